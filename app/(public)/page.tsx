@@ -1,0 +1,54 @@
+import Link from "next/link";
+import { OrganisationList } from "@/components/organisation/organisation-list";
+import { listCountriesWithOrganisations } from "@/lib/data/countries";
+import { listRecentlyUpdated } from "@/lib/data/organisations";
+
+export const revalidate = 300;
+
+export default async function HomePage() {
+  const [countries, recent] = await Promise.all([listCountriesWithOrganisations(), listRecentlyUpdated(10)]);
+  return (
+    <>
+      <h1 className="text-3xl font-bold tracking-tight text-brand-900">PROVA directory</h1>
+      <p className="mt-3 max-w-2xl text-lg text-slate-700">
+        Organisations across Europe that work to prevent radicalisation and violent extremism: projects, civil
+        society, public authorities and networks, with what they do and how to reach them.
+      </p>
+
+      <section aria-labelledby="countries-heading" className="mt-10">
+        <h2 id="countries-heading" className="text-xl font-semibold">
+          Browse by country
+        </h2>
+        {countries.length === 0 ? (
+          <p className="mt-3 text-slate-600">No organisations are listed yet.</p>
+        ) : (
+          <ul className="mt-3 flex flex-wrap gap-2" role="list">
+            {countries.map((country) => (
+              <li key={country.code}>
+                <Link
+                  href={`/countries/${country.code.toLowerCase()}`}
+                  className="inline-block rounded-full border border-slate-300 px-4 py-1.5 hover:border-brand-600 hover:bg-brand-50"
+                >
+                  {country.name}{" "}
+                  <span className="text-slate-600">
+                    ({country.organisationCount}
+                    <span className="sr-only"> {country.organisationCount === 1 ? "organisation" : "organisations"}</span>)
+                  </span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      {recent.length > 0 ? (
+        <section aria-labelledby="recent-heading" className="mt-10">
+          <h2 id="recent-heading" className="text-xl font-semibold">
+            Recently updated
+          </h2>
+          <OrganisationList organisations={recent} headingLevel="h3" />
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,9 @@
+export function SiteFooter() {
+  return (
+    <footer className="mt-16 border-t border-slate-200 py-8 text-sm text-slate-600">
+      <div className="mx-auto max-w-5xl px-4">
+        PROVA: organisations across Europe working to prevent radicalisation and violent extremism.
+      </div>
+    </footer>
+  );
+}

@@ -1,0 +1,82 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { hashPassword } from "@/lib/auth/password";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { uniqueSlug } from "@/lib/slug";
+import { organisationSchema, type OrganisationInput } from "@/lib/validation/organisation";
+
+export type SeedReport = { countries: number; organisations: number; users: number };
+
+export async function seedCountries(countries: { code: string; name: string }[]): Promise<number> {
+  const existing = new Set((await db.country.findMany({ select: { code: true } })).map((country) => country.code));
+  const missing = countries.filter((country) => !existing.has(country.code));
+  if (missing.length) await db.country.createMany({ data: missing, skipDuplicates: true });
+  return missing.length;
+}
+
+/**
+ * Loads directory entries that are not there yet (matched by name and first country), each
+ * validated and normalised by the same schema as the editor's form. Running it twice adds nothing.
+ */
+export async function seedOrganisations(entries: OrganisationInput[]): Promise<number> {
+  const parsed = entries.map((entry) => {
+    const result = organisationSchema.safeParse(entry);
+    if (!result.success) {
+      throw new Error(`Seed entry "${entry.name}" is invalid: ${JSON.stringify(result.error.issues)}`);
+    }
+    return result.data;
+  });
+  const existing = await db.organisation.findMany({
+    select: { slug: true, name: true, countries: { select: { countryCode: true }, where: { position: 0 } } },
+  });
+  const taken = new Set(existing.map((organisation) => organisation.slug));
+  const present = new Set(existing.map((o) => `${o.name}\u0000${o.countries[0]?.countryCode}`));
+  let created = 0;
+  for (const organisation of parsed) {
+    if (present.has(`${organisation.name}\u0000${organisation.countries[0]}`)) continue;
+    const slug = uniqueSlug(organisation.name, taken);
+    taken.add(slug);
+    await db.organisation.create({
+      data: {
+        slug,
+        name: organisation.name,
+        acronym: organisation.acronym,
+        kind: organisation.kind,
+        description: organisation.description,
+        website: organisation.website,
+        countries: { create: organisation.countries.map((countryCode, position) => ({ countryCode, position })) },
+        contacts: {
+          create: organisation.contacts.map((contact, position) => ({
+            position,
+            type: contact.type,
+            label: contact.label,
+            value: contact.value,
+            rawValue: contact.rawValue,
+          })),
+        },
+      },
+    });
+    created++;
+  }
+  return created;
+}
+
+/** Creates the accounts that do not exist yet; an existing account is left as it is. */
+export async function seedUsers(
+  users: { email: string; name: string; role: Role; password: string }[],
+): Promise<number> {
+  let created = 0;
+  for (const user of users) {
+    const exists = await db.user.findUnique({ where: { email: user.email }, select: { id: true } });
+    if (exists) continue;
+    await db.user.create({
+      data: { email: user.email, name: user.name, role: user.role, passwordHash: await hashPassword(user.password) },
+    });
+    created++;
+  }
+  return created;
+}
+
+export async function isDirectoryEmpty(): Promise<boolean> {
+  return (await db.organisation.count()) === 0;
+}

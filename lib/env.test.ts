@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, launcherEnv } from "./env";
+
+describe("launcherEnv", () => {
+  it("accepts an empty environment with defaults", () => {
+    expect(launcherEnv({})).toEqual({ PORT: 3000 });
+  });
+
+  it("treats empty values as unset", () => {
+    expect(launcherEnv({ DATABASE_URL: "", PORT: "" })).toEqual({ PORT: 3000 });
+  });
+
+  it("names each bad variable with what to do", () => {
+    let error: unknown;
+    try {
+      launcherEnv({ DATABASE_URL: "mysql://x", PORT: "99999", NEXTAUTH_SECRET: "short" });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(EnvError);
+    const message = (error as Error).message;
+    expect(message).toContain("DATABASE_URL must be a postgresql:// URL");
+    expect(message).toContain("PORT must be between 1 and 65535");
+    expect(message).toContain("NEXTAUTH_SECRET must be at least 32 characters");
+  });
+
+  it("accepts a PostgreSQL URL and coerces the port", () => {
+    expect(launcherEnv({ DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/prova", PORT: "4000" })).toMatchObject({
+      DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/prova",
+      PORT: 4000,
+    });
+  });
+});

@@ -1,0 +1,55 @@
+// Environment, parsed once with zod. Every variable is documented in .env.example.
+import { z } from "zod";
+
+const postgresUrl = z
+  .url({ protocol: /^postgres(ql)?$/, error: "must be a postgresql:// URL, e.g. postgresql://user:password@localhost:5432/prova" })
+  .optional();
+
+const launcherSchema = z.object({
+  DATABASE_URL: postgresUrl,
+  PORT: z.coerce
+    .number({ error: "must be a port number" })
+    .int("must be a whole number")
+    .min(1, "must be between 1 and 65535")
+    .max(65535, "must be between 1 and 65535")
+    .default(3000),
+  APP_URL: z.url({ protocol: /^https?$/, error: "must be the site's public http(s) URL, e.g. https://directory.example.org" }).optional(),
+  NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters (generate one with: openssl rand -base64 32)").optional(),
+  PROVA_DATA_DIR: z.string().min(1).optional(),
+});
+
+const serverSchema = launcherSchema.extend({
+  DATABASE_URL: postgresUrl.unwrap(),
+});
+
+export type LauncherEnv = z.infer<typeof launcherSchema>;
+export type ServerEnv = z.infer<typeof serverSchema>;
+
+export class EnvError extends Error {}
+
+function parse<T extends z.ZodType>(schema: T, source: Record<string, string | undefined>): z.infer<T> {
+  // An empty variable (e.g. `PORT=` in a .env file) means "not set".
+  const values = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
+  const result = schema.safeParse(values);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => {
+    const name = issue.path.join(".");
+    return issue.code === "invalid_type" && issue.input === undefined
+      ? `${name} is not set`
+      : `${name} ${issue.message}`;
+  });
+  throw new EnvError(`Invalid configuration:\n  - ${lines.join("\n  - ")}\nSee .env.example.`);
+}
+
+/** The variables the launcher (npm start, npm test) accepts; everything is optional. */
+export function launcherEnv(source: Record<string, string | undefined> = process.env): LauncherEnv {
+  return parse(launcherSchema, source);
+}
+
+let cached: ServerEnv | undefined;
+
+/** The variables the running app needs. The launcher fills in DATABASE_URL for the embedded database. */
+export function serverEnv(): ServerEnv {
+  cached ??= parse(serverSchema, process.env);
+  return cached;
+}

@@ -1,0 +1,20 @@
+import slugify from "slugify";
+
+const maxLength = 80;
+
+/** A URL slug for a name: lower-case ASCII words joined by hyphens, at most 80 characters. */
+export function slugFor(name: string): string {
+  const slug = slugify(name, { lower: true, strict: true, locale: "en", trim: true });
+  if (slug.length <= maxLength) return slug || "organisation";
+  const cut = slug.slice(0, maxLength + 1);
+  return cut.slice(0, cut.lastIndexOf("-") > 0 ? cut.lastIndexOf("-") : maxLength);
+}
+
+/** The first of slug, slug-2, slug-3… that `taken` does not contain. */
+export function uniqueSlug(name: string, taken: ReadonlySet<string>): string {
+  const base = slugFor(name);
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) {
+    if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+  }
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { organisationSchema } from "./organisation";
+
+const valid = {
+  name: "  S.A.V.E. BELGIUM ",
+  kind: "NGO",
+  countries: ["be"],
+  description: "First.\r\n\r\nSecond.",
+  website: "www.savebelgium.org",
+  contacts: [
+    { type: "EMAIL", value: "Info@SaveBelgium.org" },
+    { type: "PHONE", label: " Office ", value: "0032 471 51 27 45" },
+  ],
+};
+
+describe("organisationSchema", () => {
+  it("normalises every field, with the first country as the phone region", () => {
+    const result = organisationSchema.parse(valid);
+    expect(result).toEqual({
+      name: "S.A.V.E. BELGIUM",
+      acronym: null,
+      kind: "NGO",
+      countries: ["BE"],
+      description: "First.\n\nSecond.",
+      website: "https://www.savebelgium.org",
+      contacts: [
+        { type: "EMAIL", label: null, value: "info@savebelgium.org", rawValue: "Info@SaveBelgium.org" },
+        { type: "PHONE", label: "Office", value: "+32471512745", rawValue: "0032 471 51 27 45" },
+      ],
+    });
+  });
+
+  it("puts each error at the field it concerns", () => {
+    const result = organisationSchema.safeParse({
+      ...valid,
+      name: " ",
+      kind: "CLUB",
+      countries: [],
+      website: "javascript:alert(1)",
+      contacts: [{ type: "EMAIL", value: "ok@example.org" }, { type: "PHONE", value: "12" }],
+    });
+    expect(result.success).toBe(false);
+    const { fieldErrors } = z.flattenError(result.error!);
+    expect(fieldErrors.name).toEqual(["Enter the organisation's name."]);
+    expect(fieldErrors.kind).toEqual(["Choose the kind of organisation."]);
+    expect(fieldErrors.countries).toEqual(["Choose at least one country."]);
+    expect(fieldErrors.website).toEqual(["Only http:// and https:// web addresses are allowed."]);
+  });
+
+  it("reports a bad contact at contacts.<index>.value", () => {
+    const result = organisationSchema.safeParse({ ...valid, contacts: [{ type: "EMAIL", value: "ok@example.org" }, { type: "PHONE", value: "12" }] });
+    expect(result.success).toBe(false);
+    expect(result.error!.issues).toEqual([
+      expect.objectContaining({ path: ["contacts", 1, "value"], message: expect.stringContaining("valid phone number") }),
+    ]);
+  });
+
+  it("refuses a country chosen twice", () => {
+    const result = organisationSchema.safeParse({ ...valid, countries: ["BE", "be"] });
+    expect(result.success).toBe(false);
+    expect(z.flattenError(result.error!).fieldErrors.countries).toEqual(["Each country can be chosen only once."]);
+  });
+});

@@ -1,0 +1,87 @@
+// npm start (production build) and npm run dev (hot reload): one command from a fresh clone.
+// With no DATABASE_URL an embedded PostgreSQL is started with its data under .data/.
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { launcherEnv } from "../lib/env";
+import { ensureBuild } from "./lib/build";
+import { LaunchError, isPortFree, loadSecrets, projectRoot, resolveDatabase } from "./lib/database";
+import { prepareDatabase } from "./lib/prepare";
+import { main } from "./lib/run";
+import { demoUsers } from "../prisma/seed/demo-users";
+
+const dev = process.argv.includes("--dev");
+
+await main(async () => {
+  const env = launcherEnv();
+  if (!(await isPortFree(env.PORT))) {
+    throw new LaunchError(`Port ${env.PORT} is already in use. Stop what is using it, or choose another port: PORT=3001 npm start`);
+  }
+  const database = await resolveDatabase();
+  let stopping = false;
+  const stopDatabase = async () => {
+    if (stopping) return;
+    stopping = true;
+    await database.stop().catch((error: Error) => console.error(`Stopping PostgreSQL failed: ${error.message}`));
+  };
+
+  try {
+    await prepareDatabase(database.url, { demo: database.embedded });
+    const { db } = await import("../lib/db");
+    await db.$disconnect();
+  } catch (error) {
+    await stopDatabase();
+    throw error;
+  }
+
+  const appUrl = env.APP_URL ?? `http://localhost:${env.PORT}`;
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: database.url,
+    NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? (await loadSecrets()).nextAuthSecret,
+    NEXTAUTH_URL: appUrl,
+    APP_URL: appUrl,
+    PORT: String(env.PORT),
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  if (!dev) {
+    try {
+      await ensureBuild(".next", { ...childEnv, NODE_ENV: "production" });
+    } catch (error) {
+      await stopDatabase();
+      throw error;
+    }
+  }
+
+  const next = spawn(
+    process.execPath,
+    [path.join(projectRoot, "node_modules/next/dist/bin/next"), dev ? "dev" : "start", "--port", String(env.PORT)],
+    { cwd: projectRoot, env: childEnv, stdio: ["inherit", "pipe", "inherit"] },
+  );
+  let announced = false;
+  next.stdout.on("data", (chunk: Buffer) => {
+    process.stdout.write(chunk);
+    if (!announced && /Ready in/.test(chunk.toString())) {
+      announced = true;
+      announce(appUrl, database.embedded);
+    }
+  });
+
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (!next.killed) next.kill(signal);
+  };
+  process.on("SIGINT", () => shutdown("SIGINT"));
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  next.on("exit", async (code, signal) => {
+    await stopDatabase();
+    process.exit(signal === "SIGINT" || signal === "SIGTERM" ? 0 : (code ?? 0));
+  });
+});
+
+function announce(url: string, embedded: boolean) {
+  const lines = [``, `PROVA directory is running at ${url}`];
+  if (embedded) {
+    lines.push(`Data: embedded PostgreSQL (kept between restarts). Demo sign-ins:`);
+    for (const user of demoUsers) lines.push(`  ${user.role.toLowerCase().padEnd(9)} ${user.email}  /  ${user.password}`);
+  }
+  console.log(`${lines.join("\n")}\nPress Ctrl+C to stop.\n`);
+}
