@@ -34,9 +34,7 @@ function parse<T extends z.ZodType>(schema: T, source: Record<string, string | u
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => {
     const name = issue.path.join(".");
-    return issue.code === "invalid_type" && issue.input === undefined
-      ? `${name} is not set`
-      : `${name} ${issue.message}`;
+    return issue.code === "invalid_type" && !(name in values) ? `${name} is not set` : `${name} ${issue.message}`;
   });
   throw new EnvError(`Invalid configuration:\n  - ${lines.join("\n  - ")}\nSee .env.example.`);
 }

@@ -27,13 +27,10 @@ export default async function HomePage() {
               <li key={country.code}>
                 <Link
                   href={`/countries/${country.code.toLowerCase()}`}
+                  aria-label={`${country.name}, ${country.organisationCount} ${country.organisationCount === 1 ? "organisation" : "organisations"}`}
                   className="inline-block rounded-full border border-slate-300 px-4 py-1.5 hover:border-brand-600 hover:bg-brand-50"
                 >
-                  {country.name}{" "}
-                  <span className="text-slate-600">
-                    ({country.organisationCount}
-                    <span className="sr-only"> {country.organisationCount === 1 ? "organisation" : "organisations"}</span>)
-                  </span>
+                  {country.name} <span className="text-slate-600">({country.organisationCount})</span>
                 </Link>
               </li>
             ))}

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { OrganisationKind } from "@/lib/generated/prisma/enums";
+import { summarise } from "@/lib/text";
 
 export type OrganisationListItem = {
   id: string;
@@ -11,16 +12,6 @@ export type OrganisationListItem = {
   website: string | null;
   summary: string;
 };
-
-const summaryLength = 240;
-
-/** The first paragraph of a description, cut at a word near `summaryLength` characters. */
-export function summarise(description: string): string {
-  const first = description.split(/\n\s*\n/)[0]?.trim() ?? "";
-  if (first.length <= summaryLength) return first;
-  const cut = first.slice(0, summaryLength);
-  return `${cut.slice(0, cut.lastIndexOf(" ") > 0 ? cut.lastIndexOf(" ") : summaryLength)}…`;
-}
 
 /** Published organisations active in a country (ISO code), by name. */
 export async function listPublishedByCountry(code: string): Promise<OrganisationListItem[]> {

@@ -1,0 +1,56 @@
+import { expect, test } from "@playwright/test";
+
+test("the home page lists the countries with organisations and the latest entries", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1, name: "PROVA directory" })).toBeVisible();
+  const belgium = page.getByRole("link", { name: "Belgium, 7 organisations" });
+  await expect(belgium).toBeVisible();
+  await expect(page.getByRole("heading", { level: 3, name: "Allo-Tolerance" })).toBeVisible();
+});
+
+test("a country page lists its published organisations by name", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("link", { name: /Belgium/ }).click();
+  await expect(page).toHaveURL(/\/countries\/be$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Organisations in Belgium" })).toBeVisible();
+  await expect(page.getByText("7 organisations")).toBeVisible();
+  const names = await page.getByRole("heading", { level: 2 }).allTextContents();
+  expect(names).toEqual([
+    "Alliance of Liberals and Democrats for Europe",
+    "Allo-Tolerance",
+    "Coordination Unit for Threat Assessment (CUTA)",
+    "Counter Extremism Project (CEP)",
+    "Kingdom of Belgium / Foreign Affairs, Foreign Trade and Development Cooperation",
+    "S.A.V.E. BELGIUM",
+    "State Security Service (VSSE)",
+  ]);
+  const website = page.getByRole("link", { name: /https:\/\/www\.allo-tolerance\.eu/ });
+  await expect(website).toHaveAttribute("href", "https://www.allo-tolerance.eu");
+  await expect(website).toHaveAttribute("rel", "noopener noreferrer");
+  await expect(website).toHaveAccessibleName(/external site/);
+});
+
+test("a country without organisations says so", async ({ page }) => {
+  await page.goto("/countries/is");
+  await expect(page.getByRole("heading", { level: 1, name: "Organisations in Iceland" })).toBeVisible();
+  await expect(page.getByText("No organisations in Iceland are listed yet.")).toBeVisible();
+});
+
+test("an unknown country is a real 404 with a way back", async ({ page }) => {
+  for (const path of ["/countries/xx", "/countries/BE", "/countries/belgium"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+  }
+  await page.getByRole("link", { name: "Go to the directory's home page" }).click();
+  await expect(page).toHaveURL(/\/$/);
+});
+
+test("the skip link moves keyboard users to the content", async ({ page }) => {
+  await page.goto("/countries/be");
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Skip to content" });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/#main$/);
+});

@@ -1,0 +1,40 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { listPublishedByCountry, listRecentlyUpdated } from "./organisations";
+import { listCountriesWithOrganisations } from "./countries";
+
+afterAll(() => db.$disconnect());
+
+const unique = () => `Test ${crypto.randomUUID().slice(0, 8)}`;
+
+async function createOrganisation(name: string, countries: string[], status: "PUBLISHED" | "ARCHIVED" = "PUBLISHED") {
+  return db.organisation.create({
+    data: {
+      slug: name.toLowerCase().replace(/\W+/g, "-"),
+      name,
+      kind: "NGO",
+      status,
+      countries: { create: countries.map((countryCode, position) => ({ countryCode, position })) },
+    },
+    select: { id: true },
+  });
+}
+
+describe("public organisation lists", () => {
+  it("list an organisation under each of its countries, and never an archived one", async () => {
+    const shared = unique();
+    const archived = unique();
+    await createOrganisation(shared, ["LU", "MT"]);
+    await createOrganisation(archived, ["LU"], "ARCHIVED");
+    const luxembourg = (await listPublishedByCountry("lu")).map((o) => o.name);
+    const malta = (await listPublishedByCountry("MT")).map((o) => o.name);
+    expect(luxembourg).toContain(shared);
+    expect(malta).toContain(shared);
+    expect(luxembourg).not.toContain(archived);
+    expect((await listRecentlyUpdated(50)).map((o) => o.name)).not.toContain(archived);
+
+    const counts = await listCountriesWithOrganisations();
+    expect(counts.find((c) => c.code === "LU")?.organisationCount).toBe(luxembourg.length);
+  });
+});
+
