@@ -73,6 +73,7 @@ await main(async () => {
   process.on("SIGTERM", () => shutdown("SIGTERM"));
   next.on("exit", async (code, signal) => {
     await stopDatabase();
+    if (database.embedded) console.log("Stopped. The data is kept for the next start.");
     process.exit(signal === "SIGINT" || signal === "SIGTERM" ? 0 : (code ?? 0));
   });
 });
