@@ -5,7 +5,12 @@ import { serverEnv } from "@/lib/env";
 
 function createClient() {
   return new PrismaClient({
-    adapter: new PrismaPg({ connectionString: serverEnv().DATABASE_URL }),
+    adapter: new PrismaPg({
+      connectionString: serverEnv().DATABASE_URL,
+      // Search matches names by word similarity (`%>`); the default 0.6 misses one-letter typos
+      // in short names ("tolerence" → "Allo-Tolerance" scores 0.54).
+      options: "-c pg_trgm.word_similarity_threshold=0.5",
+    }),
     // Password hashes are read only where a query asks for them by name.
     omit: { user: { passwordHash: true } },
   });

@@ -1,6 +1,7 @@
 import "server-only";
+import { cachedRead, tags } from "@/lib/cache";
 import { db } from "@/lib/db";
-import type { OrganisationKind } from "@/lib/generated/prisma/enums";
+import type { ContactType, OrganisationKind } from "@/lib/generated/prisma/enums";
 import { summarise } from "@/lib/text";
 
 export type OrganisationListItem = {
@@ -13,23 +14,118 @@ export type OrganisationListItem = {
   summary: string;
 };
 
-/** Published organisations active in a country (ISO code), by name. */
-export async function listPublishedByCountry(code: string): Promise<OrganisationListItem[]> {
-  const organisations = await db.organisation.findMany({
-    where: { status: "PUBLISHED", countries: { some: { countryCode: code.toUpperCase() } } },
-    select: { id: true, slug: true, name: true, acronym: true, kind: true, website: true, description: true },
-    orderBy: [{ name: "asc" }, { id: "asc" }],
-  });
-  return organisations.map(({ description, ...organisation }) => ({ ...organisation, summary: summarise(description) }));
+export type OrganisationDetail = {
+  id: string;
+  slug: string;
+  name: string;
+  acronym: string | null;
+  kind: OrganisationKind;
+  description: string;
+  website: string | null;
+  /** ISO timestamps: cached reads are stored as JSON. */
+  updatedAt: string;
+  lastVerifiedAt: string | null;
+  countries: { code: string; name: string }[];
+  contacts: { id: string; type: ContactType; label: string | null; value: string }[];
+};
+
+const listSelect = { id: true, slug: true, name: true, acronym: true, kind: true, website: true, description: true } as const;
+
+function toListItem({ description, ...organisation }: { description: string } & Omit<OrganisationListItem, "summary">) {
+  return { ...organisation, summary: summarise(description) };
 }
 
+/** Published organisations active in a country (ISO code), by name. */
+export const listPublishedByCountry = cachedRead(
+  "organisations-by-country",
+  async (code: string): Promise<OrganisationListItem[]> => {
+    const organisations = await db.organisation.findMany({
+      where: { status: "PUBLISHED", countries: { some: { countryCode: code.toUpperCase() } } },
+      select: listSelect,
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+    });
+    return organisations.map(toListItem);
+  },
+  (code) => [tags.organisations, tags.country(code)],
+);
+
 /** The most recently updated published organisations. */
-export async function listRecentlyUpdated(limit: number): Promise<OrganisationListItem[]> {
-  const organisations = await db.organisation.findMany({
-    where: { status: "PUBLISHED" },
-    select: { id: true, slug: true, name: true, acronym: true, kind: true, website: true, description: true },
-    orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
-    take: limit,
-  });
-  return organisations.map(({ description, ...organisation }) => ({ ...organisation, summary: summarise(description) }));
-}
+export const listRecentlyUpdated = cachedRead(
+  "organisations-recent",
+  async (limit: number): Promise<OrganisationListItem[]> => {
+    const organisations = await db.organisation.findMany({
+      where: { status: "PUBLISHED" },
+      select: listSelect,
+      orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
+      take: limit,
+    });
+    return organisations.map(toListItem);
+  },
+  () => [tags.organisations],
+);
+
+/** The id of the published organisation at a slug, or null. */
+export const findPublishedIdBySlug = cachedRead(
+  "organisation-id-by-slug",
+  async (slug: string): Promise<string | null> => {
+    const organisation = await db.organisation.findFirst({
+      where: { slug, status: "PUBLISHED" },
+      select: { id: true },
+    });
+    return organisation?.id ?? null;
+  },
+  () => [tags.organisations],
+);
+
+/** A published organisation with its countries (in order) and contacts (in order), or null. */
+export const getPublishedOrganisation = cachedRead(
+  "organisation",
+  async (id: string): Promise<OrganisationDetail | null> => {
+    const organisation = await db.organisation.findFirst({
+      where: { id, status: "PUBLISHED" },
+      select: {
+        id: true,
+        slug: true,
+        name: true,
+        acronym: true,
+        kind: true,
+        description: true,
+        website: true,
+        updatedAt: true,
+        lastVerifiedAt: true,
+        countries: { select: { country: { select: { code: true, name: true } } }, orderBy: { position: "asc" } },
+        contacts: { select: { id: true, type: true, label: true, value: true }, orderBy: { position: "asc" } },
+      },
+    });
+    if (!organisation) return null;
+    return {
+      ...organisation,
+      updatedAt: organisation.updatedAt.toISOString(),
+      lastVerifiedAt: organisation.lastVerifiedAt?.toISOString() ?? null,
+      countries: organisation.countries.map(({ country }) => country),
+    };
+  },
+  (id) => [tags.organisation(id)],
+);
+
+/** Every published organisation's slug and last change, for the sitemap (in pages of `limit`). */
+export const listSitemapEntries = cachedRead(
+  "sitemap-entries",
+  async (offset: number, limit: number): Promise<{ slug: string; updatedAt: string }[]> => {
+    const entries = await db.organisation.findMany({
+      where: { status: "PUBLISHED" },
+      select: { slug: true, updatedAt: true },
+      orderBy: { id: "asc" },
+      skip: offset,
+      take: limit,
+    });
+    return entries.map((entry) => ({ slug: entry.slug, updatedAt: entry.updatedAt.toISOString() }));
+  },
+  () => [tags.organisations],
+);
+
+export const countPublished = cachedRead(
+  "organisations-count",
+  async (): Promise<number> => db.organisation.count({ where: { status: "PUBLISHED" } }),
+  () => [tags.organisations],
+);

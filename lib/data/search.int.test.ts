@@ -1,0 +1,79 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { searchParamsSchema } from "@/lib/validation/search";
+import { searchOrganisations } from "./search";
+
+afterAll(() => db.$disconnect());
+
+const search = (params: Record<string, unknown>) => searchOrganisations(searchParamsSchema.parse(params));
+const names = async (q: string) => (await search({ q })).hits.map((hit) => hit.name);
+
+describe("searchOrganisations", () => {
+  it.each(["tolerance", "allo tolerance", "tolerence", "Allo-Tolerance", "TOLÉRANCE"])("finds Allo-Tolerance from %j", async (q) => {
+    expect((await names(q))[0]).toBe("Allo-Tolerance");
+  });
+
+  it.each(["CUTA", "cuta", "threat asessment", "Coordination Unit for Threat Assessment"])(
+    "finds the Coordination Unit for Threat Assessment first from %j",
+    async (q) => {
+      expect((await names(q))[0]).toBe("Coordination Unit for Threat Assessment");
+    },
+  );
+
+  it("ranks an exact acronym above mentions in descriptions", async () => {
+    expect((await names("VSSE"))[0]).toBe("State Security Service");
+  });
+
+  it("returns nothing for nonsense", async () => {
+    const result = await search({ q: "xqzwv plorkt" });
+    expect(result).toMatchObject({ hits: [], total: 0, pageCount: 1 });
+  });
+
+  it.each([
+    "'",
+    '"',
+    "%",
+    "_",
+    "\\",
+    "%_\\",
+    "' OR 1=1 --",
+    "'); DROP TABLE \"Organisation\"; --",
+    "a & b | !c <-> d:*",
+    "😀🔥",
+    "مكافحة التطرف",
+    "x".repeat(5000),
+    "\u0000\u0001",
+    "\ud800 lone surrogate",
+  ])("answers %j with results or an empty state, never an error", async (q) => {
+    const result = await search({ q });
+    expect(Array.isArray(result.hits)).toBe(true);
+  });
+
+  it("filters by country and kind, with facet counts", async () => {
+    const all = await search({ q: "", country: "be" });
+    expect(all.total).toBe(7);
+    expect(all.facets.kinds.find((facet) => facet.kind === "GOVERNMENT_BODY")?.count).toBe(2);
+    expect(all.facets.countries.find((facet) => facet.code === "BE")?.count).toBeGreaterThanOrEqual(7);
+
+    const government = await search({ q: "", country: "be", kind: "government_body" });
+    expect(government.hits.map((hit) => hit.name).sort()).toEqual([
+      "Coordination Unit for Threat Assessment",
+      "Kingdom of Belgium / Foreign Affairs, Foreign Trade and Development Cooperation",
+    ]);
+    expect(government.hits[0].countries).toEqual(["BE"]);
+  });
+
+  it("pages through results and answers past the end", async () => {
+    const page = await search({ q: "", country: "be", page: "99" });
+    expect(page).toMatchObject({ hits: [], total: 7, page: 99, pageCount: 1 });
+  });
+
+  it("never shows an archived organisation", async () => {
+    const name = `Archived Tolerance ${crypto.randomUUID().slice(0, 8)}`;
+    await db.organisation.create({
+      data: { slug: name.toLowerCase().replace(/\W+/g, "-"), name, kind: "NGO", status: "ARCHIVED", countries: { create: { countryCode: "BE", position: 0 } } },
+    });
+    expect(await names(name)).not.toContain(name);
+    expect(await names("tolerance")).not.toContain(name);
+  });
+});
