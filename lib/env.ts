@@ -51,3 +51,9 @@ export function serverEnv(): ServerEnv {
   cached ??= parse(serverSchema, process.env);
   return cached;
 }
+
+/** The site's public URL without a trailing slash (APP_URL, or http://localhost:PORT). */
+export function appUrl(): string {
+  const env = serverEnv();
+  return (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, "");
+}

@@ -1,12 +1,18 @@
 import Link from "next/link";
 import { OrganisationList } from "@/components/organisation/organisation-list";
 import { listCountriesWithOrganisations } from "@/lib/data/countries";
-import { listRecentlyUpdated } from "@/lib/data/organisations";
+import { countPublishedByKind, listRecentlyUpdated } from "@/lib/data/organisations";
+import { SearchForm } from "@/components/search/search-form";
+import { organisationKindLabels } from "@/lib/validation/organisation";
 
 export const revalidate = 300;
 
 export default async function HomePage() {
-  const [countries, recent] = await Promise.all([listCountriesWithOrganisations(), listRecentlyUpdated(10)]);
+  const [countries, kinds, recent] = await Promise.all([
+    listCountriesWithOrganisations(),
+    countPublishedByKind(),
+    listRecentlyUpdated(10),
+  ]);
   return (
     <>
       <h1 className="text-3xl font-bold tracking-tight text-brand-900">PROVA directory</h1>
@@ -14,6 +20,10 @@ export default async function HomePage() {
         Organisations across Europe that work to prevent radicalisation and violent extremism: projects, civil
         society, public authorities and networks, with what they do and how to reach them.
       </p>
+
+      <div className="mt-6">
+        <SearchForm />
+      </div>
 
       <section aria-labelledby="countries-heading" className="mt-10">
         <h2 id="countries-heading" className="text-xl font-semibold">
@@ -37,6 +47,24 @@ export default async function HomePage() {
           </ul>
         )}
       </section>
+
+      {kinds.length > 0 ? (
+        <section aria-labelledby="kinds-heading" className="mt-10">
+          <h2 id="kinds-heading" className="text-xl font-semibold">
+            Browse by kind of organisation
+          </h2>
+          <ul className="mt-3 grid gap-2 sm:grid-cols-2" role="list">
+            {kinds.map(({ kind, count }) => (
+              <li key={kind}>
+                <Link href={`/search?kind=${kind.toLowerCase()}`} className="text-brand-700 underline hover:no-underline">
+                  {organisationKindLabels[kind]}
+                </Link>{" "}
+                <span className="text-slate-600">({count})</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       {recent.length > 0 ? (
         <section aria-labelledby="recent-heading" className="mt-10">

@@ -129,3 +129,13 @@ export const countPublished = cachedRead(
   async (): Promise<number> => db.organisation.count({ where: { status: "PUBLISHED" } }),
   () => [tags.organisations],
 );
+
+/** Published organisations per kind, most first. */
+export const countPublishedByKind = cachedRead(
+  "organisations-by-kind",
+  async (): Promise<{ kind: OrganisationKind; count: number }[]> => {
+    const groups = await db.organisation.groupBy({ by: ["kind"], where: { status: "PUBLISHED" }, _count: { _all: true } });
+    return groups.map((group) => ({ kind: group.kind, count: group._count._all })).sort((a, b) => b.count - a.count);
+  },
+  () => [tags.organisations],
+);

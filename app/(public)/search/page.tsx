@@ -1,0 +1,143 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Highlighted } from "@/components/search/highlighted";
+import { SearchForm } from "@/components/search/search-form";
+import { searchOrganisations } from "@/lib/data/search";
+import { organisationKindLabels } from "@/lib/validation/organisation";
+import { searchParamsSchema, type SearchParams } from "@/lib/validation/search";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const { q } = searchParamsSchema.parse(await searchParams);
+  return { title: q ? `Search: ${q}` : "Search", robots: { index: false } };
+}
+
+function href(params: SearchParams, change: Partial<SearchParams>) {
+  const next = { ...params, page: 1, ...change };
+  const query = new URLSearchParams();
+  if (next.q) query.set("q", next.q);
+  if (next.country) query.set("country", next.country.toLowerCase());
+  if (next.kind) query.set("kind", next.kind.toLowerCase());
+  if (next.page > 1) query.set("page", String(next.page));
+  return `/search?${query}`;
+}
+
+export default async function SearchPage({ searchParams }: Props) {
+  const params = searchParamsSchema.parse(await searchParams);
+  const searched = Boolean(params.q || params.country || params.kind);
+  const result = searched ? await searchOrganisations(params) : null;
+  return (
+    <>
+      <h1 className="text-3xl font-bold tracking-tight text-brand-900">Search the directory</h1>
+      <div className="mt-4">
+        <SearchForm defaultValue={params.q} />
+      </div>
+      {!result ? (
+        <p className="mt-6 text-slate-700">Search by an organisation&apos;s name, acronym or what it does.</p>
+      ) : (
+        <div className="mt-6 grid gap-8 md:grid-cols-[14rem_1fr]">
+          <nav aria-label="Filters" className="text-sm">
+            <h2 className="font-semibold">Country</h2>
+            <ul className="mt-2 space-y-1">
+              {params.country ? (
+                <li>
+                  <Link href={href(params, { country: undefined })} className="text-brand-700 underline">
+                    All countries
+                  </Link>
+                </li>
+              ) : null}
+              {result.facets.countries.map((facet) => (
+                <li key={facet.code}>
+                  <Link
+                    href={href(params, { country: facet.code })}
+                    aria-current={params.country === facet.code ? "true" : undefined}
+                    className="text-brand-700 underline aria-[current]:font-bold aria-[current]:no-underline"
+                  >
+                    {facet.name} ({facet.count})
+                  </Link>
+                </li>
+              ))}
+            </ul>
+            <h2 className="mt-4 font-semibold">Kind of organisation</h2>
+            <ul className="mt-2 space-y-1">
+              {params.kind ? (
+                <li>
+                  <Link href={href(params, { kind: undefined })} className="text-brand-700 underline">
+                    All kinds
+                  </Link>
+                </li>
+              ) : null}
+              {result.facets.kinds.map((facet) => (
+                <li key={facet.kind}>
+                  <Link
+                    href={href(params, { kind: facet.kind })}
+                    aria-current={params.kind === facet.kind ? "true" : undefined}
+                    className="text-brand-700 underline aria-[current]:font-bold aria-[current]:no-underline"
+                  >
+                    {organisationKindLabels[facet.kind]} ({facet.count})
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <section aria-labelledby="results-heading">
+            <h2 id="results-heading" className="text-lg font-semibold" aria-live="polite">
+              {result.total === 0
+                ? "No organisations found"
+                : `${result.total.toLocaleString("en-GB")} ${result.total === 1 ? "organisation" : "organisations"} found`}
+            </h2>
+            {result.total === 0 ? (
+              <p className="mt-2 text-slate-700">
+                Check the spelling, use fewer words, or <Link href="/" className="text-brand-700 underline">browse by country</Link>.
+              </p>
+            ) : (
+              <ol className="divide-y divide-slate-200" start={(result.page - 1) * 20 + 1}>
+                {result.hits.map((hit) => (
+                  <li key={hit.id} className="py-4">
+                    <h3 className="text-lg font-semibold text-brand-900">
+                      <Link href={`/organisations/${hit.slug}`} className="underline-offset-2 hover:underline">
+                        <Highlighted text={hit.name} query={params.q} />
+                        {hit.acronym ? (
+                          <span className="font-normal text-slate-600">
+                            {" "}
+                            (<Highlighted text={hit.acronym} query={params.q} />)
+                          </span>
+                        ) : null}
+                      </Link>
+                    </h3>
+                    <p className="text-sm text-slate-600">
+                      {organisationKindLabels[hit.kind]} · {hit.countries.join(", ")}
+                    </p>
+                    {hit.summary ? (
+                      <p className="mt-1 text-slate-800">
+                        <Highlighted text={hit.summary} query={params.q} />
+                      </p>
+                    ) : null}
+                  </li>
+                ))}
+              </ol>
+            )}
+            {result.pageCount > 1 ? (
+              <nav aria-label="Pages" className="mt-6 flex items-center gap-4">
+                {result.page > 1 ? (
+                  <Link href={href(params, { page: result.page - 1 })} rel="prev" className="text-brand-700 underline">
+                    Previous page
+                  </Link>
+                ) : null}
+                <span>
+                  Page {result.page} of {result.pageCount}
+                </span>
+                {result.page < result.pageCount ? (
+                  <Link href={href(params, { page: result.page + 1 })} rel="next" className="text-brand-700 underline">
+                    Next page
+                  </Link>
+                ) : null}
+              </nav>
+            ) : null}
+          </section>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+import { parsePhoneNumberFromString } from "libphonenumber-js/max";
+import type { OrganisationDetail } from "@/lib/data/organisations";
+import { contactTypeLabels } from "@/lib/validation/contact";
+import { ExternalLink } from "@/components/ui/external-link";
+
+type Contact = OrganisationDetail["contacts"][number];
+
+const readable = (e164: string) => parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
+
+function ContactValue({ contact }: { contact: Contact }) {
+  switch (contact.type) {
+    case "EMAIL":
+      return (
+        <a href={`mailto:${contact.value}`} className="break-all text-brand-700 underline hover:no-underline">
+          {contact.value}
+        </a>
+      );
+    case "PHONE":
+    case "FAX":
+      return (
+        <a href={`tel:${contact.value}`} className="text-brand-700 underline hover:no-underline">
+          {readable(contact.value)}
+        </a>
+      );
+    case "ADDRESS":
+      return <address className="whitespace-pre-line not-italic">{contact.value}</address>;
+    case "CONTACT_FORM":
+      return <ExternalLink href={contact.value}>{contact.value}</ExternalLink>;
+  }
+}
+
+export function ContactList({ contacts }: { contacts: Contact[] }) {
+  if (contacts.length === 0) return <p className="text-slate-700">No contact details are listed.</p>;
+  return (
+    <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-[max-content_1fr]">
+      {contacts.map((contact) => (
+        <div key={contact.id} className="contents">
+          <dt className="font-medium text-slate-700">
+            {contactTypeLabels[contact.type]}
+            {contact.label ? <span className="block text-sm font-normal text-slate-600">{contact.label}</span> : null}
+          </dt>
+          <dd className="mb-2 sm:mb-0">
+            <ContactValue contact={contact} />
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

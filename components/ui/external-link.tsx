@@ -1,0 +1,17 @@
+import { ExternalLinkIcon } from "@/components/ui/icons";
+
+/** A link that leaves the directory: opens in a new tab, shares no referrer, and says so. */
+export function ExternalLink({ href, children, className }: { href: string; children: React.ReactNode; className?: string }) {
+  return (
+    <a
+      href={href}
+      target="_blank"
+      rel="noopener noreferrer"
+      className={className ?? "break-all text-brand-700 underline hover:no-underline"}
+    >
+      {children}
+      <ExternalLinkIcon />
+      <span className="sr-only"> (external site, opens in a new tab)</span>
+    </a>
+  );
+}
