@@ -10,7 +10,7 @@ test("the home page lists the countries with organisations and the latest entrie
 
 test("a country page lists its published organisations by name", async ({ page }) => {
   await page.goto("/");
-  await page.getByRole("link", { name: /Belgium/ }).click();
+  await page.getByRole("link", { name: "Belgium, 7 organisations" }).click();
   await expect(page).toHaveURL(/\/countries\/be$/);
   await expect(page.getByRole("heading", { level: 1, name: "Organisations in Belgium" })).toBeVisible();
   await expect(page.getByText("7 organisations")).toBeVisible();

@@ -1,8 +1,12 @@
 import Link from "next/link";
 import { OrganisationList } from "@/components/organisation/organisation-list";
 import { listCountriesWithOrganisations } from "@/lib/data/countries";
-import { countPublishedByKind, listRecentlyUpdated } from "@/lib/data/organisations";
+import {
+  countPublishedByKind,
+  listRecentlyUpdated,
+} from "@/lib/data/organisations";
 import { SearchForm } from "@/components/search/search-form";
+import { EuropeMap } from "@/components/map/europe-map";
 import { organisationKindLabels } from "@/lib/validation/organisation";
 
 export const revalidate = 300;
@@ -15,10 +19,13 @@ export default async function HomePage() {
   ]);
   return (
     <>
-      <h1 className="text-3xl font-bold tracking-tight text-brand-900">PROVA directory</h1>
+      <h1 className="text-3xl font-bold tracking-tight text-brand-900">
+        PROVA directory
+      </h1>
       <p className="mt-3 max-w-2xl text-lg text-slate-700">
-        Organisations across Europe that work to prevent radicalisation and violent extremism: projects, civil
-        society, public authorities and networks, with what they do and how to reach them.
+        Organisations across Europe that work to prevent radicalisation and
+        violent extremism: projects, civil society, public authorities and
+        networks, with what they do and how to reach them.
       </p>
 
       <div className="mt-6">
@@ -30,21 +37,31 @@ export default async function HomePage() {
           Browse by country
         </h2>
         {countries.length === 0 ? (
-          <p className="mt-3 text-slate-600">No organisations are listed yet.</p>
+          <p className="mt-3 text-slate-600">
+            No organisations are listed yet.
+          </p>
         ) : (
-          <ul className="mt-3 flex flex-wrap gap-2" role="list">
-            {countries.map((country) => (
-              <li key={country.code}>
-                <Link
-                  href={`/countries/${country.code.toLowerCase()}`}
-                  aria-label={`${country.name}, ${country.organisationCount} ${country.organisationCount === 1 ? "organisation" : "organisations"}`}
-                  className="inline-block rounded-full border border-slate-300 px-4 py-1.5 hover:border-brand-600 hover:bg-brand-50"
-                >
-                  {country.name} <span className="text-slate-600">({country.organisationCount})</span>
-                </Link>
-              </li>
-            ))}
-          </ul>
+          <>
+            <div className="mt-4 max-w-3xl">
+              <EuropeMap countries={countries} />
+            </div>
+            <ul className="mt-3 flex flex-wrap gap-2" role="list">
+              {countries.map((country) => (
+                <li key={country.code}>
+                  <Link
+                    href={`/countries/${country.code.toLowerCase()}`}
+                    aria-label={`${country.name}, ${country.organisationCount} ${country.organisationCount === 1 ? "organisation" : "organisations"}`}
+                    className="inline-block rounded-full border border-slate-300 px-4 py-1.5 hover:border-brand-600 hover:bg-brand-50"
+                  >
+                    {country.name}{" "}
+                    <span className="text-slate-600">
+                      ({country.organisationCount})
+                    </span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </>
         )}
       </section>
 
@@ -56,7 +73,10 @@ export default async function HomePage() {
           <ul className="mt-3 grid gap-2 sm:grid-cols-2" role="list">
             {kinds.map(({ kind, count }) => (
               <li key={kind}>
-                <Link href={`/search?kind=${kind.toLowerCase()}`} className="text-brand-700 underline hover:no-underline">
+                <Link
+                  href={`/search?kind=${kind.toLowerCase()}`}
+                  className="text-brand-700 underline hover:no-underline"
+                >
                   {organisationKindLabels[kind]}
                 </Link>{" "}
                 <span className="text-slate-600">({count})</span>

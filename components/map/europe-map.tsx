@@ -20,7 +20,7 @@ const alpha2ByNumeric: Record<string, string> = {
 /**
  * States too small to see at this scale (or absent from the 110m data) are drawn as a dot at the
  * capital, [longitude, latitude], so that they can still be links. Luxembourg's outline is in the
- * data and is drawn too, but it is only a few units wide.
+ * data and is drawn too, but it is only a few units wide: its dot sits on the outline's centroid.
  */
 const microStates: Record<string, [number, number]> = {
   AD: [1.52, 42.51], // Andorra la Vella
@@ -35,6 +35,9 @@ const MICRO_RADIUS = 6;
 const WIDTH = 1000;
 const BASE_FILL = "#e8ecf1"; // 3.1:1 against the lightest step, 1.2:1 against white
 const BORDER = "#ffffff";
+/** Hover lightens a country; keyboard focus outlines the link's box and the shape itself. */
+const LINK_CLASS = "group focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-brand-600";
+const SHAPE_CLASS = "group-hover:opacity-80 group-focus-visible:stroke-yellow-300 group-focus-visible:stroke-3";
 
 /**
  * Shading by number of organisations: [smallest count of the step, fill, legend label]. Adjacent
@@ -86,18 +89,23 @@ function mapGeometry(): MapGeometry {
 
   const topology = countries110m as unknown as Topology<{ countries: GeometryCollection<{ name: string }> }>;
   const paths = new Map<string, string>();
+  const centroids = new Map<string, [number, number]>();
   let others = "";
   for (const country of feature(topology, topology.objects.countries).features) {
     const d = path(country);
     if (!d) continue; // entirely outside the frame
     const code = country.id === undefined ? undefined : alpha2ByNumeric[String(country.id)];
-    if (code) paths.set(code, d);
-    else others += d;
+    if (code) {
+      paths.set(code, d);
+      centroids.set(code, path.centroid(country));
+    } else {
+      others += d;
+    }
   }
 
   const dots = new Map<string, [number, number]>();
   for (const [code, position] of Object.entries(microStates)) {
-    const point = projection(position);
+    const point = centroids.get(code) ?? projection(position);
     if (point) dots.set(code, [Math.round(point[0] * 10) / 10, Math.round(point[1] * 10) / 10]);
   }
 
@@ -112,9 +120,9 @@ function describe(country: EuropeMapCountry): string {
 
 export function EuropeMap({ countries }: { countries: EuropeMapCountry[] }) {
   const { height, paths, others, dots } = mapGeometry();
-  const listed = countries.filter(
-    (country) => country.organisationCount > 0 && (paths.has(country.code) || dots.has(country.code)),
-  );
+  const listed = countries
+    .map((country) => ({ ...country, code: country.code.toUpperCase() }))
+    .filter((country) => country.organisationCount > 0 && (paths.has(country.code) || dots.has(country.code)));
   const listedCodes = new Set(listed.map((country) => country.code));
 
   let base = others;
@@ -135,17 +143,15 @@ export function EuropeMap({ countries }: { countries: EuropeMapCountry[] }) {
             const label = describe(country);
             const d = paths.get(country.code);
             const dot = dots.get(country.code);
-            const shape =
-              "group-hover:opacity-80 group-focus-visible:stroke-yellow-300 group-focus-visible:stroke-3";
             return (
               <a
                 key={country.code}
                 href={`/countries/${country.code.toLowerCase()}`}
                 aria-label={label}
-                className="group focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+                className={LINK_CLASS}
               >
                 <title>{label}</title>
-                {d ? <path d={d} fill={fillFor(country.organisationCount)} className={shape} /> : null}
+                {d ? <path d={d} fill={fillFor(country.organisationCount)} className={SHAPE_CLASS} /> : null}
                 {dot ? (
                   <circle
                     cx={dot[0]}
@@ -153,7 +159,7 @@ export function EuropeMap({ countries }: { countries: EuropeMapCountry[] }) {
                     r={MICRO_RADIUS}
                     fill={fillFor(country.organisationCount)}
                     strokeWidth={1.5}
-                    className={shape}
+                    className={SHAPE_CLASS}
                   />
                 ) : null}
               </a>
