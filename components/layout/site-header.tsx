@@ -13,6 +13,15 @@ export function SiteHeader() {
         <Link href="/" className="text-lg font-semibold tracking-tight">
           PROVA <span className="font-normal text-brand-100">directory</span>
         </Link>
+        <nav aria-label="Main">
+          <ul className="flex gap-5 text-sm" role="list">
+            <li>
+              <Link href="/search" className="underline-offset-4 hover:underline">
+                Search
+              </Link>
+            </li>
+          </ul>
+        </nav>
       </div>
     </header>
   );

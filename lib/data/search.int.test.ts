@@ -60,7 +60,7 @@ describe("searchOrganisations", () => {
       "Coordination Unit for Threat Assessment",
       "Kingdom of Belgium / Foreign Affairs, Foreign Trade and Development Cooperation",
     ]);
-    expect(government.hits[0].countries).toEqual(["BE"]);
+    expect(government.hits[0].countries).toEqual(["Belgium"]);
   });
 
   it("pages through results and answers past the end", async () => {

@@ -14,6 +14,7 @@ export type SearchHit = {
   acronym: string | null;
   kind: OrganisationKind;
   summary: string;
+  /** Country names, the organisation's first (default) country first. */
   countries: string[];
 };
 
@@ -69,7 +70,8 @@ export async function searchOrganisations({ q, country, kind, page }: SearchPara
   const [rows, countryFacets, kindFacets] = await Promise.all([
     db.$queryRaw<HitRow[]>`
       SELECT o.id, o.slug, o.name, o.acronym, o.kind::text AS kind, o.description,
-        (SELECT array_agg(oc."countryCode" ORDER BY oc.position) FROM "OrganisationCountry" oc WHERE oc."organisationId" = o.id) AS countries,
+        (SELECT array_agg(c.name ORDER BY oc.position) FROM "OrganisationCountry" oc JOIN "Country" c ON c.code = oc."countryCode"
+          WHERE oc."organisationId" = o.id) AS countries,
         count(*) OVER () AS total
       FROM "Organisation" o
       WHERE ${filters({ q, country, kind })}
