@@ -3,12 +3,17 @@ import { db } from "@/lib/db";
 import { listPublishedByCountry, listRecentlyUpdated } from "./organisations";
 import { listCountriesWithOrganisations } from "./countries";
 
-afterAll(() => db.$disconnect());
+const created: string[] = [];
+
+afterAll(async () => {
+  await db.organisation.deleteMany({ where: { id: { in: created } } });
+  await db.$disconnect();
+});
 
 const unique = () => `Test ${crypto.randomUUID().slice(0, 8)}`;
 
 async function createOrganisation(name: string, countries: string[], status: "PUBLISHED" | "ARCHIVED" = "PUBLISHED") {
-  return db.organisation.create({
+  const organisation = await db.organisation.create({
     data: {
       slug: name.toLowerCase().replace(/\W+/g, "-"),
       name,
@@ -18,6 +23,8 @@ async function createOrganisation(name: string, countries: string[], status: "PU
     },
     select: { id: true },
   });
+  created.push(organisation.id);
+  return organisation;
 }
 
 describe("public organisation lists", () => {

@@ -70,10 +70,15 @@ describe("searchOrganisations", () => {
 
   it("never shows an archived organisation", async () => {
     const name = `Archived Tolerance ${crypto.randomUUID().slice(0, 8)}`;
-    await db.organisation.create({
+    const { id } = await db.organisation.create({
       data: { slug: name.toLowerCase().replace(/\W+/g, "-"), name, kind: "NGO", status: "ARCHIVED", countries: { create: { countryCode: "BE", position: 0 } } },
+      select: { id: true },
     });
-    expect(await names(name)).not.toContain(name);
-    expect(await names("tolerance")).not.toContain(name);
+    try {
+      expect(await names(name)).not.toContain(name);
+      expect(await names("tolerance")).not.toContain(name);
+    } finally {
+      await db.organisation.delete({ where: { id } });
+    }
   });
 });

@@ -11,7 +11,8 @@ const page = readFileSync(path.join(import.meta.dirname, "../../prisma/seed/sour
 
 async function belgianOrganisations() {
   return db.organisation.findMany({
-    where: { countries: { some: { countryCode: "BE" } } },
+    // Other test files add (and remove) organisations of their own; they are never published in Belgium.
+    where: { status: "PUBLISHED", countries: { some: { countryCode: "BE" } } },
     select: {
       name: true,
       acronym: true,

@@ -1,0 +1,74 @@
+// Archived organisations never reach a public surface: lists, pages, counts, sitemap or search.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { searchParamsSchema } from "@/lib/validation/search";
+import { listCountriesWithOrganisations } from "./countries";
+import {
+  countPublished,
+  countPublishedByKind,
+  findPublishedIdBySlug,
+  getPublishedOrganisation,
+  listPublishedByCountry,
+  listRecentlyUpdated,
+  listSitemapEntries,
+} from "./organisations";
+import { searchOrganisations } from "./search";
+
+const name = `Zyxwv Archived ${crypto.randomUUID().slice(0, 8)}`;
+const slug = name.toLowerCase().replace(/\W+/g, "-");
+let id: string;
+let before: { countries: Awaited<ReturnType<typeof listCountriesWithOrganisations.uncached>>; total: number; kinds: Awaited<ReturnType<typeof countPublishedByKind.uncached>> };
+
+beforeAll(async () => {
+  before = {
+    countries: await listCountriesWithOrganisations.uncached(),
+    total: await countPublished.uncached(),
+    kinds: await countPublishedByKind.uncached(),
+  };
+  ({ id } = await db.organisation.create({
+    data: {
+      slug,
+      name,
+      kind: "OTHER",
+      status: "ARCHIVED",
+      description: "Zyxwv archived description",
+      countries: { create: [{ countryCode: "SM", position: 0 }, { countryCode: "BE", position: 1 }] },
+      contacts: { create: { position: 0, type: "EMAIL", value: "zyxwv@example.org", rawValue: "zyxwv@example.org" } },
+    },
+    select: { id: true },
+  }));
+});
+
+afterAll(async () => {
+  await db.organisation.delete({ where: { id } });
+  await db.$disconnect();
+});
+
+describe("an archived organisation", () => {
+  it("has no page", async () => {
+    expect(await findPublishedIdBySlug.uncached(slug)).toBeNull();
+    expect(await getPublishedOrganisation.uncached(id)).toBeNull();
+  });
+
+  it("is in no list and no count", async () => {
+    expect((await listPublishedByCountry.uncached("BE")).map((o) => o.id)).not.toContain(id);
+    expect(await listPublishedByCountry.uncached("SM")).toEqual([]);
+    expect((await listRecentlyUpdated.uncached(1000)).map((o) => o.id)).not.toContain(id);
+    expect(await listCountriesWithOrganisations.uncached()).toEqual(before.countries);
+    expect(await countPublished.uncached()).toBe(before.total);
+    expect(await countPublishedByKind.uncached()).toEqual(before.kinds);
+  });
+
+  it("is not in the sitemap", async () => {
+    const entries = await listSitemapEntries.uncached(0, 50_000);
+    expect(entries.map((entry) => entry.slug)).not.toContain(slug);
+  });
+
+  it("is not found by search, by name, description or filter", async () => {
+    for (const params of [{ q: name }, { q: "zyxwv" }, { q: "", country: "sm" }, { q: "", kind: "other" }]) {
+      const result = await searchOrganisations(searchParamsSchema.parse(params));
+      expect(result.hits.map((hit) => hit.id), JSON.stringify(params)).not.toContain(id);
+      expect(result.facets.countries.map((facet) => facet.code)).not.toContain("SM");
+    }
+  });
+});
