@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { OrganisationList } from "@/components/organisation/organisation-list";
 import { getCountry, listCountriesWithOrganisations } from "@/lib/data/countries";
@@ -33,6 +34,14 @@ export default async function CountryPage({ params }: Props) {
       <h1 className="text-3xl font-bold tracking-tight text-brand-900">Organisations in {country.name}</h1>
       <p className="mt-2 text-slate-600">
         {organisations.length === 1 ? "1 organisation" : `${organisations.length} organisations`}
+        {organisations.length > 0 ? (
+          <>
+            {" · "}
+            <Link href={`/search?country=${country.code.toLowerCase()}`} className="text-brand-700 underline hover:no-underline">
+              Filter by kind or search within {country.name}
+            </Link>
+          </>
+        ) : null}
       </p>
       {organisations.length === 0 ? (
         <p className="mt-6 text-slate-700">No organisations in {country.name} are listed yet.</p>
