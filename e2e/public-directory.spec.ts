@@ -1,18 +1,28 @@
 import { expect, test } from "@playwright/test";
 
-test("the home page lists the countries with organisations and the latest entries", async ({ page }) => {
+test("the home page lists the countries with organisations and the latest entries", async ({
+  page,
+}) => {
   await page.goto("/");
-  await expect(page.getByRole("heading", { level: 1, name: "PROVA directory" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "PROVA directory" }),
+  ).toBeVisible();
   const belgium = page.getByRole("link", { name: "Belgium, 7 organisations" });
   await expect(belgium).toBeVisible();
-  await expect(page.getByRole("heading", { level: 3, name: "Allo-Tolerance" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 3, name: "Allo-Tolerance" }),
+  ).toBeVisible();
 });
 
-test("a country page lists its published organisations by name", async ({ page }) => {
+test("a country page lists its published organisations by name", async ({
+  page,
+}) => {
   await page.goto("/");
   await page.getByRole("link", { name: "Belgium, 7 organisations" }).click();
   await expect(page).toHaveURL(/\/countries\/be$/);
-  await expect(page.getByRole("heading", { level: 1, name: "Organisations in Belgium" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Organisations in Belgium" }),
+  ).toBeVisible();
   await expect(page.getByText("7 organisations")).toBeVisible();
   const names = await page.getByRole("heading", { level: 2 }).allTextContents();
   expect(names).toEqual([
@@ -24,25 +34,45 @@ test("a country page lists its published organisations by name", async ({ page }
     "S.A.V.E. BELGIUM",
     "State Security Service (VSSE)",
   ]);
-  const website = page.getByRole("link", { name: /https:\/\/www\.allo-tolerance\.eu/ });
-  await expect(website).toHaveAttribute("href", "https://www.allo-tolerance.eu");
+  const website = page.getByRole("link", {
+    name: /https:\/\/www\.allo-tolerance\.eu/,
+  });
+  await expect(website).toHaveAttribute(
+    "href",
+    "https://www.allo-tolerance.eu",
+  );
   await expect(website).toHaveAttribute("rel", "noopener noreferrer");
   await expect(website).toHaveAccessibleName(/external site/);
 });
 
 test("a country without organisations says so", async ({ page }) => {
   await page.goto("/countries/is");
-  await expect(page.getByRole("heading", { level: 1, name: "Organisations in Iceland" })).toBeVisible();
-  await expect(page.getByText("No organisations in Iceland are listed yet.")).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Organisations in Iceland" }),
+  ).toBeVisible();
+  await expect(
+    page.getByText("No organisations in Iceland are listed yet."),
+  ).toBeVisible();
 });
 
 test("an unknown country is a real 404 with a way back", async ({ page }) => {
-  for (const path of ["/countries/xx", "/countries/BE", "/countries/belgium"]) {
+  for (const path of [
+    "/countries/xx",
+    "/countries/BE",
+    "/countries/belgium",
+    "/countries/be/page/2",
+    "/countries/be/page/1",
+    "/countries/be/page/abc",
+  ]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
-    await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+    await expect(
+      page.getByRole("heading", { level: 1, name: "Page not found" }),
+    ).toBeVisible();
   }
-  await page.getByRole("link", { name: "Go to the directory's home page" }).click();
+  await page
+    .getByRole("link", { name: "Go to the directory's home page" })
+    .click();
   await expect(page).toHaveURL(/\/$/);
 });
 

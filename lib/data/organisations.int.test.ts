@@ -33,8 +33,8 @@ describe("public organisation lists", () => {
     const archived = unique();
     await createOrganisation(shared, ["LU", "MT"]);
     await createOrganisation(archived, ["LU"], "ARCHIVED");
-    const luxembourg = (await listPublishedByCountry.uncached("lu")).map((o) => o.name);
-    const malta = (await listPublishedByCountry.uncached("MT")).map((o) => o.name);
+    const luxembourg = (await listPublishedByCountry.uncached("lu", 1)).organisations.map((o) => o.name);
+    const malta = (await listPublishedByCountry.uncached("MT", 1)).organisations.map((o) => o.name);
     expect(luxembourg).toContain(shared);
     expect(malta).toContain(shared);
     expect(luxembourg).not.toContain(archived);
@@ -42,6 +42,16 @@ describe("public organisation lists", () => {
 
     const counts = await listCountriesWithOrganisations.uncached();
     expect(counts.find((c) => c.code === "LU")?.organisationCount).toBe(luxembourg.length);
+  });
+
+  it("page a country's organisations by name", async () => {
+    const prefix = `Paged ${crypto.randomUUID().slice(0, 6)}`;
+    for (let i = 0; i < 52; i++) await createOrganisation(`${prefix} ${String(i).padStart(2, "0")}`, ["AD"]);
+    const first = await listPublishedByCountry.uncached("AD", 1);
+    const second = await listPublishedByCountry.uncached("AD", 2);
+    expect(first.total).toBe(52);
+    expect(first.organisations).toHaveLength(50);
+    expect(second.organisations.map((o) => o.name)).toEqual([`${prefix} 50`, `${prefix} 51`]);
   });
 });
 

@@ -35,16 +35,24 @@ function toListItem({ description, ...organisation }: { description: string } & 
   return { ...organisation, summary: summarise(description) };
 }
 
-/** Published organisations active in a country (ISO code), by name. */
+export const countryPageSize = 50;
+
+/** One page (from 1) of the published organisations active in a country (ISO code), by name, and how many there are. */
 export const listPublishedByCountry = cachedRead(
   "organisations-by-country",
-  async (code: string): Promise<OrganisationListItem[]> => {
-    const organisations = await db.organisation.findMany({
-      where: { status: "PUBLISHED", countries: { some: { countryCode: code.toUpperCase() } } },
-      select: listSelect,
-      orderBy: [{ name: "asc" }, { id: "asc" }],
-    });
-    return organisations.map(toListItem);
+  async (code: string, page: number): Promise<{ organisations: OrganisationListItem[]; total: number }> => {
+    const where = { status: "PUBLISHED" as const, countries: { some: { countryCode: code.toUpperCase() } } };
+    const [organisations, total] = await Promise.all([
+      db.organisation.findMany({
+        where,
+        select: listSelect,
+        orderBy: [{ name: "asc" }, { id: "asc" }],
+        skip: (page - 1) * countryPageSize,
+        take: countryPageSize,
+      }),
+      db.organisation.count({ where }),
+    ]);
+    return { organisations: organisations.map(toListItem), total };
   },
   (code) => [tags.organisations, tags.country(code)],
 );

@@ -51,8 +51,8 @@ describe("an archived organisation", () => {
   });
 
   it("is in no list and no count", async () => {
-    expect((await listPublishedByCountry.uncached("BE")).map((o) => o.id)).not.toContain(id);
-    expect(await listPublishedByCountry.uncached("SM")).toEqual([]);
+    expect((await listPublishedByCountry.uncached("BE", 1)).organisations.map((o) => o.id)).not.toContain(id);
+    expect(await listPublishedByCountry.uncached("SM", 1)).toEqual({ organisations: [], total: 0 });
     expect((await listRecentlyUpdated.uncached(1000)).map((o) => o.id)).not.toContain(id);
     expect(await listCountriesWithOrganisations.uncached()).toEqual(before.countries);
     expect(await countPublished.uncached()).toBe(before.total);
