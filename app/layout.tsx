@@ -1,11 +1,17 @@
 import type { Metadata } from "next";
+import { appUrl } from "@/lib/env";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "PROVA directory", template: "%s · PROVA directory" },
-  description:
-    "A European directory of organisations that work to prevent radicalisation and violent extremism.",
-};
+const description = "A European directory of organisations that work to prevent radicalisation and violent extremism.";
+
+export function generateMetadata(): Metadata {
+  return {
+    metadataBase: new URL(appUrl()),
+    title: { default: "PROVA directory", template: "%s · PROVA directory" },
+    description,
+    openGraph: { siteName: "PROVA directory", type: "website", locale: "en_GB", title: "PROVA directory", description },
+  };
+}
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (

@@ -84,3 +84,19 @@ test("the skip link moves keyboard users to the content", async ({ page }) => {
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/#main$/);
 });
+
+test("the map links each country with listings to its page", async ({ page }) => {
+  await page.goto("/");
+  const map = page.getByRole("figure");
+  await expect(map.getByRole("link")).toHaveCount(1);
+  await map.getByRole("link", { name: "Belgium: 7 organisations" }).click();
+  await expect(page).toHaveURL(/\/countries\/be$/);
+});
+
+test("every public page has a description and OpenGraph data", async ({ page }) => {
+  for (const path of ["/", "/countries/be", "/organisations/allo-tolerance"]) {
+    await page.goto(path);
+    await expect(page.locator('meta[name="description"]'), path).toHaveAttribute("content", /.{20,}/);
+    await expect(page.locator('meta[property="og:title"]'), path).toHaveAttribute("content", /.+/);
+  }
+});

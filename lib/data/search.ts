@@ -64,11 +64,11 @@ type HitRow = Omit<SearchHit, "summary" | "kind" | "countries"> & {
   total: bigint;
 };
 
-/** Published organisations matching the query and filters, best first, with facet counts. */
-export async function searchOrganisations({ q, country, kind, page }: SearchParams): Promise<SearchResult> {
+/** The statements behind a search (exported for `npm run search:plans`, which EXPLAINs them). */
+export function searchStatements({ q, country, kind, page }: SearchParams) {
   const order = q ? Prisma.sql`${rank(q)} DESC, o.name ASC, o.id ASC` : Prisma.sql`o.name ASC, o.id ASC`;
-  const [rows, countryFacets, kindFacets] = await Promise.all([
-    db.$queryRaw<HitRow[]>`
+  return {
+    hits: Prisma.sql`
       SELECT o.id, o.slug, o.name, o.acronym, o.kind::text AS kind, o.description,
         (SELECT array_agg(c.name ORDER BY oc.position) FROM "OrganisationCountry" oc JOIN "Country" c ON c.code = oc."countryCode"
           WHERE oc."organisationId" = o.id) AS countries,
@@ -78,7 +78,7 @@ export async function searchOrganisations({ q, country, kind, page }: SearchPara
       ORDER BY ${order}
       LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
     // Facets count within the other filter, so each one shows what choosing it would give.
-    db.$queryRaw<{ code: string; name: string; count: bigint }[]>`
+    countryFacets: Prisma.sql`
       SELECT c.code, c.name, count(*) AS count
       FROM "Organisation" o
       JOIN "OrganisationCountry" oc ON oc."organisationId" = o.id
@@ -86,12 +86,23 @@ export async function searchOrganisations({ q, country, kind, page }: SearchPara
       WHERE ${filters({ q, kind })}
       GROUP BY c.code, c.name
       ORDER BY count DESC, c.name ASC`,
-    db.$queryRaw<{ kind: string; count: bigint }[]>`
+    kindFacets: Prisma.sql`
       SELECT o.kind::text AS kind, count(*) AS count
       FROM "Organisation" o
       WHERE ${filters({ q, country })}
       GROUP BY o.kind
       ORDER BY count DESC`,
+  };
+}
+
+/** Published organisations matching the query and filters, best first, with facet counts. */
+export async function searchOrganisations(params: SearchParams): Promise<SearchResult> {
+  const { q, country, kind, page } = params;
+  const statements = searchStatements(params);
+  const [rows, countryFacets, kindFacets] = await Promise.all([
+    db.$queryRaw<HitRow[]>(statements.hits),
+    db.$queryRaw<{ code: string; name: string; count: bigint }[]>(statements.countryFacets),
+    db.$queryRaw<{ kind: string; count: bigint }[]>(statements.kindFacets),
   ]);
   // The window count is absent when the page is past the end: count separately then.
   const total = rows.length

@@ -14,10 +14,9 @@ export async function generateStaticParams() {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const country = await getCountry((await params).code);
   if (!country) return {};
-  return {
-    title: `Organisations in ${country.name}`,
-    description: `Organisations in ${country.name} that work to prevent radicalisation and violent extremism.`,
-  };
+  const title = `Organisations in ${country.name}`;
+  const description = `Organisations in ${country.name} that work to prevent radicalisation and violent extremism.`;
+  return { title, description, alternates: { canonical: `/countries/${country.code.toLowerCase()}` }, openGraph: { title, description } };
 }
 
 export default async function CountryPage({ params }: Props) {
