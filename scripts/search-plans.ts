@@ -1,0 +1,58 @@
+// npm run search:plans -- --database <url> [--runs 30] [--plans]
+// Times the search statements for a set of representative queries (p50/p95 in the database,
+// measured with EXPLAIN ANALYZE's execution time) and optionally prints their plans.
+import { parseArgs } from "node:util";
+import { LaunchError } from "./lib/database";
+import { main } from "./lib/run";
+
+const { values } = parseArgs({
+  options: { database: { type: "string" }, runs: { type: "string", default: "30" }, plans: { type: "boolean", default: false } },
+});
+
+const cases: Record<string, string>[] = [
+  { q: "tolerance" },
+  { q: "allo tolerance" },
+  { q: "tolerence" },
+  { q: "cuta" },
+  { q: "threat asessment" },
+  { q: "prevention" },
+  { q: "radicalisation extremism" },
+  { q: "démocratie" },
+  { q: "xqzwv plorkt" },
+  { q: "prevention", country: "fr" },
+  { q: "", country: "be" },
+  { q: "", country: "de", kind: "ngo" },
+  { q: "prevention", page: "40" },
+];
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+await main(async () => {
+  if (!values.database) throw new LaunchError("Name the database to measure: npm run search:plans -- --database postgresql://…");
+  process.env.DATABASE_URL = values.database;
+  const { db } = await import("../lib/db");
+  const { searchStatements } = await import("../lib/data/search");
+  const { searchParamsSchema } = await import("../lib/validation/search");
+  const { Prisma } = await import("../lib/generated/prisma/client");
+  const runs = Number(values.runs);
+  const [{ count }] = await db.$queryRaw<{ count: bigint }[]>`SELECT count(*) FROM "Organisation"`;
+  console.log(`${Number(count).toLocaleString("en-GB")} organisations; ${runs} runs per statement (ms, execution time in PostgreSQL)\n`);
+  console.log("| query | statement | p50 | p95 | max |\n| --- | --- | ---: | ---: | ---: |");
+  for (const input of cases) {
+    const statements = searchStatements(searchParamsSchema.parse(input));
+    for (const [name, statement] of Object.entries(statements)) {
+      const times: number[] = [];
+      let plan = "";
+      for (let run = 0; run < runs; run++) {
+        const rows = await db.$queryRaw<{ "QUERY PLAN": string }[]>(Prisma.sql`EXPLAIN (ANALYZE, BUFFERS) ${statement}`);
+        plan = rows.map((row) => row["QUERY PLAN"]).join("\n");
+        times.push(Number(plan.match(/Execution Time: ([\d.]+) ms/)?.[1]));
+      }
+      times.sort((a, b) => a - b);
+      const label = new URLSearchParams(input).toString();
+      console.log(`| \`${label}\` | ${name} | ${percentile(times, 50).toFixed(1)} | ${percentile(times, 95).toFixed(1)} | ${times.at(-1)!.toFixed(1)} |`);
+      if (values.plans) console.log(`\n\`\`\`\n${plan}\n\`\`\`\n`);
+    }
+  }
+  await db.$disconnect();
+});
