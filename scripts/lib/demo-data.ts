@@ -1455,7 +1455,8 @@ export async function generateDemo(options: GenerateDemoOptions): Promise<DemoSu
     inTransaction = [];
 
     onProgress({ phase: "analyze", done: 0, total: 1 });
-    await client.query('ANALYZE "Country", "Organisation", "OrganisationCountry", "Contact"');
+    // VACUUM also merges the GIN indexes' pending lists, which every search would otherwise scan.
+    await client.query('VACUUM ANALYZE "Country", "Organisation", "OrganisationCountry", "Contact"');
 
     return {
       organisations: count,

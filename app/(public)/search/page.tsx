@@ -54,7 +54,8 @@ export default async function SearchPage({ searchParams }: Props) {
                     aria-current={params.country === facet.code ? "true" : undefined}
                     className="text-brand-700 underline aria-[current]:font-bold aria-[current]:no-underline"
                   >
-                    {facet.name} ({facet.count})
+                    {facet.name}
+                    {facet.count === null ? null : ` (${facet.count})`}
                   </Link>
                 </li>
               ))}
@@ -75,7 +76,8 @@ export default async function SearchPage({ searchParams }: Props) {
                     aria-current={params.kind === facet.kind ? "true" : undefined}
                     className="text-brand-700 underline aria-[current]:font-bold aria-[current]:no-underline"
                   >
-                    {organisationKindLabels[facet.kind]} ({facet.count})
+                    {organisationKindLabels[facet.kind]}
+                    {facet.count === null ? null : ` (${facet.count})`}
                   </Link>
                 </li>
               ))}
@@ -85,8 +87,19 @@ export default async function SearchPage({ searchParams }: Props) {
             <h2 id="results-heading" className="text-lg font-semibold" aria-live="polite">
               {result.total === 0
                 ? "No organisations found"
-                : `${result.total.toLocaleString("en-GB")} ${result.total === 1 ? "organisation" : "organisations"} found`}
+                : result.capped
+                  ? `More than ${result.total.toLocaleString("en-GB")} organisations found`
+                  : `${result.total.toLocaleString("en-GB")} ${result.total === 1 ? "organisation" : "organisations"} found`}
             </h2>
+            {result.mode === "similar" && result.total > 0 ? (
+              <p className="mt-1 text-slate-700">No organisation has all of these words; these names look similar.</p>
+            ) : null}
+            {result.capped ? (
+              <p className="mt-1 text-slate-700">
+                Showing the best matches among the first {result.total.toLocaleString("en-GB")}. Add words, a country or a kind
+                of organisation to narrow the search.
+              </p>
+            ) : null}
             {result.total === 0 ? (
               <p className="mt-2 text-slate-700">
                 Check the spelling, use fewer words, or <Link href="/" className="text-brand-700 underline">browse by country</Link>.
