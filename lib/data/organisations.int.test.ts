@@ -19,6 +19,7 @@ async function createOrganisation(name: string, countries: string[], status: "PU
       name,
       kind: "NGO",
       status,
+      countryCodes: countries,
       countries: { create: countries.map((countryCode, position) => ({ countryCode, position })) },
     },
     select: { id: true },
@@ -26,6 +27,17 @@ async function createOrganisation(name: string, countries: string[], status: "PU
   created.push(organisation.id);
   return organisation;
 }
+
+describe("countryCodes", () => {
+  it("mirrors the ordered OrganisationCountry rows of every organisation", async () => {
+    const drift = await db.$queryRaw<{ id: string }[]>`
+      SELECT o.id FROM "Organisation" o
+      WHERE o."countryCodes" IS DISTINCT FROM COALESCE(
+        (SELECT array_agg(oc."countryCode"::text ORDER BY oc.position) FROM "OrganisationCountry" oc WHERE oc."organisationId" = o.id),
+        ARRAY[]::text[])`;
+    expect(drift).toEqual([]);
+  });
+});
 
 describe("public organisation lists", () => {
   it("list an organisation under each of its countries, and never an archived one", async () => {

@@ -32,6 +32,7 @@ beforeAll(async () => {
       kind: "OTHER",
       status: "ARCHIVED",
       description: "Zyxwv archived description",
+      countryCodes: ["SM", "BE"],
       countries: { create: [{ countryCode: "SM", position: 0 }, { countryCode: "BE", position: 1 }] },
       contacts: { create: { position: 0, type: "EMAIL", value: "zyxwv@example.org", rawValue: "zyxwv@example.org" } },
     },

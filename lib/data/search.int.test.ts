@@ -71,7 +71,7 @@ describe("searchOrganisations", () => {
   it("never shows an archived organisation", async () => {
     const name = `Archived Tolerance ${crypto.randomUUID().slice(0, 8)}`;
     const { id } = await db.organisation.create({
-      data: { slug: name.toLowerCase().replace(/\W+/g, "-"), name, kind: "NGO", status: "ARCHIVED", countries: { create: { countryCode: "BE", position: 0 } } },
+      data: { slug: name.toLowerCase().replace(/\W+/g, "-"), name, kind: "NGO", status: "ARCHIVED", countryCodes: ["BE"], countries: { create: { countryCode: "BE", position: 0 } } },
       select: { id: true },
     });
     try {
@@ -92,7 +92,7 @@ describe("searchOrganisations", () => {
     const ids = Array.from({ length: 1005 }, () => crypto.randomUUID());
     await db.organisation.createMany({
       // The last one is named exactly as the query: it must come first although 1,005 others match.
-      data: ids.map((id, n) => ({ id, slug: `${word}-${n}`, name: n === 1004 ? word.toUpperCase() : `${word} Centre ${n}`, kind: "NGO" as const })),
+      data: ids.map((id, n) => ({ id, slug: `${word}-${n}`, name: n === 1004 ? word.toUpperCase() : `${word} Centre ${n}`, kind: "NGO" as const, countryCodes: ["LI"] })),
     });
     await db.organisationCountry.createMany({ data: ids.map((id) => ({ organisationId: id, countryCode: "LI", position: 0 })) });
     try {

@@ -57,19 +57,17 @@ function textCondition(q: string, mode: Mode) {
 function where({ q, country, kind }: Filters, mode: Mode, text = true) {
   const conditions = [Prisma.sql`o.status = 'published'`];
   if (q && text) conditions.push(textCondition(q, mode));
-  if (country) {
-    conditions.push(
-      Prisma.sql`EXISTS (SELECT 1 FROM "OrganisationCountry" oc WHERE oc."organisationId" = o.id AND oc."countryCode" = ${country})`,
-    );
-  }
+  // countryCodes mirrors OrganisationCountry and has a GIN index: with the text condition it is
+  // one BitmapAnd instead of a per-row EXISTS.
+  if (country) conditions.push(Prisma.sql`o."countryCodes" @> ARRAY[${country}]::text[]`);
   if (kind) conditions.push(Prisma.sql`o.kind = ${kind.toLowerCase()}::"OrganisationKind"`);
   return Prisma.join(conditions, " AND ");
 }
 
-/** Up to matchCap + 1 matches (id, name, acronym), always including exact name and acronym matches. */
+/** Up to matchCap + 1 matches (id, name, acronym, country codes), always including exact name and acronym matches. */
 function matches(filters: Filters, mode: Mode) {
   const { q } = filters;
-  const columns = Prisma.sql`o.id, o.name, o.acronym`;
+  const columns = Prisma.sql`o.id, o.name, o.acronym, o."countryCodes"`;
   if (!q) return Prisma.sql`SELECT ${columns} FROM "Organisation" o WHERE ${where(filters, mode)} LIMIT ${matchCap + 1}`;
   return Prisma.sql`(SELECT ${columns} FROM "Organisation" o WHERE ${where(filters, mode)} LIMIT ${matchCap + 1})
     UNION
@@ -115,8 +113,8 @@ export function searchStatements({ q, country, kind, page }: SearchParams, mode:
       WITH m AS MATERIALIZED (${matches({ q, kind }, mode)})
       SELECT c.code, c.name, count(*) AS count, (SELECT count(*) FROM m) AS matched
       FROM m
-      JOIN "OrganisationCountry" oc ON oc."organisationId" = m.id
-      JOIN "Country" c ON c.code = oc."countryCode"
+      CROSS JOIN unnest(m."countryCodes") AS mc(code)
+      JOIN "Country" c ON c.code = mc.code
       GROUP BY c.code, c.name
       ORDER BY count DESC, c.name ASC`,
     kindFacets: Prisma.sql`

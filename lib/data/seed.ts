@@ -44,6 +44,7 @@ export async function seedOrganisations(entries: OrganisationInput[]): Promise<n
         kind: organisation.kind,
         description: organisation.description,
         website: organisation.website,
+        countryCodes: organisation.countries,
         countries: { create: organisation.countries.map((countryCode, position) => ({ countryCode, position })) },
         contacts: {
           create: organisation.contacts.map((contact, position) => ({
