@@ -107,4 +107,25 @@ describe("searchOrganisations", () => {
       await db.organisation.deleteMany({ where: { id: { in: ids } } });
     }
   });
+
+  it("filters by country inside the text index without making country codes searchable words", async () => {
+    const word = `qwertz${crypto.randomUUID().slice(0, 6)}`;
+    const { id } = await db.organisation.create({
+      data: {
+        slug: word,
+        name: `${word} San Marino`,
+        kind: "NGO",
+        countryCodes: ["SM"],
+        countries: { create: { countryCode: "SM", position: 0 } },
+      },
+      select: { id: true },
+    });
+    try {
+      expect((await search({ q: word, country: "sm" })).hits.map((hit) => hit.id)).toEqual([id]);
+      expect((await search({ q: word, country: "be" })).hits).toEqual([]);
+      expect((await search({ q: "SM" })).hits.map((hit) => hit.id)).not.toContain(id);
+    } finally {
+      await db.organisation.delete({ where: { id } });
+    }
+  });
 });

@@ -48,18 +48,21 @@ type Filters = { q: string; country?: string; kind?: OrganisationKind };
  * `simple` configuration). "similar": names whose words resemble the query (trigram word
  * similarity), used only when no organisation has all the words, for typos. Both use GIN indexes.
  */
-function textCondition(q: string, mode: Mode) {
-  return mode === "words"
-    ? Prisma.sql`o.search @@ websearch_to_tsquery('simple', f_unaccent(${q}))`
-    : Prisma.sql`f_unaccent(lower(o.name)) %> f_unaccent(lower(${q}))`;
+function textCondition(q: string, mode: Mode, country?: string) {
+  if (mode === "similar") return Prisma.sql`f_unaccent(lower(o.name)) %> f_unaccent(lower(${q}))`;
+  // The country, when given, is an upper-case lexeme of the same document ('FR'): one GIN scan.
+  const query = country
+    ? Prisma.sql`(websearch_to_tsquery('simple', f_unaccent(${q})) && ${country}::tsquery)`
+    : Prisma.sql`websearch_to_tsquery('simple', f_unaccent(${q}))`;
+  return Prisma.sql`o.search @@ ${query}`;
 }
 
 function where({ q, country, kind }: Filters, mode: Mode, text = true) {
   const conditions = [Prisma.sql`o.status = 'published'`];
-  if (q && text) conditions.push(textCondition(q, mode));
-  // countryCodes mirrors OrganisationCountry and has a GIN index: with the text condition it is
-  // one BitmapAnd instead of a per-row EXISTS.
-  if (country) conditions.push(Prisma.sql`o."countryCodes" @> ARRAY[${country}]::text[]`);
+  const countryInText = Boolean(q && text && mode === "words" && country);
+  if (q && text) conditions.push(textCondition(q, mode, countryInText ? country : undefined));
+  // countryCodes mirrors OrganisationCountry and has a GIN index of its own.
+  if (country && !countryInText) conditions.push(Prisma.sql`o."countryCodes" @> ARRAY[${country}]::text[]`);
   if (kind) conditions.push(Prisma.sql`o.kind = ${kind.toLowerCase()}::"OrganisationKind"`);
   return Prisma.join(conditions, " AND ");
 }
