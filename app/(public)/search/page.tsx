@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { FacetList } from "@/components/search/facet-list";
 import { Highlighted } from "@/components/search/highlighted";
 import { SearchForm } from "@/components/search/search-form";
 import { searchOrganisations } from "@/lib/data/search";
@@ -38,50 +39,30 @@ export default async function SearchPage({ searchParams }: Props) {
       ) : (
         <div className="mt-6 grid gap-8 md:grid-cols-[14rem_1fr]">
           <nav aria-label="Filters" className="text-sm">
-            <h2 className="font-semibold">Country</h2>
-            <ul className="mt-2 space-y-1">
-              {params.country ? (
-                <li>
-                  <Link href={href(params, { country: undefined })} className="text-brand-700 underline">
-                    All countries
-                  </Link>
-                </li>
-              ) : null}
-              {result.facets.countries.map((facet) => (
-                <li key={facet.code}>
-                  <Link
-                    href={href(params, { country: facet.code })}
-                    aria-current={params.country === facet.code ? "true" : undefined}
-                    className="text-brand-700 underline aria-[current]:font-bold aria-[current]:no-underline"
-                  >
-                    {facet.name}
-                    {facet.count === null ? null : ` (${facet.count})`}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-            <h2 className="mt-4 font-semibold">Kind of organisation</h2>
-            <ul className="mt-2 space-y-1">
-              {params.kind ? (
-                <li>
-                  <Link href={href(params, { kind: undefined })} className="text-brand-700 underline">
-                    All kinds
-                  </Link>
-                </li>
-              ) : null}
-              {result.facets.kinds.map((facet) => (
-                <li key={facet.kind}>
-                  <Link
-                    href={href(params, { kind: facet.kind })}
-                    aria-current={params.kind === facet.kind ? "true" : undefined}
-                    className="text-brand-700 underline aria-[current]:font-bold aria-[current]:no-underline"
-                  >
-                    {organisationKindLabels[facet.kind]}
-                    {facet.count === null ? null : ` (${facet.count})`}
-                  </Link>
-                </li>
-              ))}
-            </ul>
+            <FacetList
+              title="Country"
+              allLabel="All countries"
+              allHref={params.country ? href(params, { country: undefined }) : null}
+              options={result.facets.countries.map((facet) => ({
+                value: facet.code,
+                label: facet.name,
+                count: facet.count,
+                href: href(params, { country: facet.code }),
+                current: params.country === facet.code,
+              }))}
+            />
+            <FacetList
+              title="Kind of organisation"
+              allLabel="All kinds"
+              allHref={params.kind ? href(params, { kind: undefined }) : null}
+              options={result.facets.kinds.map((facet) => ({
+                value: facet.kind,
+                label: organisationKindLabels[facet.kind],
+                count: facet.count,
+                href: href(params, { kind: facet.kind }),
+                current: params.kind === facet.kind,
+              }))}
+            />
           </nav>
           <section aria-labelledby="results-heading">
             <h2 id="results-heading" className="text-lg font-semibold" aria-live="polite">
