@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { searchParamsSchema } from "@/lib/validation/search";
-import { searchOrganisations } from "./search";
+import { matchCap, searchOrganisations } from "./search";
 
 afterAll(() => db.$disconnect());
 
@@ -89,20 +89,20 @@ describe("searchOrganisations", () => {
 
   it("caps what it counts and ranks, yet always puts the exact name first", async () => {
     const word = `capword${crypto.randomUUID().slice(0, 6)}`;
-    const ids = Array.from({ length: 1005 }, () => crypto.randomUUID());
+    const ids = Array.from({ length: matchCap + 5 }, () => crypto.randomUUID());
     await db.organisation.createMany({
-      // The last one is named exactly as the query: it must come first although 1,005 others match.
-      data: ids.map((id, n) => ({ id, slug: `${word}-${n}`, name: n === 1004 ? word.toUpperCase() : `${word} Centre ${n}`, kind: "NGO" as const, countryCodes: ["LI"] })),
+      // The last one is named exactly as the query: it must come first although all the others match.
+      data: ids.map((id, n) => ({ id, slug: `${word}-${n}`, name: n === matchCap + 4 ? word.toUpperCase() : `${word} Centre ${n}`, kind: "NGO" as const, countryCodes: ["LI"] })),
     });
     await db.organisationCountry.createMany({ data: ids.map((id) => ({ organisationId: id, countryCode: "LI", position: 0 })) });
     try {
       const result = await search({ q: word });
-      expect(result).toMatchObject({ total: 1000, capped: true, pageCount: 50 });
+      expect(result).toMatchObject({ total: matchCap, capped: true, pageCount: matchCap / 20 });
       expect(result.hits).toHaveLength(20);
       expect(result.facets.countries).toEqual([{ code: "LI", name: "Liechtenstein", count: null }]);
       expect(result.facets.kinds).toEqual([{ kind: "NGO", count: null }]);
       expect(result.hits[0].name).toBe(word.toUpperCase());
-      expect((await search({ q: word, page: "51" })).hits).toEqual([]);
+      expect((await search({ q: word, page: String(matchCap / 20 + 1) })).hits).toEqual([]);
     } finally {
       await db.organisation.deleteMany({ where: { id: { in: ids } } });
     }

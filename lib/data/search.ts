@@ -36,9 +36,10 @@ export type SearchResult = {
 /**
  * Past this many matches a search stops counting and ranks only a first set of candidates (plus
  * every exact name or acronym match): common words match a large share of a million
- * organisations, and ranking or counting all of them cannot be fast. The page says so.
+ * organisations, and ranking or counting all of them cannot be fast. The page says so. 200 rather
+ * than 1,000 halves the time of one-word searches at a million rows (docs/performance.md).
  */
-export const matchCap = 1000;
+export const matchCap = 200;
 
 type Mode = "words" | "similar";
 type Filters = { q: string; country?: string; kind?: OrganisationKind };
