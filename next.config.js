@@ -7,6 +7,8 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
   reactStrictMode: true,
   // Packages with native code or WebAssembly stay outside the server bundle.
+  // forbidden() renders app/forbidden.tsx with a 403.
+  experimental: { authInterrupts: true },
   serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg"],
 };
 

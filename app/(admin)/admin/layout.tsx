@@ -1,0 +1,34 @@
+import Link from "next/link";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+import { requireUser } from "@/lib/auth/session";
+
+// Not a guard (layouts do not re-run on every navigation): each admin page checks the session itself.
+export default async function AdminLayout({ children }: { children: React.ReactNode }) {
+  const { user } = await requireUser();
+  return (
+    <>
+      <header className="border-b border-slate-200 bg-brand-900 text-white">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-brand-900"
+        >
+          Skip to content
+        </a>
+        <div className="mx-auto flex max-w-6xl items-center justify-between px-4 py-3">
+          <Link href="/admin" className="font-semibold">
+            PROVA <span className="font-normal text-brand-100">admin</span>
+          </Link>
+          <div className="flex items-center gap-4 text-sm">
+            <span>
+              {user.name} <span className="text-brand-100">({user.role.toLowerCase()})</span>
+            </span>
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+        {children}
+      </main>
+    </>
+  );
+}

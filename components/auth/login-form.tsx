@@ -1,0 +1,72 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useRef, useState, useTransition } from "react";
+
+export function LoginForm({ returnTo }: { returnTo: string }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const errorRef = useRef<HTMLParagraphElement>(null);
+
+  function submit(formData: FormData) {
+    setError(null);
+    startTransition(async () => {
+      // next-auth 4 has no server-side signIn: the credentials are posted from here.
+      const result = await signIn("credentials", {
+        redirect: false,
+        email: String(formData.get("email") ?? ""),
+        password: String(formData.get("password") ?? ""),
+      });
+      if (result?.ok && !result.error) {
+        router.replace(returnTo);
+        router.refresh();
+        return;
+      }
+      setError(
+        result?.status === 429
+          ? "Too many attempts. Wait a few minutes, then try again."
+          : "The e-mail address or password is not correct.",
+      );
+      requestAnimationFrame(() => errorRef.current?.focus());
+    });
+  }
+
+  return (
+    <form action={submit} className="mt-6 space-y-4" noValidate>
+      {error ? (
+        <p ref={errorRef} tabIndex={-1} role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-red-800">
+          {error}
+        </p>
+      ) : null}
+      <div>
+        <label htmlFor="email" className="block font-medium">
+          E-mail address
+        </label>
+        <input id="email" name="email" type="email" autoComplete="username" required className="mt-1 w-full rounded-md border border-slate-400 px-3 py-2" />
+      </div>
+      <div>
+        <label htmlFor="password" className="block font-medium">
+          Password
+        </label>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          className="mt-1 w-full rounded-md border border-slate-400 px-3 py-2"
+        />
+      </div>
+      <button
+        type="submit"
+        disabled={pending}
+        aria-disabled={pending}
+        className="w-full rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-900 disabled:opacity-70"
+      >
+        {pending ? "Signing in…" : "Sign in"}
+      </button>
+    </form>
+  );
+}

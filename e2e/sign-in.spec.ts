@@ -1,0 +1,76 @@
+import { expect, test, type Page } from "@playwright/test";
+import pg from "pg";
+import { accessibilityViolations } from "./axe";
+
+async function sql(text: string, values: unknown[] = []) {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    return (await client.query(text, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+async function signIn(page: Page, email: string, password: string) {
+  await page.getByLabel("E-mail address").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+test("the admin area sends a signed-out visitor to sign in, and back afterwards", async ({ page }) => {
+  await page.goto("/admin?tab=mine");
+  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fadmin/);
+  await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
+  expect(await accessibilityViolations(page)).toEqual([]);
+  await signIn(page, "editor@prova.test", "prova-demo-editor");
+  await expect(page).toHaveURL(/\/admin$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Welcome, Eddie Editor" })).toBeVisible();
+});
+
+test("a wrong password gets one clear message, focused, that does not say which part was wrong", async ({ page }) => {
+  await page.goto("/login");
+  await signIn(page, "editor@prova.test", "not the password");
+  const alert = page.getByRole("alert").filter({ hasText: "not correct" });
+  await expect(alert).toHaveText("The e-mail address or password is not correct.");
+  await expect(alert).toBeFocused();
+  await signIn(page, "nobody@prova.test", "not the password");
+  await expect(page.getByRole("alert").filter({ hasText: "not correct" })).toHaveText("The e-mail address or password is not correct.");
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("signing out ends the session", async ({ page }) => {
+  await page.goto("/login");
+  await signIn(page, "reviewer@prova.test", "prova-demo-reviewer");
+  await expect(page.getByRole("heading", { level: 1, name: "Welcome, Rita Reviewer" })).toBeVisible();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await page.goto("/admin");
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("a disabled user's still-valid cookie is refused on the next request", async ({ page }) => {
+  const email = `temp-${Date.now()}@prova.test`;
+  // The demo editor's password hash, so the test needs no hashing of its own.
+  await sql(
+    `INSERT INTO "User" (id, email, name, role, "passwordHash", "updatedAt")
+     SELECT gen_random_uuid(), $1, 'Temp Editor', 'editor', "passwordHash", now() FROM "User" WHERE email = 'editor@prova.test'`,
+    [email],
+  );
+  try {
+    await page.goto("/login");
+    await signIn(page, email, "prova-demo-editor");
+    await expect(page.getByRole("heading", { level: 1, name: "Welcome, Temp Editor" })).toBeVisible();
+    await sql(`UPDATE "User" SET "disabledAt" = now() WHERE email = $1`, [email]);
+    await page.goto("/admin");
+    await expect(page).toHaveURL(/\/login/);
+  } finally {
+    await sql(`DELETE FROM "User" WHERE email = $1`, [email]);
+  }
+});
+
+test("an unsafe return address after sign-in is replaced by the dashboard", async ({ page }) => {
+  await page.goto("/login?callbackUrl=%2F%2Fevil.example%2F");
+  await signIn(page, "admin@prova.test", "prova-demo-admin");
+  await expect(page).toHaveURL(/localhost:\d+\/admin$/);
+});

@@ -1,0 +1,26 @@
+import "server-only";
+import { getServerSession } from "next-auth";
+import { forbidden, redirect } from "next/navigation";
+import { authOptions } from "@/lib/auth/options";
+import { loadActiveSession, type ActiveSession } from "@/lib/data/sessions";
+import type { Role } from "@/lib/generated/prisma/enums";
+
+/** The signed-in user's session, checked against the database on every call; null when signed out. */
+export async function currentSession(): Promise<ActiveSession | null> {
+  const session = (await getServerSession(authOptions())) as { sid?: string } | null;
+  return session?.sid ? loadActiveSession(session.sid) : null;
+}
+
+/** For pages: the session, or a redirect to sign-in that comes back to `returnTo`. */
+export async function requireUser(returnTo = "/admin"): Promise<ActiveSession> {
+  const session = await currentSession();
+  if (!session) redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);
+  return session;
+}
+
+/** For pages: the session of a user with one of `roles`; others get the 403 page. */
+export async function requireRole(roles: readonly Role[], returnTo?: string): Promise<ActiveSession> {
+  const session = await requireUser(returnTo);
+  if (!roles.includes(session.user.role)) forbidden();
+  return session;
+}
