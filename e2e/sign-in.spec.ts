@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import pg from "pg";
 import { accessibilityViolations } from "./axe";
 
@@ -10,6 +10,26 @@ async function sql(text: string, values: unknown[] = []) {
   } finally {
     await client.end();
   }
+}
+
+let lastAddress = 0;
+/** A client address of its own for each test (the server trusts one proxy hop in tests). */
+const freshAddress = () => `198.51.100.${(Date.now() + lastAddress++) % 250}-${crypto.randomUUID().slice(0, 8)}`;
+
+test.beforeEach(async ({ page }) => {
+  await page.setExtraHTTPHeaders({ "x-forwarded-for": freshAddress() });
+});
+
+/** Posts credentials the way next-auth's client does; returns the error it reports, if any. */
+async function postCredentials(request: APIRequestContext, email: string, password: string, address: string) {
+  const headers = { "x-forwarded-for": address };
+  const { csrfToken } = await (await request.get("/api/auth/csrf", { headers })).json();
+  const response = await request.post("/api/auth/callback/credentials", {
+    headers,
+    form: { csrfToken, email, password, json: "true", redirect: "false", callbackUrl: "/admin" },
+  });
+  const { url } = await response.json();
+  return new URL(url).searchParams.get("error");
 }
 
 async function signIn(page: Page, email: string, password: string) {
@@ -73,4 +93,36 @@ test("an unsafe return address after sign-in is replaced by the dashboard", asyn
   await page.goto("/login?callbackUrl=%2F%2Fevil.example%2F");
   await signIn(page, "admin@prova.test", "prova-demo-admin");
   await expect(page).toHaveURL(/localhost:\d+\/admin$/);
+});
+
+test("failed sign-ins from one address are throttled, then refused even with the right password", async ({ page, request }) => {
+  const address = freshAddress();
+  for (let i = 0; i < 10; i++) {
+    expect(await postCredentials(request, `nobody-${i}@prova.test`, "wrong", address)).toBe("CredentialsSignin");
+  }
+  expect(await postCredentials(request, "editor@prova.test", "prova-demo-editor", address)).toBe("throttled");
+  // Another address is not affected.
+  expect(await postCredentials(request, "editor@prova.test", "prova-demo-editor", freshAddress())).toBeNull();
+
+  await page.setExtraHTTPHeaders({ "x-forwarded-for": address });
+  await page.goto("/login");
+  await signIn(page, "editor@prova.test", "prova-demo-editor");
+  await expect(page.getByRole("alert").filter({ hasText: "Too many" })).toHaveText("Too many failed attempts. Wait a few minutes, then try again.");
+});
+
+test("failed sign-ins for one account are throttled whatever the address", async ({ request }) => {
+  const email = `target-${Date.now()}@prova.test`;
+  await sql(
+    `INSERT INTO "User" (id, email, name, role, "passwordHash", "updatedAt")
+     SELECT gen_random_uuid(), $1, 'Target', 'editor', "passwordHash", now() FROM "User" WHERE email = 'editor@prova.test'`,
+    [email],
+  );
+  try {
+    for (let i = 0; i < 10; i++) expect(await postCredentials(request, email, "wrong", freshAddress())).toBe("CredentialsSignin");
+    expect(await postCredentials(request, email, "prova-demo-editor", freshAddress())).toBe("throttled");
+    const [{ count }] = await sql(`SELECT count(*)::int AS count FROM "AuditEvent" WHERE subject = $1 AND action = 'sign-in.failure'`, [email]);
+    expect(count).toBe(10);
+  } finally {
+    await sql(`DELETE FROM "User" WHERE email = $1`, [email]);
+  }
 });

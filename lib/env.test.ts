@@ -3,11 +3,12 @@ import { EnvError, launcherEnv } from "./env";
 
 describe("launcherEnv", () => {
   it("accepts an empty environment with defaults", () => {
-    expect(launcherEnv({})).toEqual({ PORT: 3000 });
+    expect(launcherEnv({})).toEqual({ PORT: 3000, LOGIN_MAX_FAILURES: 10, LOGIN_WINDOW_MINUTES: 15, TRUSTED_PROXY_HOPS: 0 });
   });
 
   it("treats empty values as unset", () => {
-    expect(launcherEnv({ DATABASE_URL: "", PORT: "" })).toEqual({ PORT: 3000 });
+    expect(launcherEnv({ DATABASE_URL: "", PORT: "" })).toMatchObject({ PORT: 3000 });
+    expect(launcherEnv({ DATABASE_URL: "" }).DATABASE_URL).toBeUndefined();
   });
 
   it("names each bad variable with what to do", () => {

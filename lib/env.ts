@@ -16,6 +16,9 @@ const launcherSchema = z.object({
   APP_URL: z.url({ protocol: /^https?$/, error: "must be the site's public http(s) URL, e.g. https://directory.example.org" }).optional(),
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters (generate one with: openssl rand -base64 32)").optional(),
   PROVA_DATA_DIR: z.string().min(1).optional(),
+  LOGIN_MAX_FAILURES: z.coerce.number({ error: "must be a number" }).int().min(1, "must be at least 1").default(10),
+  LOGIN_WINDOW_MINUTES: z.coerce.number({ error: "must be a number" }).int().min(1, "must be at least 1").default(15),
+  TRUSTED_PROXY_HOPS: z.coerce.number({ error: "must be a number" }).int().min(0, "must be 0 or more").default(0),
 });
 
 const serverSchema = launcherSchema.extend({

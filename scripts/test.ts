@@ -152,6 +152,9 @@ async function playwright(databaseUrl: string) {
   await exec(bin("playwright"), ["test"], {
     ...env,
     E2E_PORT: String(port),
+    // Specs give each test its own client address (X-Forwarded-For), so throttling by address
+    // in one test does not spill into the others.
+    TRUSTED_PROXY_HOPS: "1",
     APP_URL: `http://localhost:${port}`,
     NEXTAUTH_URL: `http://localhost:${port}`,
     PLAYWRIGHT_JSON_OUTPUT_NAME: report,

@@ -25,8 +25,8 @@ export function LoginForm({ returnTo }: { returnTo: string }) {
         return;
       }
       setError(
-        result?.status === 429
-          ? "Too many attempts. Wait a few minutes, then try again."
+        result?.error === "throttled"
+          ? "Too many failed attempts. Wait a few minutes, then try again."
           : "The e-mail address or password is not correct.",
       );
       requestAnimationFrame(() => errorRef.current?.focus());

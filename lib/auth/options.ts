@@ -2,10 +2,15 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
+import { clientAddress } from "@/lib/auth/client-address";
+import { recordAudit } from "@/lib/data/audit";
+import { mayAttemptSignIn, recordSignInAttempt } from "@/lib/data/login-attempts";
 import { revokeSession, signInWithPassword } from "@/lib/data/sessions";
-import { appUrl } from "@/lib/env";
+import { appUrl, serverEnv } from "@/lib/env";
 
 const credentialsSchema = z.object({ email: z.string().max(320), password: z.string().max(1000) });
+
+export const throttledError = "throttled";
 
 /** Secure cookies (with the __Secure- prefix) whenever the site is served over https. */
 const secure = () => appUrl().startsWith("https://");
@@ -21,10 +26,27 @@ export function authOptions(): NextAuthOptions {
       CredentialsProvider({
         name: "E-mail and password",
         credentials: { email: { label: "E-mail", type: "email" }, password: { label: "Password", type: "password" } },
-        async authorize(credentials) {
+        async authorize(credentials, request) {
           const parsed = credentialsSchema.safeParse(credentials);
           if (!parsed.success) return null;
-          const session = await signInWithPassword(parsed.data.email, parsed.data.password);
+          const { email, password } = parsed.data;
+          const env = serverEnv();
+          const forwarded = request?.headers?.["x-forwarded-for"];
+          const address = clientAddress(Array.isArray(forwarded) ? forwarded.join(",") : forwarded, env.TRUSTED_PROXY_HOPS);
+          const settings = { maxFailures: env.LOGIN_MAX_FAILURES, windowMinutes: env.LOGIN_WINDOW_MINUTES };
+          if (!(await mayAttemptSignIn(email, address, settings))) {
+            await recordAudit({ action: "sign-in.throttled", subject: email.toLowerCase(), address });
+            // The message reaches the form (signIn's `error`), which says to wait.
+            throw new Error(throttledError);
+          }
+          const session = await signInWithPassword(email, password);
+          await recordSignInAttempt(email, address, Boolean(session));
+          await recordAudit({
+            action: session ? "sign-in.success" : "sign-in.failure",
+            actorId: session?.user.id,
+            subject: email.toLowerCase(),
+            address,
+          });
           return session ? { id: session.user.id, email: session.user.email, name: session.user.name, sessionId: session.id } : null;
         },
       }),
@@ -41,6 +63,7 @@ export function authOptions(): NextAuthOptions {
     events: {
       async signOut({ token }) {
         if (typeof token?.sid === "string") await revokeSession(token.sid);
+        await recordAudit({ action: "sign-out", actorId: typeof token?.sub === "string" ? token.sub : null });
       },
     },
   };
