@@ -100,3 +100,14 @@ test("every public page has a description and OpenGraph data", async ({ page }) 
     await expect(page.locator('meta[property="og:title"]'), path).toHaveAttribute("content", /.+/);
   }
 });
+
+test("responses carry the security headers", async ({ request }) => {
+  for (const path of ["/", "/organisations/allo-tolerance", "/search?q=x", "/login"]) {
+    const headers = (await request.get(path)).headers();
+    expect(headers["x-content-type-options"], path).toBe("nosniff");
+    expect(headers["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
+    expect(headers["x-frame-options"], path).toBe("DENY");
+    expect(headers["permissions-policy"], path).toContain("camera=()");
+    expect(headers["x-powered-by"], path).toBeUndefined();
+  }
+});

@@ -3,7 +3,7 @@ import { EnvError, launcherEnv } from "./env";
 
 describe("launcherEnv", () => {
   it("accepts an empty environment with defaults", () => {
-    expect(launcherEnv({})).toEqual({ PORT: 3000, LOGIN_MAX_FAILURES: 10, LOGIN_WINDOW_MINUTES: 15, TRUSTED_PROXY_HOPS: 0 });
+    expect(launcherEnv({})).toEqual({ PORT: 3000, LOGIN_MAX_FAILURES: 10, LOGIN_WINDOW_MINUTES: 15, AUDIT_RETENTION_DAYS: 90, TRUSTED_PROXY_HOPS: 0 });
   });
 
   it("treats empty values as unset", () => {

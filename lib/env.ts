@@ -18,6 +18,7 @@ const launcherSchema = z.object({
   PROVA_DATA_DIR: z.string().min(1).optional(),
   LOGIN_MAX_FAILURES: z.coerce.number({ error: "must be a number" }).int().min(1, "must be at least 1").default(10),
   LOGIN_WINDOW_MINUTES: z.coerce.number({ error: "must be a number" }).int().min(1, "must be at least 1").default(15),
+  AUDIT_RETENTION_DAYS: z.coerce.number({ error: "must be a number" }).int().min(1, "must be at least 1").default(90),
   TRUSTED_PROXY_HOPS: z.coerce.number({ error: "must be a number" }).int().min(0, "must be 0 or more").default(0),
 });
 

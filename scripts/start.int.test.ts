@@ -7,9 +7,9 @@ import { freePort } from "./lib/database";
 
 const root = path.resolve(import.meta.dirname, "..");
 
-function launch(script: string, env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+function launch(script: string, env: Record<string, string>, args: string[] = []): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", script], {
+    const child = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", script, ...args], {
       cwd: root,
       env: { NODE_ENV: "test", PATH: process.env.PATH, HOME: process.env.HOME ?? "/tmp", ...env },
     });
@@ -60,5 +60,40 @@ describe("npm start", () => {
     const { code, output } = await launch("scripts/db-deploy.ts", { DATABASE_URL: url.toString() });
     expect(code).toBe(1);
     expect(output).toContain("the database does not exist");
+  });
+
+  it("refuses a real database without its own NEXTAUTH_SECRET", async () => {
+    const { code, output } = await launch("scripts/start.ts", { PORT: String(await freePort()), DATABASE_URL: process.env.DATABASE_URL! });
+    expect(code).toBe(1);
+    expect(output).toContain("With DATABASE_URL set, NEXTAUTH_SECRET must be set too");
+  });
+
+  it("refuses a real database that holds the demo accounts", async () => {
+    const { code, output } = await launch("scripts/start.ts", {
+      PORT: String(await freePort()),
+      DATABASE_URL: process.env.DATABASE_URL!,
+      NEXTAUTH_SECRET: "a-real-secret-of-at-least-32-characters!!",
+    });
+    expect(code).toBe(1);
+    expect(output).toContain("has the demo accounts (admin@prova.test");
+  });
+});
+
+describe("npm run user:create", () => {
+  it("creates an account with a generated password when no terminal asks for one", async () => {
+    const email = `first-admin-${crypto.randomUUID().slice(0, 8)}@example.org`;
+    const created = await launch("scripts/user-create.ts", { DATABASE_URL: process.env.DATABASE_URL! }, ["--email", email, "--role", "admin", "--name", "First Admin"]);
+    expect(created.code).toBe(0);
+    expect(created.output).toMatch(new RegExp(`Created admin ${email}\\. Password \\(shown once\\): \\S{20}`));
+    const again = await launch("scripts/user-create.ts", { DATABASE_URL: process.env.DATABASE_URL! }, ["--email", email, "--role", "admin"]);
+    expect(again.code).toBe(1);
+    expect(again.output).toContain(`An account for ${email} already exists.`);
+  });
+
+  it("names what is wrong with the input", async () => {
+    const { code, output } = await launch("scripts/user-create.ts", { DATABASE_URL: process.env.DATABASE_URL! }, ["--email", "not-an-email", "--role", "boss"]);
+    expect(code).toBe(1);
+    expect(output).toContain("email: Enter an e-mail address such as info@example.org.");
+    expect(output).toContain("role: Choose a role: admin, editor or reviewer.");
   });
 });

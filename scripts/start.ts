@@ -26,6 +26,7 @@ await main(async () => {
 
   try {
     await prepareDatabase(database.url, { demo: database.embedded });
+    if (!database.embedded) await refuseDemoSetup(env.NEXTAUTH_SECRET);
     const { db } = await import("../lib/db");
     await db.$disconnect();
   } catch (error) {
@@ -77,6 +78,22 @@ await main(async () => {
     process.exit(signal === "SIGINT" || signal === "SIGTERM" ? 0 : (code ?? 0));
   });
 });
+
+/** Demo accounts and generated secrets belong to the embedded demo only, never to a real database. */
+async function refuseDemoSetup(secret: string | undefined) {
+  if (!secret) {
+    throw new LaunchError(
+      "With DATABASE_URL set, NEXTAUTH_SECRET must be set too (at least 32 characters, e.g. openssl rand -base64 32): a generated secret is only for the embedded demo.",
+    );
+  }
+  const { existingAccounts } = await import("../lib/data/users");
+  const present = await existingAccounts(demoUsers.map((user) => user.email));
+  if (present.length) {
+    throw new LaunchError(
+      `The database in DATABASE_URL has the demo accounts (${present.join(", ")}), whose passwords are public. Delete them (or use the embedded database for a demo) before starting.`,
+    );
+  }
+}
 
 function announce(url: string, embedded: boolean) {
   const lines = [``, `PROVA directory is running at ${url}`];
