@@ -2,13 +2,18 @@
 
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useRef, useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 
 export function LoginForm({ returnTo }: { returnTo: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const errorRef = useRef<HTMLParagraphElement>(null);
+
+  // Move focus to the message once it is on screen, so keyboard and screen reader users meet it.
+  useEffect(() => {
+    if (error) errorRef.current?.focus();
+  }, [error]);
 
   function submit(formData: FormData) {
     setError(null);
@@ -29,7 +34,6 @@ export function LoginForm({ returnTo }: { returnTo: string }) {
           ? "Too many failed attempts. Wait a few minutes, then try again."
           : "The e-mail address or password is not correct.",
       );
-      requestAnimationFrame(() => errorRef.current?.focus());
     });
   }
 
