@@ -1,4 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import pg from "pg";
 import { accessibilityViolations } from "./axe";
 
@@ -63,7 +65,7 @@ test("signing out ends the session", async ({ page }) => {
   await page.goto("/login");
   await signIn(page, "reviewer@prova.test", "prova-demo-reviewer");
   await expect(page.getByRole("heading", { level: 1, name: "Welcome, Rita Reviewer" })).toBeVisible();
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/login/);
   await page.goto("/admin");
   await expect(page).toHaveURL(/\/login/);
@@ -125,4 +127,50 @@ test("failed sign-ins for one account are throttled whatever the address", async
   } finally {
     await sql(`DELETE FROM "User" WHERE email = $1`, [email]);
   }
+});
+
+test("sign out everywhere ends the sessions on other devices too, after a confirmation", async ({ browser }) => {
+  const devices = [await browser.newContext(), await browser.newContext()];
+  const [laptop, phone] = await Promise.all(devices.map((context) => context.newPage()));
+  for (const page of [laptop, phone]) {
+    await page.setExtraHTTPHeaders({ "x-forwarded-for": freshAddress() });
+    await page.goto("/login");
+    await signIn(page, "admin@prova.test", "prova-demo-admin");
+    await expect(page.getByRole("heading", { level: 1, name: "Welcome, Ada Admin" })).toBeVisible();
+  }
+  laptop.once("dialog", (dialog) => dialog.dismiss());
+  await laptop.getByRole("button", { name: "Sign out everywhere" }).click();
+  await phone.reload();
+  await expect(phone.getByRole("heading", { level: 1, name: "Welcome, Ada Admin" })).toBeVisible();
+
+  laptop.once("dialog", (dialog) => dialog.accept());
+  await laptop.getByRole("button", { name: "Sign out everywhere" }).click();
+  await expect(laptop).toHaveURL(/\/login/);
+  await phone.reload();
+  await expect(phone).toHaveURL(/\/login/);
+  for (const context of devices) await context.close();
+});
+
+test("every server action posted without a session changes nothing", async ({ page, request }) => {
+  await page.goto("/login");
+  await signIn(page, "reviewer@prova.test", "prova-demo-reviewer");
+  await expect(page.getByRole("heading", { level: 1, name: "Welcome, Rita Reviewer" })).toBeVisible();
+  const count = async () => (await sql(`SELECT count(*)::int AS count FROM "Session" WHERE "revokedAt" IS NULL`))[0].count;
+  const before = await count();
+  // Every action of the build, from its server-reference manifest, posted with no cookie.
+  const manifest = JSON.parse(
+    readFileSync(path.join(process.env.NEXT_DIST_DIR ?? ".next", "server/server-reference-manifest.json"), "utf8"),
+  ) as { node: Record<string, { workers: Record<string, unknown> }> };
+  const actions = Object.entries(manifest.node);
+  expect(actions.length).toBeGreaterThan(0);
+  for (const [id, { workers }] of actions) {
+    const route = Object.keys(workers)[0].replace(/^app/, "").replace(/\/page$/, "").replace(/\/\([^)]+\)/g, "") || "/";
+    const response = await request.post(route, {
+      headers: { "Next-Action": id, "Content-Type": "text/plain;charset=UTF-8", Origin: new URL(page.url()).origin },
+      data: "[]",
+      maxRedirects: 0,
+    });
+    expect(response.status(), `${id} at ${route}`).toBeLessThan(500);
+  }
+  expect(await count()).toBe(before);
 });

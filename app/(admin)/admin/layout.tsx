@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { SignOutEverywhereButton } from "@/components/auth/sign-out-everywhere-button";
 import { requireUser } from "@/lib/auth/session";
 
 // Not a guard (layouts do not re-run on every navigation): each admin page checks the session itself.
@@ -23,6 +24,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
               {user.name} <span className="text-brand-100">({user.role.toLowerCase()})</span>
             </span>
             <SignOutButton />
+            <SignOutEverywhereButton />
           </div>
         </div>
       </header>
