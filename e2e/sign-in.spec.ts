@@ -34,6 +34,15 @@ async function postCredentials(request: APIRequestContext, email: string, passwo
   return new URL(url).searchParams.get("error");
 }
 
+/** A throwaway editor account with the demo editor's password (so the test needs no hashing). */
+async function createTempUser(email: string, name: string) {
+  await sql(
+    `INSERT INTO "User" (id, email, name, role, "passwordHash", "updatedAt")
+     SELECT gen_random_uuid(), $1, $2, 'editor', "passwordHash", now() FROM "User" WHERE email = 'editor@prova.test'`,
+    [email, name],
+  );
+}
+
 async function signIn(page: Page, email: string, password: string) {
   await page.getByLabel("E-mail address").fill(email);
   await page.getByLabel("Password").fill(password);
@@ -48,6 +57,7 @@ test("the admin area sends a signed-out visitor to sign in, and back afterwards"
   await signIn(page, "editor@prova.test", "prova-demo-editor");
   await expect(page).toHaveURL(/\/admin$/);
   await expect(page.getByRole("heading", { level: 1, name: "Welcome, Eddie Editor" })).toBeVisible();
+  expect(await accessibilityViolations(page)).toEqual([]);
 });
 
 test("a wrong password gets one clear message, focused, that does not say which part was wrong", async ({ page }) => {
@@ -73,12 +83,7 @@ test("signing out ends the session", async ({ page }) => {
 
 test("a disabled user's still-valid cookie is refused on the next request", async ({ page }) => {
   const email = `temp-${Date.now()}@prova.test`;
-  // The demo editor's password hash, so the test needs no hashing of its own.
-  await sql(
-    `INSERT INTO "User" (id, email, name, role, "passwordHash", "updatedAt")
-     SELECT gen_random_uuid(), $1, 'Temp Editor', 'editor', "passwordHash", now() FROM "User" WHERE email = 'editor@prova.test'`,
-    [email],
-  );
+  await createTempUser(email, "Temp Editor");
   try {
     await page.goto("/login");
     await signIn(page, email, "prova-demo-editor");
@@ -114,11 +119,7 @@ test("failed sign-ins from one address are throttled, then refused even with the
 
 test("failed sign-ins for one account are throttled whatever the address", async ({ request }) => {
   const email = `target-${Date.now()}@prova.test`;
-  await sql(
-    `INSERT INTO "User" (id, email, name, role, "passwordHash", "updatedAt")
-     SELECT gen_random_uuid(), $1, 'Target', 'editor', "passwordHash", now() FROM "User" WHERE email = 'editor@prova.test'`,
-    [email],
-  );
+  await createTempUser(email, "Target");
   try {
     for (let i = 0; i < 10; i++) expect(await postCredentials(request, email, "wrong", freshAddress())).toBe("CredentialsSignin");
     expect(await postCredentials(request, email, "prova-demo-editor", freshAddress())).toBe("throttled");

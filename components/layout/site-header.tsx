@@ -1,14 +1,10 @@
 import Link from "next/link";
+import { SkipLink } from "@/components/layout/skip-link";
 
 export function SiteHeader() {
   return (
     <header className="border-b border-slate-200 bg-brand-900 text-white">
-      <a
-        href="#main"
-        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-brand-900"
-      >
-        Skip to content
-      </a>
+        <SkipLink />
       <div className="mx-auto flex max-w-5xl items-center justify-between px-4 py-4">
         <Link href="/" className="text-lg font-semibold tracking-tight">
           PROVA <span className="font-normal text-brand-100">directory</span>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { SkipLink } from "@/components/layout/skip-link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { SignOutEverywhereButton } from "@/components/auth/sign-out-everywhere-button";
 import { requireUser } from "@/lib/auth/session";
@@ -9,12 +10,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   return (
     <>
       <header className="border-b border-slate-200 bg-brand-900 text-white">
-        <a
-          href="#main"
-          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-brand-900"
-        >
-          Skip to content
-        </a>
+        <SkipLink />
         <div className="mx-auto flex max-w-6xl items-center justify-between px-4 py-3">
           <Link href="/admin" className="font-semibold">
             PROVA <span className="font-normal text-brand-100">admin</span>
