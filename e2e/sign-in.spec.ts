@@ -175,3 +175,21 @@ test("every server action posted without a session changes nothing", async ({ pa
   }
   expect(await count()).toBe(before);
 });
+
+test("the audit log is for admins only and lists sign-ins", async ({ page }) => {
+  await page.goto("/login?callbackUrl=%2Fadmin%2Faudit");
+  await signIn(page, "editor@prova.test", "prova-demo-editor");
+  await expect(page.getByRole("heading", { level: 1, name: "You do not have access to this page" })).toBeVisible();
+  expect((await page.request.get("/admin/audit")).status()).toBe(403);
+  await page.getByRole("link", { name: "Back to the dashboard" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
+  await expect(page).toHaveURL(/\/login/);
+
+  await page.goto("/login?callbackUrl=%2Fadmin%2Faudit");
+  await signIn(page, "admin@prova.test", "prova-demo-admin");
+  await expect(page.getByRole("heading", { level: 1, name: "Audit log" })).toBeVisible();
+  await page.getByRole("link", { name: "Sign-ins" }).click();
+  await expect(page).toHaveURL(/action=sign-in/);
+  await expect(page.getByRole("row").filter({ hasText: "sign-in.success" }).filter({ hasText: "admin@prova.test" }).first()).toBeVisible();
+  expect(await accessibilityViolations(page)).toEqual([]);
+});

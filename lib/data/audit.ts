@@ -27,3 +27,36 @@ export async function purgeAddresses(days: number, now = new Date()): Promise<{ 
   ]);
   return { audit: audit.count, attempts: attempts.count };
 }
+
+export type AuditEventDto = {
+  id: string;
+  createdAt: Date;
+  action: string;
+  subject: string | null;
+  address: string | null;
+  actor: { name: string; email: string } | null;
+};
+
+export const auditPageSize = 50;
+
+/** Audit events, newest first, optionally of one action (prefix, e.g. "sign-in"), a page at a time. */
+export async function listAuditEvents({ action, page }: { action?: string; page: number }): Promise<{ events: AuditEventDto[]; hasMore: boolean }> {
+  const rows = await db.auditEvent.findMany({
+    where: action ? { action: { startsWith: action } } : undefined,
+    select: { id: true, createdAt: true, action: true, subject: true, address: true, actorId: true },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    skip: (page - 1) * auditPageSize,
+    take: auditPageSize + 1,
+  });
+  const actorIds = [...new Set(rows.map((row) => row.actorId).filter((id): id is string => Boolean(id)))];
+  const actors = new Map(
+    (await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true, email: true } })).map((user) => [user.id, user]),
+  );
+  return {
+    events: rows.slice(0, auditPageSize).map(({ actorId, ...row }) => {
+      const actor = actorId ? actors.get(actorId) : undefined;
+      return { ...row, actor: actor ? { name: actor.name, email: actor.email } : null };
+    }),
+    hasMore: rows.length > auditPageSize,
+  };
+}

@@ -16,6 +16,11 @@ export default async function AdminLayout({ children }: { children: React.ReactN
             PROVA <span className="font-normal text-brand-100">admin</span>
           </Link>
           <div className="flex items-center gap-4 text-sm">
+            {user.role === "ADMIN" ? (
+              <Link href="/admin/audit" className="underline-offset-4 hover:underline">
+                Audit log
+              </Link>
+            ) : null}
             <span>
               {user.name} <span className="text-brand-100">({user.role.toLowerCase()})</span>
             </span>
