@@ -5,6 +5,8 @@ import { revalidateTag, unstable_cache } from "next/cache";
 export const publicRevalidateSeconds = 3600;
 
 export const tags = {
+  /** The list of countries (names and codes). */
+  countries: "countries",
   /** Every list of organisations: home, country pages, search facets, sitemap. */
   organisations: "organisations",
   organisation: (id: string) => `organisation:${id}`,

@@ -3,6 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
+import { throttledError } from "@/lib/auth/errors";
 
 export function LoginForm({ returnTo }: { returnTo: string }) {
   const router = useRouter();
@@ -30,7 +31,7 @@ export function LoginForm({ returnTo }: { returnTo: string }) {
         return;
       }
       setError(
-        result?.error === "throttled"
+        result?.error === throttledError
           ? "Too many failed attempts. Wait a few minutes, then try again."
           : "The e-mail address or password is not correct.",
       );

@@ -3,14 +3,13 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { clientAddress } from "@/lib/auth/client-address";
+import { throttledError } from "@/lib/auth/errors";
 import { recordAudit } from "@/lib/data/audit";
 import { mayAttemptSignIn, recordSignInAttempt } from "@/lib/data/login-attempts";
 import { revokeSession, signInWithPassword } from "@/lib/data/sessions";
 import { appUrl, serverEnv } from "@/lib/env";
 
 const credentialsSchema = z.object({ email: z.string().max(320), password: z.string().max(1000) });
-
-export const throttledError = "throttled";
 
 /** Secure cookies (with the __Secure- prefix) whenever the site is served over https. */
 const secure = () => appUrl().startsWith("https://");

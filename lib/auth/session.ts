@@ -1,15 +1,19 @@
 import "server-only";
 import { getServerSession } from "next-auth";
 import { forbidden, redirect } from "next/navigation";
+import { cache } from "react";
 import { authOptions } from "@/lib/auth/options";
 import { loadActiveSession, type ActiveSession } from "@/lib/data/sessions";
 import type { Role } from "@/lib/generated/prisma/enums";
 
-/** The signed-in user's session, checked against the database on every call; null when signed out. */
-export async function currentSession(): Promise<ActiveSession | null> {
+/**
+ * The signed-in user's session, checked against the database once per request (the admin layout
+ * and its page both ask); null when signed out.
+ */
+export const currentSession = cache(async (): Promise<ActiveSession | null> => {
   const session = (await getServerSession(authOptions())) as { sid?: string } | null;
   return session?.sid ? loadActiveSession(session.sid) : null;
-}
+});
 
 /** For pages: the session, or a redirect to sign-in that comes back to `returnTo`. */
 export async function requireUser(returnTo = "/admin"): Promise<ActiveSession> {

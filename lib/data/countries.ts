@@ -23,7 +23,7 @@ export const listCountries = cachedRead(
       select: { code: true, name: true },
       orderBy: { name: "asc" },
     }),
-  () => ["countries"],
+  () => [tags.countries],
 );
 
 /** Countries with at least one published organisation, by name, with how many. */

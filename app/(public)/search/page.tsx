@@ -3,7 +3,7 @@ import Link from "next/link";
 import { FacetList } from "@/components/search/facet-list";
 import { Highlighted } from "@/components/search/highlighted";
 import { SearchForm } from "@/components/search/search-form";
-import { searchOrganisations } from "@/lib/data/search";
+import { pageSize, searchOrganisations } from "@/lib/data/search";
 import { organisationKindLabels } from "@/lib/validation/organisation";
 import { searchParamsSchema, type SearchParams } from "@/lib/validation/search";
 
@@ -86,7 +86,7 @@ export default async function SearchPage({ searchParams }: Props) {
                 Check the spelling, use fewer words, or <Link href="/" className="text-brand-700 underline">browse by country</Link>.
               </p>
             ) : (
-              <ol className="divide-y divide-slate-200" start={(result.page - 1) * 20 + 1}>
+              <ol className="divide-y divide-slate-200" start={(result.page - 1) * pageSize + 1}>
                 {result.hits.map((hit) => (
                   <li key={hit.id} className="py-4">
                     <h3 className="text-lg font-semibold text-brand-900">
