@@ -8,6 +8,7 @@ import { z } from "zod";
 import { LaunchError, resolveDatabase } from "./lib/database";
 import { main } from "./lib/run";
 import { deployMigrations } from "./lib/schema-engine";
+import { ConflictError } from "../lib/data/errors";
 import { userSchema } from "../lib/validation/user";
 
 async function askPassword(): Promise<string | null> {
@@ -37,7 +38,7 @@ await main(async () => {
   try {
     await deployMigrations(database.url);
     process.env.DATABASE_URL = database.url;
-    const { createUser, ConflictError } = await import("../lib/data/users");
+    const { createUser } = await import("../lib/data/users");
     try {
       const user = await createUser(parsed.data);
       console.log(`Created ${user.role.toLowerCase()} ${user.email}.${typed ? "" : ` Password (shown once): ${password}`}`);

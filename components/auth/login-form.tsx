@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { throttledError } from "@/lib/auth/errors";
 
-export function LoginForm({ returnTo }: { returnTo: string }) {
+export function LoginForm({ returnTo, email }: { returnTo: string; email?: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -49,7 +49,7 @@ export function LoginForm({ returnTo }: { returnTo: string }) {
         <label htmlFor="email" className="block font-medium">
           E-mail address
         </label>
-        <input id="email" name="email" type="email" autoComplete="username" required className="mt-1 w-full rounded-md border border-slate-400 px-3 py-2" />
+        <input id="email" name="email" type="email" autoComplete="username" defaultValue={email} required className="mt-1 w-full rounded-md border border-slate-400 px-3 py-2" />
       </div>
       <div>
         <label htmlFor="password" className="block font-medium">

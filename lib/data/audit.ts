@@ -10,9 +10,12 @@ export type AuditInput = {
   details?: Prisma.InputJsonValue;
 };
 
-/** Appends a security event. The table is only ever appended to (and old addresses purged). */
-export async function recordAudit(event: AuditInput): Promise<void> {
-  await db.auditEvent.create({ data: { ...event, actorId: event.actorId ?? null } });
+/**
+ * Appends a security event; pass the transaction to write it with the change it records. The
+ * table is only ever appended to (and old addresses purged).
+ */
+export async function recordAudit(event: AuditInput, client: Pick<Prisma.TransactionClient, "auditEvent"> = db): Promise<void> {
+  await client.auditEvent.create({ data: { ...event, actorId: event.actorId ?? null } });
 }
 
 /**

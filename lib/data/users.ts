@@ -1,13 +1,20 @@
 import "server-only";
+import { createHash, randomBytes } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
+import { recordAudit } from "@/lib/data/audit";
+import { ConflictError, NotFoundError } from "@/lib/data/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 export type UserDto = { id: string; email: string; name: string; role: Role; disabledAt: Date | null };
 
-export class ConflictError extends Error {}
+/** How long a set-password link works. */
+export const passwordLinkHours = 72;
 
-/** Creates an account; the password must already have passed lib/validation/password. */
+const userSelect = { id: true, email: true, name: true, role: true, disabledAt: true } as const;
+
+/** Creates an account with a password (npm run user:create); it must have passed lib/validation/password. */
 export async function createUser(input: { email: string; name: string; role: Role; password: string }): Promise<UserDto> {
   const email = input.email.trim().toLowerCase();
   if (await db.user.findUnique({ where: { email }, select: { id: true } })) {
@@ -15,7 +22,7 @@ export async function createUser(input: { email: string; name: string; role: Rol
   }
   return db.user.create({
     data: { email, name: input.name.trim(), role: input.role, passwordHash: await hashPassword(input.password) },
-    select: { id: true, email: true, name: true, role: true, disabledAt: true },
+    select: userSelect,
   });
 }
 
@@ -23,4 +30,156 @@ export async function createUser(input: { email: string; name: string; role: Rol
 export async function existingAccounts(emails: string[]): Promise<string[]> {
   const users = await db.user.findMany({ where: { email: { in: emails } }, select: { email: true } });
   return users.map((user) => user.email);
+}
+
+export type UserListItem = UserDto & { createdAt: Date; hasPassword: boolean; lastSeenAt: Date | null };
+
+/** Every account, admins first, then by name, with whether a password is set and when they were last seen. */
+export async function listUsers(): Promise<UserListItem[]> {
+  const users = await db.user.findMany({
+    select: { ...userSelect, createdAt: true, passwordHash: true, sessions: { select: { lastSeenAt: true }, orderBy: { lastSeenAt: "desc" }, take: 1 } },
+    orderBy: [{ role: "asc" }, { name: "asc" }],
+  });
+  return users.map(({ passwordHash, sessions, ...user }) => ({ ...user, hasPassword: passwordHash !== null, lastSeenAt: sessions[0]?.lastSeenAt ?? null }));
+}
+
+type Actor = { id: string; address?: string | null };
+type Tx = Prisma.TransactionClient;
+
+const tokenHash = (token: string) => createHash("sha256").update(token).digest("hex");
+
+/** A new one-time link token for a user; earlier unused ones stop working. */
+async function issuePasswordToken(tx: Tx, userId: string, now = new Date()): Promise<string> {
+  const token = randomBytes(32).toString("base64url");
+  await tx.passwordToken.updateMany({ where: { userId, usedAt: null }, data: { usedAt: now } });
+  await tx.passwordToken.create({
+    data: { userId, tokenHash: tokenHash(token), expiresAt: new Date(now.getTime() + passwordLinkHours * 60 * 60 * 1000) },
+  });
+  return token;
+}
+
+/**
+ * Creates an account without a password and returns a one-time token for its set-password link.
+ * The audit event is written in the same transaction.
+ */
+export async function inviteUser(actor: Actor, input: { email: string; name: string; role: Role }): Promise<{ user: UserDto; token: string }> {
+  return db.$transaction(async (tx) => {
+    if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
+      throw new ConflictError(`An account for ${input.email} already exists.`);
+    }
+    const user = await tx.user.create({ data: { email: input.email, name: input.name, role: input.role }, select: userSelect });
+    const token = await issuePasswordToken(tx, user.id);
+    await recordAudit({ action: "user.created", actorId: actor.id, subject: user.email, address: actor.address, details: { role: user.role } }, tx);
+    return { user, token };
+  });
+}
+
+/**
+ * Runs `change` with the set of active admins locked, and refuses it when it would leave none.
+ * The advisory lock serialises concurrent demotions, so two admins cannot demote each other.
+ */
+async function withAdminGuard<T>(userId: string, change: (tx: Tx, user: UserDto) => Promise<T>, wouldRemoveAdmin: (user: UserDto) => boolean): Promise<T> {
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('prova:active-admins'))`;
+    const user = await tx.user.findUnique({ where: { id: userId }, select: userSelect });
+    if (!user) throw new NotFoundError("This account no longer exists.");
+    if (user.role === "ADMIN" && !user.disabledAt && wouldRemoveAdmin(user)) {
+      const others = await tx.user.count({ where: { role: "ADMIN", disabledAt: null, id: { not: user.id } } });
+      if (others === 0) throw new ConflictError("This is the last active admin. Make someone else an admin first.");
+    }
+    return change(tx, user);
+  });
+}
+
+/** Changes a role; the user's sessions end (their next request signs them out). */
+export async function changeRole(actor: Actor, userId: string, role: Role): Promise<UserDto> {
+  return withAdminGuard(
+    userId,
+    async (tx, user) => {
+      if (user.role === role) return user;
+      const updated = await tx.user.update({ where: { id: userId }, data: { role, sessionVersion: { increment: 1 } }, select: userSelect });
+      await recordAudit({ action: "user.role-changed", actorId: actor.id, subject: user.email, address: actor.address, details: { from: user.role, to: role } }, tx);
+      return updated;
+    },
+    () => role !== "ADMIN",
+  );
+}
+
+/** Disables or enables an account. Disabling ends its sessions at once; nobody disables themselves. */
+export async function setDisabled(actor: Actor, userId: string, disabled: boolean): Promise<UserDto> {
+  if (disabled && actor.id === userId) throw new ConflictError("You cannot disable your own account. Ask another admin.");
+  return withAdminGuard(
+    userId,
+    async (tx, user) => {
+      if (Boolean(user.disabledAt) === disabled) return user;
+      const now = new Date();
+      const updated = await tx.user.update({ where: { id: userId }, data: { disabledAt: disabled ? now : null }, select: userSelect });
+      if (disabled) await tx.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
+      await recordAudit({ action: disabled ? "user.disabled" : "user.enabled", actorId: actor.id, subject: user.email, address: actor.address }, tx);
+      return updated;
+    },
+    () => disabled,
+  );
+}
+
+/**
+ * Resets a password: the old one stops working, every session ends, and a new one-time link is
+ * returned for the user to choose a password.
+ */
+export async function resetPassword(actor: Actor, userId: string): Promise<{ user: UserDto; token: string }> {
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: userId }, select: userSelect });
+    if (!user) throw new NotFoundError("This account no longer exists.");
+    const now = new Date();
+    await tx.user.update({ where: { id: userId }, data: { passwordHash: null, sessionVersion: { increment: 1 } } });
+    await tx.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
+    const token = await issuePasswordToken(tx, userId, now);
+    await recordAudit({ action: "user.password-reset", actorId: actor.id, subject: user.email, address: actor.address }, tx);
+    return { user, token };
+  });
+}
+
+/** Ends every session of another user (or one's own). */
+export async function signOutUserEverywhere(actor: Actor, userId: string): Promise<number> {
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true } });
+    if (!user) throw new NotFoundError("This account no longer exists.");
+    const { count } = await tx.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
+    await recordAudit({ action: "user.signed-out-everywhere", actorId: actor.id, subject: user.email, address: actor.address, details: { sessions: count } }, tx);
+    return count;
+  });
+}
+
+/** Whose link this is, if it still works (unused, unexpired, account enabled). */
+export async function findPasswordToken(token: string, now = new Date()): Promise<{ email: string; name: string } | null> {
+  const row = await db.passwordToken.findUnique({
+    where: { tokenHash: tokenHash(token) },
+    select: { usedAt: true, expiresAt: true, user: { select: { email: true, name: true, disabledAt: true } } },
+  });
+  if (!row || row.usedAt || row.expiresAt <= now || row.user.disabledAt) return null;
+  return { email: row.user.email, name: row.user.name };
+}
+
+export const expiredLinkMessage = "This link has expired or has already been used. Ask an administrator for a new one.";
+
+/**
+ * Sets a password through a one-time link: the link is used up, other sessions end. The
+ * password must already have passed lib/validation/password.
+ */
+export async function setPasswordWithToken(token: string, password: string, address?: string | null): Promise<{ email: string }> {
+  const passwordHash = await hashPassword(password);
+  return db.$transaction(async (tx) => {
+    const now = new Date();
+    // Claiming the token and checking it in one statement: a link can be used once, even twice at the same moment.
+    const claimed = await tx.passwordToken.updateMany({
+      where: { tokenHash: tokenHash(token), usedAt: null, expiresAt: { gt: now }, user: { disabledAt: null } },
+      data: { usedAt: now },
+    });
+    if (claimed.count !== 1) throw new ConflictError(expiredLinkMessage);
+    const { userId } = await tx.passwordToken.findUniqueOrThrow({ where: { tokenHash: tokenHash(token) }, select: { userId: true } });
+    const user = await tx.user.update({ where: { id: userId }, data: { passwordHash, sessionVersion: { increment: 1 } }, select: { id: true, email: true } });
+    await tx.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
+    await recordAudit({ action: "user.password-set", actorId: user.id, subject: user.email, address }, tx);
+    return { email: user.email };
+  });
 }

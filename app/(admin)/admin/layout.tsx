@@ -17,9 +17,14 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           </Link>
           <div className="flex items-center gap-4 text-sm">
             {user.role === "ADMIN" ? (
-              <Link href="/admin/audit" className="underline-offset-4 hover:underline">
-                Audit log
-              </Link>
+              <nav aria-label="Administration" className="flex gap-4">
+                <Link href="/admin/users" className="underline-offset-4 hover:underline">
+                  Users
+                </Link>
+                <Link href="/admin/audit" className="underline-offset-4 hover:underline">
+                  Audit log
+                </Link>
+              </nav>
             ) : null}
             <span>
               {user.name} <span className="text-brand-100">({user.role.toLowerCase()})</span>

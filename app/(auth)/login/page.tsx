@@ -9,13 +9,22 @@ export const metadata: Metadata = { title: "Sign in", robots: { index: false } }
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function LoginPage({ searchParams }: Props) {
-  const returnTo = safeReturnPath((await searchParams).callbackUrl);
+  const params = await searchParams;
+  const returnTo = safeReturnPath(params.callbackUrl);
   if (await currentSession()) redirect(returnTo);
+  const passwordSet = params.passwordSet === "1";
+  const email = typeof params.email === "string" ? params.email.slice(0, 320) : undefined;
   return (
     <>
       <h1 className="text-2xl font-bold text-brand-900">Sign in</h1>
-      <p className="mt-2 text-slate-700">For the directory&apos;s editors and reviewers.</p>
-      <LoginForm returnTo={returnTo} />
+      {passwordSet ? (
+        <p role="status" className="mt-4 rounded-md border border-green-300 bg-green-50 px-3 py-2 text-green-900">
+          Your password is set. Sign in with it now.
+        </p>
+      ) : (
+        <p className="mt-2 text-slate-700">For the directory&apos;s editors and reviewers.</p>
+      )}
+      <LoginForm returnTo={returnTo} email={email} />
     </>
   );
 }

@@ -1,0 +1,30 @@
+"use client";
+
+import { useActionState } from "react";
+import { Field, FormMessage, SubmitButton } from "@/components/ui/form";
+import { setPassword } from "@/lib/actions/password";
+import { initialFormState } from "@/lib/forms/form-state";
+import { minPasswordLength } from "@/lib/validation/password";
+
+export function SetPasswordForm({ token, email }: { token: string; email: string }) {
+  const [state, formAction] = useActionState(setPassword, initialFormState);
+  return (
+    <form action={formAction} noValidate className="mt-6 space-y-4">
+      <FormMessage state={state} />
+      <input type="hidden" name="token" value={token} />
+      {/* Lets password managers store the new password under the right account. */}
+      <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
+      <Field
+        name="password"
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        required
+        hint={`At least ${minPasswordLength} characters. A few unrelated words make a good one.`}
+        state={state}
+      />
+      <Field name="confirm" label="New password again" type="password" autoComplete="new-password" required state={state} />
+      <SubmitButton pending="Saving…">Set password</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,24 @@
+"use client";
+
+import { useActionState } from "react";
+import { Field, FormMessage, SelectField, SubmitButton } from "@/components/ui/form";
+import { PasswordLink } from "@/components/users/password-link";
+import { inviteUser } from "@/lib/actions/users";
+import { initialFormState } from "@/lib/forms/form-state";
+import { roleOptions } from "@/components/users/roles";
+
+export function InviteUserForm() {
+  const [state, formAction] = useActionState(inviteUser, initialFormState);
+  return (
+    <form action={formAction} noValidate className="space-y-4">
+      <FormMessage state={state} />
+      {state.ok && state.data ? <PasswordLink result={state.data} /> : null}
+      <div className="grid gap-4 sm:grid-cols-3">
+        <Field name="email" label="E-mail address" type="email" autoComplete="off" required state={state} />
+        <Field name="name" label="Name" autoComplete="off" required state={state} />
+        <SelectField name="role" label="Role" required state={state} defaultValue="EDITOR" options={roleOptions} />
+      </div>
+      <SubmitButton pending="Creating the account…">Create account</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,82 @@
+import "server-only";
+import { unstable_rethrow } from "next/navigation";
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { requestAddress } from "@/lib/auth/request";
+import { currentSession } from "@/lib/auth/session";
+import { recordAudit } from "@/lib/data/audit";
+import { ConflictError, NotFoundError } from "@/lib/data/errors";
+import type { SessionUser } from "@/lib/data/sessions";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { formDataToObject } from "@/lib/forms/form-data";
+import type { FormState } from "@/lib/forms/form-state";
+
+/** Who is acting: the signed-in user and their client address, for the data call and its audit event. */
+export type Actor = SessionUser & { address: string };
+
+/** Who may call an action: signed-in users with one of these roles, or anyone (public forms). */
+type Access = readonly Role[] | "anyone";
+type ActorFor<A extends Access> = A extends "anyone" ? { address: string } : Actor;
+
+type ActionOptions<Schema extends z.ZodType, A extends Access> = {
+  /** Names the action in the audit log, e.g. "users.invite". */
+  name: string;
+  schema: Schema;
+  roles: A;
+  /** Fields never sent back to the form (passwords). */
+  secret?: readonly string[];
+};
+
+export const signedOutMessage = "Your session has ended, so nothing was saved. Sign in again in a new tab, then save again here: what you typed is kept.";
+export const deniedMessage = "Your role does not allow this. Nothing was saved.";
+const failedMessage = (reference: string) => `Something went wrong and nothing was saved. Try again; if it keeps failing, give this reference to an administrator: ${reference}.`;
+
+/**
+ * The one way to write a server action for a form: session → role → input parsing → the data
+ * call. Every server action is a public POST endpoint, so each checks all of this itself, and a
+ * refusal is written to the audit log. Expected errors reach the form with their message; any
+ * other is logged with a reference the user can quote. `fn` may redirect (outside any try).
+ */
+export function action<Schema extends z.ZodType, A extends Access, Data = undefined>(
+  { name, schema, roles, secret = [] }: ActionOptions<Schema, A>,
+  fn: (input: z.output<Schema>, actor: ActorFor<A>) => Promise<FormState<Data> | void>,
+) {
+  return async function run(_previous: FormState<Data> | undefined, formData: FormData): Promise<FormState<Data>> {
+    const raw = formData instanceof FormData ? formDataToObject(formData) : {};
+    const values = Object.fromEntries(Object.entries(raw).filter(([key]) => !secret.includes(key)));
+    const address = await requestAddress();
+    const session = roles === "anyone" ? null : await currentSession();
+    if (roles !== "anyone" && !session) {
+      await recordAudit({ action: "access.denied", subject: `action:${name}`, address, details: { reason: "signed out" } });
+      return { ok: false, signedOut: true, message: signedOutMessage, values };
+    }
+    if (session && roles !== "anyone" && !roles.includes(session.user.role)) {
+      await recordAudit({ action: "access.denied", actorId: session.user.id, subject: `action:${name}`, address, details: { role: session.user.role } });
+      return { ok: false, message: deniedMessage, values };
+    }
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) {
+      return { ok: false, message: "Check the highlighted fields.", fieldErrors: fieldErrors(parsed.error), values };
+    }
+    try {
+      const actor = (session ? { ...session.user, address } : { address }) as ActorFor<A>;
+      return (await fn(parsed.data, actor)) ?? { ok: true };
+    } catch (error) {
+      unstable_rethrow(error);
+      if (error instanceof NotFoundError || error instanceof ConflictError) return { ok: false, message: error.message, values };
+      const reference = randomUUID();
+      console.error(`[action ${name}] reference ${reference}:`, error);
+      return { ok: false, message: failedMessage(reference), values };
+    }
+  };
+}
+
+/** zod issues by field, nested paths joined with dots ("contacts.0.value"). */
+export function fieldErrors(error: z.ZodError): Record<string, string[]> {
+  const errors: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "form";
+    (errors[key] ??= []).push(issue.message);
+  }
+  return errors;
+}

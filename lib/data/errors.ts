@@ -1,0 +1,8 @@
+/**
+ * Expected failures of a data function. Only these reach the user, with their message; anything
+ * else is logged and shown as a generic error (lib/auth/action.ts).
+ */
+export class NotFoundError extends Error {}
+
+/** The change collides with the current state (a duplicate, a rule such as "keep one admin"). */
+export class ConflictError extends Error {}

@@ -1,0 +1,42 @@
+import { AddressInfo } from "node:net";
+import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+// A real SMTP server on a free port receives what the app sends.
+const received: { to: string[]; body: string }[] = [];
+const server = new SMTPServer({
+  authOptional: true,
+  disabledCommands: ["STARTTLS"],
+  onData(stream, session, callback) {
+    let body = "";
+    stream.on("data", (chunk: Buffer) => (body += chunk.toString()));
+    stream.on("end", () => {
+      received.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address), body });
+      callback();
+    });
+  },
+});
+
+beforeAll(async () => {
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  process.env.SMTP_URL = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+  process.env.MAIL_FROM = "PROVA test <directory@prova.test>";
+});
+
+afterAll(async () => {
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+describe("sendPasswordLink", () => {
+  it("e-mails the link when SMTP is configured", async () => {
+    const { sendPasswordLink } = await import("./mail");
+    const link = "http://localhost:3000/set-password/abc123";
+    expect(await sendPasswordLink({ to: "new.person@prova.test", name: "New Person", link, validHours: 72, reason: "invite" })).toBe(true);
+    expect(received).toHaveLength(1);
+    expect(received[0].to).toEqual(["new.person@prova.test"]);
+    expect(received[0].body).toContain("Subject: Your PROVA directory account");
+    expect(received[0].body).toContain(link);
+    expect(received[0].body).toContain("for 72 hours");
+    expect(received[0].body).toContain("directory@prova.test");
+  });
+});

@@ -1,0 +1,30 @@
+import "server-only";
+import nodemailer from "nodemailer";
+import { serverEnv } from "@/lib/env";
+
+type PasswordLink = { to: string; name: string; link: string; validHours: number; reason: "invite" | "reset" };
+
+/**
+ * E-mails a set-password link when SMTP_URL is configured. Returns whether it was sent; the admin
+ * is shown the link either way, so a mail failure is logged, not fatal.
+ */
+export async function sendPasswordLink({ to, name, link, validHours, reason }: PasswordLink): Promise<boolean> {
+  const { SMTP_URL, MAIL_FROM } = serverEnv();
+  if (!SMTP_URL) return false;
+  const opening =
+    reason === "invite"
+      ? "An account has been created for you in the PROVA directory."
+      : "An administrator has reset your password for the PROVA directory.";
+  try {
+    await nodemailer.createTransport(SMTP_URL, { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 10_000 }).sendMail({
+      from: MAIL_FROM,
+      to,
+      subject: reason === "invite" ? "Your PROVA directory account" : "Choose a new password for the PROVA directory",
+      text: `Hello ${name},\n\n${opening} Choose your password here (the link works once, for ${validHours} hours):\n\n${link}\n\nIf you did not expect this message, you can ignore it.\n`,
+    });
+    return true;
+  } catch (error) {
+    console.error(`[mail] could not send the password link to ${to}:`, error);
+    return false;
+  }
+}
