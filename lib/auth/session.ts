@@ -3,6 +3,8 @@ import { getServerSession } from "next-auth";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { authOptions } from "@/lib/auth/options";
+import { requestAddress } from "@/lib/auth/request";
+import { recordAudit } from "@/lib/data/audit";
 import { loadActiveSession, type ActiveSession } from "@/lib/data/sessions";
 import type { Role } from "@/lib/generated/prisma/enums";
 
@@ -22,9 +24,12 @@ export async function requireUser(returnTo = "/admin"): Promise<ActiveSession> {
   return session;
 }
 
-/** For pages: the session of a user with one of `roles`; others get the 403 page. */
-export async function requireRole(roles: readonly Role[], returnTo?: string): Promise<ActiveSession> {
+/** For pages: the session of a user with one of `roles`; others get the 403 page (and an audit event). */
+export async function requireRole(roles: readonly Role[], returnTo = "/admin"): Promise<ActiveSession> {
   const session = await requireUser(returnTo);
-  if (!roles.includes(session.user.role)) forbidden();
+  if (!roles.includes(session.user.role)) {
+    await recordAudit({ action: "access.denied", actorId: session.user.id, subject: `page:${returnTo}`, address: await requestAddress(), details: { role: session.user.role } });
+    forbidden();
+  }
   return session;
 }

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { purgeAddresses, recordAudit } from "./audit";
-import { mayAttemptSignIn, recordSignInAttempt } from "./login-attempts";
+import { mayAttemptSignIn, recordSignInAttempt, retryAt } from "./login-attempts";
 
 afterAll(() => db.$disconnect());
 
@@ -22,10 +22,35 @@ describe("mayAttemptSignIn", () => {
     expect(await mayAttemptSignIn(email, address, settings, later)).toBe(true);
   });
 
+  it("after the limit, each further failure doubles the wait, up to a day", async () => {
+    const email = `growing-${crypto.randomUUID().slice(0, 8)}@prova.test`;
+    const start = Date.now();
+    const at = (minutes: number) => new Date(start + minutes * 60 * 1000);
+    for (let i = 0; i < 3; i++) await recordSignInAttempt(email, `a-${i}`, false, at(0));
+    expect(await mayAttemptSignIn(email, "x", settings, at(14))).toBe(false);
+    expect(await mayAttemptSignIn(email, "x", settings, at(15))).toBe(true);
+    await recordSignInAttempt(email, "a-3", false, at(15));
+    expect(await mayAttemptSignIn(email, "x", settings, at(44))).toBe(false);
+    expect(await mayAttemptSignIn(email, "x", settings, at(45))).toBe(true);
+    await recordSignInAttempt(email, "a-4", false, at(45));
+    expect(await mayAttemptSignIn(email, "x", settings, at(104))).toBe(false);
+    expect(await mayAttemptSignIn(email, "x", settings, at(105))).toBe(true);
+  });
+
   it("counts failures per address across accounts", async () => {
     const address = `test-${crypto.randomUUID().slice(0, 8)}`;
     for (let i = 0; i < 3; i++) await recordSignInAttempt(`a${i}-${address}@prova.test`, address, false);
     expect(await mayAttemptSignIn("fresh@prova.test", address, settings)).toBe(false);
+  });
+});
+
+describe("retryAt", () => {
+  it("is null below the limit and never more than a day after the last failure", () => {
+    const last = new Date("2026-01-01T00:00:00Z");
+    expect(retryAt(2, last, settings)).toBeNull();
+    expect(retryAt(3, last, settings)).toEqual(new Date("2026-01-01T00:15:00Z"));
+    expect(retryAt(5, last, settings)).toEqual(new Date("2026-01-01T01:00:00Z"));
+    expect(retryAt(50, last, settings)).toEqual(new Date("2026-01-02T00:00:00Z"));
   });
 });
 

@@ -1,5 +1,6 @@
 import { timingSafeEqual } from "node:crypto";
 import { z } from "zod";
+import { auditDenial, refuseCrossSite } from "@/lib/auth/route";
 import { revalidatePublic } from "@/lib/cache";
 import { serverEnv } from "@/lib/env";
 
@@ -17,7 +18,12 @@ function authorised(request: Request) {
  * POST {"tags": ["organisation:<id>", "organisations"]} with `Authorization: Bearer $NEXTAUTH_SECRET`.
  */
 export async function POST(request: Request) {
-  if (!authorised(request)) return Response.json({ error: "Unauthorised" }, { status: 401 });
+  const crossSite = await refuseCrossSite(request);
+  if (crossSite) return crossSite;
+  if (!authorised(request)) {
+    await auditDenial(request, "bad token");
+    return Response.json({ error: "Unauthorised" }, { status: 401 });
+  }
   const body = bodySchema.safeParse(await request.json().catch(() => null));
   if (!body.success) {
     return Response.json({ error: "Send a JSON body like {\"tags\": [\"organisations\"]}.", issues: z.flattenError(body.error).fieldErrors }, { status: 400 });

@@ -9,6 +9,8 @@ const filters = [
   { value: "", label: "All events" },
   { value: "sign-in", label: "Sign-ins" },
   { value: "sign-out", label: "Sign-outs" },
+  { value: "user.", label: "User changes" },
+  { value: "access.denied", label: "Access denied" },
 ];
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };

@@ -1,8 +1,14 @@
 import NextAuth from "next-auth";
 import { authOptions } from "@/lib/auth/options";
+import { refuseCrossSite } from "@/lib/auth/route";
 
-function handler(request: Request, context: { params: Promise<{ nextauth: string[] }> }) {
+type Context = { params: Promise<{ nextauth: string[] }> };
+
+export function GET(request: Request, context: Context) {
   return NextAuth(authOptions())(request, context);
 }
 
-export { handler as GET, handler as POST };
+// Sign-in and sign-out also carry next-auth's CSRF token; the origin check refuses other sites first.
+export async function POST(request: Request, context: Context) {
+  return (await refuseCrossSite(request)) ?? NextAuth(authOptions())(request, context);
+}
