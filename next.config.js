@@ -1,18 +1,21 @@
-/** @type {import('next').NextConfig} */
+import { apiPolicy, commonHeaders, dynamicPagePattern, staticPagePolicy } from "./lib/security/headers.js";
+
 const https = (process.env.APP_URL ?? "").startsWith("https://");
 
-// Headers for every response. The Content-Security-Policy is not set yet (see docs/security.md).
-const securityHeaders = [
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()" },
-  { key: "X-Frame-Options", value: "DENY" },
-  ...(https ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] : []),
-];
+// Every path that is neither an API route, a Next asset nor a dynamic page (those get their
+// nonce policy from proxy.ts): one Content-Security-Policy per response.
+const excluded = `api/|_next/|${dynamicPagePattern}`;
 
+/** @type {import('next').NextConfig} */
 const nextConfig = {
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    const csp = (value) => [{ key: "Content-Security-Policy", value }];
+    return [
+      { source: "/:path*", headers: commonHeaders(https) },
+      { source: "/", headers: csp(staticPagePolicy(https)) },
+      { source: `/:path((?!${excluded}).+)`, headers: csp(staticPagePolicy(https)) },
+      { source: "/api/:path*", headers: csp(apiPolicy) },
+    ];
   },
   // Tests build into their own directory, so a test build never replaces the one `npm start` serves.
   distDir: process.env.NEXT_DIST_DIR || ".next",
@@ -20,9 +23,9 @@ const nextConfig = {
   // `npm test` type-checks the whole project (tests included) with tsc; the build need not repeat it.
   typescript: { ignoreBuildErrors: true },
   reactStrictMode: true,
-  // Packages with native code or WebAssembly stay outside the server bundle.
   // forbidden() renders app/forbidden.tsx with a 403.
   experimental: { authInterrupts: true },
+  // Packages with native code or WebAssembly stay outside the server bundle.
   serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg"],
 };
 

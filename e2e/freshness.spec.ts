@@ -1,18 +1,8 @@
 // A change to the data is on the public pages at the very next request after revalidatePublic.
 import { expect, test } from "@playwright/test";
-import pg from "pg";
+import { sql } from "./support";
 
 const secret = process.env.NEXTAUTH_SECRET!;
-
-async function sql<T extends pg.QueryResultRow>(text: string, values: unknown[] = []) {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 test("revalidatePublic refreshes the organisation page, its country page and the home page", async ({ page, request }) => {
   const [{ id }] = await sql<{ id: string }>(`SELECT id FROM "Organisation" WHERE slug = 'allo-tolerance'`);

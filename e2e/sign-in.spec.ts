@@ -1,61 +1,20 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import pg from "pg";
 import { accessibilityViolations } from "./axe";
-
-async function sql(text: string, values: unknown[] = []) {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    return (await client.query(text, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
-let lastAddress = 0;
-/** A client address of its own for each test (the server trusts one proxy hop in tests). */
-const freshAddress = () => `198.51.100.${(Date.now() + lastAddress++) % 250}-${crypto.randomUUID().slice(0, 8)}`;
+import { createTempUser, freshAddress, postCredentials, signIn, sql } from "./support";
 
 test.beforeEach(async ({ page }) => {
   await page.setExtraHTTPHeaders({ "x-forwarded-for": freshAddress() });
 });
 
-/** Posts credentials the way next-auth's client does; returns the error it reports, if any. */
-async function postCredentials(request: APIRequestContext, email: string, password: string, address: string) {
-  const headers = { "x-forwarded-for": address };
-  const { csrfToken } = await (await request.get("/api/auth/csrf", { headers })).json();
-  const response = await request.post("/api/auth/callback/credentials", {
-    headers,
-    form: { csrfToken, email, password, json: "true", redirect: "false", callbackUrl: "/admin" },
-  });
-  const { url } = await response.json();
-  return new URL(url).searchParams.get("error");
-}
-
-/** A throwaway editor account with the demo editor's password (so the test needs no hashing). */
-async function createTempUser(email: string, name: string) {
-  await sql(
-    `INSERT INTO "User" (id, email, name, role, "passwordHash", "updatedAt")
-     SELECT gen_random_uuid(), $1, $2, 'editor', "passwordHash", now() FROM "User" WHERE email = 'editor@prova.test'`,
-    [email, name],
-  );
-}
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.getByLabel("E-mail address").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
-
 test("the admin area sends a signed-out visitor to sign in, and back afterwards", async ({ page }) => {
   await page.goto("/admin?tab=mine");
-  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fadmin/);
+  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fadmin%3Ftab%3Dmine$/);
   await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
   expect(await accessibilityViolations(page)).toEqual([]);
   await signIn(page, "editor@prova.test", "prova-demo-editor");
-  await expect(page).toHaveURL(/\/admin$/);
+  await expect(page).toHaveURL(/\/admin\?tab=mine$/);
   await expect(page.getByRole("heading", { level: 1, name: "Welcome, Eddie Editor" })).toBeVisible();
   expect(await accessibilityViolations(page)).toEqual([]);
 });

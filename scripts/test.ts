@@ -1,7 +1,8 @@
 // npm test: every check, against real PostgreSQL and a real Chromium.
 //   typecheck, lint, unit + integration tests (vitest), end-to-end tests (Playwright on a production build).
 // Databases are throwaway: created on DATABASE_URL's server, or in a temporary embedded cluster when
-// nothing is configured, and dropped at the end. `npm test -- unit e2e` runs only the named steps.
+// nothing is configured, and dropped at the end. `npm test -- unit e2e` runs only the named steps;
+// other arguments are passed to Playwright (`npm run test:e2e -- e2e/users.spec.ts`).
 import { spawn } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -18,6 +19,7 @@ type Counts = { passed: number; failed: number; skipped: number };
 
 const requested = process.argv.slice(2).filter((arg): arg is Step => (allSteps as readonly string[]).includes(arg));
 const steps: Step[] = requested.length ? requested : [...allSteps];
+const playwrightArgs = process.argv.slice(2).filter((arg) => !(allSteps as readonly string[]).includes(arg));
 const results: { step: string; counts: Counts }[] = [];
 
 function exec(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
@@ -149,7 +151,7 @@ async function playwright(databaseUrl: string) {
   }
   const port = await freePort();
   const report = path.join(os.tmpdir(), `prova-playwright-${process.pid}.json`);
-  await exec(bin("playwright"), ["test"], {
+  await exec(bin("playwright"), ["test", ...playwrightArgs], {
     ...env,
     E2E_PORT: String(port),
     // Specs give each test its own client address (X-Forwarded-For), so throttling by address

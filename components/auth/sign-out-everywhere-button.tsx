@@ -1,7 +1,9 @@
 "use client";
 
+import { useActionState } from "react";
 import { useFormStatus } from "react-dom";
 import { signOutEverywhere } from "@/lib/auth/actions";
+import { initialFormState } from "@/lib/forms/form-state";
 
 function Submit() {
   const { pending } = useFormStatus();
@@ -13,14 +15,20 @@ function Submit() {
 }
 
 export function SignOutEverywhereButton() {
+  const [state, formAction] = useActionState(signOutEverywhere, initialFormState);
   return (
     <form
-      action={signOutEverywhere}
+      action={formAction}
       onSubmit={(event) => {
         if (!window.confirm("Sign out on every device where you are signed in, this one included?")) event.preventDefault();
       }}
     >
       <Submit />
+      {state.message ? (
+        <span role="alert" className="ml-2">
+          {state.message}
+        </span>
+      ) : null}
     </form>
   );
 }

@@ -172,16 +172,25 @@ export function EuropeMap({ countries }: { countries: EuropeMapCountry[] }) {
         <span aria-hidden="true" className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1">
           {[...steps].reverse().map(([, fill, legend]) => (
             <span key={fill} className="inline-flex items-center gap-1">
-              <span className="inline-block size-3 rounded-sm" style={{ backgroundColor: fill }} />
+              <Swatch fill={fill} />
               {legend}
             </span>
           ))}
           <span className="inline-flex items-center gap-1">
-            <span className="inline-block size-3 rounded-sm border border-slate-300" style={{ backgroundColor: BASE_FILL }} />
+            <Swatch fill={BASE_FILL} outlined />
             none
           </span>
         </span>
       </figcaption>
     </figure>
+  );
+}
+
+// An SVG swatch, not a style attribute: the pages' Content-Security-Policy allows no inline styles.
+function Swatch({ fill, outlined = false }: { fill: string; outlined?: boolean }) {
+  return (
+    <svg width="12" height="12" viewBox="0 0 12 12" className="inline-block">
+      <rect x="0.5" y="0.5" width="11" height="11" rx="2" fill={fill} stroke={outlined ? "#cbd5e1" : "none"} />
+    </svg>
   );
 }

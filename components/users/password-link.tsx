@@ -1,12 +1,12 @@
 "use client";
 
-import { useState } from "react";
+import { useId, useState } from "react";
 import type { PasswordLinkResult } from "@/lib/actions/users";
 
 /** The one-time link for a new or reset account, shown once to the admin who made it. */
 export function PasswordLink({ result }: { result: PasswordLinkResult }) {
   const [copied, setCopied] = useState(false);
-  const id = `link-${result.email}`;
+  const id = useId();
   return (
     <div className="mt-3 rounded-md border border-brand-100 bg-brand-50 p-3 text-sm">
       <label htmlFor={id} className="block font-medium">

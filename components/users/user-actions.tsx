@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { FormMessage, SubmitButton } from "@/components/ui/form";
 import { PasswordLink } from "@/components/users/password-link";
 import { roleOptions } from "@/components/users/roles";
@@ -10,25 +10,28 @@ import type { Role } from "@/lib/generated/prisma/enums";
 
 type Props = { user: { id: string; name: string; email: string; role: Role; disabled: boolean }; self: boolean };
 
-/** Asks before a destructive action, naming what it does. */
-const confirmFirst = (question: string) => (event: React.FormEvent) => {
-  if (!window.confirm(question)) event.preventDefault();
-};
 
 export function UserActions({ user, self }: Props) {
   const [roleState, roleAction] = useActionState(changeRole, initialFormState);
   const [disableState, disableAction] = useActionState(setDisabled, initialFormState);
   const [resetState, resetAction] = useActionState(resetPassword, initialFormState);
   const [signOutState, signOutAction] = useActionState(signOutUserEverywhere, initialFormState);
+  // Only the outcome of the last form used in this row is shown.
+  const [last, setLast] = useState<"role" | "disable" | "reset" | "signOut" | null>(null);
+  const states = { role: roleState, disable: disableState, reset: resetState, signOut: signOutState };
+  /** Remembers which form was used; for a destructive one, asks first, naming what it does. */
+  const submitting = (form: keyof typeof states, question?: string) => (event: React.FormEvent) => {
+    if (question && !window.confirm(question)) event.preventDefault();
+    else setLast(form);
+  };
   const roleId = `role-${user.id}`;
   return (
     <div className="space-y-2">
-      {[roleState, disableState, resetState, signOutState].map((state, index) => (
-        <FormMessage key={index} state={state} />
-      ))}
-      {resetState.ok && resetState.data ? <PasswordLink result={resetState.data} /> : null}
+      {last ? <FormMessage state={states[last]} /> : null}
+      {last === "reset" && resetState.ok && resetState.data ? <PasswordLink result={resetState.data} /> : null}
       <div className="flex flex-wrap items-end gap-2">
-        <form action={roleAction} className="flex items-end gap-2">
+        {/* Keyed by the role, so the select shows the saved role after a change. */}
+        <form key={user.role} action={roleAction} onSubmit={submitting("role")} className="flex items-end gap-2">
           <input type="hidden" name="userId" value={user.id} />
           <div>
             <label htmlFor={roleId} className="block text-sm font-medium">
@@ -48,7 +51,8 @@ export function UserActions({ user, self }: Props) {
         </form>
         <form
           action={disableAction}
-          onSubmit={confirmFirst(
+          onSubmit={submitting(
+            "disable",
             user.disabled ? `Let ${user.name} (${user.email}) sign in again?` : `Disable ${user.name} (${user.email})? They are signed out at once and cannot sign in until enabled again.`,
           )}
         >
@@ -63,14 +67,14 @@ export function UserActions({ user, self }: Props) {
         </form>
         <form
           action={resetAction}
-          onSubmit={confirmFirst(`Reset the password of ${user.name} (${user.email})? Their current password stops working and they are signed out everywhere.`)}
+          onSubmit={submitting("reset", `Reset the password of ${user.name} (${user.email})? Their current password stops working and they are signed out everywhere.`)}
         >
           <input type="hidden" name="userId" value={user.id} />
           <SubmitButton pending="Resetting…" variant="danger">
             Reset password<span className="sr-only"> of {user.name}</span>
           </SubmitButton>
         </form>
-        <form action={signOutAction} onSubmit={confirmFirst(`Sign ${user.name} (${user.email}) out on every device?`)}>
+        <form action={signOutAction} onSubmit={submitting("signOut", `Sign ${user.name} (${user.email}) out on every device?`)}>
           <input type="hidden" name="userId" value={user.id} />
           <SubmitButton pending="Signing out…" variant="secondary">
             Sign out everywhere<span className="sr-only">: {user.name}</span>

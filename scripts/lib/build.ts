@@ -8,7 +8,7 @@ import path from "node:path";
 import pg from "pg";
 import { projectRoot } from "./database";
 
-const sourceEntries = ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
+const sourceEntries = ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.js", "proxy.ts", "instrumentation.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
 
 async function* files(entry: string): AsyncGenerator<string> {
   const full = path.join(projectRoot, entry);

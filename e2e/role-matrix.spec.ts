@@ -1,0 +1,212 @@
+// Every admin page, server action and route handler against every role, with the expected
+// outcome written down here. The pages, actions and route handlers are read from the build, so
+// a new one that is missing from these tables fails the suite.
+import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { demoUsers, freshAddress, postCredentials, sql } from "./support";
+
+const roles = ["anonymous", "editor", "reviewer", "admin"] as const;
+type Role = (typeof roles)[number];
+/** allow: served; login: sent to sign in; forbidden: the 403 page; denied: a form error, nothing done. */
+type Outcome = "allow" | "login" | "forbidden" | "denied";
+type Row = Record<Role, Outcome>;
+
+const signedIn: Row = { anonymous: "login", editor: "allow", reviewer: "allow", admin: "allow" };
+const adminOnlyPage: Row = { anonymous: "login", editor: "forbidden", reviewer: "forbidden", admin: "allow" };
+const adminOnlyAction: Row = { anonymous: "login", editor: "denied", reviewer: "denied", admin: "allow" };
+const anyone: Row = { anonymous: "allow", editor: "allow", reviewer: "allow", admin: "allow" };
+
+/** Admin pages, with text only an allowed viewer may see. */
+const pages: Record<string, Row & { shows: string }> = {
+  "/admin": { ...signedIn, shows: "Welcome," },
+  "/admin/users": { ...adminOnlyPage, shows: "reviewer@prova.test" },
+  "/admin/audit": { ...adminOnlyPage, shows: "sign-in.success" },
+  "/admin/signed-in": { ...signedIn, shows: "You are signed in again" },
+};
+
+/** Server actions, by file and export. */
+const actions: Record<string, Row> = {
+  "lib/actions/users.ts#inviteUser": adminOnlyAction,
+  "lib/actions/users.ts#changeRole": adminOnlyAction,
+  "lib/actions/users.ts#setDisabled": adminOnlyAction,
+  "lib/actions/users.ts#resetPassword": adminOnlyAction,
+  "lib/actions/users.ts#signOutUserEverywhere": adminOnlyAction,
+  "lib/actions/password.ts#setPassword": anyone,
+  // Posted last for each role: it ends that role's session.
+  "lib/auth/actions.ts#signOutEverywhere": signedIn,
+};
+
+/** Route handlers: the status each role gets for a plain request (they are not role-based). */
+const routes: Record<string, { method: "GET" | "POST"; path: string; status: number }[]> = {
+  "/api/auth/[...nextauth]": [
+    { method: "GET", path: "/api/auth/csrf", status: 200 },
+    { method: "GET", path: "/api/auth/session", status: 200 },
+    { method: "GET", path: "/api/auth/providers", status: 200 },
+  ],
+  // A bearer token, never a session: signed-in staff get 401 like everyone else.
+  "/api/revalidate": [{ method: "POST", path: "/api/revalidate", status: 401 }],
+  "/sitemap.xml": [{ method: "GET", path: "/sitemap.xml", status: 200 }],
+};
+
+const distDir = process.env.NEXT_DIST_DIR ?? ".next";
+const manifest = (name: string) => JSON.parse(readFileSync(path.join(distDir, "server", name), "utf8"));
+/** "/(admin)/admin/users/page" → "/admin/users" */
+const routePath = (entry: string) => entry.replace(/\/\([^)]+\)/g, "").replace(/\/(page|route)$/, "") || "/";
+
+const contexts = new Map<Role, APIRequestContext>();
+
+test.beforeAll(async () => {
+  for (const role of roles) {
+    const context = await playwrightRequest.newContext({
+      baseURL: test.info().project.use.baseURL,
+      extraHTTPHeaders: { "x-forwarded-for": freshAddress() },
+    });
+    if (role !== "anonymous") expect(await postCredentials(context, demoUsers[role].email, demoUsers[role].password)).toBeNull();
+    contexts.set(role, context);
+  }
+});
+
+test.afterAll(async () => {
+  for (const context of contexts.values()) await context.dispose();
+});
+
+test("the tables name every admin page, server action and route handler of the build", () => {
+  const appPaths = Object.keys(manifest("app-paths-manifest.json"));
+  const adminPages = appPaths.filter((entry) => entry.startsWith("/(admin)/") && entry.endsWith("/page")).map(routePath);
+  expect(adminPages.sort()).toEqual(Object.keys(pages).sort());
+  const handlers = appPaths.filter((entry) => entry.endsWith("/route")).map(routePath);
+  const expectedHandlers = [...Object.keys(routes), "/robots.txt", "/sitemaps/sitemap/[__metadata_id__]"];
+  expect(handlers.sort()).toEqual(expectedHandlers.sort());
+  const built = Object.values(manifest("server-reference-manifest.json").node as Record<string, { filename: string; exportedName: string }>);
+  expect(built.map((action) => `${action.filename}#${action.exportedName}`).sort()).toEqual(Object.keys(actions).sort());
+});
+
+for (const [pagePath, expected] of Object.entries(pages)) {
+  test(`page ${pagePath}: as a document and as an RSC request`, async () => {
+    for (const role of roles) {
+      const context = contexts.get(role)!;
+      const document = await context.get(pagePath, { maxRedirects: 0 });
+      const rsc = await context.get(`${pagePath}?_rsc=`, { headers: { RSC: "1" }, maxRedirects: 0 });
+      const documentBody = await document.text();
+      const rscBody = await rsc.text();
+      const outcome = expected[role];
+      const label = `${pagePath} as ${role}`;
+      if (outcome === "allow") {
+        expect(document.status(), label).toBe(200);
+        expect(documentBody, label).toContain(expected.shows);
+        expect(rscBody, label).toContain(expected.shows);
+      } else {
+        if (outcome === "login") {
+          expect(document.status(), label).toBe(307);
+          expect(document.headers().location, label).toMatch(/^\/login\?callbackUrl=/);
+          expect(rscBody, label).toContain("NEXT_REDIRECT;replace;/login?callbackUrl=");
+        } else {
+          expect(document.status(), label).toBe(403);
+          expect(documentBody, label).toContain("You do not have access to this page");
+          expect(rscBody, label).toContain("NEXT_HTTP_ERROR_FALLBACK;403");
+        }
+        expect(documentBody, label).not.toContain(expected.shows);
+        expect(rscBody, label).not.toContain(expected.shows);
+      }
+      // x-middleware-subrequest (CVE-2025-29927) changes nothing.
+      const bypass = await context.get(pagePath, { headers: { "x-middleware-subrequest": "proxy:proxy:proxy:proxy:proxy" }, maxRedirects: 0 });
+      expect(bypass.status(), `${label} with x-middleware-subrequest`).toBe(document.status());
+    }
+  });
+}
+
+test("server actions: each role gets what the table says, and nothing changes on a refusal", async () => {
+  const built = Object.entries(manifest("server-reference-manifest.json").node as Record<string, { filename: string; exportedName: string; workers: Record<string, unknown> }>);
+  // signOutEverywhere ends the session it is posted with: last.
+  built.sort(([, a], [, b]) => Number(a.exportedName === "signOutEverywhere") - Number(b.exportedName === "signOutEverywhere"));
+  const before = await sql(`SELECT email, role, "disabledAt", "sessionVersion" FROM "User" ORDER BY email`);
+  for (const role of roles) {
+    const context = contexts.get(role)!;
+    for (const [id, action] of built) {
+      const key = `${action.filename}#${action.exportedName}`;
+      // Posted where a user would post it: the shortest page that renders it.
+      const route = Object.keys(action.workers).map((worker) => routePath(worker.replace(/^app/, ""))).sort((a, b) => a.length - b.length)[0];
+      const response = await context.post(route, {
+        headers: { "Next-Action": id, "Content-Type": "text/plain;charset=UTF-8", Origin: new URL(test.info().project.use.baseURL!).origin },
+        data: "[]",
+        maxRedirects: 0,
+      });
+      const body = await response.text();
+      const outcome: Outcome = body.includes("Your session has ended") ? "login" : body.includes("Your role does not allow this. Nothing was saved.") ? "denied" : "allow";
+      const label = `${key} as ${role}`;
+      expect(response.status(), label).toBeLessThan(500);
+      expect(outcome, label).toBe(actions[key][role]);
+    }
+  }
+  // signOutEverywhere did its work for every signed-in role.
+  for (const role of roles.filter((role) => role !== "anonymous")) {
+    expect((await contexts.get(role)!.get("/admin", { maxRedirects: 0 })).status(), `${role} signed out everywhere`).toBe(307);
+  }
+  // Allowed calls got no valid input, refused ones were refused: no account changed.
+  expect(await sql(`SELECT email, role, "disabledAt", "sessionVersion" FROM "User" ORDER BY email`)).toEqual(before);
+  const denials = await sql(`SELECT count(*)::int AS n FROM "AuditEvent" WHERE action = 'access.denied' AND subject LIKE 'action:users.%' AND "createdAt" > now() - interval '1 minute'`);
+  expect(denials[0].n).toBeGreaterThanOrEqual(15);
+});
+
+test("route handlers answer every role the same, as the table says", async () => {
+  for (const role of roles) {
+    const context = contexts.get(role) ?? (await playwrightRequest.newContext({ baseURL: test.info().project.use.baseURL }));
+    for (const entries of Object.values(routes)) {
+      for (const { method, path: routePathname, status } of entries) {
+        const response = method === "GET" ? await context.get(routePathname, { maxRedirects: 0 }) : await context.post(routePathname, { data: { tags: ["organisations"] }, maxRedirects: 0 });
+        expect(response.status(), `${method} ${routePathname} as ${role}`).toBe(status);
+      }
+    }
+  }
+});
+
+test("state-changing requests from another site are refused, including Origin: null", async ({ request }) => {
+  const context = await playwrightRequest.newContext({ baseURL: test.info().project.use.baseURL, extraHTTPHeaders: { "x-forwarded-for": freshAddress() } });
+  expect(await postCredentials(context, demoUsers.admin.email, demoUsers.admin.password)).toBeNull();
+  const [id] = Object.entries(manifest("server-reference-manifest.json").node as Record<string, { exportedName: string }>).find(([, action]) => action.exportedName === "inviteUser")!;
+  const email = `csrf-${crypto.randomUUID().slice(0, 8)}@prova.test`;
+  for (const origin of ["https://evil.example", "null"]) {
+    const response = await context.post("/admin/users", {
+      headers: { "Next-Action": id, Origin: origin },
+      multipart: { "1_email": email, "1_name": "Cross Site", "1_role": "ADMIN", "0": '["$K1"]' },
+      maxRedirects: 0,
+    });
+    expect(response.status(), origin).toBe(403);
+    // next-auth's endpoints and the revalidation hook too.
+    expect((await context.post("/api/auth/signout", { headers: { Origin: origin }, form: { csrfToken: "x" } })).status(), origin).toBe(403);
+    expect((await request.post("/api/revalidate", { headers: { Origin: origin, authorization: `Bearer ${process.env.NEXTAUTH_SECRET}` }, data: { tags: ["organisations"] } })).status(), origin).toBe(403);
+  }
+  expect(await sql(`SELECT 1 FROM "User" WHERE email = $1`, [email])).toHaveLength(0);
+  // The session is intact: nothing signed it out.
+  expect((await context.get("/admin", { maxRedirects: 0 })).status()).toBe(200);
+  await context.dispose();
+});
+
+test("sign-in answers an unknown e-mail and a wrong password identically", async ({ request }) => {
+  const address = freshAddress();
+  const answer = async (email: string) => {
+    const headers = { "x-forwarded-for": address };
+    const { csrfToken } = await (await request.get("/api/auth/csrf", { headers })).json();
+    const response = await request.post("/api/auth/callback/credentials", {
+      headers,
+      form: { csrfToken, email, password: "wrong password here", json: "true", redirect: "false", callbackUrl: "/admin" },
+    });
+    return { status: response.status(), body: await response.text() };
+  };
+  const unknown = await answer(`nobody-${crypto.randomUUID().slice(0, 8)}@prova.test`);
+  const known = await answer(demoUsers.editor.email);
+  expect(known).toEqual(unknown);
+});
+
+test("idle and absolute timeouts end a session on its next request", async () => {
+  for (const column of [`"lastSeenAt" = now() - interval '31 minutes'`, `"createdAt" = now() - interval '12 hours 1 minute'`]) {
+    const context = await playwrightRequest.newContext({ baseURL: test.info().project.use.baseURL, extraHTTPHeaders: { "x-forwarded-for": freshAddress() } });
+    expect(await postCredentials(context, demoUsers.reviewer.email, demoUsers.reviewer.password)).toBeNull();
+    expect((await context.get("/admin", { maxRedirects: 0 })).status()).toBe(200);
+    const [{ id }] = await sql(`SELECT id FROM "Session" WHERE "userId" = (SELECT id FROM "User" WHERE email = $1) ORDER BY "createdAt" DESC LIMIT 1`, [demoUsers.reviewer.email]);
+    await sql(`UPDATE "Session" SET ${column} WHERE id = $1`, [id]);
+    expect((await context.get("/admin", { maxRedirects: 0 })).status(), column).toBe(307);
+    await context.dispose();
+  }
+});

@@ -1,0 +1,58 @@
+// Helpers shared by the specs: the test database, client addresses, sign-in.
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import pg from "pg";
+
+export async function sql<T extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    return (await client.query<T>(text, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+let lastAddress = 0;
+/** A client address of its own for each test (the server trusts one proxy hop in tests), so throttling does not spill over. */
+export const freshAddress = () => `198.51.100.${(Date.now() + lastAddress++) % 250}-${crypto.randomUUID().slice(0, 8)}`;
+
+export const demoUsers = {
+  admin: { email: "admin@prova.test", password: "prova-demo-admin", name: "Ada Admin" },
+  editor: { email: "editor@prova.test", password: "prova-demo-editor", name: "Eddie Editor" },
+  reviewer: { email: "reviewer@prova.test", password: "prova-demo-reviewer", name: "Rita Reviewer" },
+} as const;
+
+/** Posts credentials the way next-auth's client does (the request context keeps the cookie); returns the error it reports, if any. */
+export async function postCredentials(request: APIRequestContext, email: string, password: string, address = freshAddress()) {
+  const headers = { "x-forwarded-for": address };
+  const { csrfToken } = await (await request.get("/api/auth/csrf", { headers })).json();
+  const response = await request.post("/api/auth/callback/credentials", {
+    headers,
+    form: { csrfToken, email, password, json: "true", redirect: "false", callbackUrl: "/admin" },
+  });
+  const { url } = await response.json();
+  return new URL(url).searchParams.get("error");
+}
+
+/** Fills and submits the sign-in form of the current page. */
+export async function signIn(page: Page, email: string, password: string) {
+  await page.getByLabel("E-mail address").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** Signs in through /login and waits for the dashboard. */
+export async function signInAs(page: Page, user: { email: string; password: string; name: string }) {
+  await page.goto("/login");
+  await signIn(page, user.email, user.password);
+  await expect(page.getByRole("heading", { level: 1, name: `Welcome, ${user.name}` })).toBeVisible();
+}
+
+/** A throwaway editor account with the demo editor's password (so the test needs no hashing). */
+export async function createTempUser(email: string, name: string, role: "editor" | "reviewer" | "admin" = "editor") {
+  await sql(
+    `INSERT INTO "User" (id, email, name, role, "passwordHash", "updatedAt")
+     SELECT gen_random_uuid(), $1, $2, $3::"Role", "passwordHash", now() FROM "User" WHERE email = 'editor@prova.test'`,
+    [email, name, role],
+  );
+}
