@@ -3,7 +3,7 @@ import { EnvError, launcherEnv } from "./env";
 
 describe("launcherEnv", () => {
   it("accepts an empty environment with defaults", () => {
-    expect(launcherEnv({})).toEqual({ PORT: 3000, LOGIN_MAX_FAILURES: 10, LOGIN_WINDOW_MINUTES: 15, AUDIT_RETENTION_DAYS: 90, TRUSTED_PROXY_HOPS: 0 });
+    expect(launcherEnv({})).toEqual({ PORT: 3000, LOGIN_MAX_FAILURES: 10, LOGIN_WINDOW_MINUTES: 15, AUDIT_RETENTION_DAYS: 90, TRUSTED_PROXY_HOPS: 0, MAIL_FROM: "PROVA directory <no-reply@localhost>" });
   });
 
   it("treats empty values as unset", () => {
@@ -14,7 +14,7 @@ describe("launcherEnv", () => {
   it("names each bad variable with what to do", () => {
     let error: unknown;
     try {
-      launcherEnv({ DATABASE_URL: "mysql://x", PORT: "99999", NEXTAUTH_SECRET: "short" });
+      launcherEnv({ DATABASE_URL: "mysql://x", PORT: "99999", NEXTAUTH_SECRET: "short", SMTP_URL: "http://mail.example.org" });
     } catch (caught) {
       error = caught;
     }
@@ -23,6 +23,7 @@ describe("launcherEnv", () => {
     expect(message).toContain("DATABASE_URL must be a postgresql:// URL");
     expect(message).toContain("PORT must be between 1 and 65535");
     expect(message).toContain("NEXTAUTH_SECRET must be at least 32 characters");
+    expect(message).toContain("SMTP_URL must be an smtp:// or smtps:// URL");
   });
 
   it("accepts a PostgreSQL URL and coerces the port", () => {
