@@ -18,11 +18,9 @@ type FieldProps = {
   defaultValue?: string;
 };
 
-/** A labelled input whose error is announced and tied to it (aria-describedby). */
-export function Field({ name, label, state, type = "text", hint, autoComplete, required, defaultValue }: FieldProps) {
-  const errors = state.fieldErrors?.[name];
+/** The label, hint and error around one control, tied to it by id and aria-describedby. */
+function FieldShell({ name, label, hint, errors, children }: { name: string; label: string; hint?: string; errors?: string[]; children: (aria: ControlAria) => React.ReactNode }) {
   const id = `field-${name}`;
-  const value = state.values?.[name];
   const describedBy = [hint ? `${id}-hint` : null, `${id}-error`].filter(Boolean).join(" ");
   return (
     <div>
@@ -34,55 +32,44 @@ export function Field({ name, label, state, type = "text", hint, autoComplete, r
           {hint}
         </p>
       ) : null}
-      <input
-        id={id}
-        name={name}
-        type={type}
-        autoComplete={autoComplete}
-        required={required}
-        defaultValue={typeof value === "string" ? value : defaultValue}
-        aria-invalid={errors ? true : undefined}
-        aria-describedby={describedBy}
-        className={inputClass}
-      />
+      {children({ id, "aria-invalid": errors ? true : undefined, "aria-describedby": describedBy, className: inputClass })}
       <FieldError id={`${id}-error`} errors={errors} />
     </div>
+  );
+}
+
+type ControlAria = { id: string; "aria-invalid": true | undefined; "aria-describedby": string; className: string };
+
+/** What the form showed last time, else the initial value. */
+const shownValue = (state: FormState<unknown>, name: string, fallback?: string) => {
+  const value = state.values?.[name];
+  return typeof value === "string" ? value : fallback;
+};
+
+/** A labelled input whose error is announced and tied to it. */
+export function Field({ name, label, state, type = "text", hint, autoComplete, required, defaultValue }: FieldProps) {
+  return (
+    <FieldShell name={name} label={label} hint={hint} errors={state.fieldErrors?.[name]}>
+      {(aria) => <input {...aria} name={name} type={type} autoComplete={autoComplete} required={required} defaultValue={shownValue(state, name, defaultValue)} />}
+    </FieldShell>
   );
 }
 
 type SelectProps = Omit<FieldProps, "type" | "autoComplete"> & { options: readonly { value: string; label: string }[] };
 
 export function SelectField({ name, label, state, hint, required, defaultValue, options }: SelectProps) {
-  const errors = state.fieldErrors?.[name];
-  const id = `field-${name}`;
-  const value = state.values?.[name];
   return (
-    <div>
-      <label htmlFor={id} className="block font-medium">
-        {label}
-      </label>
-      {hint ? (
-        <p id={`${id}-hint`} className="text-sm text-slate-600">
-          {hint}
-        </p>
-      ) : null}
-      <select
-        id={id}
-        name={name}
-        required={required}
-        defaultValue={typeof value === "string" ? value : defaultValue}
-        aria-invalid={errors ? true : undefined}
-        aria-describedby={[hint ? `${id}-hint` : null, `${id}-error`].filter(Boolean).join(" ")}
-        className={inputClass}
-      >
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-      <FieldError id={`${id}-error`} errors={errors} />
-    </div>
+    <FieldShell name={name} label={label} hint={hint} errors={state.fieldErrors?.[name]}>
+      {(aria) => (
+        <select {...aria} name={name} required={required} defaultValue={shownValue(state, name, defaultValue)}>
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldShell>
   );
 }
 
