@@ -23,8 +23,9 @@ const nextConfig = {
   // `npm test` type-checks the whole project (tests included) with tsc; the build need not repeat it.
   typescript: { ignoreBuildErrors: true },
   reactStrictMode: true,
-  // forbidden() renders app/forbidden.tsx with a 403.
-  experimental: { authInterrupts: true },
+  // forbidden() renders app/forbidden.tsx with a 403. Case-sensitive routes: header sources are
+  // otherwise matched without case and the proxy matcher with it, and `/ADMIN` would get no policy.
+  experimental: { authInterrupts: true, caseSensitiveRoutes: true },
   // Packages with native code or WebAssembly stay outside the server bundle.
   serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg"],
 };

@@ -49,31 +49,34 @@ export function UserActions({ user, self }: Props) {
             Change role<span className="sr-only"> of {user.name}</span>
           </SubmitButton>
         </form>
-        <form
-          action={disableAction}
-          onSubmit={submitting(
-            "disable",
-            user.disabled ? `Let ${user.name} (${user.email}) sign in again?` : `Disable ${user.name} (${user.email})? They are signed out at once and cannot sign in until enabled again.`,
-          )}
-        >
-          <input type="hidden" name="userId" value={user.id} />
-          <input type="hidden" name="disabled" value={user.disabled ? "false" : "true"} />
-          {self && !user.disabled ? null : (
+        {/* Nobody disables or resets their own account (the server refuses it too). */}
+        {self ? null : (
+          <form
+            action={disableAction}
+            onSubmit={submitting(
+              "disable",
+              user.disabled ? `Let ${user.name} (${user.email}) sign in again?` : `Disable ${user.name} (${user.email})? They are signed out at once and cannot sign in until enabled again.`,
+            )}
+          >
+            <input type="hidden" name="userId" value={user.id} />
+            <input type="hidden" name="disabled" value={user.disabled ? "false" : "true"} />
             <SubmitButton pending="Saving…" variant={user.disabled ? "secondary" : "danger"}>
               {user.disabled ? "Enable" : "Disable"}
               <span className="sr-only"> {user.name}</span>
             </SubmitButton>
-          )}
-        </form>
-        <form
-          action={resetAction}
-          onSubmit={submitting("reset", `Reset the password of ${user.name} (${user.email})? Their current password stops working and they are signed out everywhere.`)}
-        >
-          <input type="hidden" name="userId" value={user.id} />
-          <SubmitButton pending="Resetting…" variant="danger">
-            Reset password<span className="sr-only"> of {user.name}</span>
-          </SubmitButton>
-        </form>
+          </form>
+        )}
+        {self ? null : (
+          <form
+            action={resetAction}
+            onSubmit={submitting("reset", `Reset the password of ${user.name} (${user.email})? Their current password stops working and they are signed out everywhere.`)}
+          >
+            <input type="hidden" name="userId" value={user.id} />
+            <SubmitButton pending="Resetting…" variant="danger">
+              Reset password<span className="sr-only"> of {user.name}</span>
+            </SubmitButton>
+          </form>
+        )}
         <form action={signOutAction} onSubmit={submitting("signOut", `Sign ${user.name} (${user.email}) out on every device?`)}>
           <input type="hidden" name="userId" value={user.id} />
           <SubmitButton pending="Signing out…" variant="secondary">

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { clientAddress } from "@/lib/auth/client-address";
 import { throttledError } from "@/lib/auth/errors";
 import { recordAudit } from "@/lib/data/audit";
-import { mayAttemptSignIn, recordSignInAttempt } from "@/lib/data/login-attempts";
+import { beginSignInAttempt, finishSignInAttempt } from "@/lib/data/login-attempts";
 import { revokeSession, signInWithPassword } from "@/lib/data/sessions";
 import { appUrl, serverEnv } from "@/lib/env";
 
@@ -33,13 +33,14 @@ export function authOptions(): NextAuthOptions {
           const forwarded = request?.headers?.["x-forwarded-for"];
           const address = clientAddress(Array.isArray(forwarded) ? forwarded.join(",") : forwarded, env.TRUSTED_PROXY_HOPS);
           const settings = { maxFailures: env.LOGIN_MAX_FAILURES, windowMinutes: env.LOGIN_WINDOW_MINUTES };
-          if (!(await mayAttemptSignIn(email, address, settings))) {
+          const attempt = await beginSignInAttempt(email, address, settings);
+          if (!attempt) {
             await recordAudit({ action: "sign-in.throttled", subject: email.toLowerCase(), address });
             // The message reaches the form (signIn's `error`), which says to wait.
             throw new Error(throttledError);
           }
           const session = await signInWithPassword(email, password);
-          await recordSignInAttempt(email, address, Boolean(session));
+          await finishSignInAttempt(attempt, Boolean(session));
           await recordAudit({
             action: session ? "sign-in.success" : "sign-in.failure",
             actorId: session?.user.id,

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { purgeAddresses, recordAudit } from "./audit";
-import { mayAttemptSignIn, recordSignInAttempt, retryAt } from "./login-attempts";
+import { beginSignInAttempt, mayAttemptSignIn, recordSignInAttempt, retryAt } from "./login-attempts";
 
 afterAll(() => db.$disconnect());
 
@@ -22,19 +22,39 @@ describe("mayAttemptSignIn", () => {
     expect(await mayAttemptSignIn(email, address, settings, later)).toBe(true);
   });
 
-  it("after the limit, each further failure doubles the wait, up to a day", async () => {
+  it("from one address, each failure past the limit doubles the wait, up to a day", async () => {
     const email = `growing-${crypto.randomUUID().slice(0, 8)}@prova.test`;
+    const address = `test-${crypto.randomUUID().slice(0, 8)}`;
     const start = Date.now();
     const at = (minutes: number) => new Date(start + minutes * 60 * 1000);
-    for (let i = 0; i < 3; i++) await recordSignInAttempt(email, `a-${i}`, false, at(0));
-    expect(await mayAttemptSignIn(email, "x", settings, at(14))).toBe(false);
-    expect(await mayAttemptSignIn(email, "x", settings, at(15))).toBe(true);
-    await recordSignInAttempt(email, "a-3", false, at(15));
-    expect(await mayAttemptSignIn(email, "x", settings, at(44))).toBe(false);
-    expect(await mayAttemptSignIn(email, "x", settings, at(45))).toBe(true);
-    await recordSignInAttempt(email, "a-4", false, at(45));
-    expect(await mayAttemptSignIn(email, "x", settings, at(104))).toBe(false);
-    expect(await mayAttemptSignIn(email, "x", settings, at(105))).toBe(true);
+    for (let i = 0; i < 3; i++) await recordSignInAttempt(`${i}-${email}`, address, false, at(0));
+    expect(await mayAttemptSignIn(email, address, settings, at(14))).toBe(false);
+    expect(await mayAttemptSignIn(email, address, settings, at(15))).toBe(true);
+    await recordSignInAttempt(email, address, false, at(15));
+    expect(await mayAttemptSignIn(email, address, settings, at(44))).toBe(false);
+    expect(await mayAttemptSignIn(email, address, settings, at(45))).toBe(true);
+    await recordSignInAttempt(email, address, false, at(45));
+    expect(await mayAttemptSignIn(email, address, settings, at(104))).toBe(false);
+    expect(await mayAttemptSignIn(email, address, settings, at(105))).toBe(true);
+  });
+
+  it("for an account attacked from many addresses, the limit stays flat: its owner waits one window at most", async () => {
+    const email = `flat-${crypto.randomUUID().slice(0, 8)}@prova.test`;
+    const start = Date.now();
+    const at = (minutes: number) => new Date(start + minutes * 60 * 1000);
+    for (let round = 0; round < 4; round++) {
+      for (let i = 0; i < 3; i++) await recordSignInAttempt(email, `attacker-${round}-${i}`, false, at(round * 16));
+      expect(await mayAttemptSignIn(email, "owner", settings, at(round * 16 + 1))).toBe(false);
+      expect(await mayAttemptSignIn(email, "owner", settings, at(round * 16 + 15.5))).toBe(true);
+    }
+  });
+
+  it("parallel guesses cannot all pass one check: at most the limit get through", async () => {
+    const email = `race-${crypto.randomUUID().slice(0, 8)}@prova.test`;
+    const attempts = await Promise.all(Array.from({ length: 12 }, () => beginSignInAttempt(email, `race-${email}`, settings)));
+    expect(attempts.filter(Boolean)).toHaveLength(3);
+    // Refused attempts are not counted.
+    expect(await db.loginAttempt.count({ where: { email } })).toBe(attempts.filter(Boolean).length);
   });
 
   it("counts failures per address across accounts", async () => {

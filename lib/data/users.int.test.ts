@@ -118,24 +118,48 @@ describe("managing a user", () => {
     expect(await loadActiveSession(session.id)).toBeNull();
   });
 
-  it("an unknown id is not found, and nobody disables themselves", async () => {
+  it("an unknown id is not found, and nobody disables or resets themselves", async () => {
     await expect(changeRole(actor, crypto.randomUUID(), "EDITOR")).rejects.toThrow(NotFoundError);
     await expect(setDisabled(actor, actor.id, true)).rejects.toThrow(/your own account/);
+    await expect(resetPassword(actor, actor.id)).rejects.toThrow(/your own password/);
+  });
+
+  it("disabling ends pending set-password links for good", async () => {
+    const { user, token } = await inviteUser(actor, { email: email("pending"), name: "Pending", role: "EDITOR" });
+    await setDisabled(actor, user.id, true);
+    await setDisabled(actor, user.id, false);
+    expect(await findPasswordToken(token)).toBeNull();
+    await expect(setPasswordWithToken(token, password)).rejects.toThrow(ConflictError);
   });
 });
 
+/** An admin who has set a password (an invited one without a password cannot sign in). */
+async function adminWithPassword(name: string) {
+  const { user, token } = await inviteUser(actor, { email: email(name), name, role: "ADMIN" });
+  await setPasswordWithToken(token, password);
+  return user;
+}
+
 describe("the last active admin", () => {
-  it("cannot be demoted or disabled", async () => {
-    const { user: admin } = await inviteUser(actor, { email: email("last"), name: "Last Admin", role: "ADMIN" });
+  it("cannot be demoted, disabled or reset", async () => {
+    const admin = await adminWithPassword("last");
     await onlyAdmins(admin.id);
     await expect(changeRole(actor, admin.id, "EDITOR")).rejects.toThrow(/last active admin/);
     await expect(setDisabled(actor, admin.id, true)).rejects.toThrow(/last active admin/);
+    await expect(resetPassword(actor, admin.id)).rejects.toThrow(/last active admin/);
     expect(await db.user.findUnique({ where: { id: admin.id }, select: { role: true, disabledAt: true } })).toEqual({ role: "ADMIN", disabledAt: null });
   });
 
+  it("an invited admin who has no password yet does not count", async () => {
+    const admin = await adminWithPassword("only");
+    const { user: invited } = await inviteUser(actor, { email: email("invited"), name: "Invited Admin", role: "ADMIN" });
+    await onlyAdmins(admin.id, invited.id);
+    await expect(changeRole(actor, admin.id, "EDITOR")).rejects.toThrow(/last active admin/);
+  });
+
   it("two admins demoting each other at the same moment: exactly one succeeds", async () => {
-    const { user: first } = await inviteUser(actor, { email: email("first"), name: "First", role: "ADMIN" });
-    const { user: second } = await inviteUser(actor, { email: email("second"), name: "Second", role: "ADMIN" });
+    const first = await adminWithPassword("first");
+    const second = await adminWithPassword("second");
     await onlyAdmins(first.id, second.id);
     const results = await Promise.allSettled([
       changeRole({ id: first.id }, second.id, "EDITOR"),

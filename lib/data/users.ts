@@ -84,7 +84,8 @@ async function withAdminGuard<T>(userId: string, change: (tx: Tx, user: UserDto)
     const user = await tx.user.findUnique({ where: { id: userId }, select: userSelect });
     if (!user) throw new NotFoundError("This account no longer exists.");
     if (user.role === "ADMIN" && !user.disabledAt && wouldRemoveAdmin(user)) {
-      const others = await tx.user.count({ where: { role: "ADMIN", disabledAt: null, id: { not: user.id } } });
+      // An admin who cannot sign in (no password yet) does not count.
+      const others = await tx.user.count({ where: { role: "ADMIN", disabledAt: null, passwordHash: { not: null }, id: { not: user.id } } });
       if (others === 0) throw new ConflictError("This is the last active admin. Make someone else an admin first.");
     }
     return change(tx, user);
@@ -114,7 +115,11 @@ export async function setDisabled(actor: Actor, userId: string, disabled: boolea
       if (Boolean(user.disabledAt) === disabled) return user;
       const now = new Date();
       const updated = await tx.user.update({ where: { id: userId }, data: { disabledAt: disabled ? now : null }, select: userSelect });
-      if (disabled) await tx.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
+      if (disabled) {
+        await tx.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
+        // A pending set-password link must not come back to life when the account is enabled again.
+        await tx.passwordToken.updateMany({ where: { userId, usedAt: null }, data: { usedAt: now } });
+      }
       await recordAudit({ action: disabled ? "user.disabled" : "user.enabled", actorId: actor.id, subject: user.email, address: actor.address }, tx);
       return updated;
     },
@@ -124,19 +129,19 @@ export async function setDisabled(actor: Actor, userId: string, disabled: boolea
 
 /**
  * Resets a password: the old one stops working, every session ends, and a new one-time link is
- * returned for the user to choose a password.
+ * returned for the user to choose a password. Not one's own (that would sign the admin out with
+ * the link still on screen), and not the last admin who can sign in.
  */
 export async function resetPassword(actor: Actor, userId: string): Promise<{ user: UserDto; token: string }> {
-  return db.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: userId }, select: userSelect });
-    if (!user) throw new NotFoundError("This account no longer exists.");
+  if (actor.id === userId) throw new ConflictError("You cannot reset your own password here. Ask another admin.");
+  return withAdminGuard(userId, async (tx, user) => {
     const now = new Date();
     await tx.user.update({ where: { id: userId }, data: { passwordHash: null, sessionVersion: { increment: 1 } } });
     await tx.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
     const token = await issuePasswordToken(tx, userId, now);
     await recordAudit({ action: "user.password-reset", actorId: actor.id, subject: user.email, address: actor.address }, tx);
     return { user, token };
-  });
+  }, () => true);
 }
 
 /** Ends every session of another user (or one's own). */
@@ -167,6 +172,8 @@ export const expiredLinkMessage = "This link has expired or has already been use
  * password must already have passed lib/validation/password.
  */
 export async function setPasswordWithToken(token: string, password: string, address?: string | null): Promise<{ email: string }> {
+  // Checked before hashing, so nobody can make the server hash for free with made-up tokens.
+  if (!(await findPasswordToken(token))) throw new ConflictError(expiredLinkMessage);
   const passwordHash = await hashPassword(password);
   return db.$transaction(async (tx) => {
     const now = new Date();

@@ -41,6 +41,13 @@ describe("formDataToObject", () => {
     expect(({} as Record<string, unknown>).admin).toBeUndefined();
   });
 
+  it("never writes onto inherited properties such as Object.prototype.toString", () => {
+    const result = formDataToObject(form([["toString[x]", "1"], ["a[valueOf][y]", "2"], ["hasOwnProperty", "3"]]));
+    expect((Object.prototype.toString as unknown as Record<string, unknown>).x).toBeUndefined();
+    expect((Object.prototype.valueOf as unknown as Record<string, unknown>).y).toBeUndefined();
+    expect(result).toEqual({ toString: { x: "1" }, a: { valueOf: { y: "2" } }, hasOwnProperty: "3" });
+  });
+
   it("ignores files", () => {
     const data = new FormData();
     data.append("upload", new Blob(["x"]), "x.txt");

@@ -42,7 +42,8 @@ function assign(root: Record<string, FormValue>, path: (string | number)[], valu
   for (let i = 0; i < path.length - 1; i++) {
     const key = path[i];
     const container = typeof path[i + 1] === "number" ? [] : {};
-    const existing = (node as Record<string | number, FormValue>)[key];
+    // Own properties only: `toString[x]` must not reach Object.prototype.toString.
+    const existing = Object.hasOwn(node, key) ? (node as Record<string | number, FormValue>)[key] : undefined;
     if (existing === undefined || typeof existing === "string") {
       (node as Record<string | number, FormValue>)[key] = container;
     } else if (Array.isArray(existing) !== Array.isArray(container)) {
@@ -52,7 +53,7 @@ function assign(root: Record<string, FormValue>, path: (string | number)[], valu
   }
   const last = path[path.length - 1];
   const target = node as Record<string | number, FormValue>;
-  const existing = target[last];
+  const existing = Object.hasOwn(target, last) ? target[last] : undefined;
   if (existing === undefined) target[last] = value;
   else if (Array.isArray(existing) && typeof last === "string") existing.push(value);
   else if (typeof existing === "string" && typeof last === "string") target[last] = [existing, value];
