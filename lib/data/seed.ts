@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
+import { recordRevision } from "@/lib/data/change-sets";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { uniqueSlug } from "@/lib/slug";
 import { organisationSchema, type OrganisationInput } from "@/lib/validation/organisation";
@@ -36,7 +37,8 @@ export async function seedOrganisations(entries: OrganisationInput[]): Promise<n
     if (present.has(`${organisation.name}\u0000${organisation.countries[0]}`)) continue;
     const slug = uniqueSlug(organisation.name, taken);
     taken.add(slug);
-    await db.organisation.create({
+    const { id } = await db.organisation.create({
+      select: { id: true },
       data: {
         slug,
         name: organisation.name,
@@ -57,6 +59,8 @@ export async function seedOrganisations(entries: OrganisationInput[]): Promise<n
         },
       },
     });
+    // History starts complete: the seeded state is revision 1.
+    await recordRevision(id);
     created++;
   }
   return created;

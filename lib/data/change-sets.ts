@@ -1,0 +1,330 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { tags } from "@/lib/cache";
+import { applyChanges, collisions, diffDocuments, fieldLabels, type Change, type OrganisationDocument } from "@/lib/change-sets/document";
+import { db } from "@/lib/db";
+import { recordAudit } from "@/lib/data/audit";
+import { ConflictError, NotFoundError } from "@/lib/data/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { ChangeSetKind, ChangeSetStatus } from "@/lib/generated/prisma/enums";
+
+type Tx = Prisma.TransactionClient;
+type Actor = { id: string; address?: string | null };
+
+/** Statuses in which the author may still edit a change set. */
+export const editableStatuses: ChangeSetStatus[] = ["DRAFT", "CHANGES_REQUESTED", "WITHDRAWN"];
+
+const organisationSelect = {
+  id: true,
+  slug: true,
+  name: true,
+  acronym: true,
+  kind: true,
+  description: true,
+  website: true,
+  status: true,
+  version: true,
+  countries: { select: { countryCode: true }, orderBy: { position: "asc" } },
+  contacts: { select: { id: true, type: true, label: true, value: true, rawValue: true }, orderBy: { position: "asc" } },
+} satisfies Prisma.OrganisationSelect;
+
+type OrganisationRow = Prisma.OrganisationGetPayload<{ select: typeof organisationSelect }>;
+
+export function toDocument(row: OrganisationRow): OrganisationDocument {
+  return {
+    slug: row.slug,
+    name: row.name,
+    acronym: row.acronym,
+    kind: row.kind,
+    description: row.description,
+    website: row.website,
+    countries: row.countries.map((country) => country.countryCode),
+    contacts: row.contacts,
+    archived: row.status === "ARCHIVED",
+  };
+}
+
+/** The published document and version of an organisation; `lock` holds its row until the transaction ends. */
+async function readOrganisation(tx: Tx, id: string, { lock = false } = {}): Promise<{ document: OrganisationDocument; version: number } | null> {
+  if (lock) await tx.$queryRaw`SELECT 1 FROM "Organisation" WHERE id = ${id}::uuid FOR UPDATE`;
+  const row = await tx.organisation.findUnique({ where: { id }, select: organisationSelect });
+  return row ? { document: toDocument(row), version: row.version } : null;
+}
+
+export async function getOrganisationDocument(id: string) {
+  return db.$transaction((tx) => readOrganisation(tx, id));
+}
+
+/** Stores the organisation's current state as the revision of its current version (the seed's revision 1). */
+export async function recordRevision(organisationId: string): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const published = await readOrganisation(tx, organisationId);
+    if (!published) throw new NotFoundError("This organisation does not exist.");
+    await tx.revision.create({ data: { organisationId, version: published.version, snapshot: published.document as unknown as Prisma.InputJsonValue } });
+  });
+}
+
+/** Whether a slug is in use by another organisation, now or as an old address. */
+async function slugTaken(tx: Tx, slug: string, organisationId?: string | null): Promise<boolean> {
+  const [current, old] = await Promise.all([
+    tx.organisation.findFirst({ where: { slug, ...(organisationId ? { id: { not: organisationId } } : {}) }, select: { id: true } }),
+    tx.slugRedirect.findFirst({ where: { slug, ...(organisationId ? { organisationId: { not: organisationId } } : {}) }, select: { slug: true } }),
+  ]);
+  return Boolean(current || old);
+}
+
+/** A field error from a data function, shown at the field it names. */
+export class FieldConflictError extends ConflictError {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export type DraftInput = {
+  /** The change set to save again; absent for a new one. */
+  id?: string;
+  /** The revision the form was loaded with, so two tabs cannot overwrite each other's draft. */
+  revision?: number;
+  kind: ChangeSetKind;
+  organisationId?: string | null;
+  document: Omit<OrganisationDocument, "contacts"> & { contacts: (Omit<OrganisationDocument["contacts"][number], "id"> & { id?: string })[] };
+  note: string;
+};
+
+/**
+ * Saves a draft change set (new, or the author's own in an editable status). Nothing published
+ * changes. An update records the organisation's version and document it was drafted from.
+ * Contacts keep their ids; new ones get an id now; an id that is neither one of this
+ * organisation's contacts nor one this draft already had is refused (mass assignment).
+ */
+export async function saveDraft(actor: Actor, input: DraftInput): Promise<{ id: string; revision: number }> {
+  return db.$transaction(async (tx) => {
+    const existing = input.id
+      ? await tx.changeSet.findFirst({ where: { id: input.id, authorId: actor.id }, select: { id: true, kind: true, status: true, revision: true, organisationId: true, base: true, baseVersion: true, proposed: true } })
+      : null;
+    if (input.id && !existing) throw new NotFoundError("This change does not exist, or it is not yours.");
+    if (existing && !editableStatuses.includes(existing.status)) throw new ConflictError("This change has been submitted or decided: it can no longer be edited.");
+    if (existing && input.revision !== undefined && existing.revision !== input.revision) {
+      throw new ConflictError("This draft was saved elsewhere (another tab?) since you opened it. Reload it to see that version; nothing was saved here.");
+    }
+    const kind = existing?.kind ?? input.kind;
+    const organisationId = existing?.organisationId ?? input.organisationId ?? null;
+    let base = (existing?.base as OrganisationDocument | null) ?? null;
+    let baseVersion = existing?.baseVersion ?? null;
+    if (kind !== "CREATE" && !existing) {
+      if (!organisationId) throw new NotFoundError("Choose the organisation to change.");
+      const published = await readOrganisation(tx, organisationId);
+      if (!published) throw new NotFoundError("This organisation does not exist.");
+      base = published.document;
+      baseVersion = published.version;
+    }
+    const knownIds = new Set([...(base?.contacts ?? []), ...((existing?.proposed as OrganisationDocument | undefined)?.contacts ?? [])].map((contact) => contact.id));
+    const contacts = input.document.contacts.map((contact, index) => {
+      if (contact.id && !knownIds.has(contact.id)) throw new FieldConflictError(`contacts.${index}.value`, "This contact does not belong to this organisation.");
+      return { ...contact, id: contact.id ?? randomUUID() };
+    });
+    const proposed: OrganisationDocument = { ...input.document, contacts };
+    if (await slugTaken(tx, proposed.slug, organisationId)) {
+      throw new FieldConflictError("slug", `The address "${proposed.slug}" is already used by another organisation. Choose another.`);
+    }
+    const data = { proposed: proposed as unknown as Prisma.InputJsonValue, note: input.note };
+    if (existing) {
+      const saved = await tx.changeSet.update({
+        where: { id: existing.id },
+        data: { ...data, status: "DRAFT", revision: { increment: 1 } },
+        select: { id: true, revision: true },
+      });
+      return saved;
+    }
+    return tx.changeSet.create({
+      data: { ...data, kind, organisationId, authorId: actor.id, baseVersion, base: base === null ? Prisma.DbNull : (base as unknown as Prisma.InputJsonValue) },
+      select: { id: true, revision: true },
+    });
+  });
+}
+
+/** Sends the author's draft to the reviewers. A double submit changes it once. */
+export async function submitChangeSet(actor: Actor, id: string): Promise<void> {
+  const changeSet = await db.changeSet.findFirst({ where: { id, authorId: actor.id }, select: { base: true, proposed: true, status: true } });
+  if (!changeSet) throw new NotFoundError("This change does not exist, or it is not yours.");
+  if (changeSet.status === "SUBMITTED") return;
+  if (diffDocuments(changeSet.base as OrganisationDocument | null, changeSet.proposed as OrganisationDocument).length === 0) {
+    throw new ConflictError("This draft changes nothing yet: there is nothing to review.");
+  }
+  const { count } = await db.changeSet.updateMany({
+    where: { id, authorId: actor.id, status: { in: editableStatuses } },
+    data: { status: "SUBMITTED", submittedAt: new Date() },
+  });
+  if (count === 0) throw new ConflictError("This change has already been decided.");
+}
+
+/** Takes a submitted change set back from the review queue; the author can edit it again. */
+export async function withdrawChangeSet(actor: Actor, id: string): Promise<void> {
+  const { count } = await db.changeSet.updateMany({ where: { id, authorId: actor.id, status: "SUBMITTED" }, data: { status: "WITHDRAWN" } });
+  if (count === 0) {
+    const exists = await db.changeSet.findFirst({ where: { id, authorId: actor.id }, select: { status: true } });
+    if (!exists) throw new NotFoundError("This change does not exist, or it is not yours.");
+    throw new ConflictError("Only a change waiting for review can be withdrawn; this one is not.");
+  }
+}
+
+export type ChangeSetDetail = {
+  id: string;
+  kind: ChangeSetKind;
+  status: ChangeSetStatus;
+  organisationId: string | null;
+  authorId: string | null;
+  baseVersion: number | null;
+  base: OrganisationDocument | null;
+  proposed: OrganisationDocument;
+  note: string;
+  revision: number;
+  submittedAt: Date | null;
+  updatedAt: Date;
+  /** Fields (and contacts) this change touches that were changed on the published organisation since it was drafted. */
+  movedUnderneath: Change[];
+  current: OrganisationDocument | null;
+};
+
+/** A change set as its author sees it, with what moved underneath it. Null when it is not theirs. */
+export async function getOwnChangeSet(actor: Actor, id: string): Promise<ChangeSetDetail | null> {
+  return db.$transaction(async (tx) => {
+    const row = await tx.changeSet.findFirst({ where: { id, authorId: actor.id } });
+    if (!row) return null;
+    const base = row.base as OrganisationDocument | null;
+    const proposed = row.proposed as unknown as OrganisationDocument;
+    const published = row.organisationId ? await readOrganisation(tx, row.organisationId) : null;
+    const changes = diffDocuments(base, proposed);
+    const moved = base && published && published.version !== row.baseVersion ? collisions(changes, base, published.document) : [];
+    return {
+      id: row.id,
+      kind: row.kind,
+      status: row.status,
+      organisationId: row.organisationId,
+      authorId: row.authorId,
+      baseVersion: row.baseVersion,
+      base,
+      proposed,
+      note: row.note,
+      revision: row.revision,
+      submittedAt: row.submittedAt,
+      updatedAt: row.updatedAt,
+      movedUnderneath: changes.filter((change) => moved.includes(change.key)),
+      current: published?.document ?? null,
+    };
+  });
+}
+
+export type AppliedChangeSet = { organisationId: string; version: number; tags: string[] };
+
+/**
+ * Applies the accepted changes of a submitted change set, in one transaction: checks that the
+ * organisation's version has not moved, or that no accepted change collides with what moved;
+ * writes the new values (contacts keep their ids); bumps `version`; stores the revision; marks
+ * the change set approved (or partly approved) with its decisions; writes an audit event.
+ * Returns the cache tags it touched: the caller refreshes them after the commit with
+ * revalidatePublic. On any failure nothing is written.
+ */
+export async function applyChangeSet(actor: Actor, changeSetId: string, acceptedKeys: readonly string[] | "all"): Promise<AppliedChangeSet> {
+  return db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT 1 FROM "ChangeSet" WHERE id = ${changeSetId}::uuid FOR UPDATE`;
+    const changeSet = await tx.changeSet.findUnique({ where: { id: changeSetId } });
+    if (!changeSet) throw new NotFoundError("This change does not exist.");
+    if (changeSet.status !== "SUBMITTED") throw new ConflictError("This change has already been decided (or is not submitted).");
+    const base = changeSet.base as OrganisationDocument | null;
+    const proposed = changeSet.proposed as unknown as OrganisationDocument;
+    const changes = diffDocuments(base, proposed);
+    const accepted = acceptedKeys === "all" ? changes : changes.filter((change) => acceptedKeys.includes(change.key));
+    if (accepted.length === 0) throw new ConflictError("Accept at least one change to approve, or reject the whole change.");
+    const rejected = changes.filter((change) => !accepted.includes(change));
+
+    let organisationId = changeSet.organisationId;
+    let before: OrganisationDocument | null = null;
+    let version: number;
+    let next: OrganisationDocument;
+    if (changeSet.kind === "CREATE") {
+      const required = ["name", "kind", "countries", "slug"] as const;
+      const missing = required.filter((field) => !accepted.some((change) => change.key === field));
+      if (missing.length) throw new ConflictError(`A new organisation needs its ${missing.map((field) => fieldLabels[field].toLowerCase()).join(", ")}: accept ${missing.length > 1 ? "them" : "it"} or reject the whole change.`);
+      next = applyChanges({ ...proposed, acronym: null, website: null, description: "", contacts: [], archived: false }, proposed, accepted);
+      if (await slugTaken(tx, next.slug)) throw new ConflictError(`The address "${next.slug}" is already used by another organisation.`);
+      const created = await tx.organisation.create({
+        data: { slug: next.slug, name: next.name, acronym: next.acronym, kind: next.kind, description: next.description, website: next.website, countryCodes: next.countries },
+        select: { id: true, version: true },
+      });
+      organisationId = created.id;
+      version = created.version;
+    } else {
+      if (!organisationId || !base) throw new NotFoundError("The organisation of this change no longer exists.");
+      const published = await readOrganisation(tx, organisationId, { lock: true });
+      if (!published) throw new NotFoundError("The organisation of this change no longer exists.");
+      if (published.version !== changeSet.baseVersion) {
+        const collided = collisions(accepted, base, published.document);
+        if (collided.length) {
+          const names = accepted.filter((change) => collided.includes(change.key)).map(describeChange);
+          throw new ConflictError(`The published organisation changed since this was drafted, in: ${names.join(", ")}. Reject those, or ask the author to redo them on the current version.`);
+        }
+      }
+      before = published.document;
+      next = applyChanges(published.document, proposed, accepted);
+      if (next.slug !== before.slug && (await slugTaken(tx, next.slug, organisationId))) {
+        throw new ConflictError(`The address "${next.slug}" is already used by another organisation.`);
+      }
+      version = published.version + 1;
+      await tx.organisation.update({
+        where: { id: organisationId },
+        data: {
+          slug: next.slug,
+          name: next.name,
+          acronym: next.acronym,
+          kind: next.kind,
+          description: next.description,
+          website: next.website,
+          status: next.archived ? "ARCHIVED" : "PUBLISHED",
+          countryCodes: next.countries,
+          version,
+        },
+      });
+      if (next.slug !== before.slug) {
+        await tx.slugRedirect.deleteMany({ where: { slug: next.slug } });
+        await tx.slugRedirect.create({ data: { slug: before.slug, organisationId } });
+      }
+    }
+    await writeCountriesAndContacts(tx, organisationId, before, next);
+    await tx.revision.create({ data: { organisationId, version, snapshot: next as unknown as Prisma.InputJsonValue, changeSetId } });
+    const decisions = { accepted: accepted.map((change) => change.key), rejected: rejected.map((change) => change.key) };
+    await tx.changeSet.update({
+      where: { id: changeSetId },
+      data: { status: rejected.length ? "PARTLY_APPROVED" : "APPROVED", decisions, decidedAt: new Date(), decidedById: actor.id, organisationId },
+    });
+    await recordAudit({ action: "change-set.applied", actorId: actor.id, subject: `organisation:${organisationId}`, address: actor.address, details: { changeSetId, version, ...decisions } }, tx);
+    const countries = new Set([...(before?.countries ?? []), ...next.countries]);
+    return { organisationId, version, tags: [tags.organisation(organisationId), tags.organisations, ...[...countries].map(tags.country)] };
+  });
+}
+
+function describeChange(change: Change): string {
+  if (change.type === "field") return fieldLabels[change.field].toLowerCase();
+  if (change.type === "order") return "the order of the contacts";
+  return `the contact ${(change.base ?? change.proposed)!.rawValue}`;
+}
+
+/** Rewrites the country rows when they changed, and upserts the contacts by id in their order. */
+async function writeCountriesAndContacts(tx: Tx, organisationId: string, before: OrganisationDocument | null, next: OrganisationDocument) {
+  if (!before || before.countries.join() !== next.countries.join()) {
+    await tx.organisationCountry.deleteMany({ where: { organisationId } });
+    await tx.organisationCountry.createMany({ data: next.countries.map((countryCode, position) => ({ organisationId, countryCode, position })) });
+  }
+  const keep = next.contacts.map((contact) => contact.id);
+  const existing = new Set((before?.contacts ?? []).map((contact) => contact.id));
+  await tx.contact.deleteMany({ where: { organisationId, id: { notIn: keep } } });
+  for (const [position, contact] of next.contacts.entries()) {
+    const data = { position, type: contact.type, label: contact.label, value: contact.value, rawValue: contact.rawValue };
+    // Scoped to this organisation: an id can never reach another organisation's contact.
+    if (existing.has(contact.id)) await tx.contact.updateMany({ where: { id: contact.id, organisationId }, data });
+    else await tx.contact.create({ data: { id: contact.id, organisationId, ...data } });
+  }
+}
