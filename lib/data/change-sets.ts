@@ -158,7 +158,11 @@ export async function submitChangeSet(actor: Actor, id: string): Promise<void> {
     where: { id, authorId: actor.id, status: { in: editableStatuses } },
     data: { status: "SUBMITTED", submittedAt: new Date() },
   });
-  if (count === 0) throw new ConflictError("This change has already been decided.");
+  if (count === 0) {
+    // A double click: the other request submitted it a moment ago.
+    const now = await db.changeSet.findUnique({ where: { id }, select: { status: true } });
+    if (now?.status !== "SUBMITTED") throw new ConflictError("This change has already been decided.");
+  }
 }
 
 /** Takes a submitted change set back from the review queue; the author can edit it again. */

@@ -1,0 +1,224 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import type { OrganisationDocument } from "@/lib/change-sets/document";
+import { applyChangeSet, getOrganisationDocument, getOwnChangeSet, saveDraft, submitChangeSet, withdrawChangeSet, type DraftInput } from "./change-sets";
+import { ConflictError, NotFoundError } from "./errors";
+
+const run = crypto.randomUUID().slice(0, 8);
+let editor: { id: string };
+let otherEditor: { id: string };
+let reviewer: { id: string };
+
+beforeAll(async () => {
+  const make = (name: string, role: "EDITOR" | "REVIEWER") =>
+    db.user.create({ data: { email: `${name}-${run}@prova.test`, name, role }, select: { id: true } });
+  [editor, otherEditor, reviewer] = await Promise.all([make("cs-editor", "EDITOR"), make("cs-other", "EDITOR"), make("cs-reviewer", "REVIEWER")]);
+});
+
+afterAll(async () => {
+  await db.changeSet.deleteMany({ where: { authorId: { in: [editor.id, otherEditor.id] } } });
+  await db.organisation.deleteMany({ where: { slug: { startsWith: `cs-${run}` } } });
+  await db.user.deleteMany({ where: { email: { endsWith: `-${run}@prova.test` } } });
+  await db.$disconnect();
+});
+
+const newDocument = (name: string): DraftInput["document"] => ({
+  slug: `cs-${run}-${name.toLowerCase().replace(/\W+/g, "-")}`,
+  name,
+  acronym: null,
+  kind: "NGO",
+  description: "Works with young people.",
+  website: "https://example.org",
+  countries: ["BE"],
+  contacts: [
+    { type: "EMAIL", label: null, value: "info@example.org", rawValue: "info@example.org" },
+    { type: "PHONE", label: "Office", value: "+3222385686", rawValue: "02 / 238.56.86" },
+    { type: "ADDRESS", label: null, value: "Rue de la Loi 1\n1000 Brussels", rawValue: "Rue de la Loi 1\n1000 Brussels" },
+  ],
+  archived: false,
+});
+
+/** A published organisation made through a reviewed creation. */
+async function published(name: string) {
+  const draft = await saveDraft(editor, { kind: "CREATE", document: newDocument(name), note: "" });
+  await submitChangeSet(editor, draft.id);
+  const { organisationId } = await applyChangeSet(reviewer, draft.id, "all");
+  return organisationId;
+}
+
+/** Everything stored about an organisation, to compare before and after a failure. */
+async function snapshot(organisationId: string) {
+  return {
+    organisation: await db.organisation.findUnique({ where: { id: organisationId }, include: { contacts: true, countries: true } }),
+    revisions: await db.revision.count({ where: { organisationId } }),
+    audit: await db.auditEvent.count({ where: { subject: `organisation:${organisationId}` } }),
+  };
+}
+
+describe("drafts", () => {
+  it("a creation is invisible until applied, then published with revision 1 and stable contact ids", async () => {
+    const draft = await saveDraft(editor, { kind: "CREATE", document: newDocument("Draft Only"), note: "New listing" });
+    expect(await db.organisation.count({ where: { slug: `cs-${run}-draft-only` } })).toBe(0);
+    await submitChangeSet(editor, draft.id);
+    expect(await db.organisation.count({ where: { slug: `cs-${run}-draft-only` } })).toBe(0);
+    const proposed = (await getOwnChangeSet(editor, draft.id))!.proposed;
+    const { organisationId, version, tags } = await applyChangeSet(reviewer, draft.id, "all");
+    expect(version).toBe(1);
+    expect(tags).toEqual(expect.arrayContaining([`organisation:${organisationId}`, "organisations", "country:BE"]));
+    const document = (await getOrganisationDocument(organisationId))!.document;
+    expect(document).toEqual(proposed);
+    expect(await db.revision.findMany({ where: { organisationId }, select: { version: true, changeSetId: true } })).toEqual([{ version: 1, changeSetId: draft.id }]);
+    expect((await db.changeSet.findUnique({ where: { id: draft.id } }))?.status).toBe("APPROVED");
+  });
+
+  it("an update records its base, and the published organisation does not change until applied", async () => {
+    const organisationId = await published("Base Keeper");
+    const before = await snapshot(organisationId);
+    const current = (await getOrganisationDocument(organisationId))!.document;
+    const draft = await saveDraft(editor, { kind: "UPDATE", organisationId, document: { ...current, name: "Base Keeper Renamed" }, note: "" });
+    await submitChangeSet(editor, draft.id);
+    expect(await snapshot(organisationId)).toEqual(before);
+    const saved = await db.changeSet.findUnique({ where: { id: draft.id } });
+    expect(saved?.baseVersion).toBe(1);
+    expect((saved?.base as OrganisationDocument).name).toBe("Base Keeper");
+  });
+
+  it("refuses a contact id of another organisation (mass assignment), a stale draft revision and another author's draft", async () => {
+    const first = await published("Contact Owner");
+    const second = await published("Contact Thief");
+    const stolenId = (await getOrganisationDocument(first))!.document.contacts[0].id;
+    const target = (await getOrganisationDocument(second))!.document;
+    await expect(
+      saveDraft(editor, { kind: "UPDATE", organisationId: second, document: { ...target, contacts: [{ ...target.contacts[0], id: stolenId }] }, note: "" }),
+    ).rejects.toThrow("This contact does not belong to this organisation.");
+
+    const draft = await saveDraft(editor, { kind: "UPDATE", organisationId: second, document: { ...target, name: "Tab one" }, note: "" });
+    await saveDraft(editor, { id: draft.id, revision: draft.revision, kind: "UPDATE", document: { ...target, name: "Tab one again" }, note: "" });
+    await expect(saveDraft(editor, { id: draft.id, revision: draft.revision, kind: "UPDATE", document: { ...target, name: "Tab two" }, note: "" })).rejects.toThrow(/saved elsewhere/);
+    await expect(saveDraft(otherEditor, { id: draft.id, kind: "UPDATE", document: target, note: "" })).rejects.toThrow(NotFoundError);
+    await expect(submitChangeSet(otherEditor, draft.id)).rejects.toThrow(NotFoundError);
+  });
+
+  it("a slug used by another organisation is a field error", async () => {
+    await published("Slug Holder");
+    await expect(saveDraft(editor, { kind: "CREATE", document: { ...newDocument("Other"), slug: `cs-${run}-slug-holder` }, note: "" })).rejects.toMatchObject({
+      field: "slug",
+    });
+  });
+
+  it("submits once, can be withdrawn and edited again, and refuses an empty change", async () => {
+    const organisationId = await published("Withdrawn");
+    const current = (await getOrganisationDocument(organisationId))!.document;
+    const empty = await saveDraft(editor, { kind: "UPDATE", organisationId, document: current, note: "" });
+    await expect(submitChangeSet(editor, empty.id)).rejects.toThrow(/changes nothing/);
+    const draft = await saveDraft(editor, { kind: "UPDATE", organisationId, document: { ...current, acronym: "WD" }, note: "" });
+    await Promise.all([submitChangeSet(editor, draft.id), submitChangeSet(editor, draft.id)]);
+    expect((await db.changeSet.findUnique({ where: { id: draft.id } }))?.status).toBe("SUBMITTED");
+    await withdrawChangeSet(editor, draft.id);
+    await expect(withdrawChangeSet(editor, draft.id)).rejects.toThrow(ConflictError);
+    const again = await saveDraft(editor, { id: draft.id, kind: "UPDATE", document: { ...current, acronym: "WDN" }, note: "" });
+    expect(again.revision).toBeGreaterThan(draft.revision);
+    expect((await db.changeSet.findUnique({ where: { id: draft.id } }))?.status).toBe("DRAFT");
+  });
+});
+
+describe("applyChangeSet", () => {
+  it("applies accepted fields only, keeps contact ids, bumps the version, stores the revision and an audit event", async () => {
+    const organisationId = await published("Partial");
+    const current = (await getOrganisationDocument(organisationId))!.document;
+    const [email, phone, address] = current.contacts;
+    const proposed = {
+      ...current,
+      name: "Partial Renamed",
+      description: "Rejected description",
+      countries: ["BE", "NL"],
+      contacts: [address, { ...email, value: "new@example.org", rawValue: "new@example.org" }, { type: "FAX" as const, label: null, value: "+3222385687", rawValue: "+32 2 238 56 87" }],
+    };
+    const draft = await saveDraft(editor, { kind: "UPDATE", organisationId, document: proposed, note: "" });
+    await submitChangeSet(editor, draft.id);
+    const fax = (await getOwnChangeSet(editor, draft.id))!.proposed.contacts[2];
+    const result = await applyChangeSet(reviewer, draft.id, ["name", "countries", `contact:${email.id}`, `contact:${phone.id}`, `contact:${fax.id}`]);
+    expect(result.version).toBe(2);
+    expect(result.tags).toEqual(expect.arrayContaining(["country:BE", "country:NL"]));
+    const after = (await getOrganisationDocument(organisationId))!.document;
+    expect(after.name).toBe("Partial Renamed");
+    expect(after.description).toBe("Works with young people.");
+    expect(after.countries).toEqual(["BE", "NL"]);
+    // Order not accepted: the kept contacts stay in their published order; the fax comes after the e-mail, as proposed.
+    expect(after.contacts.map((contact) => [contact.id, contact.value])).toEqual([
+      [email.id, "new@example.org"],
+      [fax.id, "+3222385687"],
+      [address.id, address.value],
+    ]);
+    expect((await db.organisation.findUnique({ where: { id: organisationId } }))?.countryCodes).toEqual(["BE", "NL"]);
+    const revision = await db.revision.findUnique({ where: { organisationId_version: { organisationId, version: 2 } } });
+    expect(revision?.snapshot).toEqual(after);
+    const changeSet = await db.changeSet.findUnique({ where: { id: draft.id } });
+    expect(changeSet?.status).toBe("PARTLY_APPROVED");
+    expect(changeSet?.decisions).toMatchObject({ rejected: expect.arrayContaining(["description", "contacts:order"]) });
+    expect(await db.auditEvent.count({ where: { subject: `organisation:${organisationId}`, action: "change-set.applied" } })).toBe(2);
+  });
+
+  it("refuses a change whose accepted fields moved underneath it, and applies one that does not collide", async () => {
+    const organisationId = await published("Collide");
+    const current = (await getOrganisationDocument(organisationId))!.document;
+    const first = await saveDraft(editor, { kind: "UPDATE", organisationId, document: { ...current, name: "Collide One" }, note: "" });
+    const second = await saveDraft(otherEditor, { kind: "UPDATE", organisationId, document: { ...current, name: "Collide Two", website: "https://two.example.org" }, note: "" });
+    const third = await saveDraft(otherEditor, { kind: "UPDATE", organisationId, document: { ...current, acronym: "COL" }, note: "" });
+    for (const [author, draft] of [[editor, first], [otherEditor, second], [otherEditor, third]] as const) await submitChangeSet(author, draft.id);
+    await applyChangeSet(reviewer, first.id, "all");
+    const before = await snapshot(organisationId);
+    await expect(applyChangeSet(reviewer, second.id, "all")).rejects.toThrow(/changed since this was drafted, in: name/);
+    expect(await snapshot(organisationId)).toEqual(before);
+    expect((await db.changeSet.findUnique({ where: { id: second.id } }))?.status).toBe("SUBMITTED");
+    // The author sees what moved underneath.
+    expect((await getOwnChangeSet(otherEditor, second.id))!.movedUnderneath.map((change) => change.key)).toEqual(["name"]);
+    await applyChangeSet(reviewer, second.id, ["website"]);
+    await applyChangeSet(reviewer, third.id, "all");
+    const after = (await getOrganisationDocument(organisationId))!;
+    expect(after.version).toBe(4);
+    expect(after.document).toMatchObject({ name: "Collide One", website: "https://two.example.org", acronym: "COL" });
+  });
+
+  it("two racing applies of colliding changes: exactly one wins", async () => {
+    const organisationId = await published("Race");
+    const current = (await getOrganisationDocument(organisationId))!.document;
+    const drafts = await Promise.all(["Race A", "Race B"].map((name) => saveDraft(editor, { kind: "UPDATE", organisationId, document: { ...current, name }, note: "" })));
+    for (const draft of drafts) await submitChangeSet(editor, draft.id);
+    const results = await Promise.allSettled(drafts.map((draft) => applyChangeSet(reviewer, draft.id, "all")));
+    expect(results.map((result) => result.status).sort()).toEqual(["fulfilled", "rejected"]);
+    expect((await getOrganisationDocument(organisationId))!.version).toBe(2);
+    // And the same change set applied twice at once is applied once.
+    const again = await saveDraft(editor, { kind: "UPDATE", organisationId, document: { ...(await getOrganisationDocument(organisationId))!.document, acronym: "R" }, note: "" });
+    await submitChangeSet(editor, again.id);
+    const twice = await Promise.allSettled([applyChangeSet(reviewer, again.id, "all"), applyChangeSet(reviewer, again.id, "all")]);
+    expect(twice.filter((result) => result.status === "fulfilled")).toHaveLength(1);
+    expect((await getOrganisationDocument(organisationId))!.version).toBe(3);
+  });
+
+  it("writes nothing when it fails halfway (a slug taken at apply time)", async () => {
+    const organisationId = await published("Halfway");
+    const current = (await getOrganisationDocument(organisationId))!.document;
+    const draft = await saveDraft(editor, { kind: "UPDATE", organisationId, document: { ...current, name: "Halfway Moved", slug: `cs-${run}-halfway-moved`, contacts: [] }, note: "" });
+    await submitChangeSet(editor, draft.id);
+    // Someone takes the slug after the draft was saved.
+    await published("Halfway Moved");
+    const before = await snapshot(organisationId);
+    await expect(applyChangeSet(reviewer, draft.id, "all")).rejects.toThrow(/already used/);
+    expect(await snapshot(organisationId)).toEqual(before);
+  });
+
+  it("an accepted slug change keeps the old address as a redirect; archive and restore are changes too", async () => {
+    const organisationId = await published("Old Address");
+    const current = (await getOrganisationDocument(organisationId))!.document;
+    const rename = await saveDraft(editor, { kind: "UPDATE", organisationId, document: { ...current, slug: `cs-${run}-new-address` }, note: "" });
+    await submitChangeSet(editor, rename.id);
+    await applyChangeSet(reviewer, rename.id, "all");
+    expect(await db.slugRedirect.findUnique({ where: { slug: current.slug } })).toMatchObject({ organisationId });
+
+    const archive = await saveDraft(editor, { kind: "ARCHIVE", organisationId, document: { ...(await getOrganisationDocument(organisationId))!.document, archived: true }, note: "Closed" });
+    await submitChangeSet(editor, archive.id);
+    await applyChangeSet(reviewer, archive.id, "all");
+    expect((await db.organisation.findUnique({ where: { id: organisationId } }))?.status).toBe("ARCHIVED");
+  });
+});
