@@ -5,7 +5,7 @@ import { z } from "zod";
 import { requestAddress } from "@/lib/auth/request";
 import { currentSession } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/data/audit";
-import { ConflictError, NotFoundError } from "@/lib/data/errors";
+import { ConflictError, FieldConflictError, NotFoundError } from "@/lib/data/errors";
 import type { SessionUser } from "@/lib/data/sessions";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { formDataToObject } from "@/lib/forms/form-data";
@@ -28,6 +28,7 @@ type ActionOptions<Schema extends z.ZodType, A extends Access> = {
 };
 
 export const signedOutMessage = "Your session has ended, so nothing was saved. Sign in again in a new tab, then save again here: what you typed is kept.";
+const checkFields = "Check the highlighted fields.";
 export const deniedMessage = "Your role does not allow this. Nothing was saved.";
 const failedMessage = (reference: string) => `Something went wrong and nothing was saved. Try again; if it keeps failing, give this reference to an administrator: ${reference}.`;
 
@@ -56,13 +57,16 @@ export function action<Schema extends z.ZodType, A extends Access, Data = undefi
     }
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
-      return { ok: false, message: "Check the highlighted fields.", fieldErrors: fieldErrors(parsed.error), values };
+      const errors = fieldErrors(parsed.error);
+      // An error about the form as a whole (e.g. a field it does not have) is its message.
+      return { ok: false, message: errors.form?.join(" ") ?? checkFields, fieldErrors: errors, values };
     }
     try {
       const actor = (session ? { ...session.user, address } : { address }) as ActorFor<A>;
       return (await fn(parsed.data, actor)) ?? { ok: true };
     } catch (error) {
       unstable_rethrow(error);
+      if (error instanceof FieldConflictError) return { ok: false, message: checkFields, fieldErrors: { [error.field]: [error.message] }, values };
       if (error instanceof NotFoundError || error instanceof ConflictError) return { ok: false, message: error.message, values };
       const reference = randomUUID();
       console.error(`[action ${name}] reference ${reference}:`, error);

@@ -35,7 +35,6 @@ const newDocument = (name: string): DraftInput["document"] => ({
     { type: "PHONE", label: "Office", value: "+3222385686", rawValue: "02 / 238.56.86" },
     { type: "ADDRESS", label: null, value: "Rue de la Loi 1\n1000 Brussels", rawValue: "Rue de la Loi 1\n1000 Brussels" },
   ],
-  archived: false,
 });
 
 /** A published organisation made through a reviewed creation. */
@@ -216,9 +215,19 @@ describe("applyChangeSet", () => {
     await applyChangeSet(reviewer, rename.id, "all");
     expect(await db.slugRedirect.findUnique({ where: { slug: current.slug } })).toMatchObject({ organisationId });
 
-    const archive = await saveDraft(editor, { kind: "ARCHIVE", organisationId, document: { ...(await getOrganisationDocument(organisationId))!.document, archived: true }, note: "Closed" });
+    const archive = await saveDraft(editor, { kind: "ARCHIVE", organisationId, document: (await getOrganisationDocument(organisationId))!.document, note: "Closed" });
     await submitChangeSet(editor, archive.id);
     await applyChangeSet(reviewer, archive.id, "all");
     expect((await db.organisation.findUnique({ where: { id: organisationId } }))?.status).toBe("ARCHIVED");
+    const restore = await saveDraft(editor, { kind: "RESTORE", organisationId, document: (await getOrganisationDocument(organisationId))!.document, note: "Reopened" });
+    await submitChangeSet(editor, restore.id);
+    await applyChangeSet(reviewer, restore.id, "all");
+    expect((await db.organisation.findUnique({ where: { id: organisationId } }))?.status).toBe("PUBLISHED");
+  });
+
+  it("an empty address on a new organisation becomes a free one made from its name", async () => {
+    await published("Same Name");
+    const draft = await saveDraft(editor, { kind: "CREATE", document: { ...newDocument("Same Name"), slug: "" }, note: "" });
+    expect((await getOwnChangeSet(editor, draft.id))!.proposed.slug).toBe(`same-name`);
   });
 });

@@ -3,8 +3,9 @@ import { randomUUID } from "node:crypto";
 import { tags } from "@/lib/cache";
 import { applyChanges, collisions, diffDocuments, fieldLabels, type Change, type OrganisationDocument } from "@/lib/change-sets/document";
 import { db } from "@/lib/db";
+import { slugFor, uniqueSlug } from "@/lib/slug";
 import { recordAudit } from "@/lib/data/audit";
-import { ConflictError, NotFoundError } from "@/lib/data/errors";
+import { ConflictError, FieldConflictError, NotFoundError } from "@/lib/data/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ChangeSetKind, ChangeSetStatus } from "@/lib/generated/prisma/enums";
 
@@ -73,14 +74,14 @@ async function slugTaken(tx: Tx, slug: string, organisationId?: string | null): 
   return Boolean(current || old);
 }
 
-/** A field error from a data function, shown at the field it names. */
-export class FieldConflictError extends ConflictError {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
-  }
+/** A slug made from the name that no organisation uses (nor used). */
+async function freeSlug(tx: Tx, name: string): Promise<string> {
+  const stem = slugFor(name);
+  const [current, old] = await Promise.all([
+    tx.organisation.findMany({ where: { slug: { startsWith: stem } }, select: { slug: true } }),
+    tx.slugRedirect.findMany({ where: { slug: { startsWith: stem } }, select: { slug: true } }),
+  ]);
+  return uniqueSlug(name, new Set([...current, ...old].map((row) => row.slug)));
 }
 
 export type DraftInput = {
@@ -90,7 +91,8 @@ export type DraftInput = {
   revision?: number;
   kind: ChangeSetKind;
   organisationId?: string | null;
-  document: Omit<OrganisationDocument, "contacts"> & { contacts: (Omit<OrganisationDocument["contacts"][number], "id"> & { id?: string })[] };
+  /** The proposed organisation. An empty slug keeps the current one (or makes one from the name); `archived` follows the kind. */
+  document: Omit<OrganisationDocument, "contacts" | "archived"> & { contacts: (Omit<OrganisationDocument["contacts"][number], "id"> & { id?: string })[] };
   note: string;
 };
 
@@ -126,7 +128,9 @@ export async function saveDraft(actor: Actor, input: DraftInput): Promise<{ id: 
       if (contact.id && !knownIds.has(contact.id)) throw new FieldConflictError(`contacts.${index}.value`, "This contact does not belong to this organisation.");
       return { ...contact, id: contact.id ?? randomUUID() };
     });
-    const proposed: OrganisationDocument = { ...input.document, contacts };
+    const archived = kind === "ARCHIVE" ? true : kind === "RESTORE" ? false : (base?.archived ?? false);
+    const slug = input.document.slug || base?.slug || (await freeSlug(tx, input.document.name));
+    const proposed: OrganisationDocument = { ...input.document, slug, contacts, archived };
     if (await slugTaken(tx, proposed.slug, organisationId)) {
       throw new FieldConflictError("slug", `The address "${proposed.slug}" is already used by another organisation. Choose another.`);
     }

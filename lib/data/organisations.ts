@@ -85,6 +85,19 @@ export const findPublishedIdBySlug = cachedRead(
   () => [tags.organisations],
 );
 
+/** The current slug of a published organisation that used to be at `slug`, or null. */
+export const findRenamedSlug = cachedRead(
+  "organisation-renamed-slug",
+  async (slug: string): Promise<string | null> => {
+    const redirect = await db.slugRedirect.findUnique({
+      where: { slug },
+      select: { organisation: { select: { slug: true, status: true } } },
+    });
+    return redirect?.organisation.status === "PUBLISHED" ? redirect.organisation.slug : null;
+  },
+  () => [tags.organisations],
+);
+
 /** A published organisation with its countries (in order) and contacts (in order), or null. */
 export const getPublishedOrganisation = cachedRead(
   "organisation",

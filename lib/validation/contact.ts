@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ContactType } from "@/lib/generated/prisma/enums";
-import { normaliseAddress, normaliseEmail, normalisePhone, normaliseUrl, type Normalised } from "./normalise";
+import { normaliseAddress, normaliseEmail, normalisePhone, normaliseUrl, stripControlCharacters, type Normalised } from "./normalise";
 
 export { ContactType };
 
@@ -32,11 +32,12 @@ export const contactInputSchema = z.object({
   type: z.enum(ContactType, { error: "Choose the kind of contact." }),
   label: z
     .string()
+    .overwrite(stripControlCharacters)
     .trim()
     .max(100, "Keep the label under 100 characters.")
     .transform((label) => label || null)
     .nullish(),
-  value: z.string().max(2000, "Keep this under 2,000 characters."),
+  value: z.string().overwrite(stripControlCharacters).max(2000, "Keep this under 2,000 characters."),
 });
 
 export type ContactInput = z.input<typeof contactInputSchema>;

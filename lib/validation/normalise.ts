@@ -64,3 +64,9 @@ export function normaliseAddress(input: string): Normalised {
   if (lines.length === 0) return { ok: false, message: "Enter an address." };
   return { ok: true, value: lines.join("\n") };
 }
+
+/** Removes control characters (keeping line breaks and tabs), which no listing needs. */
+export function stripControlCharacters(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "");
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { organisationSchema } from "./organisation";
+import { organisationFormSchema, organisationSchema } from "./organisation";
 
 const valid = {
   name: "  S.A.V.E. BELGIUM ",
@@ -60,5 +60,46 @@ describe("organisationSchema", () => {
     const result = organisationSchema.safeParse({ ...valid, countries: ["BE", "be"] });
     expect(result.success).toBe(false);
     expect(z.flattenError(result.error!).fieldErrors.countries).toEqual(["Each country can be chosen only once."]);
+  });
+});
+
+describe("organisationFormSchema", () => {
+  const form = {
+    name: "Allo-Tolerance\u0007",
+    kind: "NGO",
+    countries: "BE",
+    website: "www.allo-tolerance.be",
+    description: "Line one\r\nLine two",
+    contacts: [{ type: "PHONE", label: "", value: "0032 471 51 27 45" }, undefined, { type: "EMAIL", value: "Info@Example.org" }],
+    intent: "submit",
+  };
+
+  it("reads a single country as a list, drops form holes, strips control characters and normalises", () => {
+    const result = organisationFormSchema.parse(form);
+    expect(result).toMatchObject({
+      name: "Allo-Tolerance",
+      countries: ["BE"],
+      website: "https://www.allo-tolerance.be",
+      description: "Line one\nLine two",
+      slug: "",
+      note: "",
+      intent: "submit",
+    });
+    expect(result.contacts.map((contact) => contact.value)).toEqual(["+32471512745", "info@example.org"]);
+  });
+
+  it("refuses fields the form does not have (mass assignment)", () => {
+    const result = organisationFormSchema.safeParse({ ...form, status: "ARCHIVED", version: "9" });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0].message).toBe("These fields cannot be set here: status, version.");
+  });
+
+  it("refuses a malformed address and a contact id that is not a UUID", () => {
+    const slug = organisationFormSchema.safeParse({ ...form, slug: "Not A Slug!" });
+    expect(slug.error?.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([
+      ["slug", "Use only lower-case letters, digits and single hyphens, e.g. allo-tolerance."],
+    ]);
+    const id = organisationFormSchema.safeParse({ ...form, contacts: [{ id: "1", type: "EMAIL", value: "a@example.org" }] });
+    expect(id.error?.issues.map((issue) => issue.path.join("."))).toEqual(["contacts.0.id"]);
   });
 });

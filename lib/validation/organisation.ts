@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { OrganisationKind } from "@/lib/generated/prisma/enums";
 import { contactsSchema } from "./contact";
-import { normaliseUrl } from "./normalise";
+import { normaliseUrl, stripControlCharacters } from "./normalise";
 
 export { OrganisationKind };
 
@@ -24,9 +24,10 @@ const countryCode = z
 
 /** The organisation fields as typed in a form or a seed file. */
 export const organisationInputSchema = z.object({
-  name: z.string().trim().min(1, "Enter the organisation's name.").max(200, "Keep the name under 200 characters."),
+  name: z.string().overwrite(stripControlCharacters).trim().min(1, "Enter the organisation's name.").max(200, "Keep the name under 200 characters."),
   acronym: z
     .string()
+    .overwrite(stripControlCharacters)
     .trim()
     .max(20, "Keep the acronym under 20 characters.")
     .transform((acronym) => acronym || null)
@@ -34,6 +35,7 @@ export const organisationInputSchema = z.object({
   kind: z.enum(OrganisationKind, { error: "Choose the kind of organisation." }),
   description: z
     .string()
+    .overwrite(stripControlCharacters)
     .max(20_000, "Keep the description under 20,000 characters.")
     .transform((text) => text.replace(/\r\n?/g, "\n").trim())
     .default(""),
@@ -54,11 +56,16 @@ export const organisationInputSchema = z.object({
   contacts: z.array(z.unknown()).default([]),
 });
 
+type Parsed = z.output<typeof organisationInputSchema>;
+
 /**
- * The full organisation, contacts normalised with the first country as default region
- * (a phone typed as 02 / 238.56.86 for a Belgian organisation is +3222385686).
+ * Normalises the contacts with the first country as default region (a phone typed as
+ * 02 / 238.56.86 for a Belgian organisation is +3222385686), each error at its field.
  */
-export const organisationSchema = organisationInputSchema.transform((organisation, ctx) => {
+function withNormalisedContacts<T extends Parsed>(
+  organisation: T,
+  ctx: z.RefinementCtx,
+): Omit<T, "contacts" | "acronym" | "website"> & { acronym: string | null; website: string | null; contacts: z.output<ReturnType<typeof contactsSchema>> } {
   const contacts = contactsSchema(organisation.countries[0]).safeParse(organisation.contacts);
   if (!contacts.success) {
     for (const issue of contacts.error.issues) {
@@ -67,7 +74,43 @@ export const organisationSchema = organisationInputSchema.transform((organisatio
     return z.NEVER;
   }
   return { ...organisation, acronym: organisation.acronym ?? null, website: organisation.website ?? null, contacts: contacts.data };
-});
+}
+
+/** The full organisation (the seed's entries). */
+export const organisationSchema = organisationInputSchema.transform(withNormalisedContacts);
+
+const optionalId = z.preprocess((value) => (value === "" ? undefined : value), z.uuid().optional());
+/** FormData sends one value as a string, several as an array, none as nothing. */
+const list = <T extends z.ZodType>(item: T) => z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(item));
+
+/**
+ * The editor's organisation form, shared by the form and its server action. Strict: a field the
+ * form does not have (`status`, `version`, `authorId`…) is refused, never applied.
+ */
+export const organisationFormSchema = z
+  .strictObject(
+    {
+      ...organisationInputSchema.shape,
+      countries: list(z.string()).pipe(organisationInputSchema.shape.countries),
+      contacts: list(z.unknown()).transform((contacts) => contacts.filter((contact) => contact !== undefined)),
+      slug: z
+        .string()
+        .trim()
+        .toLowerCase()
+        .max(80, "Keep the address under 80 characters.")
+        .regex(/^([a-z0-9]+(-[a-z0-9]+)*)?$/, "Use only lower-case letters, digits and single hyphens, e.g. allo-tolerance.")
+        .default(""),
+      note: z.string().trim().max(2000, "Keep the note under 2,000 characters.").default(""),
+      changeSetId: optionalId,
+      organisationId: optionalId,
+      revision: z.coerce.number().int().positive().optional(),
+      intent: z.enum(["draft", "submit"]).default("draft"),
+    },
+    { error: (issue) => (issue.code === "unrecognized_keys" ? `These fields cannot be set here: ${issue.keys.join(", ")}.` : undefined) },
+  )
+  .transform(withNormalisedContacts);
+
+export type OrganisationForm = z.output<typeof organisationFormSchema>;
 
 export type OrganisationInput = z.input<typeof organisationSchema>;
 export type Organisation = z.output<typeof organisationSchema>;

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, permanentRedirect } from "next/navigation";
 import { ContactList } from "@/components/organisation/contact-list";
 import { LinkedText } from "@/components/organisation/linked-text";
 import { ExternalLink } from "@/components/ui/external-link";
-import { findPublishedIdBySlug, getPublishedOrganisation } from "@/lib/data/organisations";
+import { findPublishedIdBySlug, findRenamedSlug, getPublishedOrganisation } from "@/lib/data/organisations";
 import { appUrl } from "@/lib/env";
 import { organisationJsonLd, serializeJsonLd } from "@/lib/json-ld";
 import { summarise } from "@/lib/text";
@@ -38,8 +38,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
 export default async function OrganisationPage({ params }: Props) {
-  const organisation = await load((await params).slug);
-  if (!organisation) notFound();
+  const { slug } = await params;
+  const organisation = await load(slug);
+  if (!organisation) {
+    // An old address of a renamed organisation answers with a permanent redirect (308).
+    const renamed = await findRenamedSlug(slug);
+    if (renamed) permanentRedirect(`/organisations/${renamed}`);
+    notFound();
+  }
   const pageUrl = `${appUrl()}/organisations/${organisation.slug}`;
   return (
     <article>
