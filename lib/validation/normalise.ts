@@ -67,6 +67,5 @@ export function normaliseAddress(input: string): Normalised {
 
 /** Removes control characters (keeping line breaks and tabs), which no listing needs. */
 export function stripControlCharacters(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "");
 }
