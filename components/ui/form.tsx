@@ -88,7 +88,8 @@ export function FieldError({ id, errors }: { id: string; errors?: string[] }) {
 export function FormMessage({ state }: { state: FormState<unknown> }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (state.message && !state.ok) ref.current?.focus();
+    // With errors at fields, focus goes to the first of them instead (useFocusFirstError).
+    if (state.message && !state.ok && !state.fieldErrors) ref.current?.focus();
   }, [state]);
   if (!state.message) return null;
   if (state.ok) {
@@ -126,4 +127,12 @@ export function SubmitButton({ children, pending: pendingLabel, variant = "prima
       {pending ? pendingLabel : children}
     </button>
   );
+}
+
+/** After a refused submission, moves focus to the first field marked invalid in the form. */
+export function useFocusFirstError(form: React.RefObject<HTMLFormElement | null>, state: FormState<unknown>) {
+  useEffect(() => {
+    if (state.ok || !state.fieldErrors) return;
+    form.current?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus();
+  }, [form, state]);
 }

@@ -336,3 +336,51 @@ async function writeCountriesAndContacts(tx: Tx, organisationId: string, before:
     else await tx.contact.create({ data: { id: contact.id, organisationId, ...data } });
   }
 }
+
+export type ChangeSetListItem = {
+  id: string;
+  kind: ChangeSetKind;
+  status: ChangeSetStatus;
+  name: string;
+  organisationId: string | null;
+  updatedAt: Date;
+  submittedAt: Date | null;
+  decidedAt: Date | null;
+};
+
+const listSelect = { id: true, kind: true, status: true, organisationId: true, proposed: true, updatedAt: true, submittedAt: true, decidedAt: true } as const;
+const toListItem = ({ proposed, ...row }: Prisma.ChangeSetGetPayload<{ select: typeof listSelect }>): ChangeSetListItem => ({
+  ...row,
+  name: (proposed as unknown as OrganisationDocument).name,
+});
+
+/** The signed-in user's change sets, newest first: drafts, those waiting for review, and outcomes. */
+export async function listOwnChangeSets(actor: Actor, limit = 50): Promise<ChangeSetListItem[]> {
+  const rows = await db.changeSet.findMany({ where: { authorId: actor.id }, select: listSelect, orderBy: { updatedAt: "desc" }, take: limit });
+  return rows.map(toListItem);
+}
+
+/** The author's open (editable or submitted) change set for an organisation, if any. */
+export async function findOpenChangeSet(actor: Actor, organisationId: string): Promise<string | null> {
+  const row = await db.changeSet.findFirst({
+    where: { authorId: actor.id, organisationId, status: { in: [...editableStatuses, "SUBMITTED"] } },
+    select: { id: true },
+    orderBy: { updatedAt: "desc" },
+  });
+  return row?.id ?? null;
+}
+
+export async function countAwaitingReview(): Promise<number> {
+  return db.changeSet.count({ where: { status: "SUBMITTED" } });
+}
+
+/** Recently applied change sets, newest first. */
+export async function listRecentlyPublished(limit = 10): Promise<ChangeSetListItem[]> {
+  const rows = await db.changeSet.findMany({
+    where: { status: { in: ["APPROVED", "PARTLY_APPROVED"] } },
+    select: listSelect,
+    orderBy: { decidedAt: "desc" },
+    take: limit,
+  });
+  return rows.map(toListItem);
+}

@@ -1,0 +1,138 @@
+"use client";
+
+import { useId, useState } from "react";
+import { FieldError } from "@/components/ui/form";
+import { contactTypeLabels, ContactType } from "@/lib/validation/contact";
+
+export type ContactRow = { id?: string; type: ContactType; label: string; value: string };
+type Row = ContactRow & { key: string };
+
+const inputClass = "mt-1 w-full rounded-md border border-slate-400 px-3 py-2 aria-[invalid=true]:border-red-700";
+const buttonClass = "rounded-md border border-slate-400 bg-white px-2 py-1 text-sm hover:bg-slate-100 disabled:opacity-50";
+
+/**
+ * The contacts of the organisation, edited in place: add, change, remove, and move up or down
+ * with buttons (no drag-only control). Each row is posted as contacts[i][…] in its order.
+ */
+export function ContactsEditor({ initial, errors }: { initial: ContactRow[]; errors?: Record<string, string[] | undefined> }) {
+  const prefix = useId();
+  const [rows, setRows] = useState<Row[]>(() => initial.map((row, index) => ({ ...row, key: `${prefix}-${index}` })));
+  const [announcement, setAnnouncement] = useState("");
+  const update = (key: string, change: Partial<ContactRow>) => setRows((current) => current.map((row) => (row.key === key ? { ...row, ...change } : row)));
+  const move = (index: number, by: -1 | 1) => {
+    setRows((current) => {
+      const next = [...current];
+      [next[index], next[index + by]] = [next[index + by], next[index]];
+      return next;
+    });
+    setAnnouncement(`Contact moved to position ${index + by + 1} of ${rows.length}.`);
+  };
+  return (
+    <fieldset className="space-y-4">
+      <legend className="text-lg font-semibold">Contacts</legend>
+      <p aria-live="polite" className="sr-only">
+        {announcement}
+      </p>
+      {rows.length === 0 ? <p className="text-slate-600">No contacts yet.</p> : null}
+      <ol className="space-y-4">
+        {rows.map((row, index) => {
+          const id = `contact-${row.key}`;
+          const valueErrors = errors?.[`contacts.${index}.value`] ?? errors?.[`contacts.${index}.id`];
+          const typeErrors = errors?.[`contacts.${index}.type`];
+          const number = index + 1;
+          return (
+            <li key={row.key} className="rounded-md border border-slate-200 p-3">
+              {row.id ? <input type="hidden" name={`contacts[${index}][id]`} value={row.id} /> : null}
+              <div className="grid gap-3 sm:grid-cols-[12rem_12rem_1fr]">
+                <div>
+                  <label htmlFor={`${id}-type`} className="block text-sm font-medium">
+                    Contact {number}: kind
+                  </label>
+                  <select
+                    id={`${id}-type`}
+                    name={`contacts[${index}][type]`}
+                    value={row.type}
+                    onChange={(event) => update(row.key, { type: event.target.value as ContactType })}
+                    aria-invalid={typeErrors ? true : undefined}
+                    aria-describedby={`${id}-type-error`}
+                    className={inputClass}
+                  >
+                    {Object.entries(contactTypeLabels).map(([value, label]) => (
+                      <option key={value} value={value}>
+                        {label}
+                      </option>
+                    ))}
+                  </select>
+                  <FieldError id={`${id}-type-error`} errors={typeErrors} />
+                </div>
+                <div>
+                  <label htmlFor={`${id}-label`} className="block text-sm font-medium">
+                    Contact {number}: label (optional)
+                  </label>
+                  <input id={`${id}-label`} name={`contacts[${index}][label]`} value={row.label} onChange={(event) => update(row.key, { label: event.target.value })} className={inputClass} />
+                </div>
+                <div>
+                  <label htmlFor={`${id}-value`} className="block text-sm font-medium">
+                    Contact {number}: {contactTypeLabels[row.type].toLowerCase()}
+                  </label>
+                  {row.type === "ADDRESS" ? (
+                    <textarea
+                      id={`${id}-value`}
+                      name={`contacts[${index}][value]`}
+                      value={row.value}
+                      rows={3}
+                      onChange={(event) => update(row.key, { value: event.target.value })}
+                      aria-invalid={valueErrors ? true : undefined}
+                      aria-describedby={`${id}-value-error`}
+                      className={inputClass}
+                    />
+                  ) : (
+                    <input
+                      id={`${id}-value`}
+                      name={`contacts[${index}][value]`}
+                      value={row.value}
+                      type={row.type === "EMAIL" ? "email" : row.type === "PHONE" || row.type === "FAX" ? "tel" : "text"}
+                      onChange={(event) => update(row.key, { value: event.target.value })}
+                      aria-invalid={valueErrors ? true : undefined}
+                      aria-describedby={`${id}-value-error`}
+                      className={inputClass}
+                    />
+                  )}
+                  <FieldError id={`${id}-value-error`} errors={valueErrors} />
+                </div>
+              </div>
+              <div className="mt-2 flex gap-2">
+                <button type="button" className={buttonClass} disabled={index === 0} onClick={() => move(index, -1)}>
+                  Move up<span className="sr-only"> contact {number}</span>
+                </button>
+                <button type="button" className={buttonClass} disabled={index === rows.length - 1} onClick={() => move(index, 1)}>
+                  Move down<span className="sr-only"> contact {number}</span>
+                </button>
+                <button
+                  type="button"
+                  className={`${buttonClass} text-red-800`}
+                  onClick={() => {
+                    setRows((current) => current.filter((other) => other.key !== row.key));
+                    setAnnouncement(`Contact ${number} removed.`);
+                  }}
+                >
+                  Remove<span className="sr-only"> contact {number}</span>
+                </button>
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+      <button
+        type="button"
+        className={buttonClass}
+        onClick={() => {
+          setRows((current) => [...current, { key: `${prefix}-new-${Date.now()}`, type: "EMAIL", label: "", value: "" }]);
+          setAnnouncement(`Contact ${rows.length + 1} added.`);
+        }}
+      >
+        Add a contact
+      </button>
+    </fieldset>
+  );
+}

@@ -1,0 +1,82 @@
+"use client";
+
+import { useState } from "react";
+import { FieldError } from "@/components/ui/form";
+
+const buttonClass = "rounded-md border border-slate-400 bg-white px-2 py-1 text-sm hover:bg-slate-100 disabled:opacity-50";
+
+/** The countries an organisation works in, in order (the first is its default phone region). */
+export function CountriesEditor({ countries, initial, errors }: { countries: { code: string; name: string }[]; initial: string[]; errors?: string[] }) {
+  const [selected, setSelected] = useState(initial);
+  const [adding, setAdding] = useState("");
+  const names = new Map(countries.map((country) => [country.code, country.name]));
+  const available = countries.filter((country) => !selected.includes(country.code));
+  const move = (index: number, by: -1 | 1) =>
+    setSelected((current) => {
+      const next = [...current];
+      [next[index], next[index + by]] = [next[index + by], next[index]];
+      return next;
+    });
+  return (
+    <fieldset aria-describedby="countries-hint countries-error">
+      <legend className="font-medium">Countries</legend>
+      <p id="countries-hint" className="text-sm text-slate-600">
+        Where it works. The first is its home country: phone numbers are read as numbers of that country.
+      </p>
+      {selected.length === 0 ? <p className="mt-2 text-slate-600">No country chosen yet.</p> : null}
+      <ol className="mt-2 space-y-1">
+        {selected.map((code, index) => (
+          <li key={code} className="flex items-center gap-2">
+            <input type="hidden" name="countries" value={code} />
+            <span className="min-w-40">
+              {index + 1}. {names.get(code) ?? code}
+            </span>
+            <button type="button" className={buttonClass} disabled={index === 0} onClick={() => move(index, -1)}>
+              Move up<span className="sr-only"> {names.get(code)}</span>
+            </button>
+            <button type="button" className={buttonClass} disabled={index === selected.length - 1} onClick={() => move(index, 1)}>
+              Move down<span className="sr-only"> {names.get(code)}</span>
+            </button>
+            <button type="button" className={buttonClass} onClick={() => setSelected((current) => current.filter((other) => other !== code))}>
+              Remove<span className="sr-only"> {names.get(code)}</span>
+            </button>
+          </li>
+        ))}
+      </ol>
+      <div className="mt-2 flex items-end gap-2">
+        <div>
+          <label htmlFor="add-country" className="block text-sm font-medium">
+            Add a country
+          </label>
+          <select
+            id="add-country"
+            value={adding}
+            onChange={(event) => setAdding(event.target.value)}
+            aria-invalid={errors ? true : undefined}
+            aria-describedby="countries-error"
+            className="mt-1 rounded-md border border-slate-400 px-2 py-2"
+          >
+            <option value="">Choose…</option>
+            {available.map((country) => (
+              <option key={country.code} value={country.code}>
+                {country.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button
+          type="button"
+          className={buttonClass}
+          disabled={!adding}
+          onClick={() => {
+            setSelected((current) => [...current, adding]);
+            setAdding("");
+          }}
+        >
+          Add
+        </button>
+      </div>
+      <FieldError id="countries-error" errors={errors} />
+    </fieldset>
+  );
+}

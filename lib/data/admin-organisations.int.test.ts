@@ -1,0 +1,54 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { adminPageSize, listOrganisationsForAdmin } from "./admin-organisations";
+
+afterAll(() => db.$disconnect());
+
+describe("listOrganisationsForAdmin", () => {
+  it("searches names (accents ignored), acronyms, websites and contact values", async () => {
+    const names = async (q: string) => (await listOrganisationsForAdmin({ q, sort: "name" })).items.map((item) => item.name);
+    expect(await names("tolérance")).toContain("Allo-Tolerance");
+    expect(await names("cuta")).toEqual(["Coordination Unit for Threat Assessment"]);
+    const [allo] = await db.organisation.findMany({ where: { slug: "allo-tolerance" }, select: { website: true, contacts: { select: { value: true } } } });
+    const host = new URL(allo.website!).host;
+    expect(await names(host)).toContain("Allo-Tolerance");
+    const email = allo.contacts.find((contact) => contact.value.includes("@"));
+    if (email) expect(await names(email.value.split("@")[1])).toContain("Allo-Tolerance");
+    expect(await names("%")).toEqual([]);
+    expect(await names("zzzz-no-such-thing")).toEqual([]);
+  });
+
+  it("filters by country, kind and status", async () => {
+    const belgian = await listOrganisationsForAdmin({ country: "be", sort: "name" });
+    expect(belgian.items.length).toBeGreaterThan(0);
+    expect(belgian.items.every((item) => item.countryCodes.includes("BE"))).toBe(true);
+    const ngos = await listOrganisationsForAdmin({ kind: "NGO", sort: "name" });
+    expect(ngos.items.every((item) => item.kind === "NGO")).toBe(true);
+    expect((await listOrganisationsForAdmin({ status: "ARCHIVED", sort: "name" })).items.every((item) => item.status === "ARCHIVED")).toBe(true);
+  });
+
+  it("walks every organisation exactly once, page by page, in both orders", async () => {
+    const total = await db.organisation.count();
+    const stamp = Date.now();
+    // Enough rows for three pages.
+    const created = await db.organisation.createManyAndReturn({
+      data: Array.from({ length: adminPageSize * 2 + 5 }, (_, index) => ({ slug: `walk-${stamp}-${index}`, name: `Walk ${String(index % 7)}`, kind: "OTHER" as const })),
+      select: { id: true },
+    });
+    try {
+      for (const sort of ["name", "updated"] as const) {
+        const seen: string[] = [];
+        let after: string | undefined;
+        do {
+          const page = await listOrganisationsForAdmin({ sort, after });
+          seen.push(...page.items.map((item) => item.id));
+          after = page.next ?? undefined;
+        } while (after);
+        expect(seen).toHaveLength(total + created.length);
+        expect(new Set(seen).size).toBe(seen.length);
+      }
+    } finally {
+      await db.organisation.deleteMany({ where: { id: { in: created.map((row) => row.id) } } });
+    }
+  });
+});
