@@ -8,22 +8,49 @@ import { demoUsers, freshAddress, postCredentials, sql } from "./support";
 
 const roles = ["anonymous", "editor", "reviewer", "admin"] as const;
 type Role = (typeof roles)[number];
-/** allow: served; login: sent to sign in; forbidden: the 403 page; denied: a form error, nothing done. */
-type Outcome = "allow" | "login" | "forbidden" | "denied";
+/** allow: served; login: sent to sign in; forbidden: the 403 page; denied: a form error, nothing done; notfound: a 404 that does not confirm it exists. */
+type Outcome = "allow" | "login" | "forbidden" | "denied" | "notfound";
 type Row = Record<Role, Outcome>;
 
 const signedIn: Row = { anonymous: "login", editor: "allow", reviewer: "allow", admin: "allow" };
 const adminOnlyPage: Row = { anonymous: "login", editor: "forbidden", reviewer: "forbidden", admin: "allow" };
 const adminOnlyAction: Row = { anonymous: "login", editor: "denied", reviewer: "denied", admin: "allow" };
 const anyone: Row = { anonymous: "allow", editor: "allow", reviewer: "allow", admin: "allow" };
+/** A change set is seen by its author only (the editor's, here). */
+const authorOnly: Row = { anonymous: "login", editor: "allow", reviewer: "notfound", admin: "notfound" };
 
-/** Admin pages, with text only an allowed viewer may see. */
-const pages: Record<string, Row & { shows: string }> = {
-  "/admin": { ...signedIn, shows: "Welcome," },
-  "/admin/users": { ...adminOnlyPage, shows: "reviewer@prova.test" },
-  "/admin/audit": { ...adminOnlyPage, shows: "sign-in.success" },
-  "/admin/signed-in": { ...signedIn, shows: "You are signed in again" },
+/** Admin pages by route, with the address to fetch and text only an allowed viewer may see. */
+const pages: Record<string, Row & { url: () => Promise<string>; shows: string }> = {
+  "/admin": { ...signedIn, url: async () => "/admin", shows: "Welcome," },
+  "/admin/users": { ...adminOnlyPage, url: async () => "/admin/users", shows: "reviewer@prova.test" },
+  "/admin/audit": { ...adminOnlyPage, url: async () => "/admin/audit", shows: "sign-in.success" },
+  "/admin/signed-in": { ...signedIn, url: async () => "/admin/signed-in", shows: "You are signed in again" },
+  "/admin/organisations": { ...signedIn, url: async () => "/admin/organisations", shows: "Allo-Tolerance" },
+  "/admin/organisations/new": { ...signedIn, url: async () => "/admin/organisations/new", shows: "It is listed once a reviewer approves it." },
+  "/admin/organisations/[id]/edit": {
+    ...signedIn,
+    url: async () => `/admin/organisations/${(await sql(`SELECT id FROM "Organisation" WHERE slug = 'allo-tolerance'`))[0].id}/edit`,
+    shows: "Your changes are saved as a draft",
+  },
+  "/admin/changes/[id]": { ...authorOnly, url: () => editorsChangeSet(), shows: "Matrix Draft Organisation" },
 };
+
+/** A draft change set of the demo editor's (made once). */
+let changeSetUrl: string | undefined;
+async function editorsChangeSet() {
+  if (!changeSetUrl) {
+    const [{ id }] = await sql(
+      `INSERT INTO "ChangeSet" (id, kind, "authorId", proposed, "updatedAt")
+       SELECT gen_random_uuid(), 'create', id, $1::jsonb, now() FROM "User" WHERE email = $2 RETURNING id`,
+      [
+        JSON.stringify({ slug: "matrix-draft", name: "Matrix Draft Organisation", acronym: null, kind: "OTHER", description: "", website: null, countries: ["BE"], contacts: [], archived: false }),
+        demoUsers.editor.email,
+      ],
+    );
+    changeSetUrl = `/admin/changes/${id}`;
+  }
+  return changeSetUrl;
+}
 
 /** Server actions, by file and export. */
 const actions: Record<string, Row> = {
@@ -33,6 +60,8 @@ const actions: Record<string, Row> = {
   "lib/actions/users.ts#resetPassword": adminOnlyAction,
   "lib/actions/users.ts#signOutUserEverywhere": adminOnlyAction,
   "lib/actions/password.ts#setPassword": anyone,
+  "lib/actions/organisations.ts#saveOrganisation": signedIn,
+  "lib/actions/organisations.ts#withdrawChange": signedIn,
   // Posted last for each role: it ends that role's session.
   "lib/auth/actions.ts#signOutEverywhere": signedIn,
 };
@@ -82,8 +111,9 @@ test("the tables name every admin page, server action and route handler of the b
   expect(built.map((action) => `${action.filename}#${action.exportedName}`).sort()).toEqual(Object.keys(actions).sort());
 });
 
-for (const [pagePath, expected] of Object.entries(pages)) {
-  test(`page ${pagePath}: as a document and as an RSC request`, async () => {
+for (const [route, expected] of Object.entries(pages)) {
+  test(`page ${route}: as a document and as an RSC request`, async () => {
+    const pagePath = await expected.url();
     for (const role of roles) {
       const context = contexts.get(role)!;
       const document = await context.get(pagePath, { maxRedirects: 0 });
@@ -101,10 +131,13 @@ for (const [pagePath, expected] of Object.entries(pages)) {
           expect(document.status(), label).toBe(307);
           expect(document.headers().location, label).toMatch(/^\/login\?callbackUrl=/);
           expect(rscBody, label).toContain("NEXT_REDIRECT;replace;/login?callbackUrl=");
-        } else {
+        } else if (outcome === "forbidden") {
           expect(document.status(), label).toBe(403);
           expect(documentBody, label).toContain("You do not have access to this page");
           expect(rscBody, label).toContain("NEXT_HTTP_ERROR_FALLBACK;403");
+        } else {
+          expect(document.status(), label).toBe(404);
+          expect(rscBody, label).toContain("NEXT_HTTP_ERROR_FALLBACK;404");
         }
         expect(documentBody, label).not.toContain(expected.shows);
         expect(rscBody, label).not.toContain(expected.shows);
@@ -140,7 +173,9 @@ test("server actions: each role gets what the table says, and nothing changes on
     for (const [id, action] of built) {
       const key = `${action.filename}#${action.exportedName}`;
       // Posted where a user would post it: the shortest page that renders it.
-      const route = Object.keys(action.workers).map((worker) => routePath(worker.replace(/^app/, ""))).sort((a, b) => a.length - b.length)[0];
+      const route = Object.keys(action.workers)
+        .map((worker) => routePath(worker.replace(/^app/, "")))
+        .sort((a, b) => Number(a.includes("[")) - Number(b.includes("[")) || a.length - b.length)[0];
       const response = await context.post(route, {
         headers: { "Next-Action": id, "Content-Type": "text/plain;charset=UTF-8", Origin: new URL(test.info().project.use.baseURL!).origin },
         data: "[]",

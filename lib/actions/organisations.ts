@@ -28,12 +28,6 @@ export const saveOrganisation = action({ name: "organisations.save", schema: org
 
 const changeSetIdSchema = z.strictObject({ changeSetId: z.uuid({ error: "This change does not exist." }) });
 
-export const submitChange = action({ name: "changes.submit", schema: changeSetIdSchema, roles: staff }, async ({ changeSetId }, actor) => {
-  await submitChangeSet(actor, changeSetId);
-  revalidatePath("/admin", "layout");
-  return { ok: true, message: "Sent for review." };
-});
-
 export const withdrawChange = action({ name: "changes.withdraw", schema: changeSetIdSchema, roles: staff }, async ({ changeSetId }, actor) => {
   await withdrawChangeSet(actor, changeSetId);
   revalidatePath("/admin", "layout");

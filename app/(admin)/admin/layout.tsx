@@ -16,16 +16,21 @@ export default async function AdminLayout({ children }: { children: React.ReactN
             PROVA <span className="font-normal text-brand-100">admin</span>
           </Link>
           <div className="flex items-center gap-4 text-sm">
-            {user.role === "ADMIN" ? (
-              <nav aria-label="Administration" className="flex gap-4">
-                <Link href="/admin/users" className="underline-offset-4 hover:underline">
-                  Users
-                </Link>
-                <Link href="/admin/audit" className="underline-offset-4 hover:underline">
-                  Audit log
-                </Link>
-              </nav>
-            ) : null}
+            <nav aria-label="Administration" className="flex gap-4">
+              <Link href="/admin/organisations" className="underline-offset-4 hover:underline">
+                Organisations
+              </Link>
+              {user.role === "ADMIN" ? (
+                <>
+                  <Link href="/admin/users" className="underline-offset-4 hover:underline">
+                    Users
+                  </Link>
+                  <Link href="/admin/audit" className="underline-offset-4 hover:underline">
+                    Audit log
+                  </Link>
+                </>
+              ) : null}
+            </nav>
             <span>
               {user.name} <span className="text-brand-100">({user.role.toLowerCase()})</span>
             </span>

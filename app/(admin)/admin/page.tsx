@@ -1,16 +1,71 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { StatusBadge } from "@/components/changes/status-badge";
 import { requireUser } from "@/lib/auth/session";
+import { countAwaitingReview, listOwnChangeSets, listRecentlyPublished, type ChangeSetListItem } from "@/lib/data/change-sets";
 
 export const metadata: Metadata = { title: "Dashboard", robots: { index: false } };
 
+const time = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+
+function ChangeList({ items, empty, mine }: { items: ChangeSetListItem[]; empty: string; mine: boolean }) {
+  if (items.length === 0) return <p className="mt-2 text-slate-700">{empty}</p>;
+  return (
+    <ul className="mt-2 divide-y divide-slate-200 border-y border-slate-200">
+      {items.map((item) => (
+        <li key={item.id} className="flex flex-wrap items-center gap-3 py-2">
+          {mine ? (
+            <Link href={`/admin/changes/${item.id}`} className="font-medium text-brand-700 underline hover:no-underline">
+              {item.kind === "CREATE" ? `New: ${item.name}` : item.name}
+            </Link>
+          ) : (
+            <span className="font-medium">{item.name}</span>
+          )}
+          <StatusBadge status={item.status} />
+          <span className="text-sm text-slate-600">{time.format(item.decidedAt ?? item.submittedAt ?? item.updatedAt)} UTC</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export default async function DashboardPage() {
   const { user } = await requireUser("/admin");
+  const [mine, awaiting, published] = await Promise.all([listOwnChangeSets(user), countAwaitingReview(), listRecentlyPublished()]);
+  const drafts = mine.filter((item) => ["DRAFT", "CHANGES_REQUESTED", "WITHDRAWN"].includes(item.status));
+  const sent = mine.filter((item) => !drafts.includes(item));
   return (
     <>
       <h1 className="text-2xl font-bold text-brand-900">Welcome, {user.name}</h1>
       <p className="mt-2 text-slate-700">
-        You are signed in as {user.role.toLowerCase()}. The editor workspace and the review queue will appear here.
+        You are signed in as {user.role.toLowerCase()}. {awaiting === 1 ? "1 change is" : `${awaiting} changes are`} waiting for review.
       </p>
+      <p className="mt-4 flex gap-4">
+        <Link href="/admin/organisations" className="text-brand-700 underline">
+          Find an organisation to change
+        </Link>
+        <Link href="/admin/organisations/new" className="text-brand-700 underline">
+          Add a new organisation
+        </Link>
+      </p>
+      <section aria-labelledby="drafts" className="mt-8">
+        <h2 id="drafts" className="text-lg font-semibold">
+          Your drafts
+        </h2>
+        <ChangeList items={drafts} empty="No drafts. Changes you save without submitting appear here." mine />
+      </section>
+      <section aria-labelledby="sent" className="mt-8">
+        <h2 id="sent" className="text-lg font-semibold">
+          Your submitted changes
+        </h2>
+        <ChangeList items={sent} empty="Nothing submitted yet." mine />
+      </section>
+      <section aria-labelledby="published" className="mt-8">
+        <h2 id="published" className="text-lg font-semibold">
+          Recently published
+        </h2>
+        <ChangeList items={published} empty="No change has been published yet." mine={false} />
+      </section>
     </>
   );
 }

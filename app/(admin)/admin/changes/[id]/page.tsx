@@ -1,0 +1,92 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ChangeSummary } from "@/components/changes/change-summary";
+import { StatusBadge } from "@/components/changes/status-badge";
+import { WithdrawButton } from "@/components/changes/withdraw-button";
+import { OrganisationForm } from "@/components/organisation-form/organisation-form";
+import { formValues } from "@/components/organisation-form/form-values";
+import { requireUser } from "@/lib/auth/session";
+import { fieldLabels } from "@/lib/change-sets/document";
+import { editableStatuses, getOwnChangeSet } from "@/lib/data/change-sets";
+import { listCountries } from "@/lib/data/countries";
+
+export const metadata: Metadata = { title: "Your change", robots: { index: false } };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const kindTitles = { CREATE: "New organisation", UPDATE: "Change to", ARCHIVE: "Archive", RESTORE: "Restore" } as const;
+
+export default async function ChangePage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const session = await requireUser(`/admin/changes/${id}`);
+  // Someone else's change set, or none: the same 404 (it does not confirm it exists).
+  const changeSet = /^[0-9a-f-]{36}$/i.test(id) ? await getOwnChangeSet(session.user, id) : null;
+  if (!changeSet) notFound();
+  const flash = await searchParams;
+  const editable = editableStatuses.includes(changeSet.status);
+  const name = changeSet.proposed.name;
+  return (
+    <>
+      <p className="text-sm text-slate-600">
+        <Link href="/admin" className="underline">
+          Dashboard
+        </Link>{" "}
+        / your change
+      </p>
+      <h1 className="mt-1 text-2xl font-bold text-brand-900">
+        {changeSet.kind === "CREATE" ? kindTitles.CREATE : `${kindTitles[changeSet.kind]} ${changeSet.base?.name ?? name}`}
+      </h1>
+      <p className="mt-2 flex items-center gap-2">
+        <StatusBadge status={changeSet.status} />
+      </p>
+      {flash.saved ? (
+        <p role="status" className="mt-4 rounded-md border border-green-300 bg-green-50 px-3 py-2 text-green-900">
+          Draft saved. It stays private until you submit it for review.
+        </p>
+      ) : null}
+      {flash.submitted ? (
+        <p role="status" className="mt-4 rounded-md border border-green-300 bg-green-50 px-3 py-2 text-green-900">
+          Submitted for review. A reviewer will approve or reject it; nothing is public until then.
+        </p>
+      ) : null}
+      {changeSet.movedUnderneath.length ? (
+        <div role="note" className="mt-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-amber-950">
+          <p className="font-medium">The published organisation changed since you started this draft:</p>
+          <ul className="mt-1 list-disc pl-5">
+            {changeSet.movedUnderneath.map((change) => (
+              <li key={change.key}>
+                {change.type === "field" ? fieldLabels[change.field] : change.type === "order" ? "the order of the contacts" : "a contact you changed"}: published now{" "}
+                <q>{change.type === "field" && changeSet.current ? String(changeSet.current[change.field] ?? "(empty)") : "different"}</q>, yours{" "}
+                <q>{change.type === "field" ? String(change.proposed ?? "(empty)") : "as in the form"}</q>.
+              </li>
+            ))}
+          </ul>
+          <p className="mt-1">Nothing is overwritten silently: the reviewer sees both values and decides.</p>
+        </div>
+      ) : null}
+      {editable ? (
+        <OrganisationForm
+          values={formValues(changeSet.proposed, changeSet.note)}
+          countries={await listCountries()}
+          organisationId={changeSet.organisationId ?? undefined}
+          changeSetId={changeSet.id}
+          revision={changeSet.revision}
+        />
+      ) : (
+        <section aria-labelledby="summary" className="mt-6 space-y-4">
+          <h2 id="summary" className="text-lg font-semibold">
+            What it changes
+          </h2>
+          <ChangeSummary base={changeSet.base} proposed={changeSet.proposed} />
+          {changeSet.note ? (
+            <p>
+              <span className="font-medium">Your note:</span> {changeSet.note}
+            </p>
+          ) : null}
+          {changeSet.status === "SUBMITTED" ? <WithdrawButton changeSetId={changeSet.id} name={name} /> : null}
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,44 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { OrganisationForm } from "@/components/organisation-form/organisation-form";
+import { formValues } from "@/components/organisation-form/form-values";
+import { requireUser } from "@/lib/auth/session";
+import { findOpenChangeSet, getOrganisationDocument } from "@/lib/data/change-sets";
+import { listCountries } from "@/lib/data/countries";
+
+export const metadata: Metadata = { title: "Change an organisation", robots: { index: false } };
+
+type Props = { params: Promise<{ id: string }> };
+
+export default async function EditOrganisationPage({ params }: Props) {
+  const { id } = await params;
+  const session = await requireUser(`/admin/organisations/${id}/edit`);
+  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
+  // One open change per author and organisation: carry on with it.
+  const open = await findOpenChangeSet(session.user, id);
+  if (open) redirect(`/admin/changes/${open}`);
+  const published = await getOrganisationDocument(id);
+  if (!published) notFound();
+  return (
+    <>
+      <p className="text-sm text-slate-600">
+        <Link href="/admin/organisations" className="underline">
+          Organisations
+        </Link>{" "}
+        / {published.document.name}
+      </p>
+      <h1 className="mt-1 text-2xl font-bold text-brand-900">Change {published.document.name}</h1>
+      <p className="mt-2 text-slate-700">
+        Your changes are saved as a draft and go public once a reviewer approves them.
+        {published.document.archived ? " This organisation is archived." : null}{" "}
+        {published.document.archived ? null : (
+          <Link href={`/organisations/${published.document.slug}`} className="text-brand-700 underline">
+            See its public page
+          </Link>
+        )}
+      </p>
+      <OrganisationForm values={formValues(published.document)} countries={await listCountries()} organisationId={id} />
+    </>
+  );
+}

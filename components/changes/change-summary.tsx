@@ -1,0 +1,49 @@
+import { diffDocuments, fieldLabels, type Change, type ContactDocument, type OrganisationDocument } from "@/lib/change-sets/document";
+import { contactTypeLabels } from "@/lib/validation/contact";
+import { organisationKindLabels } from "@/lib/validation/organisation";
+
+const show = (value: unknown): string => {
+  if (value === null || value === undefined || value === "") return "(empty)";
+  if (Array.isArray(value)) return value.join(", ");
+  if (typeof value === "boolean") return value ? "yes" : "no";
+  if (typeof value === "string" && value in organisationKindLabels) return organisationKindLabels[value as keyof typeof organisationKindLabels];
+  return String(value);
+};
+const contactText = (contact: ContactDocument | null) => (contact ? `${contactTypeLabels[contact.type]}${contact.label ? ` (${contact.label})` : ""}: ${contact.rawValue}` : "");
+
+function describe(change: Change) {
+  if (change.type === "field") return { what: fieldLabels[change.field], from: show(change.base), to: show(change.proposed) };
+  if (change.type === "order") return { what: "Order of the contacts", from: "as published", to: "new order" };
+  const verb = { added: "New contact", changed: "Changed contact", removed: "Removed contact" }[change.change];
+  return { what: verb, from: contactText(change.base) || "—", to: contactText(change.proposed) || "—" };
+}
+
+/** What a change set proposes, field by field: before and after. */
+export function ChangeSummary({ base, proposed }: { base: OrganisationDocument | null; proposed: OrganisationDocument }) {
+  const changes = diffDocuments(base, proposed);
+  if (changes.length === 0) return <p className="text-slate-700">No changes yet.</p>;
+  return (
+    <table className="w-full border-collapse text-left text-sm">
+      <caption className="sr-only">Proposed changes</caption>
+      <thead>
+        <tr className="border-b border-slate-300">
+          <th scope="col" className="py-2 pr-4">What</th>
+          {base ? <th scope="col" className="py-2 pr-4">Before</th> : null}
+          <th scope="col" className="py-2">{base ? "Proposed" : "Value"}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {changes.map((change) => {
+          const { what, from, to } = describe(change);
+          return (
+            <tr key={change.key} className="border-b border-slate-200 align-top">
+              <th scope="row" className="py-2 pr-4 font-medium">{what}</th>
+              {base ? <td className="py-2 pr-4 whitespace-pre-line text-slate-700">{from}</td> : null}
+              <td className="py-2 whitespace-pre-line">{to}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

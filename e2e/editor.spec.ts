@@ -1,0 +1,122 @@
+import { expect, test, type Page } from "@playwright/test";
+import { accessibilityViolations } from "./axe";
+import { demoUsers, freshAddress, signInAs, sql } from "./support";
+
+test.beforeEach(async ({ page }) => {
+  await page.setExtraHTTPHeaders({ "x-forwarded-for": freshAddress() });
+});
+
+const contact = (page: Page, number: number, part: "kind" | "label (optional)" | string) => page.getByLabel(`Contact ${number}: ${part}`, { exact: true });
+
+test("an editor creates an organisation with three contacts, fixes what the form points out, saves a draft and submits it", async ({ page }) => {
+  const name = `Harbour Youth Network ${crypto.randomUUID().slice(0, 6)}`;
+  await signInAs(page, demoUsers.editor);
+  await page.getByRole("link", { name: "Add a new organisation" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "New organisation" })).toBeVisible();
+  expect(await accessibilityViolations(page)).toEqual([]);
+
+  await page.getByLabel("Name", { exact: true }).fill(name);
+  await page.getByRole("button", { name: "Add a contact" }).click();
+  await contact(page, 1, "kind").selectOption("EMAIL");
+  await contact(page, 1, "e-mail").fill("hello@harbour.example");
+  await page.getByRole("button", { name: "Add a contact" }).click();
+  await contact(page, 2, "kind").selectOption("PHONE");
+  await contact(page, 2, "phone").fill("12");
+  await page.getByRole("button", { name: "Add a contact" }).click();
+  await contact(page, 3, "kind").selectOption("ADDRESS");
+  await contact(page, 3, "postal address").fill("Rue de la Loi 16\n1000 Brussels");
+  await page.getByRole("button", { name: "Save draft" }).click();
+
+  // Every error at its field, what was typed kept, focus on the first.
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Check the highlighted fields.");
+  await expect(page.getByLabel("Kind of organisation")).toBeFocused();
+  await expect(page.locator("#field-kind-error")).toHaveText("Choose the kind of organisation.");
+  await expect(page.locator("#countries-error")).toHaveText("Choose at least one country.");
+  await expect(page.getByLabel("Name", { exact: true })).toHaveValue(name);
+  await expect(contact(page, 3, "postal address")).toHaveValue("Rue de la Loi 16\n1000 Brussels");
+
+  await page.getByLabel("Kind of organisation").selectOption("NGO");
+  await page.getByLabel("Add a country").selectOption("BE");
+  await page.getByRole("button", { name: "Add", exact: true }).click();
+  await page.getByRole("button", { name: "Save draft" }).click();
+  // The phone was checked only once the country (its default region) was known.
+  await expect(page.locator("[id$='-value-error']").filter({ hasText: /phone|number/i })).toBeVisible();
+  await expect(contact(page, 2, "phone")).toBeFocused();
+  await contact(page, 2, "phone").fill("0032 471 51 27 45");
+  // Reorder: the address goes first.
+  await page.getByRole("button", { name: "Move up contact 3" }).click();
+  await page.getByRole("button", { name: "Move up contact 2" }).click();
+  await page.getByRole("button", { name: "Save draft" }).click();
+
+  await expect(page.getByRole("status").filter({ hasText: "Draft saved" })).toBeVisible();
+  await expect(contact(page, 1, "postal address")).toHaveValue("Rue de la Loi 16\n1000 Brussels");
+  const [{ id, status, proposed }] = await sql(`SELECT id, status, proposed FROM "ChangeSet" WHERE proposed->>'name' = $1`, [name]);
+  expect(status).toBe("draft");
+  expect(proposed.contacts.map((c: { type: string; value: string }) => [c.type, c.value])).toEqual([
+    ["ADDRESS", "Rue de la Loi 16\n1000 Brussels"],
+    ["EMAIL", "hello@harbour.example"],
+    ["PHONE", "+32471512745"],
+  ]);
+  expect(await sql(`SELECT 1 FROM "Organisation" WHERE name = $1`, [name])).toHaveLength(0);
+
+  await page.getByRole("button", { name: "Submit for review" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Submitted for review" })).toBeVisible();
+  await expect(page.getByText("Waiting for review")).toBeVisible();
+  expect((await sql(`SELECT status FROM "ChangeSet" WHERE id = $1`, [id]))[0].status).toBe("submitted");
+
+  await page.getByRole("link", { name: "Dashboard" }).click();
+  const submitted = page.getByRole("region", { name: "Your submitted changes" });
+  await expect(submitted.getByRole("listitem").filter({ hasText: name })).toContainText("Waiting for review");
+  // Still not public.
+  expect((await page.request.get(`/organisations/${proposed.slug}`)).status()).toBe(404);
+  await page.goto(`/search?q=${encodeURIComponent(name)}`);
+  await expect(page.getByRole("heading", { level: 2, name: "No organisations found" })).toBeVisible();
+});
+
+test("an editor changes a contact of an existing organisation and submits; the public page waits for approval", async ({ page }) => {
+  await signInAs(page, demoUsers.editor);
+  await page.goto("/admin/organisations?q=tolerance");
+  await page.getByRole("link", { name: "Allo-Tolerance" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Change Allo-Tolerance" })).toBeVisible();
+  expect(await accessibilityViolations(page)).toEqual([]);
+  const value = page.getByLabel(/^Contact 1: /).last();
+  const before = await value.inputValue();
+  await value.fill("contact@allo-tolerance.example");
+  await contact(page, 1, "kind").selectOption("EMAIL");
+  await page.getByLabel("Note to the reviewer (optional)").fill("New address from their website.");
+  await page.getByRole("button", { name: "Submit for review" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Submitted for review" })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Proposed changes" })).toContainText("contact@allo-tolerance.example");
+
+  const publicPage = await page.request.get("/organisations/allo-tolerance");
+  expect(await publicPage.text()).not.toContain("contact@allo-tolerance.example");
+
+  // Withdraw, and the form is back to edit.
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.getByRole("button", { name: "Withdraw from review" }).click();
+  await expect(page.getByRole("button", { name: "Save draft" })).toBeVisible();
+  await expect(page.getByText("Withdrawn", { exact: true })).toBeVisible();
+  // Opening the organisation again leads to this open change, not a second one.
+  await page.goto("/admin/organisations?q=tolerance");
+  await page.getByRole("link", { name: "Allo-Tolerance" }).click();
+  await expect(page).toHaveURL(/\/admin\/changes\//);
+  await sql(`DELETE FROM "ChangeSet" WHERE proposed->>'name' = 'Allo-Tolerance' AND "authorId" = (SELECT id FROM "User" WHERE email = $1)`, [demoUsers.editor.email]);
+  expect(before).not.toBe("");
+});
+
+test("a field the form does not have is refused, not applied", async ({ page }) => {
+  await signInAs(page, demoUsers.editor);
+  await page.goto("/admin/organisations/new");
+  // Someone adds a field to the form by hand.
+  await page.evaluate(() => {
+    const input = document.createElement("input");
+    input.type = "hidden";
+    input.name = "status";
+    input.value = "ARCHIVED";
+    document.querySelector("button[value=draft]")?.closest("form")?.appendChild(input);
+  });
+  await page.getByLabel("Name", { exact: true }).fill("Mass Assignment Test");
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("These fields cannot be set here: status.");
+  expect(await sql(`SELECT 1 FROM "ChangeSet" WHERE proposed->>'name' = 'Mass Assignment Test'`)).toHaveLength(0);
+});
