@@ -11,7 +11,23 @@ export const metadata: Metadata = { title: "Organisations", robots: { index: fal
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const date = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
-const selectClass = "mt-1 rounded-md border border-slate-400 px-2 py-2";
+
+function FilterSelect({ name, label, value, options }: { name: string; label: string; value?: string; options: { value: string; label: string }[] }) {
+  return (
+    <div>
+      <label htmlFor={name} className="block text-sm font-medium">
+        {label}
+      </label>
+      <select id={name} name={name} defaultValue={value ?? ""} className="mt-1 rounded-md border border-slate-400 px-2 py-2">
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
 
 export default async function OrganisationsPage({ searchParams }: Props) {
   await requireUser();
@@ -36,51 +52,32 @@ export default async function OrganisationsPage({ searchParams }: Props) {
           </label>
           <input id="q" name="q" type="search" defaultValue={filters.q} placeholder="Name, website, e-mail…" className="mt-1 w-64 rounded-md border border-slate-400 px-3 py-2" />
         </div>
-        <div>
-          <label htmlFor="country" className="block text-sm font-medium">
-            Country
-          </label>
-          <select id="country" name="country" defaultValue={filters.country ?? ""} className={selectClass}>
-            <option value="">Any</option>
-            {countries.map((country) => (
-              <option key={country.code} value={country.code.toLowerCase()}>
-                {country.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="kind" className="block text-sm font-medium">
-            Kind
-          </label>
-          <select id="kind" name="kind" defaultValue={filters.kind ?? ""} className={selectClass}>
-            <option value="">Any</option>
-            {Object.entries(organisationKindLabels).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="status" className="block text-sm font-medium">
-            Status
-          </label>
-          <select id="status" name="status" defaultValue={filters.status ?? ""} className={selectClass}>
-            <option value="">Any</option>
-            <option value="PUBLISHED">Published</option>
-            <option value="ARCHIVED">Archived</option>
-          </select>
-        </div>
-        <div>
-          <label htmlFor="sort" className="block text-sm font-medium">
-            Order
-          </label>
-          <select id="sort" name="sort" defaultValue={filters.sort} className={selectClass}>
-            <option value="name">By name</option>
-            <option value="updated">Recently changed first</option>
-          </select>
-        </div>
+        <FilterSelect
+          name="country"
+          label="Country"
+          value={filters.country}
+          options={[{ value: "", label: "Any" }, ...countries.map((country) => ({ value: country.code.toLowerCase(), label: country.name }))]}
+        />
+        <FilterSelect name="kind" label="Kind" value={filters.kind} options={[{ value: "", label: "Any" }, ...Object.entries(organisationKindLabels).map(([value, label]) => ({ value, label }))]} />
+        <FilterSelect
+          name="status"
+          label="Status"
+          value={filters.status}
+          options={[
+            { value: "", label: "Any" },
+            { value: "PUBLISHED", label: "Published" },
+            { value: "ARCHIVED", label: "Archived" },
+          ]}
+        />
+        <FilterSelect
+          name="sort"
+          label="Order"
+          value={filters.sort}
+          options={[
+            { value: "name", label: "By name" },
+            { value: "updated", label: "Recently changed first" },
+          ]}
+        />
         <div className="flex flex-col gap-1 text-sm">
           <label className="flex items-center gap-2">
             <input type="checkbox" name="pending" value="1" defaultChecked={filters.pending} /> With changes waiting for review
