@@ -120,3 +120,39 @@ test("a field the form does not have is refused, not applied", async ({ page }) 
   await expect(page.getByRole("main").getByRole("alert")).toHaveText("These fields cannot be set here: status.");
   expect(await sql(`SELECT 1 FROM "ChangeSet" WHERE proposed->>'name' = 'Mass Assignment Test'`)).toHaveLength(0);
 });
+
+test("contacts are searchable across organisations and lead to their organisation", async ({ page }) => {
+  await signInAs(page, demoUsers.editor);
+  await page.getByRole("link", { name: "Contacts", exact: true }).click();
+  await page.getByLabel("Contains").fill("allo-tolerance");
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page).toHaveURL(/\/admin\/contacts\?q=allo-tolerance/);
+  expect(await accessibilityViolations(page)).toEqual([]);
+  await page.getByRole("link", { name: "Allo-Tolerance" }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: "Change Allo-Tolerance" })).toBeVisible();
+});
+
+test("marking a listing verified needs no review; archiving is a change that waits for one, after a confirmation", async ({ page }) => {
+  await signInAs(page, demoUsers.editor);
+  const [{ id, slug, name }] = await sql(`SELECT id, slug, name FROM "Organisation" WHERE slug = 'allo-tolerance'`);
+  await page.goto(`/admin/organisations/${id}/edit`);
+  await page.getByRole("button", { name: "Mark verified today" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Marked as verified today." })).toBeVisible();
+  const today = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date());
+  expect(await (await page.request.get(`/organisations/${slug}`)).text()).toContain(today);
+
+  page.once("dialog", (dialog) => {
+    expect(dialog.message()).toContain(`Propose archiving ${name}?`);
+    void dialog.dismiss();
+  });
+  await page.getByRole("button", { name: `Propose archiving ${name}` }).click();
+  expect(await sql(`SELECT 1 FROM "ChangeSet" WHERE kind = 'archive' AND "organisationId" = $1`, [id])).toHaveLength(0);
+
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.getByLabel("Why? (for the reviewer)").fill("The project ended in 2024.");
+  await page.getByRole("button", { name: `Propose archiving ${name}` }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Submitted for review" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Archive ${name}`);
+  expect((await page.request.get(`/organisations/${slug}`)).status()).toBe(200);
+  await sql(`DELETE FROM "ChangeSet" WHERE kind = 'archive' AND "organisationId" = $1`, [id]);
+});

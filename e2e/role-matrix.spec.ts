@@ -26,6 +26,7 @@ const pages: Record<string, Row & { url: () => Promise<string>; shows: string }>
   "/admin/audit": { ...adminOnlyPage, url: async () => "/admin/audit", shows: "sign-in.success" },
   "/admin/signed-in": { ...signedIn, url: async () => "/admin/signed-in", shows: "You are signed in again" },
   "/admin/organisations": { ...signedIn, url: async () => "/admin/organisations", shows: "Allo-Tolerance" },
+  "/admin/contacts": { ...signedIn, url: async () => "/admin/contacts?q=allo-tolerance", shows: "allo-tolerance.eu" },
   "/admin/organisations/new": { ...signedIn, url: async () => "/admin/organisations/new", shows: "It is listed once a reviewer approves it." },
   "/admin/organisations/[id]/edit": {
     ...signedIn,
@@ -62,6 +63,8 @@ const actions: Record<string, Row> = {
   "lib/actions/password.ts#setPassword": anyone,
   "lib/actions/organisations.ts#saveOrganisation": signedIn,
   "lib/actions/organisations.ts#withdrawChange": signedIn,
+  "lib/actions/organisations.ts#proposeArchiving": signedIn,
+  "lib/actions/organisations.ts#verifyOrganisation": signedIn,
   // Posted last for each role: it ends that role's session.
   "lib/auth/actions.ts#signOutEverywhere": signedIn,
 };
@@ -117,7 +120,7 @@ for (const [route, expected] of Object.entries(pages)) {
     for (const role of roles) {
       const context = contexts.get(role)!;
       const document = await context.get(pagePath, { maxRedirects: 0 });
-      const rsc = await context.get(`${pagePath}?_rsc=`, { headers: { RSC: "1" }, maxRedirects: 0 });
+      const rsc = await context.get(`${pagePath}${pagePath.includes("?") ? "&" : "?"}_rsc=`, { headers: { RSC: "1" }, maxRedirects: 0 });
       const documentBody = await document.text();
       const rscBody = await rsc.text();
       const outcome = expected[role];

@@ -4,7 +4,8 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { action } from "@/lib/auth/action";
-import { saveDraft, submitChangeSet, withdrawChangeSet } from "@/lib/data/change-sets";
+import { revalidatePublic } from "@/lib/cache";
+import { markVerified, proposeArchive, saveDraft, submitChangeSet, withdrawChangeSet } from "@/lib/data/change-sets";
 import { organisationFormSchema } from "@/lib/validation/organisation";
 
 /** Everyone on the staff drafts changes; reviewers and admins too (nobody decides on their own). */
@@ -32,4 +33,25 @@ export const withdrawChange = action({ name: "changes.withdraw", schema: changeS
   await withdrawChangeSet(actor, changeSetId);
   revalidatePath("/admin", "layout");
   return { ok: true, message: "Withdrawn from review. You can edit it and submit it again." };
+});
+
+const archiveSchema = z.strictObject({
+  organisationId: z.uuid({ error: "This organisation does not exist." }),
+  archive: z.enum(["true", "false"]).transform((value) => value === "true"),
+  note: z.string().trim().max(2000, "Keep the note under 2,000 characters.").default(""),
+});
+
+/** Proposes archiving or restoring an organisation; a reviewer decides. */
+export const proposeArchiving = action({ name: "organisations.archive", schema: archiveSchema, roles: staff }, async ({ organisationId, archive, note }, actor) => {
+  const id = await proposeArchive(actor, organisationId, archive, note);
+  revalidatePath("/admin", "layout");
+  redirect(`/admin/changes/${id}?submitted=1`);
+});
+
+const organisationIdSchema = z.strictObject({ organisationId: z.uuid({ error: "This organisation does not exist." }) });
+
+export const verifyOrganisation = action({ name: "organisations.verify", schema: organisationIdSchema, roles: staff }, async ({ organisationId }, actor) => {
+  revalidatePublic(await markVerified(actor, organisationId));
+  revalidatePath("/admin", "layout");
+  return { ok: true, message: "Marked as verified today." };
 });

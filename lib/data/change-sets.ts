@@ -46,10 +46,10 @@ export function toDocument(row: OrganisationRow): OrganisationDocument {
 }
 
 /** The published document and version of an organisation; `lock` holds its row until the transaction ends. */
-async function readOrganisation(tx: Tx, id: string, { lock = false } = {}): Promise<{ document: OrganisationDocument; version: number } | null> {
+async function readOrganisation(tx: Tx, id: string, { lock = false } = {}): Promise<{ document: OrganisationDocument; version: number; lastVerifiedAt: Date | null } | null> {
   if (lock) await tx.$queryRaw`SELECT 1 FROM "Organisation" WHERE id = ${id}::uuid FOR UPDATE`;
-  const row = await tx.organisation.findUnique({ where: { id }, select: organisationSelect });
-  return row ? { document: toDocument(row), version: row.version } : null;
+  const row = await tx.organisation.findUnique({ where: { id }, select: { ...organisationSelect, lastVerifiedAt: true } });
+  return row ? { document: toDocument(row), version: row.version, lastVerifiedAt: row.lastVerifiedAt } : null;
 }
 
 export async function getOrganisationDocument(id: string) {
@@ -383,4 +383,29 @@ export async function listRecentlyPublished(limit = 10): Promise<ChangeSetListIt
     take: limit,
   });
   return rows.map(toListItem);
+}
+
+/** Proposes archiving (or restoring) an organisation: a change set of its own, sent for review at once. */
+export async function proposeArchive(actor: Actor, organisationId: string, archive: boolean, note: string): Promise<string> {
+  const published = await getOrganisationDocument(organisationId);
+  if (!published) throw new NotFoundError("This organisation does not exist.");
+  if (published.document.archived === archive) {
+    throw new ConflictError(archive ? "This organisation is already archived." : "This organisation is not archived.");
+  }
+  const { id } = await saveDraft(actor, { kind: archive ? "ARCHIVE" : "RESTORE", organisationId, document: published.document, note });
+  await submitChangeSet(actor, id);
+  return id;
+}
+
+/**
+ * Records that someone checked the listing today. It changes no listed fact, so it needs no
+ * review; it is audited. Returns the cache tags to refresh (the page shows the date).
+ */
+export async function markVerified(actor: Actor, organisationId: string): Promise<string[]> {
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.organisation.updateMany({ where: { id: organisationId }, data: { lastVerifiedAt: new Date() } });
+    if (count === 0) throw new NotFoundError("This organisation does not exist.");
+    await recordAudit({ action: "organisation.verified", actorId: actor.id, subject: `organisation:${organisationId}`, address: actor.address }, tx);
+    return [tags.organisation(organisationId)];
+  });
 }

@@ -183,6 +183,10 @@ export async function deployMigrations(databaseUrl: string): Promise<string[]> {
  * then applies it. Returns its directory name, or null when the schema has not changed.
  */
 export async function createMigration(databaseUrl: string, name: string): Promise<string | null> {
+  // On a database without the history yet, one engine that first applies it and then asks for a
+  // shadow database fails ("shadow DB must be provided through an external factory"); a separate
+  // engine for the history avoids it.
+  await deployMigrations(databaseUrl);
   const migrationsList = await readMigrations();
   const schema = await readSchema();
   return withSchemaEngine(databaseUrl, async (engine) => {

@@ -20,6 +20,9 @@ export default async function AdminLayout({ children }: { children: React.ReactN
               <Link href="/admin/organisations" className="underline-offset-4 hover:underline">
                 Organisations
               </Link>
+              <Link href="/admin/contacts" className="underline-offset-4 hover:underline">
+                Contacts
+              </Link>
               {user.role === "ADMIN" ? (
                 <>
                   <Link href="/admin/users" className="underline-offset-4 hover:underline">

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
+import { ListingActions } from "@/components/organisation-form/listing-actions";
 import { OrganisationForm } from "@/components/organisation-form/organisation-form";
 import { formValues } from "@/components/organisation-form/form-values";
 import { requireUser } from "@/lib/auth/session";
@@ -10,6 +11,8 @@ import { listCountries } from "@/lib/data/countries";
 export const metadata: Metadata = { title: "Change an organisation", robots: { index: false } };
 
 type Props = { params: Promise<{ id: string }> };
+
+const date = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
 
 export default async function EditOrganisationPage({ params }: Props) {
   const { id } = await params;
@@ -38,6 +41,7 @@ export default async function EditOrganisationPage({ params }: Props) {
           </Link>
         )}
       </p>
+      <ListingActions organisationId={id} name={published.document.name} archived={published.document.archived} lastVerified={published.lastVerifiedAt ? date.format(published.lastVerifiedAt) : null} />
       <OrganisationForm values={formValues(published.document)} countries={await listCountries()} organisationId={id} />
     </>
   );

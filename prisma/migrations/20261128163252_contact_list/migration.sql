@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Contact_value_id_idx" ON "Contact"("value", "id");
