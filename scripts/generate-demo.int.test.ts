@@ -89,6 +89,15 @@ describe("generateDemo", () => {
     expect(progress.map((p) => p.phase)).toContain("analyze");
   });
 
+  it("writes revision 1 of every organisation, matching its rows", async () => {
+    const [row] = await query<{ revisions: number; mismatched: number }>(`
+      SELECT (SELECT count(*) FROM "Revision" WHERE version = 1)::int AS revisions,
+             (SELECT count(*) FROM "Revision" r JOIN "Organisation" o ON o.id = r."organisationId"
+               WHERE r.snapshot->>'name' <> o.name OR jsonb_array_length(r.snapshot->'contacts') <> (SELECT count(*) FROM "Contact" c WHERE c."organisationId" = o.id))::int AS mismatched`);
+    expect(row).toEqual({ revisions: count, mismatched: 0 });
+    expect(progress.map((p) => p.phase)).toContain("revisions");
+  });
+
   it("gives every organisation 1–3 countries, in positions 0..n-1", async () => {
     const rows = await query<{ positions: number[] }>(`
       SELECT array_agg("position" ORDER BY "position") AS positions FROM "OrganisationCountry" GROUP BY "organisationId"`);

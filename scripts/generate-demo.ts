@@ -78,6 +78,7 @@ function progressReporter() {
     update({ phase, done, total }: DemoProgress) {
       const now = performance.now();
       if (phase === "migrate") write("Applying pending migrations…", !tty);
+      else if (phase === "revisions") write("Writing revision 1 of every organisation…", !tty);
       else if (phase === "analyze") write("Analysing the tables…", !tty);
       if (phase !== "organisations") return;
       if (done === 0) {

@@ -1271,7 +1271,7 @@ async function copy(client: pg.Client, sql: string, lines: string[]): Promise<vo
 
 // ─── The generator ───────────────────────────────────────────────────────────────────────────
 
-export type DemoPhase = "connect" | "migrate" | "countries" | "organisations" | "analyze";
+export type DemoPhase = "connect" | "migrate" | "countries" | "organisations" | "revisions" | "analyze";
 export type DemoProgress = { phase: DemoPhase; done: number; total: number };
 export type GenerateDemoOptions = {
   /** The database to fill (postgresql://…); never defaulted. */
@@ -1454,9 +1454,13 @@ export async function generateDemo(options: GenerateDemoOptions): Promise<DemoSu
     for (const loader of loaders) await loader.query("COMMIT");
     inTransaction = [];
 
+    // History starts complete: revision 1 of every generated organisation (the function is the migration's).
+    onProgress({ phase: "revisions", done: 0, total: 1 });
+    await client.query("SELECT prova_backfill_revisions()");
+
     onProgress({ phase: "analyze", done: 0, total: 1 });
     // VACUUM also merges the GIN indexes' pending lists, which every search would otherwise scan.
-    await client.query('VACUUM ANALYZE "Country", "Organisation", "OrganisationCountry", "Contact"');
+    await client.query('VACUUM ANALYZE "Country", "Organisation", "OrganisationCountry", "Contact", "Revision"');
 
     return {
       organisations: count,

@@ -74,19 +74,29 @@ ALTER TABLE "Revision" ADD CONSTRAINT "Revision_organisationId_fkey" FOREIGN KEY
 -- AddForeignKey
 ALTER TABLE "SlugRedirect" ADD CONSTRAINT "SlugRedirect_organisationId_fkey" FOREIGN KEY ("organisationId") REFERENCES "Organisation"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
--- History starts complete: every organisation already published gets the revision of its
--- current version (the same document shape as lib/change-sets/document.ts, enum names upper-case).
-INSERT INTO "Revision" ("id", "organisationId", "version", "snapshot", "createdAt")
-SELECT gen_random_uuid(), o."id", o."version", jsonb_build_object(
-  'slug', o."slug",
-  'name', o."name",
-  'acronym', o."acronym",
-  'kind', upper(o."kind"::text),
-  'description', o."description",
-  'website', o."website",
-  'countries', COALESCE((SELECT jsonb_agg(oc."countryCode" ORDER BY oc."position") FROM "OrganisationCountry" oc WHERE oc."organisationId" = o."id"), '[]'::jsonb),
-  'contacts', COALESCE((SELECT jsonb_agg(jsonb_build_object('id', c."id", 'type', upper(c."type"::text), 'label', c."label", 'value', c."value", 'rawValue', c."rawValue") ORDER BY c."position") FROM "Contact" c WHERE c."organisationId" = o."id"), '[]'::jsonb),
-  'archived', o."status" = 'archived'
-), now()
-FROM "Organisation" o
-WHERE NOT EXISTS (SELECT 1 FROM "Revision" r WHERE r."organisationId" = o."id" AND r."version" = o."version");
+-- History starts complete: every organisation without a revision of its current version gets
+-- one (the document shape of lib/change-sets/document.ts, enum names upper-case). A function, so
+-- that bulk loads (npm run db:generate-demo) can call it too. One statement, no semicolons inside:
+-- the migration runner splits scripts on them.
+CREATE OR REPLACE FUNCTION prova_backfill_revisions() RETURNS bigint LANGUAGE sql AS $$
+  WITH inserted AS (
+    INSERT INTO "Revision" ("id", "organisationId", "version", "snapshot", "createdAt")
+    SELECT gen_random_uuid(), o."id", o."version", jsonb_build_object(
+      'slug', o."slug",
+      'name', o."name",
+      'acronym', o."acronym",
+      'kind', upper(o."kind"::text),
+      'description', o."description",
+      'website', o."website",
+      'countries', COALESCE((SELECT jsonb_agg(oc."countryCode" ORDER BY oc."position") FROM "OrganisationCountry" oc WHERE oc."organisationId" = o."id"), '[]'::jsonb),
+      'contacts', COALESCE((SELECT jsonb_agg(jsonb_build_object('id', c."id", 'type', upper(c."type"::text), 'label', c."label", 'value', c."value", 'rawValue', c."rawValue") ORDER BY c."position") FROM "Contact" c WHERE c."organisationId" = o."id"), '[]'::jsonb),
+      'archived', o."status" = 'archived'
+    ), now()
+    FROM "Organisation" o
+    WHERE NOT EXISTS (SELECT 1 FROM "Revision" r WHERE r."organisationId" = o."id" AND r."version" = o."version")
+    RETURNING 1
+  )
+  SELECT count(*) FROM inserted
+$$;
+
+SELECT prova_backfill_revisions();
