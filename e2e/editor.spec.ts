@@ -156,3 +156,17 @@ test("marking a listing verified needs no review; archiving is a change that wai
   expect((await page.request.get(`/organisations/${slug}`)).status()).toBe(200);
   await sql(`DELETE FROM "ChangeSet" WHERE kind = 'archive' AND "organisationId" = $1`, [id]);
 });
+
+test("while typing a new organisation, likely duplicates already listed are pointed out", async ({ page }) => {
+  await signInAs(page, demoUsers.editor);
+  await page.goto("/admin/organisations/new");
+  await page.getByLabel("Name", { exact: true }).fill("Allo Tolerence");
+  await page.getByLabel("Acronym (optional)").focus();
+  const note = page.getByRole("note").filter({ hasText: "Already in the directory?" });
+  await expect(note.getByRole("listitem").filter({ hasText: "similar name" })).toContainText("Allo-Tolerance");
+  await page.getByLabel("Name", { exact: true }).fill("Something Else Entirely");
+  const [{ website }] = await sql(`SELECT website FROM "Organisation" WHERE slug = 'coordination-unit-for-threat-assessment'`);
+  await page.getByLabel("Website (optional)").fill(new URL(website).host.replace(/^www\./, ""));
+  await page.getByLabel("Kind of organisation").focus();
+  await expect(note.getByRole("listitem").filter({ hasText: "same website" })).toContainText("Coordination Unit for Threat Assessment");
+});

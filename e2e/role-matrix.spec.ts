@@ -65,6 +65,7 @@ const actions: Record<string, Row> = {
   "lib/actions/organisations.ts#withdrawChange": signedIn,
   "lib/actions/organisations.ts#proposeArchiving": signedIn,
   "lib/actions/organisations.ts#verifyOrganisation": signedIn,
+  "lib/actions/organisations.ts#findSimilar": signedIn,
   // Posted last for each role: it ends that role's session.
   "lib/auth/actions.ts#signOutEverywhere": signedIn,
 };

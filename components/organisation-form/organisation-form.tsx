@@ -1,11 +1,13 @@
 "use client";
 
-import { useActionState, useRef, useState } from "react";
+import { useActionState, useRef, useState, useTransition } from "react";
 import { useFormStatus } from "react-dom";
 import { ContactsEditor, type ContactRow } from "@/components/organisation-form/contacts-editor";
 import { CountriesEditor } from "@/components/organisation-form/countries-editor";
+import { SimilarOrganisations } from "@/components/organisation-form/similar-organisations";
 import { Field, FieldError, FormMessage, SelectField, useFocusFirstError } from "@/components/ui/form";
-import { saveOrganisation } from "@/lib/actions/organisations";
+import { findSimilar, saveOrganisation } from "@/lib/actions/organisations";
+import type { SimilarOrganisation } from "@/lib/data/admin-organisations";
 import { initialFormState } from "@/lib/forms/form-state";
 import { organisationKindLabels } from "@/lib/validation/organisation";
 
@@ -83,9 +85,22 @@ export function OrganisationForm({ values, countries, organisationId, changeSetI
   const current = shown(state, values);
   const [descriptionLength, setDescriptionLength] = useState(values.description.length);
   const errors = state.fieldErrors;
+  // Likely duplicates, looked up when the name or the website field is left.
+  const [similar, setSimilar] = useState<SimilarOrganisation[]>([]);
+  const [, startLookup] = useTransition();
+  const lookUpSimilar = (event: React.FocusEvent<HTMLFormElement>) => {
+    const field = (event.target as Element).getAttribute("name");
+    if (field !== "name" && field !== "website") return;
+    const data = new FormData();
+    for (const field of ["name", "website", "organisationId"]) data.set(field, String(new FormData(event.currentTarget).get(field) ?? ""));
+    startLookup(async () => {
+      const result = await findSimilar(undefined, data);
+      setSimilar(result.ok && result.data ? result.data : []);
+    });
+  };
   return (
     // Keyed by the submission, so the fields show what was submitted after a refusal.
-    <form key={JSON.stringify(state.values ?? null)} ref={form} action={formAction} noValidate className="mt-6 space-y-6">
+    <form key={JSON.stringify(state.values ?? null)} ref={form} action={formAction} onBlur={lookUpSimilar} noValidate className="mt-6 space-y-6">
       <FormMessage state={state} />
       {organisationId ? <input type="hidden" name="organisationId" value={organisationId} /> : null}
       {changeSetId ? <input type="hidden" name="changeSetId" value={changeSetId} /> : null}
@@ -98,6 +113,7 @@ export function OrganisationForm({ values, countries, organisationId, changeSetI
         <SelectField name="kind" label="Kind of organisation" required defaultValue={current.kind} options={kindOptions} state={state} />
         <Field name="website" label="Website (optional)" type="url" hint="e.g. www.example.org" defaultValue={current.website} state={state} />
       </div>
+      <SimilarOrganisations items={similar} />
       <CountriesEditor countries={countries} initial={current.countries} errors={errors?.countries} />
       <div>
         <label htmlFor="field-description" className="block font-medium">

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { action } from "@/lib/auth/action";
 import { revalidatePublic } from "@/lib/cache";
+import { findSimilarOrganisations } from "@/lib/data/admin-organisations";
 import { markVerified, proposeArchive, saveDraft, submitChangeSet, withdrawChangeSet } from "@/lib/data/change-sets";
 import { organisationFormSchema } from "@/lib/validation/organisation";
 
@@ -54,4 +55,15 @@ export const verifyOrganisation = action({ name: "organisations.verify", schema:
   revalidatePublic(await markVerified(actor, organisationId));
   revalidatePath("/admin", "layout");
   return { ok: true, message: "Marked as verified today." };
+});
+
+const similarSchema = z.object({
+  name: z.string().max(200).optional(),
+  website: z.string().max(2000).optional(),
+  organisationId: z.preprocess((value) => (value === "" ? undefined : value), z.uuid().optional()),
+});
+
+/** Likely duplicates of what is being typed in the organisation form (a read; no change). */
+export const findSimilar = action({ name: "organisations.similar", schema: similarSchema, roles: staff }, async ({ name, website, organisationId }) => {
+  return { ok: true, data: await findSimilarOrganisations({ name, website, excludeId: organisationId }) };
 });

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { adminPageSize, listOrganisationsForAdmin } from "./admin-organisations";
+import { adminPageSize, findSimilarOrganisations, hostOf, listOrganisationsForAdmin } from "./admin-organisations";
 
 afterAll(() => db.$disconnect());
 
@@ -50,5 +50,18 @@ describe("listOrganisationsForAdmin", () => {
     } finally {
       await db.organisation.deleteMany({ where: { id: { in: created.map((row) => row.id) } } });
     }
+  });
+});
+
+describe("findSimilarOrganisations", () => {
+  it("finds a very similar name, accents and typos aside, and a website on the same host", async () => {
+    const byName = await findSimilarOrganisations({ name: "Allo Tolérence" });
+    expect(byName.map((item) => [item.name, item.reason])).toContainEqual(["Allo-Tolerance", "name"]);
+    const [allo] = await db.organisation.findMany({ where: { slug: "allo-tolerance" }, select: { id: true, website: true } });
+    const byWebsite = await findSimilarOrganisations({ website: `http://${hostOf(allo.website!)}/about` });
+    expect(byWebsite.map((item) => item.name)).toContain("Allo-Tolerance");
+    // Not itself, when editing it.
+    expect((await findSimilarOrganisations({ name: "Allo-Tolerance", excludeId: allo.id })).map((item) => item.id)).not.toContain(allo.id);
+    expect(await findSimilarOrganisations({ name: "Qwxz Zzyv Unlike Anything" })).toEqual([]);
   });
 });

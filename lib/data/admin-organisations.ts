@@ -97,3 +97,41 @@ export async function listOrganisationsForAdmin(filters: AdminListFilters): Prom
       : null;
   return { items, next };
 }
+
+export type SimilarOrganisation = { id: string; name: string; website: string | null; reason: "name" | "website" };
+
+/**
+ * Organisations that may be the one being entered: a very similar name (trigram similarity,
+ * accents ignored) or a website on the same host. For the editor's form, while typing.
+ */
+export async function findSimilarOrganisations({ name, website, excludeId }: { name?: string; website?: string | null; excludeId?: string }): Promise<SimilarOrganisation[]> {
+  const found = new Map<string, SimilarOrganisation>();
+  const exclude = excludeId ?? "00000000-0000-0000-0000-000000000000";
+  if (name && name.trim().length >= 3) {
+    const rows = await db.$queryRaw<{ id: string; name: string; website: string | null }[]>`
+      SELECT "id", "name", "website" FROM "Organisation"
+      WHERE f_unaccent(lower("name")) % f_unaccent(lower(${name.trim()})) AND "id" <> ${exclude}::uuid
+      ORDER BY similarity(f_unaccent(lower("name")), f_unaccent(lower(${name.trim()}))) DESC LIMIT 5`;
+    for (const row of rows) found.set(row.id, { ...row, reason: "name" });
+  }
+  const host = website ? hostOf(website) : null;
+  if (host) {
+    const rows = await db.$queryRaw<{ id: string; name: string; website: string | null }[]>`
+      SELECT "id", "name", "website" FROM "Organisation"
+      WHERE (lower(coalesce("website", '')) LIKE ${`%://${escapeLike(host)}%`} OR lower(coalesce("website", '')) LIKE ${`%://www.${escapeLike(host)}%`})
+        AND "id" <> ${exclude}::uuid
+      LIMIT 5`;
+    for (const row of rows) if (hostOf(row.website ?? "") === host) found.set(row.id, { ...row, reason: "website" });
+  }
+  return [...found.values()].slice(0, 5);
+}
+
+/** The host of a URL as typed (scheme optional), without "www.", lower-cased; null when none. */
+export function hostOf(url: string): string | null {
+  try {
+    const host = new URL(/^https?:\/\//i.test(url.trim()) ? url.trim() : `https://${url.trim()}`).hostname.toLowerCase();
+    return host.includes(".") ? host.replace(/^www\./, "") : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,4 +1,4 @@
-// Archived organisations never reach a public surface: lists, pages, counts, sitemap or search.
+// Archived organisations and pending changes never reach a public surface: lists, pages, counts, sitemap or search.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { searchParamsSchema } from "@/lib/validation/search";
@@ -70,6 +70,45 @@ describe("an archived organisation", () => {
       const result = await searchOrganisations(searchParamsSchema.parse(params));
       expect(result.hits.map((hit) => hit.id), JSON.stringify(params)).not.toContain(id);
       expect(result.facets.countries.map((facet) => facet.code)).not.toContain("SM");
+    }
+  });
+});
+
+describe("pending changes", () => {
+  const pendingName = `Qwpending ${crypto.randomUUID().slice(0, 8)}`;
+  let authorId: string;
+  let allo: { id: string; name: string };
+
+  beforeAll(async () => {
+    ({ id: authorId } = await db.user.create({ data: { email: `pending-${crypto.randomUUID().slice(0, 8)}@prova.test`, name: "Pending Author", role: "EDITOR" }, select: { id: true } }));
+    allo = (await db.organisation.findFirstOrThrow({ where: { slug: "allo-tolerance" }, select: { id: true, name: true } }));
+    const { saveDraft, submitChangeSet, getOrganisationDocument } = await import("./change-sets");
+    const actor = { id: authorId };
+    const created = await saveDraft(actor, {
+      kind: "CREATE",
+      document: { slug: "", name: pendingName, acronym: null, kind: "OTHER", description: "Qwpending words", website: null, countries: ["SM"], contacts: [] },
+      note: "",
+    });
+    await submitChangeSet(actor, created.id);
+    const current = (await getOrganisationDocument(allo.id))!.document;
+    const update = await saveDraft(actor, { kind: "UPDATE", organisationId: allo.id, document: { ...current, name: `${pendingName} Renamed`, countries: ["SM"] }, note: "" });
+    await submitChangeSet(actor, update.id);
+  });
+
+  afterAll(async () => {
+    await db.changeSet.deleteMany({ where: { authorId } });
+    await db.user.delete({ where: { id: authorId } });
+  });
+
+  it("never reach a page, a list, the sitemap or search, whether new organisations or updates", async () => {
+    expect((await getPublishedOrganisation.uncached(allo.id))?.name).toBe(allo.name);
+    expect(await listPublishedByCountry.uncached("SM", 1)).toEqual({ organisations: [], total: 0 });
+    expect(await listCountriesWithOrganisations.uncached()).toEqual(before.countries);
+    expect(await countPublished.uncached()).toBe(before.total);
+    expect((await listSitemapEntries.uncached(0, 50_000)).map((entry) => entry.slug)).not.toContain("qwpending");
+    for (const params of [{ q: pendingName }, { q: "qwpending" }, { q: "", country: "sm" }]) {
+      const result = await searchOrganisations(searchParamsSchema.parse(params));
+      expect(result.hits, JSON.stringify(params)).toEqual([]);
     }
   });
 });
