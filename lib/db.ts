@@ -9,7 +9,7 @@ function createClient() {
       connectionString: serverEnv().DATABASE_URL,
       // Search matches names by word similarity (`%>`); the default 0.6 misses one-letter typos
       // in short names ("tolerence" → "Allo-Tolerance" scores 0.54).
-      options: "-c pg_trgm.word_similarity_threshold=0.5",
+      options: "-c pg_trgm.word_similarity_threshold=0.5 -c jit=off",
     }),
     // Password hashes are read only where a query asks for them by name.
     omit: { user: { passwordHash: true } },

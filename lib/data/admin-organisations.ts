@@ -57,13 +57,17 @@ const escapeLike = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char
 export async function listOrganisationsForAdmin(filters: AdminListFilters): Promise<{ items: AdminListItem[]; next: string | null }> {
   const conditions: Prisma.Sql[] = [];
   const q = filters.q?.trim().slice(0, 200);
+  let matches = Prisma.empty;
   if (q) {
+    // Each part through its own index; the matches are collected first (a few thousand ids at
+    // most for common words) and only then joined, sorted and paged.
     const pattern = `%${escapeLike(q.toLowerCase())}%`;
-    conditions.push(Prisma.sql`o."id" IN (
+    matches = Prisma.sql`WITH matches AS MATERIALIZED (
       SELECT "id" FROM "Organisation" WHERE f_unaccent(lower("name")) LIKE f_unaccent(${pattern})
-      UNION SELECT "id" FROM "Organisation" WHERE lower("acronym") = ${q.toLowerCase()}
+      UNION SELECT "id" FROM "Organisation" WHERE f_unaccent(lower("acronym")) = f_unaccent(${q.toLowerCase()})
       UNION SELECT "id" FROM "Organisation" WHERE lower(coalesce("website", '')) LIKE ${pattern}
-      UNION SELECT "organisationId" FROM "Contact" WHERE lower("value") LIKE ${pattern})`);
+      UNION SELECT "organisationId" FROM "Contact" WHERE lower("value") LIKE ${pattern})`;
+    conditions.push(Prisma.sql`o."id" IN (SELECT "id" FROM matches)`);
   }
   if (filters.country) conditions.push(Prisma.sql`o."countryCodes" @> ARRAY[${filters.country.toUpperCase()}]::text[]`);
   if (filters.kind) conditions.push(Prisma.sql`o."kind" = ${filters.kind.toLowerCase()}::"OrganisationKind"`);
@@ -81,6 +85,7 @@ export async function listOrganisationsForAdmin(filters: AdminListFilters): Prom
   const where = conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
   const order = filters.sort === "name" ? Prisma.sql`ORDER BY o."name", o."id"` : Prisma.sql`ORDER BY o."updatedAt" DESC, o."id" DESC`;
   const rows = await db.$queryRaw<(Omit<AdminListItem, "kind" | "status"> & { kind: string; status: string })[]>`
+    ${matches}
     SELECT o."id", o."slug", o."name", o."acronym", o."kind"::text AS "kind", o."status"::text AS "status", o."countryCodes", o."website",
            o."updatedAt", o."lastVerifiedAt",
            EXISTS (SELECT 1 FROM "ChangeSet" c WHERE c."organisationId" = o."id" AND c."status" = 'submitted') AS "pending"
