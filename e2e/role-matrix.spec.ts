@@ -15,6 +15,8 @@ type Row = Record<Role, Outcome>;
 const signedIn: Row = { anonymous: "login", editor: "allow", reviewer: "allow", admin: "allow" };
 const adminOnlyPage: Row = { anonymous: "login", editor: "forbidden", reviewer: "forbidden", admin: "allow" };
 const adminOnlyAction: Row = { anonymous: "login", editor: "denied", reviewer: "denied", admin: "allow" };
+const reviewersPage: Row = { anonymous: "login", editor: "forbidden", reviewer: "allow", admin: "allow" };
+const reviewersAction: Row = { anonymous: "login", editor: "denied", reviewer: "allow", admin: "allow" };
 const anyone: Row = { anonymous: "allow", editor: "allow", reviewer: "allow", admin: "allow" };
 /** A change set is seen by its author only (the editor's, here). */
 const authorOnly: Row = { anonymous: "login", editor: "allow", reviewer: "notfound", admin: "notfound" };
@@ -34,6 +36,8 @@ const pages: Record<string, Row & { url: () => Promise<string>; shows: string }>
     shows: "Your changes are saved as a draft",
   },
   "/admin/changes/[id]": { ...authorOnly, url: () => editorsChangeSet(), shows: "Matrix Draft Organisation" },
+  "/admin/reviews": { ...reviewersPage, url: async () => "/admin/reviews", shows: "Changes waiting for review" },
+  "/admin/reviews/[id]": { ...reviewersPage, url: async () => (await editorsChangeSet()).replace("/admin/changes/", "/admin/reviews/"), shows: "Matrix Draft Organisation" },
 };
 
 /** A draft change set of the demo editor's (made once). */
@@ -41,8 +45,8 @@ let changeSetUrl: string | undefined;
 async function editorsChangeSet() {
   if (!changeSetUrl) {
     const [{ id }] = await sql(
-      `INSERT INTO "ChangeSet" (id, kind, "authorId", proposed, "updatedAt")
-       SELECT gen_random_uuid(), 'create', id, $1::jsonb, now() FROM "User" WHERE email = $2 RETURNING id`,
+      `INSERT INTO "ChangeSet" (id, kind, status, "authorId", proposed, "updatedAt", "submittedAt")
+       SELECT gen_random_uuid(), 'create', 'submitted', id, $1::jsonb, now(), now() FROM "User" WHERE email = $2 RETURNING id`,
       [
         JSON.stringify({ slug: "matrix-draft", name: "Matrix Draft Organisation", acronym: null, kind: "OTHER", description: "", website: null, countries: ["BE"], contacts: [], archived: false }),
         demoUsers.editor.email,
@@ -66,6 +70,7 @@ const actions: Record<string, Row> = {
   "lib/actions/organisations.ts#proposeArchiving": signedIn,
   "lib/actions/organisations.ts#verifyOrganisation": signedIn,
   "lib/actions/organisations.ts#findSimilar": signedIn,
+  "lib/actions/reviews.ts#decide": reviewersAction,
   // Posted last for each role: it ends that role's session.
   "lib/auth/actions.ts#signOutEverywhere": signedIn,
 };

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { OrganisationDocument } from "@/lib/change-sets/document";
-import { applyChangeSet, getOrganisationDocument, getOwnChangeSet, saveDraft, submitChangeSet, withdrawChangeSet, type DraftInput } from "./change-sets";
+import { applyChangeSet, declineChangeSet, getOrganisationDocument, getOwnChangeSet, saveDraft, submitChangeSet, withdrawChangeSet, type DraftInput } from "./change-sets";
 import { ConflictError, NotFoundError } from "./errors";
 
 const run = crypto.randomUUID().slice(0, 8);
@@ -229,5 +229,46 @@ describe("applyChangeSet", () => {
     await published("Same Name");
     const draft = await saveDraft(editor, { kind: "CREATE", document: { ...newDocument("Same Name"), slug: "" }, note: "" });
     expect((await getOwnChangeSet(editor, draft.id))!.proposed.slug).toBe(`same-name`);
+  });
+});
+
+describe("decisions", () => {
+  it("nobody decides on their own change set, whatever their role", async () => {
+    const draft = await saveDraft(reviewer, { kind: "CREATE", document: newDocument("Own Work"), note: "" });
+    await submitChangeSet(reviewer, draft.id);
+    await expect(applyChangeSet(reviewer, draft.id, "all")).rejects.toThrow(/change you made yourself/);
+    await expect(declineChangeSet(reviewer, draft.id, "REJECTED", "no")).rejects.toThrow(/change you made yourself/);
+    expect((await db.changeSet.findUnique({ where: { id: draft.id } }))?.status).toBe("SUBMITTED");
+    await applyChangeSet(editor, draft.id, "all");
+    expect((await db.changeSet.findUnique({ where: { id: draft.id } }))?.status).toBe("APPROVED");
+    await db.changeSet.deleteMany({ where: { id: draft.id } });
+  });
+
+  it("a rejection and a request for changes keep the reason for the author, and are audited", async () => {
+    const rejected = await saveDraft(editor, { kind: "CREATE", document: newDocument("Rejected One"), note: "" });
+    await submitChangeSet(editor, rejected.id);
+    await declineChangeSet(reviewer, rejected.id, "REJECTED", "Not an organisation against extremism.");
+    expect(await db.changeSet.findUnique({ where: { id: rejected.id }, select: { status: true, decisionNote: true, decidedById: true } })).toEqual({
+      status: "REJECTED",
+      decisionNote: "Not an organisation against extremism.",
+      decidedById: reviewer.id,
+    });
+    const sentBack = await saveDraft(editor, { kind: "CREATE", document: newDocument("Sent Back"), note: "" });
+    await submitChangeSet(editor, sentBack.id);
+    await declineChangeSet(reviewer, sentBack.id, "CHANGES_REQUESTED", "Add a contact.");
+    // The author can edit it again and resubmit.
+    await saveDraft(editor, { id: sentBack.id, kind: "CREATE", document: newDocument("Sent Back Again"), note: "" });
+    await submitChangeSet(editor, sentBack.id);
+    const actions = await db.auditEvent.findMany({ where: { subject: { in: [`change-set:${rejected.id}`, `change-set:${sentBack.id}`] } }, select: { action: true }, orderBy: { createdAt: "asc" } });
+    expect(actions.map((event) => event.action)).toEqual(["change-set.submitted", "change-set.rejected", "change-set.submitted", "change-set.changes-requested", "change-set.submitted"]);
+  });
+
+  it("two reviewers deciding at the same moment: exactly one decision wins", async () => {
+    const draft = await saveDraft(editor, { kind: "CREATE", document: newDocument("Contested"), note: "" });
+    await submitChangeSet(editor, draft.id);
+    const results = await Promise.allSettled([applyChangeSet(reviewer, draft.id, "all"), declineChangeSet(otherEditor, draft.id, "REJECTED", "No.")]);
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
+    const rejectedOne = results.find((result) => result.status === "rejected") as PromiseRejectedResult;
+    expect(rejectedOne.reason.message).toMatch(/already been decided/);
   });
 });

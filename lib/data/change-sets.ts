@@ -158,11 +158,15 @@ export async function submitChangeSet(actor: Actor, id: string): Promise<void> {
   if (diffDocuments(changeSet.base as OrganisationDocument | null, changeSet.proposed as OrganisationDocument).length === 0) {
     throw new ConflictError("This draft changes nothing yet: there is nothing to review.");
   }
-  const { count } = await db.changeSet.updateMany({
-    where: { id, authorId: actor.id, status: { in: editableStatuses } },
-    data: { status: "SUBMITTED", submittedAt: new Date() },
+  const submitted = await db.$transaction(async (tx) => {
+    const { count } = await tx.changeSet.updateMany({
+      where: { id, authorId: actor.id, status: { in: editableStatuses } },
+      data: { status: "SUBMITTED", submittedAt: new Date(), decisionNote: null },
+    });
+    if (count) await recordAudit({ action: "change-set.submitted", actorId: actor.id, subject: `change-set:${id}`, address: actor.address }, tx);
+    return count > 0;
   });
-  if (count === 0) {
+  if (!submitted) {
     // A double click: the other request submitted it a moment ago.
     const now = await db.changeSet.findUnique({ where: { id }, select: { status: true } });
     if (now?.status !== "SUBMITTED") throw new ConflictError("This change has already been decided.");
@@ -171,12 +175,41 @@ export async function submitChangeSet(actor: Actor, id: string): Promise<void> {
 
 /** Takes a submitted change set back from the review queue; the author can edit it again. */
 export async function withdrawChangeSet(actor: Actor, id: string): Promise<void> {
-  const { count } = await db.changeSet.updateMany({ where: { id, authorId: actor.id, status: "SUBMITTED" }, data: { status: "WITHDRAWN" } });
-  if (count === 0) {
+  const withdrawn = await db.$transaction(async (tx) => {
+    const { count } = await tx.changeSet.updateMany({ where: { id, authorId: actor.id, status: "SUBMITTED" }, data: { status: "WITHDRAWN" } });
+    if (count) await recordAudit({ action: "change-set.withdrawn", actorId: actor.id, subject: `change-set:${id}`, address: actor.address }, tx);
+    return count > 0;
+  });
+  if (!withdrawn) {
     const exists = await db.changeSet.findFirst({ where: { id, authorId: actor.id }, select: { status: true } });
     if (!exists) throw new NotFoundError("This change does not exist, or it is not yours.");
     throw new ConflictError("Only a change waiting for review can be withdrawn; this one is not.");
   }
+}
+
+/** Nobody decides on a change set they authored, whatever their role (four eyes). */
+export const ownChangeMessage = "You cannot decide on a change you made yourself: another reviewer decides it.";
+
+/**
+ * Rejects (a reason is required and shown to the author) or sends back for changes (a comment;
+ * the author can edit again). Atomic: of two reviewers deciding at the same moment, one wins and
+ * the other is told it was already decided. Audited in the same transaction.
+ */
+export async function declineChangeSet(actor: Actor, id: string, outcome: "REJECTED" | "CHANGES_REQUESTED", note: string): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const changeSet = await tx.changeSet.findUnique({ where: { id }, select: { authorId: true } });
+    if (!changeSet) throw new NotFoundError("This change does not exist.");
+    if (changeSet.authorId === actor.id) throw new ConflictError(ownChangeMessage);
+    const { count } = await tx.changeSet.updateMany({
+      where: { id, status: "SUBMITTED" },
+      data: { status: outcome, decisionNote: note, decidedAt: new Date(), decidedById: actor.id },
+    });
+    if (count === 0) throw new ConflictError("This change has already been decided (or withdrawn).");
+    await recordAudit(
+      { action: outcome === "REJECTED" ? "change-set.rejected" : "change-set.changes-requested", actorId: actor.id, subject: `change-set:${id}`, address: actor.address, details: { note } },
+      tx,
+    );
+  });
 }
 
 export type ChangeSetDetail = {
@@ -192,6 +225,7 @@ export type ChangeSetDetail = {
   revision: number;
   submittedAt: Date | null;
   updatedAt: Date;
+  decisionNote: string | null;
   /** Fields (and contacts) this change touches that were changed on the published organisation since it was drafted. */
   movedUnderneath: Change[];
   current: OrganisationDocument | null;
@@ -220,6 +254,7 @@ export async function getOwnChangeSet(actor: Actor, id: string): Promise<ChangeS
       revision: row.revision,
       submittedAt: row.submittedAt,
       updatedAt: row.updatedAt,
+      decisionNote: row.decisionNote,
       movedUnderneath: changes.filter((change) => moved.includes(change.key)),
       current: published?.document ?? null,
     };
@@ -236,12 +271,13 @@ export type AppliedChangeSet = { organisationId: string; version: number; tags: 
  * Returns the cache tags it touched: the caller refreshes them after the commit with
  * revalidatePublic. On any failure nothing is written.
  */
-export async function applyChangeSet(actor: Actor, changeSetId: string, acceptedKeys: readonly string[] | "all"): Promise<AppliedChangeSet> {
+export async function applyChangeSet(actor: Actor, changeSetId: string, acceptedKeys: readonly string[] | "all", note?: string): Promise<AppliedChangeSet> {
   return db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT 1 FROM "ChangeSet" WHERE id = ${changeSetId}::uuid FOR UPDATE`;
     const changeSet = await tx.changeSet.findUnique({ where: { id: changeSetId } });
     if (!changeSet) throw new NotFoundError("This change does not exist.");
     if (changeSet.status !== "SUBMITTED") throw new ConflictError("This change has already been decided (or is not submitted).");
+    if (changeSet.authorId === actor.id) throw new ConflictError(ownChangeMessage);
     const base = changeSet.base as OrganisationDocument | null;
     const proposed = changeSet.proposed as unknown as OrganisationDocument;
     const changes = diffDocuments(base, proposed);
@@ -306,7 +342,7 @@ export async function applyChangeSet(actor: Actor, changeSetId: string, accepted
     const decisions = { accepted: accepted.map((change) => change.key), rejected: rejected.map((change) => change.key) };
     await tx.changeSet.update({
       where: { id: changeSetId },
-      data: { status: rejected.length ? "PARTLY_APPROVED" : "APPROVED", decisions, decidedAt: new Date(), decidedById: actor.id, organisationId },
+      data: { status: rejected.length ? "PARTLY_APPROVED" : "APPROVED", decisions, decisionNote: note || null, decidedAt: new Date(), decidedById: actor.id, organisationId },
     });
     await recordAudit({ action: "change-set.applied", actorId: actor.id, subject: `organisation:${organisationId}`, address: actor.address, details: { changeSetId, version, ...decisions } }, tx);
     const countries = new Set([...(before?.countries ?? []), ...next.countries]);
@@ -346,9 +382,11 @@ export type ChangeSetListItem = {
   updatedAt: Date;
   submittedAt: Date | null;
   decidedAt: Date | null;
+  /** The reviewer's reason or comment. */
+  decisionNote: string | null;
 };
 
-const listSelect = { id: true, kind: true, status: true, organisationId: true, proposed: true, updatedAt: true, submittedAt: true, decidedAt: true } as const;
+const listSelect = { id: true, kind: true, status: true, organisationId: true, proposed: true, updatedAt: true, submittedAt: true, decidedAt: true, decisionNote: true } as const;
 const toListItem = ({ proposed, ...row }: Prisma.ChangeSetGetPayload<{ select: typeof listSelect }>): ChangeSetListItem => ({
   ...row,
   name: (proposed as unknown as OrganisationDocument).name,

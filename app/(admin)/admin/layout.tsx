@@ -3,10 +3,13 @@ import { SkipLink } from "@/components/layout/skip-link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { SignOutEverywhereButton } from "@/components/auth/sign-out-everywhere-button";
 import { requireUser } from "@/lib/auth/session";
+import { countAwaitingReview } from "@/lib/data/change-sets";
 
 // Not a guard (layouts do not re-run on every navigation): each admin page checks the session itself.
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const { user } = await requireUser();
+  const reviewer = user.role === "ADMIN" || user.role === "REVIEWER";
+  const awaiting = reviewer ? await countAwaitingReview() : 0;
   return (
     <>
       <header className="border-b border-slate-200 bg-brand-900 text-white">
@@ -23,6 +26,11 @@ export default async function AdminLayout({ children }: { children: React.ReactN
               <Link href="/admin/contacts" className="underline-offset-4 hover:underline">
                 Contacts
               </Link>
+              {reviewer ? (
+                <Link href="/admin/reviews" className="underline-offset-4 hover:underline">
+                  Reviews{awaiting ? <span className="ml-1 rounded-full bg-amber-300 px-2 text-xs font-semibold text-slate-950">{awaiting}<span className="sr-only"> waiting</span></span> : null}
+                </Link>
+              ) : null}
               {user.role === "ADMIN" ? (
                 <>
                   <Link href="/admin/users" className="underline-offset-4 hover:underline">

@@ -23,6 +23,7 @@ function ChangeList({ items, empty, mine }: { items: ChangeSetListItem[]; empty:
           )}
           <StatusBadge status={item.status} />
           <span className="text-sm text-slate-600">{time.format(item.decidedAt ?? item.submittedAt ?? item.updatedAt)} UTC</span>
+          {mine && item.decisionNote ? <span className="w-full text-sm text-slate-800">Reviewer: {item.decisionNote}</span> : null}
         </li>
       ))}
     </ul>

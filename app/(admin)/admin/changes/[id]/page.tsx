@@ -40,6 +40,11 @@ export default async function ChangePage({ params, searchParams }: Props) {
       <p className="mt-2 flex items-center gap-2">
         <StatusBadge status={changeSet.status} />
       </p>
+      {changeSet.decisionNote ? (
+        <p className="mt-4 rounded-md border border-slate-300 bg-slate-50 px-3 py-2">
+          <span className="font-medium">The reviewer wrote:</span> {changeSet.decisionNote}
+        </p>
+      ) : null}
       {flash.saved ? (
         <p role="status" className="mt-4 rounded-md border border-green-300 bg-green-50 px-3 py-2 text-green-900">
           Draft saved. It stays private until you submit it for review.

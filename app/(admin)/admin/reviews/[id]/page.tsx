@@ -1,0 +1,113 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { StatusBadge } from "@/components/changes/status-badge";
+import { ChangeValue } from "@/components/reviews/change-value";
+import { DecisionForm } from "@/components/reviews/decision-form";
+import { WordDiff } from "@/components/reviews/word-diff";
+import { requireRole } from "@/lib/auth/session";
+import { fieldLabels, type Change, type ContactDocument } from "@/lib/change-sets/document";
+import { getChangeSetForReview } from "@/lib/data/reviews";
+
+export const metadata: Metadata = { title: "Review a change", robots: { index: false } };
+
+type Props = { params: Promise<{ id: string }> };
+
+function title(change: Change) {
+  if (change.type === "field") return fieldLabels[change.field];
+  if (change.type === "order") return "Order of the contacts";
+  return { added: "New contact", changed: "Changed contact", removed: "Removed contact" }[change.change];
+}
+
+export default async function ReviewPage({ params }: Props) {
+  const { id } = await params;
+  const session = await requireRole(["ADMIN", "REVIEWER"], `/admin/reviews/${id}`);
+  const review = /^[0-9a-f-]{36}$/i.test(id) ? await getChangeSetForReview(id) : null;
+  if (!review) notFound();
+  const stale = review.moved.length > 0;
+  const contacts = new Map<string, ContactDocument>([...(review.base?.contacts ?? []), ...review.proposed.contacts].map((contact) => [contact.id, contact]));
+  const own = review.authorId === session.user.id;
+  const table = (
+    <table className="w-full border-collapse text-left text-sm">
+      <caption className="sr-only">Each proposed change, with what it was based on{stale ? ", what is published now" : ""} and what is proposed</caption>
+      <thead>
+        <tr className="border-b border-slate-300">
+          <th scope="col" className="py-2 pr-4">Change</th>
+          {review.base ? <th scope="col" className="py-2 pr-4">{stale ? "Drafted from" : "Published"}</th> : null}
+          {stale ? <th scope="col" className="py-2 pr-4">Published now</th> : null}
+          <th scope="col" className="py-2 pr-4">Proposed</th>
+          {review.status === "SUBMITTED" && !own ? <th scope="col" className="py-2">Accept</th> : null}
+        </tr>
+      </thead>
+      <tbody>
+        {review.changes.map((change) => {
+          const moved = review.moved.includes(change.key);
+          const now =
+            change.type === "field" ? review.current?.[change.field] : change.type === "contact" ? review.current?.contacts.find((contact) => contact.id === (change.base ?? change.proposed)?.id) ?? null : review.current?.contacts.map((contact) => contact.id);
+          const longText = change.type === "field" && change.field === "description" && review.base;
+          return (
+            <tr key={change.key} className={`border-b border-slate-200 align-top ${moved ? "bg-amber-50" : ""}`}>
+              <th scope="row" className="py-2 pr-4 font-medium">
+                {title(change)}
+                {moved ? <span className="block text-xs font-normal text-amber-900">changed since drafted</span> : null}
+              </th>
+              {review.base ? (
+                <td className="py-2 pr-4">
+                  <ChangeValue change={change} side={change.base} names={contacts} />
+                </td>
+              ) : null}
+              {stale ? <td className="py-2 pr-4">{moved ? <ChangeValue change={change} side={now} names={contacts} /> : <span className="text-slate-500">unchanged</span>}</td> : null}
+              <td className="py-2 pr-4">
+                {longText ? <WordDiff before={String(change.base ?? "")} after={String(change.proposed ?? "")} /> : <ChangeValue change={change} side={change.proposed} names={contacts} />}
+              </td>
+              {review.status === "SUBMITTED" && !own ? (
+                <td className="py-2">
+                  <input type="checkbox" name="accept" value={change.key} defaultChecked={!moved} aria-label={`Accept: ${title(change)}`} className="size-5" />
+                </td>
+              ) : null}
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+  return (
+    <>
+      <p className="text-sm text-slate-600">
+        <Link href="/admin/reviews" className="underline">
+          Reviews
+        </Link>{" "}
+        / {review.proposed.name}
+      </p>
+      <h1 className="mt-1 text-2xl font-bold text-brand-900">
+        {review.kind === "CREATE" ? "New organisation" : review.kind === "ARCHIVE" ? "Archive" : review.kind === "RESTORE" ? "Restore" : "Change to"} {review.base?.name ?? review.proposed.name}
+      </h1>
+      <p className="mt-2 flex flex-wrap items-center gap-3 text-slate-700">
+        <StatusBadge status={review.status} /> by {review.author ?? "a member of the public"}
+        {review.submittedAt ? `, submitted ${review.submittedAt.toISOString().slice(0, 10)}` : ""}
+      </p>
+      {review.note ? (
+        <p className="mt-3">
+          <span className="font-medium">Note from the author:</span> {review.note}
+        </p>
+      ) : null}
+      {stale ? (
+        <p role="note" className="mt-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-amber-950">
+          The organisation changed since this was drafted. The highlighted rows moved underneath it: accepting one would overwrite the newer value, so they start unticked, and approving them is refused.
+        </p>
+      ) : null}
+      {review.status !== "SUBMITTED" ? (
+        <div className="mt-6">{table}</div>
+      ) : own ? (
+        <>
+          <p role="note" className="mt-4 rounded-md border border-slate-300 bg-slate-50 px-3 py-2">
+            You made this change, so another reviewer decides it.
+          </p>
+          <div className="mt-6">{table}</div>
+        </>
+      ) : (
+        <DecisionForm changeSetId={review.id}>{table}</DecisionForm>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,36 @@
+import type { Change, ContactDocument } from "@/lib/change-sets/document";
+import { contactTypeLabels } from "@/lib/validation/contact";
+import { organisationKindLabels } from "@/lib/validation/organisation";
+
+const empty = <span className="text-slate-500">(empty)</span>;
+
+export function contactText(contact: ContactDocument | null | undefined) {
+  if (!contact) return empty;
+  return (
+    <span className="whitespace-pre-line">
+      {contactTypeLabels[contact.type]}
+      {contact.label ? ` (${contact.label})` : ""}: {contact.value}
+      {contact.rawValue !== contact.value ? <span className="text-slate-600"> (typed “{contact.rawValue}”)</span> : null}
+    </span>
+  );
+}
+
+/** One side of a change, readable: a field's value, a contact, or an order of contacts. */
+export function ChangeValue({ change, side, names }: { change: Change; side: unknown; names?: Map<string, ContactDocument> }) {
+  if (change.type === "contact") return contactText(side as ContactDocument | null);
+  if (change.type === "order") {
+    const ids = side as string[];
+    return (
+      <ol className="list-decimal pl-5">
+        {ids.map((id) => (
+          <li key={id}>{contactText(names?.get(id))}</li>
+        ))}
+      </ol>
+    );
+  }
+  if (side === null || side === undefined || side === "") return empty;
+  if (change.field === "kind") return <>{organisationKindLabels[side as keyof typeof organisationKindLabels]}</>;
+  if (change.field === "archived") return <>{side ? "Archived" : "Listed"}</>;
+  if (Array.isArray(side)) return <>{side.join(", ")}</>;
+  return <span className="whitespace-pre-line break-words">{String(side)}</span>;
+}

@@ -1,0 +1,80 @@
+"use client";
+
+import { startTransition, useActionState, useRef } from "react";
+import { FieldError, FormMessage, useFocusFirstError } from "@/components/ui/form";
+import { decide } from "@/lib/actions/reviews";
+import { initialFormState } from "@/lib/forms/form-state";
+
+function Buttons({ pending }: { pending: boolean }) {
+  const base = "rounded-md px-4 py-2 font-medium disabled:opacity-70";
+  return (
+    <div className="flex flex-wrap items-center gap-3">
+      <button type="submit" name="decision" value="approve" disabled={pending} className={`${base} bg-brand-700 text-white hover:bg-brand-900`}>
+        Approve the accepted changes
+      </button>
+      <button type="submit" name="decision" value="request-changes" disabled={pending} className={`${base} border border-slate-400 bg-white hover:bg-slate-100`}>
+        Request changes
+      </button>
+      <button type="submit" name="decision" value="reject" disabled={pending} className={`${base} border border-red-700 bg-white text-red-800 hover:bg-red-50`}>
+        Reject
+      </button>
+      {pending ? <span role="status">Saving the decision…</span> : null}
+    </div>
+  );
+}
+
+/**
+ * The reviewer's decision. The table of changes (rendered by the page inside this form) carries
+ * one "Accept" checkbox per change; these buttons tick or untick them all.
+ */
+export function DecisionForm({ changeSetId, children }: { changeSetId: string; children: React.ReactNode }) {
+  const [state, formAction, pending] = useActionState(decide, initialFormState);
+  const form = useRef<HTMLFormElement>(null);
+  useFocusFirstError(form, state);
+  const setAll = (checked: boolean) => form.current?.querySelectorAll<HTMLInputElement>("input[name=accept]").forEach((box) => (box.checked = checked));
+  return (
+    <form
+      ref={form}
+      action={formAction}
+      onSubmit={(event) => {
+        // Submitted by hand, so that a refused decision does not reset the form: the reviewer's
+        // ticks stay as they were. (A form action resets its form after every submission.)
+        event.preventDefault();
+        const data = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
+        startTransition(() => formAction(data));
+      }}
+      className="mt-6 space-y-4"
+    >
+      <FormMessage state={state} />
+      <input type="hidden" name="changeSetId" value={changeSetId} />
+      <div className="flex gap-2">
+        <button type="button" onClick={() => setAll(true)} className="rounded-md border border-slate-400 bg-white px-2 py-1 text-sm hover:bg-slate-100">
+          Accept all
+        </button>
+        <button type="button" onClick={() => setAll(false)} className="rounded-md border border-slate-400 bg-white px-2 py-1 text-sm hover:bg-slate-100">
+          Reject all
+        </button>
+      </div>
+      {children}
+      <FieldError id="accept-error" errors={state.fieldErrors?.accept} />
+      <div>
+        <label htmlFor="decision-note" className="block font-medium">
+          Reason or comment for the author
+        </label>
+        <p id="decision-note-hint" className="text-sm text-slate-600">
+          Required to reject or to request changes; optional when approving.
+        </p>
+        <textarea
+          id="decision-note"
+          name="note"
+          rows={3}
+          aria-invalid={state.fieldErrors?.note ? true : undefined}
+          aria-describedby="decision-note-hint decision-note-error"
+          className="mt-1 w-full rounded-md border border-slate-400 px-3 py-2"
+        />
+        <FieldError id="decision-note-error" errors={state.fieldErrors?.note} />
+      </div>
+      <Buttons pending={pending} />
+    </form>
+  );
+}

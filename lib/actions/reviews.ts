@@ -1,0 +1,21 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { action } from "@/lib/auth/action";
+import { revalidatePublic } from "@/lib/cache";
+import { applyChangeSet, declineChangeSet } from "@/lib/data/change-sets";
+import { decisionSchema } from "@/lib/validation/review";
+
+/** Approves the accepted changes, rejects, or sends back: reviewers and admins, never on their own change. */
+export const decide = action({ name: "reviews.decide", schema: decisionSchema, roles: ["ADMIN", "REVIEWER"] }, async ({ changeSetId, decision, accept, note }, actor) => {
+  if (decision === "approve") {
+    const { tags } = await applyChangeSet(actor, changeSetId, accept, note);
+    // After the commit: the public pages show the change on their next request.
+    revalidatePublic(tags);
+  } else {
+    await declineChangeSet(actor, changeSetId, decision === "reject" ? "REJECTED" : "CHANGES_REQUESTED", note);
+  }
+  revalidatePath("/admin", "layout");
+  redirect(`/admin/reviews?decided=${decision}`);
+});

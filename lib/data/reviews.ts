@@ -1,0 +1,105 @@
+import "server-only";
+import { collisions, diffDocuments, type Change, type OrganisationDocument } from "@/lib/change-sets/document";
+import { db } from "@/lib/db";
+import { getOrganisationDocument } from "@/lib/data/change-sets";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { ChangeSetKind, ChangeSetStatus } from "@/lib/generated/prisma/enums";
+
+export type QueueFilters = { kind?: ChangeSetKind; country?: string; authorId?: string };
+
+export type QueueItem = {
+  id: string;
+  kind: ChangeSetKind;
+  name: string;
+  author: string | null;
+  authorId: string | null;
+  submittedAt: Date;
+  /** How long it has been waiting, in hours. */
+  waitingHours: number;
+  countries: string[];
+  /** The organisation changed since this was drafted. */
+  stale: boolean;
+};
+
+/** Submitted change sets, oldest first, with whether their base is stale. */
+export async function listReviewQueue(filters: QueueFilters, limit = 100): Promise<QueueItem[]> {
+  const conditions: Prisma.Sql[] = [Prisma.sql`c."status" = 'submitted'`];
+  if (filters.kind) conditions.push(Prisma.sql`c."kind" = ${filters.kind.toLowerCase()}::"ChangeSetKind"`);
+  if (filters.authorId) conditions.push(Prisma.sql`c."authorId" = ${filters.authorId}::uuid`);
+  if (filters.country) conditions.push(Prisma.sql`c."proposed"->'countries' ? ${filters.country.toUpperCase()}`);
+  const rows = await db.$queryRaw<{ id: string; kind: string; proposed: OrganisationDocument; author: string | null; authorId: string | null; submittedAt: Date; waitingHours: number; stale: boolean }[]>`
+    SELECT c."id", c."kind"::text AS "kind", c."proposed", u."name" AS "author", c."authorId", c."submittedAt",
+           floor(extract(epoch FROM (now() AT TIME ZONE 'UTC') - c."submittedAt") / 3600)::int AS "waitingHours",
+           (o."id" IS NOT NULL AND o."version" <> c."baseVersion") AS "stale"
+    FROM "ChangeSet" c
+    LEFT JOIN "User" u ON u."id" = c."authorId"
+    LEFT JOIN "Organisation" o ON o."id" = c."organisationId"
+    WHERE ${Prisma.join(conditions, " AND ")}
+    ORDER BY c."submittedAt", c."id" LIMIT ${limit}`;
+  return rows.map(({ proposed, kind, ...row }) => ({ ...row, kind: kind.toUpperCase() as ChangeSetKind, name: proposed.name, countries: proposed.countries }));
+}
+
+export async function listQueueAuthors(): Promise<{ id: string; name: string }[]> {
+  return db.user.findMany({ where: { changeSets: { some: { status: "SUBMITTED" } } }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+}
+
+export type ReviewDetail = {
+  id: string;
+  kind: ChangeSetKind;
+  status: ChangeSetStatus;
+  authorId: string | null;
+  author: string | null;
+  note: string;
+  submittedAt: Date | null;
+  organisationId: string | null;
+  base: OrganisationDocument | null;
+  proposed: OrganisationDocument;
+  /** What is published now (null for a creation). */
+  current: OrganisationDocument | null;
+  changes: Change[];
+  /** Keys of changes whose published value moved since the base. */
+  moved: string[];
+};
+
+/** A change set as a reviewer sees it: every change, and the published state now. */
+export async function getChangeSetForReview(id: string): Promise<ReviewDetail | null> {
+  const row = await db.changeSet.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      kind: true,
+      status: true,
+      authorId: true,
+      note: true,
+      submittedAt: true,
+      organisationId: true,
+      baseVersion: true,
+      base: true,
+      proposed: true,
+      author: { select: { name: true } },
+      organisation: { select: { version: true } },
+    },
+  });
+  if (!row) return null;
+  const base = row.base as OrganisationDocument | null;
+  const proposed = row.proposed as unknown as OrganisationDocument;
+  const changes = diffDocuments(base, proposed);
+  let current: OrganisationDocument | null = null;
+  if (row.organisationId) current = (await getOrganisationDocument(row.organisationId))?.document ?? null;
+  const moved = base && current && row.organisation?.version !== row.baseVersion ? collisions(changes, base, current) : [];
+  return {
+    id: row.id,
+    kind: row.kind,
+    status: row.status,
+    authorId: row.authorId,
+    author: row.author?.name ?? null,
+    note: row.note,
+    submittedAt: row.submittedAt,
+    organisationId: row.organisationId,
+    base,
+    proposed,
+    current,
+    changes,
+    moved,
+  };
+}

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ChangeSet" ADD COLUMN     "decisionNote" TEXT;
