@@ -1,0 +1,132 @@
+import { expect, test, type Page } from "@playwright/test";
+import { accessibilityViolations } from "./axe";
+import { createTempUser, demoUsers, freshAddress, signIn, signInAs, sql } from "./support";
+
+test.beforeEach(async ({ page }) => {
+  await page.setExtraHTTPHeaders({ "x-forwarded-for": freshAddress() });
+});
+
+/** Submits a change to an organisation through the editor's form; returns the change set's id. */
+async function submitChange(page: Page, organisationSlug: string, edit: (page: Page) => Promise<void>) {
+  const [{ id }] = await sql(`SELECT id FROM "Organisation" WHERE slug = $1`, [organisationSlug]);
+  await page.goto(`/admin/organisations/${id}/edit`);
+  await edit(page);
+  await page.getByRole("button", { name: "Submit for review" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Submitted for review" })).toBeVisible();
+  return new URL(page.url()).pathname.split("/").pop()!;
+}
+
+test("a reviewer accepts one field and a new contact, rejects another field: the public page shows exactly the accepted part", async ({ page, browser }) => {
+  const acronym = `SB${Date.now() % 10000}`;
+  await signInAs(page, demoUsers.editor);
+  const changeSetId = await submitChange(page, "save-belgium", async (form) => {
+    await form.getByLabel("Acronym (optional)").fill(acronym);
+    await form.getByLabel("Website (optional)").fill("https://rejected.example.org");
+    await form.getByRole("button", { name: "Add a contact" }).click();
+    const contacts = form.getByRole("group", { name: "Contacts" }).getByRole("listitem");
+    const number = await contacts.count();
+    await form.getByLabel(`Contact ${number}: kind`).selectOption("PHONE");
+    await form.getByLabel(`Contact ${number}: phone`).fill("+32 2 235 21 11");
+  });
+
+  const reviewerContext = await browser.newContext();
+  const reviewer = await reviewerContext.newPage();
+  await reviewer.setExtraHTTPHeaders({ "x-forwarded-for": freshAddress() });
+  await signInAs(reviewer, demoUsers.reviewer);
+  await expect(reviewer.getByRole("link", { name: /^Reviews/ })).toContainText(/\d/);
+  await reviewer.getByRole("link", { name: /^Reviews/ }).click();
+  await reviewer.getByRole("link", { name: "S.A.V.E. BELGIUM" }).first().click();
+  await expect(reviewer).toHaveURL(new RegExp(`/admin/reviews/${changeSetId}`));
+  expect(await accessibilityViolations(reviewer)).toEqual([]);
+  await reviewer.getByRole("checkbox", { name: "Accept: Website" }).uncheck();
+  await reviewer.getByRole("button", { name: "Approve the accepted changes" }).click();
+  await expect(reviewer.getByRole("status").filter({ hasText: "Approved" })).toBeVisible();
+
+  // The very next request of the public page shows the accepted acronym and phone, not the website.
+  const publicPage = await page.request.get("/organisations/save-belgium");
+  const html = await publicPage.text();
+  expect(html).toContain(acronym);
+  expect(html).toContain("+3222352111");
+  expect(html).not.toContain("rejected.example.org");
+  const [changeSet] = await sql(`SELECT status, decisions FROM "ChangeSet" WHERE id = $1`, [changeSetId]);
+  expect(changeSet.status).toBe("partly_approved");
+  expect(changeSet.decisions.rejected).toEqual(["website"]);
+
+  // The author sees the outcome on the dashboard.
+  await page.goto("/admin");
+  await expect(page.getByRole("region", { name: "Your submitted changes" }).getByRole("listitem").filter({ hasText: "S.A.V.E. BELGIUM" }).first()).toContainText("Partly approved");
+  await reviewerContext.close();
+});
+
+test("nobody decides on their own change: not in the page, not by a direct POST; another reviewer can", async ({ page, browser }) => {
+  await signInAs(page, demoUsers.reviewer);
+  const changeSetId = await submitChange(page, "counter-extremism-project", async (form) => {
+    await form.getByLabel("Acronym (optional)").fill(`CX${Date.now() % 1000}`);
+  });
+  await page.goto(`/admin/reviews/${changeSetId}`);
+  await expect(page.getByRole("note").filter({ hasText: "You made this change, so another reviewer decides it." })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Approve the accepted changes" })).toHaveCount(0);
+
+  // A decision posted anyway: the form of someone else's change, pointed at this one.
+  const [{ id: other }] = await sql(
+    `INSERT INTO "ChangeSet" (id, kind, status, "authorId", proposed, "updatedAt", "submittedAt")
+     SELECT gen_random_uuid(), 'create', 'submitted', id, $1::jsonb, now(), now() FROM "User" WHERE email = $2 RETURNING id`,
+    [JSON.stringify({ slug: "decoy", name: "Decoy Organisation", acronym: null, kind: "OTHER", description: "", website: null, countries: ["BE"], contacts: [], archived: false }), demoUsers.editor.email],
+  );
+  await page.goto(`/admin/reviews/${other}`);
+  await page.evaluate((target) => {
+    (document.querySelector("input[name=changeSetId]") as HTMLInputElement).value = target;
+  }, changeSetId);
+  await page.getByRole("button", { name: "Approve the accepted changes" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("You cannot decide on a change you made yourself: another reviewer decides it.");
+  expect((await sql(`SELECT status FROM "ChangeSet" WHERE id = $1`, [changeSetId]))[0].status).toBe("submitted");
+  await sql(`DELETE FROM "ChangeSet" WHERE id = $1`, [other]);
+
+  // A second reviewer decides it.
+  const email = `second-reviewer-${Date.now()}@prova.test`;
+  await createTempUser(email, "Second Reviewer", "reviewer");
+  try {
+    const context = await browser.newContext();
+    const second = await context.newPage();
+    await second.setExtraHTTPHeaders({ "x-forwarded-for": freshAddress() });
+    await second.goto("/login");
+    await signIn(second, email, demoUsers.editor.password);
+    await expect(second.getByRole("heading", { level: 1, name: "Welcome, Second Reviewer" })).toBeVisible();
+    await second.goto(`/admin/reviews/${changeSetId}`);
+    await second.getByLabel("Reason or comment for the author").fill("The acronym is not used by them.");
+    await second.getByRole("button", { name: "Reject", exact: true }).click();
+    await expect(second.getByRole("status").filter({ hasText: "Rejected" })).toBeVisible();
+    await context.close();
+  } finally {
+    await sql(`UPDATE "ChangeSet" SET "decidedById" = NULL WHERE "decidedById" = (SELECT id FROM "User" WHERE email = $1)`, [email]);
+    await sql(`DELETE FROM "User" WHERE email = $1`, [email]);
+  }
+  await page.goto(`/admin/changes/${changeSetId}`);
+  await expect(page.getByText("The reviewer wrote:")).toBeVisible();
+  await expect(page.getByText("The acronym is not used by them.")).toBeVisible();
+});
+
+test("rejecting needs a reason, shown at its field, and nothing is decided without it", async ({ page, browser }) => {
+  await signInAs(page, demoUsers.editor);
+  const changeSetId = await submitChange(page, "alliance-of-liberals-and-democrats-for-europe", async (form) => {
+    await form.getByLabel("Acronym (optional)").fill("ALDE");
+  });
+  const context = await browser.newContext();
+  const reviewer = await context.newPage();
+  await reviewer.setExtraHTTPHeaders({ "x-forwarded-for": freshAddress() });
+  await signInAs(reviewer, demoUsers.reviewer);
+  await reviewer.goto(`/admin/reviews/${changeSetId}`);
+  await reviewer.getByRole("button", { name: "Reject all" }).click();
+  await reviewer.getByRole("button", { name: "Reject", exact: true }).click();
+  await expect(reviewer.locator("#decision-note-error")).toHaveText("Give the reason: the author will see it.");
+  await expect(reviewer.getByLabel("Reason or comment for the author")).toBeFocused();
+  // The ticks stay as the reviewer left them.
+  await expect(reviewer.getByRole("checkbox", { name: "Accept: Acronym" })).not.toBeChecked();
+  expect((await sql(`SELECT status FROM "ChangeSet" WHERE id = $1`, [changeSetId]))[0].status).toBe("submitted");
+  await reviewer.getByLabel("Reason or comment for the author").fill("Please add a source.");
+  await reviewer.getByRole("button", { name: "Request changes" }).click();
+  await expect(reviewer.getByRole("status").filter({ hasText: "Sent back" })).toBeVisible();
+  expect((await sql(`SELECT status FROM "ChangeSet" WHERE id = $1`, [changeSetId]))[0].status).toBe("changes_requested");
+  await context.close();
+  await sql(`DELETE FROM "ChangeSet" WHERE id = $1`, [changeSetId]);
+});
