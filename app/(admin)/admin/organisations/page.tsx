@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { FilterSelect } from "@/components/ui/filter-select";
 import { requireUser } from "@/lib/auth/session";
 import { listOrganisationsForAdmin } from "@/lib/data/admin-organisations";
 import { listCountries } from "@/lib/data/countries";
@@ -12,22 +13,6 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 const date = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
 
-function FilterSelect({ name, label, value, options }: { name: string; label: string; value?: string; options: { value: string; label: string }[] }) {
-  return (
-    <div>
-      <label htmlFor={name} className="block text-sm font-medium">
-        {label}
-      </label>
-      <select id={name} name={name} defaultValue={value ?? ""} className="mt-1 rounded-md border border-slate-400 px-2 py-2">
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
 
 export default async function OrganisationsPage({ searchParams }: Props) {
   await requireUser();

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { FilterSelect } from "@/components/ui/filter-select";
 import { requireRole } from "@/lib/auth/session";
 import { listQueueAuthors, listReviewQueue } from "@/lib/data/reviews";
 import type { ChangeSetKind } from "@/lib/generated/prisma/enums";
@@ -42,38 +43,14 @@ export default async function ReviewsPage({ searchParams }: Props) {
         </p>
       ) : null}
       <form method="get" aria-label="Filter the queue" className="mt-6 flex flex-wrap items-end gap-4">
-        <div>
-          <label htmlFor="kind" className="block text-sm font-medium">
-            Kind
-          </label>
-          <select id="kind" name="kind" defaultValue={filters.kind ?? ""} className="mt-1 rounded-md border border-slate-400 px-2 py-2">
-            <option value="">Any</option>
-            {Object.entries(kinds).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect name="kind" label="Kind" value={filters.kind} options={[{ value: "", label: "Any" }, ...Object.entries(kinds).map(([value, label]) => ({ value, label }))]} />
         <div>
           <label htmlFor="country" className="block text-sm font-medium">
             Country code
           </label>
           <input id="country" name="country" defaultValue={filters.country ?? ""} maxLength={2} className="mt-1 w-20 rounded-md border border-slate-400 px-2 py-2 uppercase" />
         </div>
-        <div>
-          <label htmlFor="author" className="block text-sm font-medium">
-            Author
-          </label>
-          <select id="author" name="author" defaultValue={filters.authorId ?? ""} className="mt-1 rounded-md border border-slate-400 px-2 py-2">
-            <option value="">Anyone</option>
-            {authors.map((author) => (
-              <option key={author.id} value={author.id}>
-                {author.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect name="author" label="Author" value={filters.authorId} options={[{ value: "", label: "Anyone" }, ...authors.map((author) => ({ value: author.id, label: author.name }))]} />
         <button type="submit" className="rounded-md border border-slate-400 bg-white px-4 py-2 font-medium hover:bg-slate-100">
           Show
         </button>
