@@ -130,3 +130,40 @@ test("rejecting needs a reason, shown at its field, and nothing is decided witho
   await context.close();
   await sql(`DELETE FROM "ChangeSet" WHERE id = $1`, [changeSetId]);
 });
+
+test("history shows every revision with who proposed and approved it, compares two, and restores one through review", async ({ page, browser }) => {
+  const acronym = `KB${Date.now() % 10000}`;
+  await signInAs(page, demoUsers.editor);
+  const [{ id, acronym: original }] = await sql(`SELECT id, acronym FROM "Organisation" WHERE slug = 'kingdom-of-belgium-foreign-affairs-foreign-trade-and-development-cooperation'`);
+  const first = await submitChange(page, "kingdom-of-belgium-foreign-affairs-foreign-trade-and-development-cooperation", async (form) => {
+    await form.getByLabel("Acronym (optional)").fill(acronym);
+  });
+  const context = await browser.newContext();
+  const reviewer = await context.newPage();
+  await reviewer.setExtraHTTPHeaders({ "x-forwarded-for": freshAddress() });
+  await signInAs(reviewer, demoUsers.reviewer);
+  const approve = async (changeSetId: string) => {
+    await reviewer.goto(`/admin/reviews/${changeSetId}`);
+    await reviewer.getByRole("button", { name: "Approve the accepted changes" }).click();
+    await expect(reviewer.getByRole("status").filter({ hasText: "Approved" })).toBeVisible();
+  };
+  await approve(first);
+
+  await page.goto(`/admin/organisations/${id}/history`);
+  expect(await accessibilityViolations(page)).toEqual([]);
+  const revisions = page.getByRole("region", { name: "Revisions" }).getByRole("listitem");
+  await expect(revisions.first()).toContainText("Proposed by Eddie Editor, approved by Rita Reviewer.");
+  await expect(revisions.last()).toContainText("Loaded with the directory");
+  await expect(page.getByRole("table", { name: "Proposed changes" })).toContainText(acronym);
+
+  page.once("dialog", (dialog) => void dialog.accept());
+  const oldest = revisions.last();
+  await oldest.getByRole("button", { name: /Restore this revision/ }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Submitted for review" })).toBeVisible();
+  const restore = new URL(page.url()).pathname.split("/").pop()!;
+  await approve(restore);
+  const html = await (await page.request.get("/organisations/kingdom-of-belgium-foreign-affairs-foreign-trade-and-development-cooperation")).text();
+  expect(html).not.toContain(acronym);
+  expect((await sql(`SELECT acronym FROM "Organisation" WHERE id = $1`, [id]))[0].acronym).toBe(original);
+  await context.close();
+});

@@ -35,6 +35,11 @@ const pages: Record<string, Row & { url: () => Promise<string>; shows: string }>
     url: async () => `/admin/organisations/${(await sql(`SELECT id FROM "Organisation" WHERE slug = 'allo-tolerance'`))[0].id}/edit`,
     shows: "Your changes are saved as a draft",
   },
+  "/admin/organisations/[id]/history": {
+    ...signedIn,
+    url: async () => `/admin/organisations/${(await sql(`SELECT id FROM "Organisation" WHERE slug = 'allo-tolerance'`))[0].id}/history`,
+    shows: "Loaded with the directory",
+  },
   "/admin/changes/[id]": { ...authorOnly, url: () => editorsChangeSet(), shows: "Matrix Draft Organisation" },
   "/admin/reviews": { ...reviewersPage, url: async () => "/admin/reviews", shows: "Changes waiting for review" },
   "/admin/reviews/[id]": { ...reviewersPage, url: async () => (await editorsChangeSet()).replace("/admin/changes/", "/admin/reviews/"), shows: "Matrix Draft Organisation" },
@@ -71,6 +76,7 @@ const actions: Record<string, Row> = {
   "lib/actions/organisations.ts#verifyOrganisation": signedIn,
   "lib/actions/organisations.ts#findSimilar": signedIn,
   "lib/actions/reviews.ts#decide": reviewersAction,
+  "lib/actions/organisations.ts#restoreRevision": signedIn,
   // Posted last for each role: it ends that role's session.
   "lib/auth/actions.ts#signOutEverywhere": signedIn,
 };

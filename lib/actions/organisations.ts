@@ -6,6 +6,7 @@ import { z } from "zod";
 import { action } from "@/lib/auth/action";
 import { revalidatePublic } from "@/lib/cache";
 import { findSimilarOrganisations } from "@/lib/data/admin-organisations";
+import { proposeRestore } from "@/lib/data/revisions";
 import { markVerified, proposeArchive, saveDraft, submitChangeSet, withdrawChangeSet } from "@/lib/data/change-sets";
 import { organisationFormSchema } from "@/lib/validation/organisation";
 
@@ -66,4 +67,16 @@ const similarSchema = z.object({
 /** Likely duplicates of what is being typed in the organisation form (a read; no change). */
 export const findSimilar = action({ name: "organisations.similar", schema: similarSchema, roles: staff }, async ({ name, website, organisationId }) => {
   return { ok: true, data: await findSimilarOrganisations({ name, website, excludeId: organisationId }) };
+});
+
+const restoreSchema = z.strictObject({
+  organisationId: z.uuid({ error: "This organisation does not exist." }),
+  version: z.coerce.number({ error: "Choose a revision." }).int().positive(),
+});
+
+/** Proposes restoring an earlier revision; it goes through review like any other change. */
+export const restoreRevision = action({ name: "organisations.restore-revision", schema: restoreSchema, roles: staff }, async ({ organisationId, version }, actor) => {
+  const id = await proposeRestore(actor, organisationId, version);
+  revalidatePath("/admin", "layout");
+  redirect(`/admin/changes/${id}?submitted=1`);
 });

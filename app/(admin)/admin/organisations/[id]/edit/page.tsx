@@ -39,7 +39,10 @@ export default async function EditOrganisationPage({ params }: Props) {
           <Link href={`/organisations/${published.document.slug}`} className="text-brand-700 underline">
             See its public page
           </Link>
-        )}
+        )}{" "}
+        <Link href={`/admin/organisations/${id}/history`} className="text-brand-700 underline">
+          History
+        </Link>
       </p>
       <ListingActions organisationId={id} name={published.document.name} archived={published.document.archived} lastVerified={published.lastVerifiedAt ? date.format(published.lastVerifiedAt) : null} />
       <OrganisationForm values={formValues(published.document)} countries={await listCountries()} organisationId={id} />

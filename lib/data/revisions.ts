@@ -1,0 +1,72 @@
+import "server-only";
+import type { OrganisationDocument } from "@/lib/change-sets/document";
+import { db } from "@/lib/db";
+import { recordAudit } from "@/lib/data/audit";
+import { getOrganisationDocument, saveDraft, submitChangeSet } from "@/lib/data/change-sets";
+import { ConflictError, NotFoundError } from "@/lib/data/errors";
+
+export type RevisionItem = {
+  version: number;
+  createdAt: Date;
+  snapshot: OrganisationDocument;
+  proposedBy: string | null;
+  approvedBy: string | null;
+  note: string | null;
+  decisionNote: string | null;
+};
+
+/** Every published revision of an organisation, newest first, with who proposed and approved it. */
+export async function listRevisions(organisationId: string): Promise<RevisionItem[]> {
+  const revisions = await db.revision.findMany({
+    where: { organisationId },
+    select: { version: true, createdAt: true, snapshot: true, changeSetId: true },
+    orderBy: { version: "desc" },
+  });
+  const changeSets = await db.changeSet.findMany({
+    where: { id: { in: revisions.map((revision) => revision.changeSetId).filter((id): id is string => Boolean(id)) } },
+    select: { id: true, note: true, decisionNote: true, decidedById: true, author: { select: { name: true } } },
+  });
+  const deciders = new Map(
+    (await db.user.findMany({ where: { id: { in: changeSets.map((set) => set.decidedById).filter((id): id is string => Boolean(id)) } }, select: { id: true, name: true } })).map(
+      (user) => [user.id, user.name],
+    ),
+  );
+  const byId = new Map(changeSets.map((set) => [set.id, set]));
+  return revisions.map((revision) => {
+    const changeSet = revision.changeSetId ? byId.get(revision.changeSetId) : undefined;
+    return {
+      version: revision.version,
+      createdAt: revision.createdAt,
+      snapshot: revision.snapshot as unknown as OrganisationDocument,
+      proposedBy: changeSet ? (changeSet.author?.name ?? "a member of the public") : null,
+      approvedBy: changeSet?.decidedById ? (deciders.get(changeSet.decidedById) ?? null) : null,
+      note: changeSet?.note || null,
+      decisionNote: changeSet?.decisionNote ?? null,
+    };
+  });
+}
+
+/**
+ * Proposes going back to an earlier revision: a change set like any other, submitted for review.
+ * Contacts removed since then come back as new contacts (their old ids are gone).
+ */
+export async function proposeRestore(actor: { id: string; address?: string | null }, organisationId: string, version: number): Promise<string> {
+  const [revision, published] = await Promise.all([
+    db.revision.findUnique({ where: { organisationId_version: { organisationId, version } }, select: { snapshot: true } }),
+    getOrganisationDocument(organisationId),
+  ]);
+  if (!revision || !published) throw new NotFoundError("This revision does not exist.");
+  if (published.version === version) throw new ConflictError("This is the published revision already.");
+  const snapshot = revision.snapshot as unknown as OrganisationDocument;
+  const current = new Set(published.document.contacts.map((contact) => contact.id));
+  const contacts = snapshot.contacts.map(({ id, ...contact }) => (current.has(id) ? { id, ...contact } : contact));
+  const { id } = await saveDraft(actor, {
+    kind: "UPDATE",
+    organisationId,
+    document: { ...snapshot, contacts },
+    note: `Restores revision ${version}.`,
+  });
+  await submitChangeSet(actor, id);
+  await recordAudit({ action: "change-set.restore-proposed", actorId: actor.id, subject: `organisation:${organisationId}`, address: actor.address, details: { version, changeSetId: id } });
+  return id;
+}
