@@ -3,7 +3,7 @@ import { EnvError, launcherEnv } from "./env";
 
 describe("launcherEnv", () => {
   it("accepts an empty environment with defaults", () => {
-    expect(launcherEnv({})).toEqual({ PORT: 3000, LOGIN_MAX_FAILURES: 10, LOGIN_WINDOW_MINUTES: 15, AUDIT_RETENTION_DAYS: 90, TRUSTED_PROXY_HOPS: 0, MAIL_FROM: "PROVA directory <no-reply@localhost>" });
+    expect(launcherEnv({})).toEqual({ PORT: 3000, LOGIN_MAX_FAILURES: 10, LOGIN_WINDOW_MINUTES: 15, AUDIT_RETENTION_DAYS: 90, TRUSTED_PROXY_HOPS: 0, SUGGESTION_MAX_PER_HOUR: 5, SUGGESTION_RETENTION_DAYS: 90, MAIL_FROM: "PROVA directory <no-reply@localhost>" });
   });
 
   it("treats empty values as unset", () => {

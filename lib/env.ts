@@ -20,6 +20,8 @@ const launcherSchema = z.object({
   LOGIN_WINDOW_MINUTES: z.coerce.number({ error: "must be a number" }).int().min(1, "must be at least 1").default(15),
   AUDIT_RETENTION_DAYS: z.coerce.number({ error: "must be a number" }).int().min(1, "must be at least 1").default(90),
   TRUSTED_PROXY_HOPS: z.coerce.number({ error: "must be a number" }).int().min(0, "must be 0 or more").default(0),
+  SUGGESTION_MAX_PER_HOUR: z.coerce.number({ error: "must be a number" }).int().min(1, "must be at least 1").default(5),
+  SUGGESTION_RETENTION_DAYS: z.coerce.number({ error: "must be a number" }).int().min(1, "must be at least 1").default(90),
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL, e.g. smtps://user:password@mail.example.org" }).optional(),
   MAIL_FROM: z.string().min(3).default("PROVA directory <no-reply@localhost>"),
 });

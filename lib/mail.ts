@@ -28,3 +28,28 @@ export async function sendPasswordLink({ to, name, link, validHours, reason }: P
     return false;
   }
 }
+
+type Outcome = { to: string; name: string | null; organisation: string; outcome: "approved" | "rejected" | "changes-requested"; note: string };
+
+/** Tells a member of the public what became of their suggestion, when they left an e-mail and SMTP is configured. */
+export async function sendSuggestionOutcome({ to, name, organisation, outcome, note }: Outcome): Promise<boolean> {
+  const { SMTP_URL, MAIL_FROM } = serverEnv();
+  if (!SMTP_URL) return false;
+  const result = {
+    approved: "was approved: the directory shows it now.",
+    rejected: "was not taken up.",
+    "changes-requested": "needs more information before it can be taken up.",
+  }[outcome];
+  try {
+    await nodemailer.createTransport(SMTP_URL, { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 10_000 }).sendMail({
+      from: MAIL_FROM,
+      to,
+      subject: `Your suggestion about ${organisation}`,
+      text: `Hello${name ? ` ${name}` : ""},\n\nThank you for your suggestion about ${organisation}. It ${result}\n${note ? `\nThe reviewer wrote: ${note}\n` : ""}\nThe PROVA directory\n`,
+    });
+    return true;
+  } catch (error) {
+    console.error(`[mail] could not tell ${to} the outcome of a suggestion:`, error);
+    return false;
+  }
+}

@@ -16,6 +16,11 @@ export function SiteHeader() {
                 Search
               </Link>
             </li>
+            <li>
+              <Link href="/suggest" className="underline-offset-4 hover:underline">
+                Propose an organisation
+              </Link>
+            </li>
           </ul>
         </nav>
       </div>

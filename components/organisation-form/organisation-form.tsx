@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useActionState, useRef, useState, useTransition } from "react";
 import { useFormStatus } from "react-dom";
 import { ContactsEditor, type ContactRow } from "@/components/organisation-form/contacts-editor";
@@ -8,7 +9,8 @@ import { SimilarOrganisations } from "@/components/organisation-form/similar-org
 import { Field, FieldError, FormMessage, SelectField, useFocusFirstError } from "@/components/ui/form";
 import { findSimilar, saveOrganisation } from "@/lib/actions/organisations";
 import type { SimilarOrganisation } from "@/lib/data/admin-organisations";
-import { initialFormState } from "@/lib/forms/form-state";
+import { formDataToObject } from "@/lib/forms/form-data";
+import { initialFormState, type FormState } from "@/lib/forms/form-state";
 import { organisationKindLabels } from "@/lib/validation/organisation";
 
 export type OrganisationFormValues = {
@@ -31,6 +33,8 @@ type Props = {
   /** Present when editing a saved change set, with the revision it was loaded at. */
   changeSetId?: string;
   revision?: number;
+  /** The public suggestion form: posts to /api/suggestions, with the signed "issued at" stamp. */
+  suggestion?: { issued: string; retentionDays: number };
 };
 
 const descriptionLimit = 20_000;
@@ -78,8 +82,34 @@ function shown(state: { values?: Record<string, unknown> }, values: Organisation
 }
 
 /** One form for a new organisation and for a change to one: organisation fields and contacts. */
-export function OrganisationForm({ values, countries, organisationId, changeSetId, revision }: Props) {
-  const [state, formAction] = useActionState(saveOrganisation, initialFormState);
+export function OrganisationForm({ values, countries, organisationId, changeSetId, revision, suggestion }: Props) {
+  const [actionState, formAction] = useActionState(saveOrganisation, initialFormState);
+  const [suggestionState, setSuggestionState] = useState<FormState<unknown>>(initialFormState);
+  const [sending, setSending] = useState(false);
+  const router = useRouter();
+  const state = suggestion ? suggestionState : actionState;
+  /** A public suggestion goes to the route handler, which answers 201, 400, 409 or 429 with a message. */
+  const sendSuggestion = async (event: React.FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    setSending(true);
+    try {
+      const response = await fetch("/api/suggestions", { method: "POST", body: data });
+      const body = (await response.json().catch(() => ({}))) as { message?: string; fieldErrors?: Record<string, string[]> };
+      if (response.status === 201) {
+        router.push("/suggest/thanks");
+        return;
+      }
+      const values = formDataToObject(data);
+      delete values.fax_confirmation;
+      delete values.issued;
+      setSuggestionState({ ok: false, message: body.message ?? "Something went wrong. Try again in a moment.", fieldErrors: body.fieldErrors, values });
+    } catch {
+      setSuggestionState({ ok: false, message: "The suggestion could not be sent: check your connection and try again.", values: formDataToObject(data) });
+    } finally {
+      setSending(false);
+    }
+  };
   const form = useRef<HTMLFormElement>(null);
   useFocusFirstError(form, state);
   const current = shown(state, values);
@@ -100,7 +130,15 @@ export function OrganisationForm({ values, countries, organisationId, changeSetI
   };
   return (
     // Keyed by the submission, so the fields show what was submitted after a refusal.
-    <form key={JSON.stringify(state.values ?? null)} ref={form} action={formAction} onBlur={lookUpSimilar} noValidate className="mt-6 space-y-6">
+    <form
+      key={JSON.stringify(state.values ?? null)}
+      ref={form}
+      action={suggestion ? undefined : formAction}
+      onSubmit={suggestion ? sendSuggestion : undefined}
+      onBlur={suggestion ? undefined : lookUpSimilar}
+      noValidate
+      className="mt-6 space-y-6"
+    >
       <FormMessage state={state} />
       {organisationId ? <input type="hidden" name="organisationId" value={organisationId} /> : null}
       {changeSetId ? <input type="hidden" name="changeSetId" value={changeSetId} /> : null}
@@ -138,16 +176,18 @@ export function OrganisationForm({ values, countries, organisationId, changeSetI
         <FieldError id="field-description-error" errors={errors?.description} />
       </div>
       <ContactsEditor initial={current.contacts} errors={errors} />
-      <Field
-        name="slug"
-        label="Address of its page (optional)"
-        hint="The last part of /organisations/…; made from the name when left empty."
-        defaultValue={current.slug}
-        state={state}
-      />
+      {suggestion ? null : (
+        <Field
+          name="slug"
+          label="Address of its page (optional)"
+          hint="The last part of /organisations/…; made from the name when left empty."
+          defaultValue={current.slug}
+          state={state}
+        />
+      )}
       <div>
         <label htmlFor="field-note" className="block font-medium">
-          Note to the reviewer (optional)
+          {suggestion ? "What did you change, and how do you know? (optional)" : "Note to the reviewer (optional)"}
         </label>
         <textarea
           id="field-note"
@@ -160,7 +200,35 @@ export function OrganisationForm({ values, countries, organisationId, changeSetI
         />
         <FieldError id="field-note-error" errors={errors?.note} />
       </div>
-      <Buttons />
+      {suggestion ? (
+        <>
+          <fieldset className="space-y-4 rounded-md border border-slate-200 p-4">
+            <legend className="font-semibold">About you (optional)</legend>
+            <p className="text-sm text-slate-700">
+              Leave an e-mail address if you would like to hear whether your suggestion was taken up. We keep your name, e-mail and connection address
+              with the suggestion while it is reviewed, and delete them {suggestion.retentionDays} days after it is decided. We use them for nothing else.
+            </p>
+            <div className="grid gap-4 sm:grid-cols-2">
+              <Field name="suggesterName" label="Your name" autoComplete="name" state={state} />
+              <Field name="suggesterEmail" label="Your e-mail address" type="email" autoComplete="email" state={state} />
+            </div>
+          </fieldset>
+          <input type="hidden" name="issued" value={suggestion.issued} />
+          {/* A field people never see or reach: only scripts fill it in. */}
+          <div aria-hidden="true" className="hidden">
+            <label htmlFor="fax_confirmation">Leave this empty</label>
+            <input id="fax_confirmation" name="fax_confirmation" tabIndex={-1} autoComplete="off" defaultValue="" />
+          </div>
+          <div className="flex items-center gap-3">
+            <button type="submit" disabled={sending} className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-900 disabled:opacity-70">
+              Send the suggestion
+            </button>
+            {sending ? <span role="status">Sending…</span> : null}
+          </div>
+        </>
+      ) : (
+        <Buttons />
+      )}
     </form>
   );
 }

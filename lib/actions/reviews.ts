@@ -5,6 +5,8 @@ import { redirect } from "next/navigation";
 import { action } from "@/lib/auth/action";
 import { revalidatePublic } from "@/lib/cache";
 import { applyChangeSet, declineChangeSet } from "@/lib/data/change-sets";
+import { getSuggesterContact } from "@/lib/data/reviews";
+import { sendSuggestionOutcome } from "@/lib/mail";
 import { decisionSchema } from "@/lib/validation/review";
 
 /** Approves the accepted changes, rejects, or sends back: reviewers and admins, never on their own change. */
@@ -15,6 +17,10 @@ export const decide = action({ name: "reviews.decide", schema: decisionSchema, r
     revalidatePublic(tags);
   } else {
     await declineChangeSet(actor, changeSetId, decision === "reject" ? "REJECTED" : "CHANGES_REQUESTED", note);
+  }
+  const suggester = await getSuggesterContact(changeSetId);
+  if (suggester) {
+    await sendSuggestionOutcome({ ...suggester, to: suggester.email, outcome: decision === "approve" ? "approved" : decision === "reject" ? "rejected" : "changes-requested", note });
   }
   revalidatePath("/admin", "layout");
   redirect(`/admin/reviews?decided=${decision}`);

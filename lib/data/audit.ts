@@ -20,15 +20,22 @@ export async function recordAudit(event: AuditInput, client: Pick<Prisma.Transac
 
 /**
  * Client addresses are personal data: after `days` they are removed from audit events and
- * sign-in attempts (old attempts are deleted: they only serve throttling). Returns what changed.
+ * sign-in attempts (old attempts are deleted: they only serve throttling). A public suggestion's
+ * name, e-mail and address go `suggestionDays` after it is decided. Returns what changed.
  */
-export async function purgeAddresses(days: number, now = new Date()): Promise<{ audit: number; attempts: number }> {
+export async function purgeAddresses(days: number, now = new Date(), suggestionDays = days): Promise<{ audit: number; attempts: number; suggestions: number }> {
   const before = new Date(now.getTime() - days * 24 * 60 * 60 * 1000);
-  const [audit, attempts] = await db.$transaction([
+  const decidedBefore = new Date(now.getTime() - suggestionDays * 24 * 60 * 60 * 1000);
+  const [audit, attempts, suggestions] = await db.$transaction([
     db.auditEvent.updateMany({ where: { createdAt: { lt: before }, address: { not: null } }, data: { address: null } }),
     db.loginAttempt.deleteMany({ where: { createdAt: { lt: before } } }),
+    db.changeSet.updateMany({
+      where: { public: true, decidedAt: { lt: decidedBefore }, OR: [{ suggesterName: { not: null } }, { suggesterEmail: { not: null } }, { suggesterAddress: { not: null } }] },
+      data: { suggesterName: null, suggesterEmail: null, suggesterAddress: null },
+    }),
+    db.suggestionAttempt.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - 24 * 60 * 60 * 1000) } } }),
   ]);
-  return { audit: audit.count, attempts: attempts.count };
+  return { audit: audit.count, attempts: attempts.count, suggestions: suggestions.count };
 }
 
 export type AuditEventDto = {

@@ -84,6 +84,44 @@ async function freeSlug(tx: Tx, name: string): Promise<string> {
   return uniqueSlug(name, new Set([...current, ...old].map((row) => row.slug)));
 }
 
+type ProposalInput = {
+  kind: ChangeSetKind;
+  organisationId: string | null;
+  document: DraftInput["document"];
+  /** The change set saved before, when saving it again. */
+  earlier: { base: OrganisationDocument | null; baseVersion: number | null; proposed: OrganisationDocument } | null;
+};
+
+/**
+ * The base and proposed documents of a change set being saved: an update records the published
+ * document and version it starts from (once); contacts keep their ids and new ones get one; an id
+ * that is neither one of this organisation's contacts nor one the change set already had is
+ * refused (mass assignment); the slug must be free.
+ */
+async function prepareProposal(tx: Tx, { kind, organisationId, document, earlier }: ProposalInput) {
+  let base = earlier?.base ?? null;
+  let baseVersion = earlier?.baseVersion ?? null;
+  if (kind !== "CREATE" && !earlier) {
+    if (!organisationId) throw new NotFoundError("Choose the organisation to change.");
+    const published = await readOrganisation(tx, organisationId);
+    if (!published) throw new NotFoundError("This organisation does not exist.");
+    base = published.document;
+    baseVersion = published.version;
+  }
+  const knownIds = new Set([...(base?.contacts ?? []), ...(earlier?.proposed.contacts ?? [])].map((contact) => contact.id));
+  const contacts = document.contacts.map((contact, index) => {
+    if (contact.id && !knownIds.has(contact.id)) throw new FieldConflictError(`contacts.${index}.value`, "This contact does not belong to this organisation.");
+    return { ...contact, id: contact.id ?? randomUUID() };
+  });
+  const archived = kind === "ARCHIVE" ? true : kind === "RESTORE" ? false : (base?.archived ?? false);
+  const slug = document.slug || base?.slug || (await freeSlug(tx, document.name));
+  const proposed: OrganisationDocument = { ...document, slug, contacts, archived };
+  if (await slugTaken(tx, proposed.slug, organisationId)) {
+    throw new FieldConflictError("slug", `The address "${proposed.slug}" is already used by another organisation. Choose another.`);
+  }
+  return { base, baseVersion, proposed };
+}
+
 export type DraftInput = {
   /** The change set to save again; absent for a new one. */
   id?: string;
@@ -114,26 +152,12 @@ export async function saveDraft(actor: Actor, input: DraftInput): Promise<{ id: 
     }
     const kind = existing?.kind ?? input.kind;
     const organisationId = existing?.organisationId ?? input.organisationId ?? null;
-    let base = (existing?.base as OrganisationDocument | null) ?? null;
-    let baseVersion = existing?.baseVersion ?? null;
-    if (kind !== "CREATE" && !existing) {
-      if (!organisationId) throw new NotFoundError("Choose the organisation to change.");
-      const published = await readOrganisation(tx, organisationId);
-      if (!published) throw new NotFoundError("This organisation does not exist.");
-      base = published.document;
-      baseVersion = published.version;
-    }
-    const knownIds = new Set([...(base?.contacts ?? []), ...((existing?.proposed as OrganisationDocument | undefined)?.contacts ?? [])].map((contact) => contact.id));
-    const contacts = input.document.contacts.map((contact, index) => {
-      if (contact.id && !knownIds.has(contact.id)) throw new FieldConflictError(`contacts.${index}.value`, "This contact does not belong to this organisation.");
-      return { ...contact, id: contact.id ?? randomUUID() };
+    const { base, baseVersion, proposed } = await prepareProposal(tx, {
+      kind,
+      organisationId,
+      document: input.document,
+      earlier: existing ? { base: existing.base as OrganisationDocument | null, baseVersion: existing.baseVersion, proposed: existing.proposed as unknown as OrganisationDocument } : null,
     });
-    const archived = kind === "ARCHIVE" ? true : kind === "RESTORE" ? false : (base?.archived ?? false);
-    const slug = input.document.slug || base?.slug || (await freeSlug(tx, input.document.name));
-    const proposed: OrganisationDocument = { ...input.document, slug, contacts, archived };
-    if (await slugTaken(tx, proposed.slug, organisationId)) {
-      throw new FieldConflictError("slug", `The address "${proposed.slug}" is already used by another organisation. Choose another.`);
-    }
     const data = { proposed: proposed as unknown as Prisma.InputJsonValue, note: input.note };
     if (existing) {
       const saved = await tx.changeSet.update({
@@ -445,5 +469,44 @@ export async function markVerified(actor: Actor, organisationId: string): Promis
     if (count === 0) throw new NotFoundError("This organisation does not exist.");
     await recordAudit({ action: "organisation.verified", actorId: actor.id, subject: `organisation:${organisationId}`, address: actor.address }, tx);
     return [tags.organisation(organisationId)];
+  });
+}
+
+export type SuggestionInput = {
+  organisationId?: string | null;
+  document: DraftInput["document"];
+  note: string;
+  suggester: { name: string | null; email: string | null; address: string };
+};
+
+/**
+ * A suggestion from the public: a change set with no author, submitted at once. It never touches
+ * published data until a reviewer approves it. Returns its id.
+ */
+export async function createSuggestion(input: SuggestionInput): Promise<string> {
+  return db.$transaction(async (tx) => {
+    const kind: ChangeSetKind = input.organisationId ? "UPDATE" : "CREATE";
+    const organisationId = input.organisationId ?? null;
+    const { base, baseVersion, proposed } = await prepareProposal(tx, { kind, organisationId, document: input.document, earlier: null });
+    if (diffDocuments(base, proposed).length === 0) throw new ConflictError("This suggestion changes nothing: edit a field first.");
+    const { id } = await tx.changeSet.create({
+      data: {
+        kind,
+        organisationId,
+        status: "SUBMITTED",
+        submittedAt: new Date(),
+        public: true,
+        suggesterName: input.suggester.name,
+        suggesterEmail: input.suggester.email,
+        suggesterAddress: input.suggester.address,
+        baseVersion,
+        base: base === null ? Prisma.DbNull : (base as unknown as Prisma.InputJsonValue),
+        proposed: proposed as unknown as Prisma.InputJsonValue,
+        note: input.note,
+      },
+      select: { id: true },
+    });
+    await recordAudit({ action: "suggestion.received", subject: `change-set:${id}`, address: input.suggester.address }, tx);
+    return id;
   });
 }

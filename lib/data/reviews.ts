@@ -5,7 +5,7 @@ import { getOrganisationDocument } from "@/lib/data/change-sets";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ChangeSetKind, ChangeSetStatus } from "@/lib/generated/prisma/enums";
 
-export type QueueFilters = { kind?: ChangeSetKind; country?: string; authorId?: string };
+export type QueueFilters = { kind?: ChangeSetKind; publicOnly?: boolean; country?: string; authorId?: string };
 
 export type QueueItem = {
   id: string;
@@ -25,6 +25,7 @@ export type QueueItem = {
 export async function listReviewQueue(filters: QueueFilters, limit = 100): Promise<QueueItem[]> {
   const conditions: Prisma.Sql[] = [Prisma.sql`c."status" = 'submitted'`];
   if (filters.kind) conditions.push(Prisma.sql`c."kind" = ${filters.kind.toLowerCase()}::"ChangeSetKind"`);
+  if (filters.publicOnly) conditions.push(Prisma.sql`c."public"`);
   if (filters.authorId) conditions.push(Prisma.sql`c."authorId" = ${filters.authorId}::uuid`);
   if (filters.country) conditions.push(Prisma.sql`c."proposed"->'countries' ? ${filters.country.toUpperCase()}`);
   const rows = await db.$queryRaw<{ id: string; kind: string; proposed: OrganisationDocument; author: string | null; authorId: string | null; submittedAt: Date; waitingHours: number; stale: boolean }[]>`
@@ -49,6 +50,8 @@ export type ReviewDetail = {
   status: ChangeSetStatus;
   authorId: string | null;
   author: string | null;
+  /** A public suggestion's sender, as they gave it (until purged). */
+  suggester: { name: string | null; email: string | null } | null;
   note: string;
   submittedAt: Date | null;
   organisationId: string | null;
@@ -78,6 +81,9 @@ export async function getChangeSetForReview(id: string): Promise<ReviewDetail | 
       proposed: true,
       author: { select: { name: true } },
       organisation: { select: { version: true } },
+      public: true,
+      suggesterName: true,
+      suggesterEmail: true,
     },
   });
   if (!row) return null;
@@ -93,6 +99,7 @@ export async function getChangeSetForReview(id: string): Promise<ReviewDetail | 
     status: row.status,
     authorId: row.authorId,
     author: row.author?.name ?? null,
+    suggester: row.public ? { name: row.suggesterName, email: row.suggesterEmail } : null,
     note: row.note,
     submittedAt: row.submittedAt,
     organisationId: row.organisationId,
@@ -102,4 +109,11 @@ export async function getChangeSetForReview(id: string): Promise<ReviewDetail | 
     changes,
     moved,
   };
+}
+
+/** Whom to tell the outcome of a public suggestion: its e-mail (if left) and what it was about. */
+export async function getSuggesterContact(changeSetId: string): Promise<{ email: string; name: string | null; organisation: string } | null> {
+  const row = await db.changeSet.findUnique({ where: { id: changeSetId }, select: { public: true, suggesterEmail: true, suggesterName: true, proposed: true } });
+  if (!row?.public || !row.suggesterEmail) return null;
+  return { email: row.suggesterEmail, name: row.suggesterName, organisation: (row.proposed as unknown as OrganisationDocument).name };
 }

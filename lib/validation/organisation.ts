@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { OrganisationKind } from "@/lib/generated/prisma/enums";
 import { contactsSchema } from "./contact";
-import { normaliseUrl, stripControlCharacters } from "./normalise";
+import { normaliseEmail, normaliseUrl, stripControlCharacters } from "./normalise";
 
 export { OrganisationKind };
 
@@ -83,6 +83,16 @@ const optionalId = z.preprocess((value) => (value === "" ? undefined : value), z
 /** FormData sends one value as a string, several as an array, none as nothing. */
 const list = <T extends z.ZodType>(item: T) => z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(item));
 
+/** The organisation fields of the forms (editor's and public), as FormData sends them. */
+const formFields = {
+  ...organisationInputSchema.shape,
+  countries: list(z.string()).pipe(organisationInputSchema.shape.countries),
+  contacts: list(z.unknown()).transform((contacts) => contacts.filter((contact) => contact !== undefined)),
+  note: z.string().trim().max(2000, "Keep the note under 2,000 characters.").default(""),
+};
+
+const strict = { error: (issue: { code: string; keys?: string[] }) => (issue.code === "unrecognized_keys" ? `These fields cannot be set here: ${issue.keys?.join(", ")}.` : undefined) };
+
 /**
  * The editor's organisation form, shared by the form and its server action. Strict: a field the
  * form does not have (`status`, `version`, `authorId`…) is refused, never applied.
@@ -90,9 +100,7 @@ const list = <T extends z.ZodType>(item: T) => z.preprocess((value) => (value ==
 export const organisationFormSchema = z
   .strictObject(
     {
-      ...organisationInputSchema.shape,
-      countries: list(z.string()).pipe(organisationInputSchema.shape.countries),
-      contacts: list(z.unknown()).transform((contacts) => contacts.filter((contact) => contact !== undefined)),
+      ...formFields,
       slug: z
         .string()
         .trim()
@@ -100,13 +108,37 @@ export const organisationFormSchema = z
         .max(80, "Keep the address under 80 characters.")
         .regex(/^([a-z0-9]+(-[a-z0-9]+)*)?$/, "Use only lower-case letters, digits and single hyphens, e.g. allo-tolerance.")
         .default(""),
-      note: z.string().trim().max(2000, "Keep the note under 2,000 characters.").default(""),
       changeSetId: optionalId,
       organisationId: optionalId,
       revision: z.coerce.number().int().positive().optional(),
       intent: z.enum(["draft", "submit"]).default("draft"),
     },
-    { error: (issue) => (issue.code === "unrecognized_keys" ? `These fields cannot be set here: ${issue.keys.join(", ")}.` : undefined) },
+    strict,
+  )
+  .transform(withNormalisedContacts);
+
+/** The public suggestion forms: the same fields and rules, plus who suggests it (both optional). */
+export const suggestionFormSchema = z
+  .strictObject(
+    {
+      ...formFields,
+      organisationId: optionalId,
+      suggesterName: z.string().overwrite(stripControlCharacters).trim().max(200, "Keep your name under 200 characters.").default(""),
+      suggesterEmail: z
+        .string()
+        .default("")
+        .transform((value, ctx) => {
+          if (!value.trim()) return "";
+          const result = normaliseEmail(value);
+          if (result.ok) return result.value;
+          ctx.addIssue({ code: "custom", message: result.message });
+          return z.NEVER;
+        }),
+      /** The signed "issued at" stamp and the honeypot; checked by the route before parsing. */
+      issued: z.string().max(100).optional(),
+      fax_confirmation: z.string().max(1000).optional(),
+    },
+    strict,
   )
   .transform(withNormalisedContacts);
 

@@ -3,7 +3,7 @@
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { readFile, readdir, writeFile } from "node:fs/promises";
+import { readFile, readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
 import { projectRoot } from "./database";
@@ -59,6 +59,9 @@ export async function ensureBuild(distDir: string, env: NodeJS.ProcessEnv, { for
   const current = await readFile(stampFile, "utf8").then((text) => JSON.parse(text) as Stamp).catch(() => null);
   if (!force && current?.sourceHash === wanted.sourceHash && current.databaseId === wanted.databaseId) return false;
   console.log(current ? "The build is out of date: building…" : "Building the app (first start)…");
+  // `next build` keeps the data cache (unstable_cache entries) from the builds before; made from
+  // another database or older code, they would be served as if current.
+  await rm(path.join(projectRoot, distDir, "cache", "fetch-cache"), { recursive: true, force: true });
   await run("node", [path.join(projectRoot, "node_modules/next/dist/bin/next"), "build"], {
     ...env,
     NEXT_DIST_DIR: distDir,

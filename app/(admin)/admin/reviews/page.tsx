@@ -29,6 +29,7 @@ export default async function ReviewsPage({ searchParams }: Props) {
   const kind = first(params.kind) as ChangeSetKind | undefined;
   const filters = {
     kind: kind && kind in kinds ? kind : undefined,
+    publicOnly: first(params.kind) === "PUBLIC",
     country: /^[a-z]{2}$/i.test(first(params.country) ?? "") ? first(params.country) : undefined,
     authorId: /^[0-9a-f-]{36}$/i.test(first(params.author) ?? "") ? first(params.author) : undefined,
   };
@@ -43,7 +44,12 @@ export default async function ReviewsPage({ searchParams }: Props) {
         </p>
       ) : null}
       <form method="get" aria-label="Filter the queue" className="mt-6 flex flex-wrap items-end gap-4">
-        <FilterSelect name="kind" label="Kind" value={filters.kind} options={[{ value: "", label: "Any" }, ...Object.entries(kinds).map(([value, label]) => ({ value, label }))]} />
+        <FilterSelect
+          name="kind"
+          label="Kind"
+          value={filters.publicOnly ? "PUBLIC" : filters.kind}
+          options={[{ value: "", label: "Any" }, ...Object.entries(kinds).map(([value, label]) => ({ value, label })), { value: "PUBLIC", label: "Public suggestion" }]}
+        />
         <div>
           <label htmlFor="country" className="block text-sm font-medium">
             Country code

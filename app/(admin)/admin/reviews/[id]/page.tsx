@@ -83,7 +83,8 @@ export default async function ReviewPage({ params }: Props) {
         {review.kind === "CREATE" ? "New organisation" : review.kind === "ARCHIVE" ? "Archive" : review.kind === "RESTORE" ? "Restore" : "Change to"} {review.base?.name ?? review.proposed.name}
       </h1>
       <p className="mt-2 flex flex-wrap items-center gap-3 text-slate-700">
-        <StatusBadge status={review.status} /> by {review.author ?? "a member of the public"}
+        <StatusBadge status={review.status} /> by{" "}
+        {review.suggester ? `a member of the public${review.suggester.name ? `, ${review.suggester.name}` : ""}${review.suggester.email ? ` (${review.suggester.email})` : ""}` : (review.author ?? "someone no longer here")}
         {review.submittedAt ? `, submitted ${review.submittedAt.toISOString().slice(0, 10)}` : ""}
       </p>
       {review.note ? (

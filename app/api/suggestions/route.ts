@@ -1,0 +1,59 @@
+import { fieldErrors } from "@/lib/auth/action";
+import { clientAddress } from "@/lib/auth/client-address";
+import { refuseCrossSite } from "@/lib/auth/route";
+import { createSuggestion } from "@/lib/data/change-sets";
+import { ConflictError, FieldConflictError, NotFoundError } from "@/lib/data/errors";
+import { takeSuggestionSlot } from "@/lib/data/suggestion-limits";
+import { serverEnv } from "@/lib/env";
+import { formDataToObject } from "@/lib/forms/form-data";
+import { checkFormToken } from "@/lib/security/form-token";
+import { suggestionFormSchema } from "@/lib/validation/organisation";
+
+const maxBodyBytes = 200_000;
+const json = (status: number, body: Record<string, unknown>) => Response.json({ ok: status < 300, ...body }, { status });
+
+/**
+ * A public suggestion (a correction or a new organisation), posted by the forms at
+ * /organisations/[slug]/suggest and /suggest. A route handler rather than a server action, so
+ * that a flood gets a real 429. Nothing published changes: a reviewer decides.
+ */
+export async function POST(request: Request) {
+  const crossSite = await refuseCrossSite(request);
+  if (crossSite) return crossSite;
+  if (Number(request.headers.get("content-length") ?? 0) > maxBodyBytes) {
+    return json(413, { message: "This suggestion is too long to send. Shorten the description and try again." });
+  }
+  const form = await request.formData().catch(() => null);
+  if (!form) return json(400, { message: "Send the suggestion from the form." });
+  const raw = formDataToObject(form);
+  const env = serverEnv();
+  // The honeypot: people never see this field; a script that fills it is thanked and ignored.
+  if (typeof raw.fax_confirmation === "string" && raw.fax_confirmation !== "") return json(201, { message: "Thank you." });
+  const stamp = checkFormToken(raw.issued, env.NEXTAUTH_SECRET ?? "", Date.now());
+  if (stamp === "too-fast") return json(400, { message: "That was quick: please check your suggestion, then send it again." });
+  if (stamp === "invalid") return json(400, { message: "This form has expired. Reload the page, then send your suggestion again." });
+  const address = clientAddress(request.headers.get("x-forwarded-for"), env.TRUSTED_PROXY_HOPS);
+  if (!(await takeSuggestionSlot(address, { maxPerHour: env.SUGGESTION_MAX_PER_HOUR }))) {
+    return json(429, { message: "Thank you for your suggestions. We have received many from your connection in the last hour: please wait a while before sending another." });
+  }
+  const parsed = suggestionFormSchema.safeParse(raw);
+  if (!parsed.success) {
+    const errors = fieldErrors(parsed.error);
+    return json(400, { message: errors.form?.join(" ") ?? "Check the highlighted fields.", fieldErrors: errors });
+  }
+  const { organisationId, note, suggesterName, suggesterEmail, name, acronym, kind, description, website, countries, contacts } = parsed.data;
+  try {
+    await createSuggestion({
+      organisationId,
+      document: { slug: "", name, acronym, kind, description, website, countries, contacts: contacts.map(({ id, type, label, value, rawValue }) => ({ id, type, label, value, rawValue })) },
+      note,
+      suggester: { name: suggesterName || null, email: suggesterEmail || null, address },
+    });
+  } catch (error) {
+    if (error instanceof FieldConflictError) return json(400, { message: "Check the highlighted fields.", fieldErrors: { [error.field]: [error.message] } });
+    if (error instanceof NotFoundError) return json(404, { message: error.message });
+    if (error instanceof ConflictError) return json(409, { message: error.message });
+    throw error;
+  }
+  return json(201, { message: "Thank you." });
+}

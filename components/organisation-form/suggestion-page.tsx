@@ -1,0 +1,19 @@
+import { OrganisationForm } from "@/components/organisation-form/organisation-form";
+import { formValues } from "@/components/organisation-form/form-values";
+import type { OrganisationDocument } from "@/lib/change-sets/document";
+import { listCountries } from "@/lib/data/countries";
+import { serverEnv } from "@/lib/env";
+import { issueFormToken } from "@/lib/security/form-token";
+
+/** The public suggestion form, for a correction (with the organisation) or a new organisation. */
+export async function SuggestionForm({ organisation }: { organisation?: { id: string; document: OrganisationDocument } }) {
+  const env = serverEnv();
+  return (
+    <OrganisationForm
+      values={formValues(organisation?.document ?? null)}
+      countries={await listCountries()}
+      organisationId={organisation?.id}
+      suggestion={{ issued: issueFormToken(env.NEXTAUTH_SECRET ?? ""), retentionDays: env.SUGGESTION_RETENTION_DAYS }}
+    />
+  );
+}

@@ -1,0 +1,83 @@
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { accessibilityViolations } from "./axe";
+import { demoUsers, freshAddress, signInAs, sql } from "./support";
+
+test.beforeEach(async ({ page }) => {
+  await page.setExtraHTTPHeaders({ "x-forwarded-for": freshAddress() });
+});
+
+test("a visitor suggests a phone correction on S.A.V.E. BELGIUM; a reviewer approves it; the public page shows it", async ({ page, browser }) => {
+  await page.goto("/organisations/save-belgium");
+  await page.getByRole("link", { name: "Suggest a correction" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Suggest a correction to S.A.V.E. BELGIUM" })).toBeVisible();
+  expect(await accessibilityViolations(page)).toEqual([]);
+  const phone = page.getByLabel(/^Contact \d+: phone$/).first();
+  await phone.fill("not a phone");
+  await page.getByLabel("Your e-mail address").fill("visitor@example.org");
+  await page.waitForTimeout(3000); // people take a moment; the form refuses anything faster
+  await page.getByRole("button", { name: "Send the suggestion" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Check the highlighted fields.");
+  await expect(phone).toBeFocused();
+  await expect(page.getByLabel("Your e-mail address")).toHaveValue("visitor@example.org");
+  await phone.fill("+32 2 511 22 33");
+  await page.getByRole("button", { name: "Send the suggestion" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Thank you for your suggestion" })).toBeVisible();
+
+  const [suggestion] = await sql(`SELECT id, status, public, "suggesterEmail" FROM "ChangeSet" WHERE public AND proposed->>'name' = 'S.A.V.E. BELGIUM' ORDER BY "createdAt" DESC LIMIT 1`);
+  expect(suggestion).toMatchObject({ status: "submitted", public: true, suggesterEmail: "visitor@example.org" });
+  expect(await (await page.request.get("/organisations/save-belgium")).text()).not.toContain("+3225112233");
+
+  const context = await browser.newContext();
+  const reviewer = await context.newPage();
+  await reviewer.setExtraHTTPHeaders({ "x-forwarded-for": freshAddress() });
+  await signInAs(reviewer, demoUsers.reviewer);
+  await reviewer.goto("/admin/reviews?kind=PUBLIC");
+  await reviewer.getByRole("link", { name: "S.A.V.E. BELGIUM" }).first().click();
+  await expect(reviewer.getByText("a member of the public (visitor@example.org)")).toBeVisible();
+  await reviewer.getByRole("button", { name: "Approve the accepted changes" }).click();
+  await expect(reviewer.getByRole("status").filter({ hasText: "Approved" })).toBeVisible();
+  expect(await (await page.request.get("/organisations/save-belgium")).text()).toContain("+3225112233");
+  await context.close();
+});
+
+/** The signed stamp of a freshly rendered form. */
+async function stamp(request: APIRequestContext, address: string) {
+  const html = await (await request.get("/suggest", { headers: { "x-forwarded-for": address } })).text();
+  return /name="issued" value="([^"]+)"/.exec(html)![1];
+}
+
+const proposal = (name: string, extra: Record<string, string> = {}) => ({ name, kind: "OTHER", countries: "BE", description: "Scripted.", ...extra });
+
+test("the honeypot, the minimum fill time and the rate limit stop a scripted flood", async ({ request }) => {
+  const address = freshAddress();
+  const flood = `Flood ${crypto.randomUUID().slice(0, 8)}`;
+  const post = (form: Record<string, string>) => request.post("/api/suggestions", { headers: { "x-forwarded-for": address }, multipart: form });
+
+  // No stamp, a forged one, or one just issued: refused, nothing stored.
+  expect((await post(proposal(flood))).status()).toBe(400);
+  expect((await post(proposal(flood, { issued: "123.forged" }))).status()).toBe(400);
+  const fresh = await post(proposal(flood, { issued: await stamp(request, address) }));
+  expect(fresh.status()).toBe(400);
+  expect((await fresh.json()).message).toContain("That was quick");
+
+  const issued = await stamp(request, address);
+  await new Promise((resolve) => setTimeout(resolve, 3100));
+  // The honeypot filled in: thanked, ignored.
+  expect((await post(proposal(flood, { issued, fax_confirmation: "555-1234" }))).status()).toBe(201);
+  // Then the hourly limit (5 in the tests' configuration).
+  const statuses: number[] = [];
+  for (let i = 0; i < 8; i++) statuses.push((await post(proposal(`${flood} ${i}`, { issued }))).status());
+  expect(statuses).toEqual([201, 201, 201, 201, 201, 429, 429, 429]);
+  const refused = await post(proposal(`${flood} late`, { issued }));
+  expect(refused.status()).toBe(429);
+  expect((await refused.json()).message).toContain("please wait a while");
+
+  const stored = await sql(`SELECT proposed->>'name' AS name FROM "ChangeSet" WHERE proposed->>'name' LIKE $1`, [`${flood}%`]);
+  expect(stored.map((row) => row.name).sort()).toEqual([0, 1, 2, 3, 4].map((i) => `${flood} ${i}`));
+  await sql(`DELETE FROM "ChangeSet" WHERE proposed->>'name' LIKE $1`, [`${flood}%`]);
+});
+
+test("a suggestion from another site is refused", async ({ request }) => {
+  const response = await request.post("/api/suggestions", { headers: { Origin: "https://evil.example" }, multipart: proposal("Cross Site") });
+  expect(response.status()).toBe(403);
+});

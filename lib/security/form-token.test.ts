@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { checkFormToken, issueFormToken, minimumFillMs } from "./form-token";
+
+const secret = "a-test-secret-that-is-long-enough-for-hmac";
+
+describe("form tokens", () => {
+  it("accept a genuine token once the minimum fill time has passed", () => {
+    const token = issueFormToken(secret, 1_000_000);
+    expect(checkFormToken(token, secret, 1_000_000 + minimumFillMs)).toBe("ok");
+    expect(checkFormToken(token, secret, 1_000_000 + 500)).toBe("too-fast");
+  });
+
+  it("refuse a forged, altered, stale, future or missing token", () => {
+    const token = issueFormToken(secret, 1_000_000);
+    expect(checkFormToken(issueFormToken("another secret entirely", 1_000_000), secret, 1_010_000)).toBe("invalid");
+    expect(checkFormToken(token.replace(/^1/, "2"), secret, 2_010_000)).toBe("invalid");
+    expect(checkFormToken(token, secret, 1_000_000 + 25 * 60 * 60 * 1000)).toBe("invalid");
+    expect(checkFormToken(token, secret, 999_000)).toBe("invalid");
+    expect(checkFormToken(undefined, secret)).toBe("invalid");
+    expect(checkFormToken("garbage", secret)).toBe("invalid");
+  });
+});
