@@ -167,3 +167,40 @@ test("history shows every revision with who proposed and approved it, compares t
   expect((await sql(`SELECT acronym FROM "Organisation" WHERE id = $1`, [id]))[0].acronym).toBe(original);
   await context.close();
 });
+
+test("after approving a new organisation, its page, its country's page, the home page, search and the sitemap show it on the next request", async ({ page, browser }) => {
+  const name = `Titano Youth Forum ${crypto.randomUUID().slice(0, 6)}`;
+  // Warm every cache first, so a stale copy would be served if invalidation failed.
+  const home = await (await page.request.get("/")).text();
+  await page.request.get("/countries/sm");
+  await page.request.get("/sitemap.xml");
+  expect(home).not.toContain(name);
+
+  await signInAs(page, demoUsers.editor);
+  await page.goto("/admin/organisations/new");
+  await page.getByLabel("Name", { exact: true }).fill(name);
+  await page.getByLabel("Kind of organisation").selectOption("NGO");
+  await page.getByLabel("Add a country").selectOption("SM");
+  await page.getByRole("button", { name: "Add", exact: true }).click();
+  await page.getByRole("button", { name: "Submit for review" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Submitted for review" })).toBeVisible();
+  const changeSetId = new URL(page.url()).pathname.split("/").pop()!;
+
+  const context = await browser.newContext();
+  const reviewer = await context.newPage();
+  await reviewer.setExtraHTTPHeaders({ "x-forwarded-for": freshAddress() });
+  await signInAs(reviewer, demoUsers.reviewer);
+  await reviewer.goto(`/admin/reviews/${changeSetId}`);
+  await reviewer.getByRole("button", { name: "Approve the accepted changes" }).click();
+  await expect(reviewer.getByRole("status").filter({ hasText: "Approved" })).toBeVisible();
+  await context.close();
+
+  const [{ slug }] = await sql(`SELECT slug FROM "Organisation" WHERE name = $1`, [name]);
+  expect((await page.request.get(`/organisations/${slug}`)).status()).toBe(200);
+  expect(await (await page.request.get("/countries/sm")).text()).toContain(name);
+  expect(await (await page.request.get("/")).text()).toContain("San Marino");
+  expect(await (await page.request.get(`/search?q=${encodeURIComponent(name)}`)).text()).toContain(`/organisations/${slug}`);
+  const sitemaps = await (await page.request.get("/sitemap.xml")).text();
+  const first = /<loc>[^<]*(\/sitemaps\/sitemap\/0\.xml)<\/loc>/.exec(sitemaps)![1];
+  expect(await (await page.request.get(first)).text()).toContain(`/organisations/${slug}`);
+});

@@ -76,6 +76,7 @@ const actions: Record<string, Row> = {
   "lib/actions/organisations.ts#verifyOrganisation": signedIn,
   "lib/actions/organisations.ts#findSimilar": signedIn,
   "lib/actions/reviews.ts#decide": reviewersAction,
+  "lib/actions/reviews.ts#adopt": reviewersAction,
   "lib/actions/organisations.ts#restoreRevision": signedIn,
   // Posted last for each role: it ends that role's session.
   "lib/auth/actions.ts#signOutEverywhere": signedIn,

@@ -81,3 +81,30 @@ test("a suggestion from another site is refused", async ({ request }) => {
   const response = await request.post("/api/suggestions", { headers: { Origin: "https://evil.example" }, multipart: proposal("Cross Site") });
   expect(response.status()).toBe(403);
 });
+
+test("a reviewer turns a public suggestion into their own draft", async ({ page, browser }) => {
+  const name = `Suggested Network ${crypto.randomUUID().slice(0, 6)}`;
+  await page.goto("/suggest");
+  expect(await accessibilityViolations(page)).toEqual([]);
+  await page.getByLabel("Name", { exact: true }).fill(name);
+  await page.getByLabel("Kind of organisation").selectOption("NETWORK");
+  await page.getByLabel("Add a country").selectOption("LU");
+  await page.getByRole("button", { name: "Add", exact: true }).click();
+  await page.waitForTimeout(3000);
+  await page.getByRole("button", { name: "Send the suggestion" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Thank you for your suggestion" })).toBeVisible();
+
+  const context = await browser.newContext();
+  const reviewer = await context.newPage();
+  await reviewer.setExtraHTTPHeaders({ "x-forwarded-for": freshAddress() });
+  await signInAs(reviewer, demoUsers.reviewer);
+  await reviewer.goto("/admin/reviews?kind=PUBLIC");
+  await reviewer.getByRole("link", { name }).click();
+  await reviewer.getByRole("button", { name: "Turn into my draft" }).click();
+  await expect(reviewer.getByRole("status").filter({ hasText: "Draft saved" })).toBeVisible();
+  await expect(reviewer.getByLabel("Name", { exact: true })).toHaveValue(name);
+  const [suggestion] = await sql(`SELECT status FROM "ChangeSet" WHERE public AND proposed->>'name' = $1`, [name]);
+  expect(suggestion.status).toBe("withdrawn");
+  await context.close();
+  await sql(`DELETE FROM "ChangeSet" WHERE proposed->>'name' = $1`, [name]);
+});

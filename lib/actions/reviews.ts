@@ -4,7 +4,8 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { action } from "@/lib/auth/action";
 import { revalidatePublic } from "@/lib/cache";
-import { applyChangeSet, declineChangeSet } from "@/lib/data/change-sets";
+import { z } from "zod";
+import { adoptSuggestion, applyChangeSet, declineChangeSet } from "@/lib/data/change-sets";
 import { getSuggesterContact } from "@/lib/data/reviews";
 import { sendSuggestionOutcome } from "@/lib/mail";
 import { decisionSchema } from "@/lib/validation/review";
@@ -24,4 +25,13 @@ export const decide = action({ name: "reviews.decide", schema: decisionSchema, r
   }
   revalidatePath("/admin", "layout");
   redirect(`/admin/reviews?decided=${decision}`);
+});
+
+const suggestionIdSchema = z.strictObject({ changeSetId: z.uuid({ error: "This suggestion does not exist." }) });
+
+/** Turns a public suggestion into the reviewer's own draft. */
+export const adopt = action({ name: "reviews.adopt", schema: suggestionIdSchema, roles: ["ADMIN", "REVIEWER"] }, async ({ changeSetId }, actor) => {
+  const draftId = await adoptSuggestion(actor, changeSetId);
+  revalidatePath("/admin", "layout");
+  redirect(`/admin/changes/${draftId}?saved=1`);
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { OrganisationDocument } from "@/lib/change-sets/document";
-import { applyChangeSet, declineChangeSet, getOrganisationDocument, getOwnChangeSet, saveDraft, submitChangeSet, withdrawChangeSet, type DraftInput } from "./change-sets";
+import { adoptSuggestion, applyChangeSet, createSuggestion, declineChangeSet, getOrganisationDocument, getOwnChangeSet, saveDraft, submitChangeSet, withdrawChangeSet, type DraftInput } from "./change-sets";
 import { ConflictError, NotFoundError } from "./errors";
 
 const run = crypto.randomUUID().slice(0, 8);
@@ -270,5 +270,25 @@ describe("decisions", () => {
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
     const rejectedOne = results.find((result) => result.status === "rejected") as PromiseRejectedResult;
     expect(rejectedOne.reason.message).toMatch(/already been decided/);
+  });
+});
+
+describe("public suggestions", () => {
+  it("are submitted without an author, touch nothing published, and can be taken over as a reviewer's draft", async () => {
+    const organisationId = await published("Suggested To");
+    const before = await snapshot(organisationId);
+    const current = (await getOrganisationDocument(organisationId))!.document;
+    const id = await createSuggestion({ organisationId, document: { ...current, acronym: "STO" }, note: "Their letterhead says STO.", suggester: { name: "Sam", email: "sam@example.org", address: "203.0.113.7" } });
+    expect(await db.changeSet.findUnique({ where: { id }, select: { status: true, authorId: true, public: true } })).toEqual({ status: "SUBMITTED", authorId: null, public: true });
+    expect(await snapshot(organisationId)).toEqual({ ...before, audit: before.audit });
+    await expect(createSuggestion({ organisationId, document: current, note: "", suggester: { name: null, email: null, address: "x" } })).rejects.toThrow(/changes nothing/);
+
+    const draftId = await adoptSuggestion(reviewer, id);
+    expect((await db.changeSet.findUnique({ where: { id } }))?.status).toBe("WITHDRAWN");
+    const draft = await getOwnChangeSet(reviewer, draftId);
+    expect(draft).toMatchObject({ status: "DRAFT", note: "From a public suggestion: Their letterhead says STO." });
+    expect(draft!.proposed.acronym).toBe("STO");
+    await expect(adoptSuggestion(reviewer, id)).rejects.toThrow(/already been decided/);
+    await db.changeSet.deleteMany({ where: { id: { in: [id, draftId] } } });
   });
 });

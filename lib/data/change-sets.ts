@@ -510,3 +510,34 @@ export async function createSuggestion(input: SuggestionInput): Promise<string> 
     return id;
   });
 }
+
+/**
+ * Turns a public suggestion into the reviewer's own draft, to complete it before it goes through
+ * review again (decided then by someone else). The suggestion is closed as taken over.
+ */
+export async function adoptSuggestion(actor: Actor, id: string): Promise<string> {
+  return db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT 1 FROM "ChangeSet" WHERE id = ${id}::uuid FOR UPDATE`;
+    const suggestion = await tx.changeSet.findUnique({ where: { id } });
+    if (!suggestion?.public) throw new NotFoundError("This suggestion does not exist.");
+    if (suggestion.status !== "SUBMITTED") throw new ConflictError("This suggestion has already been decided.");
+    const { id: draftId } = await tx.changeSet.create({
+      data: {
+        kind: suggestion.kind,
+        organisationId: suggestion.organisationId,
+        authorId: actor.id,
+        baseVersion: suggestion.baseVersion,
+        base: suggestion.base === null ? Prisma.DbNull : (suggestion.base as Prisma.InputJsonValue),
+        proposed: suggestion.proposed as Prisma.InputJsonValue,
+        note: suggestion.note ? `From a public suggestion: ${suggestion.note}` : "From a public suggestion.",
+      },
+      select: { id: true },
+    });
+    await tx.changeSet.update({
+      where: { id },
+      data: { status: "WITHDRAWN", decisionNote: "Taken over by an editor, who completes it before review.", decidedAt: new Date(), decidedById: actor.id },
+    });
+    await recordAudit({ action: "suggestion.adopted", actorId: actor.id, subject: `change-set:${id}`, address: actor.address, details: { draft: draftId } }, tx);
+    return draftId;
+  });
+}

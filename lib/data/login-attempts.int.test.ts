@@ -86,3 +86,26 @@ describe("purgeAddresses", () => {
     expect(await db.loginAttempt.count({ where: { createdAt: { lt: new Date(inOneYear.getTime() - 90 * 86_400_000) } } })).toBe(0);
   });
 });
+
+describe("purgeAddresses and public suggestions", () => {
+  it("removes a decided suggestion's name, e-mail and address after the retention period, not before, and never an undecided one's", async () => {
+    const make = (decidedAt: Date | null) =>
+      db.changeSet.create({
+        data: { kind: "CREATE", status: decidedAt ? "REJECTED" : "SUBMITTED", public: true, proposed: {}, suggesterName: "Sam", suggesterEmail: "sam@example.org", suggesterAddress: "203.0.113.9", decidedAt },
+        select: { id: true },
+      });
+    const old = await make(new Date(Date.now() - 100 * 24 * 60 * 60 * 1000));
+    const recent = await make(new Date());
+    const pending = await make(null);
+    try {
+      await purgeAddresses(90, new Date(), 90);
+      const rows = await db.changeSet.findMany({ where: { id: { in: [old.id, recent.id, pending.id] } }, select: { id: true, suggesterEmail: true, suggesterName: true, suggesterAddress: true } });
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      expect(byId.get(old.id)).toMatchObject({ suggesterEmail: null, suggesterName: null, suggesterAddress: null });
+      expect(byId.get(recent.id)?.suggesterEmail).toBe("sam@example.org");
+      expect(byId.get(pending.id)?.suggesterEmail).toBe("sam@example.org");
+    } finally {
+      await db.changeSet.deleteMany({ where: { id: { in: [old.id, recent.id, pending.id] } } });
+    }
+  });
+});

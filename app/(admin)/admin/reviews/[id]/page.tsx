@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StatusBadge } from "@/components/changes/status-badge";
 import { ChangeValue } from "@/components/reviews/change-value";
+import { AdoptButton } from "@/components/reviews/adopt-button";
 import { DecisionForm } from "@/components/reviews/decision-form";
 import { WordDiff } from "@/components/reviews/word-diff";
 import { requireRole } from "@/lib/auth/session";
@@ -107,7 +108,10 @@ export default async function ReviewPage({ params }: Props) {
           <div className="mt-6">{table}</div>
         </>
       ) : (
-        <DecisionForm changeSetId={review.id}>{table}</DecisionForm>
+        <>
+          <DecisionForm changeSetId={review.id}>{table}</DecisionForm>
+          {review.suggester ? <AdoptButton changeSetId={review.id} /> : null}
+        </>
       )}
     </>
   );
