@@ -204,3 +204,30 @@ test("after approving a new organisation, its page, its country's page, the home
   const first = /<loc>[^<]*(\/sitemaps\/sitemap\/0\.xml)<\/loc>/.exec(sitemaps)![1];
   expect(await (await page.request.get(first)).text()).toContain(`/organisations/${slug}`);
 });
+
+test("an approved change of address keeps the old one working: it answers with a permanent redirect", async ({ page, browser }) => {
+  const newSlug = `new-address-${Date.now()}`;
+  await signInAs(page, demoUsers.editor);
+  const [{ id, slug: oldSlug }] = await sql(`SELECT id, slug FROM "Organisation" WHERE slug = 'state-security-service'`);
+  await page.request.get(`/organisations/${oldSlug}`);
+  const changeSetId = await submitChange(page, oldSlug, async (form) => {
+    await form.getByLabel("Address of its page (optional)").fill(newSlug);
+  });
+  const context = await browser.newContext();
+  const reviewer = await context.newPage();
+  await reviewer.setExtraHTTPHeaders({ "x-forwarded-for": freshAddress() });
+  await signInAs(reviewer, demoUsers.reviewer);
+  await reviewer.goto(`/admin/reviews/${changeSetId}`);
+  await reviewer.getByRole("button", { name: "Approve the accepted changes" }).click();
+  await expect(reviewer.getByRole("status").filter({ hasText: "Approved" })).toBeVisible();
+  await context.close();
+  const old = await page.request.get(`/organisations/${oldSlug}`, { maxRedirects: 0 });
+  expect(old.status()).toBe(308);
+  // (Next writes the header twice for a redirect from an ISR page, with the same value.)
+  const locations = old.headersArray().filter((header) => header.name.toLowerCase() === "location").map((header) => header.value);
+  expect(new Set(locations)).toEqual(new Set([`/organisations/${newSlug}`]));
+  expect((await page.request.get(`/organisations/${newSlug}`)).status()).toBe(200);
+  // Put it back for the other specs (the old address is free again once the redirect goes).
+  await sql(`DELETE FROM "SlugRedirect" WHERE "organisationId" = $1`, [id]);
+  await sql(`UPDATE "Organisation" SET slug = $1 WHERE id = $2`, [oldSlug, id]);
+});

@@ -40,3 +40,16 @@ describe("sendPasswordLink", () => {
     expect(received[0].body).toContain("directory@prova.test");
   });
 });
+
+describe("sendSuggestionOutcome", () => {
+  it("tells a suggester the outcome, with the reviewer's words", async () => {
+    const { sendSuggestionOutcome } = await import("./mail");
+    const sent = await sendSuggestionOutcome({ to: "visitor@example.org", name: "Vi", organisation: "S.A.V.E. BELGIUM", outcome: "rejected", note: "We could not confirm it." });
+    expect(sent).toBe(true);
+    const mail = received.at(-1)!;
+    expect(mail.to).toEqual(["visitor@example.org"]);
+    expect(mail.body).toContain("Subject: Your suggestion about S.A.V.E. BELGIUM");
+    expect(mail.body).toContain("was not taken up");
+    expect(mail.body).toContain("We could not confirm it.");
+  });
+});

@@ -93,7 +93,9 @@ describe("drafts", () => {
 
     const draft = await saveDraft(editor, { kind: "UPDATE", organisationId: second, document: { ...target, name: "Tab one" }, note: "" });
     await saveDraft(editor, { id: draft.id, revision: draft.revision, kind: "UPDATE", document: { ...target, name: "Tab one again" }, note: "" });
-    await expect(saveDraft(editor, { id: draft.id, revision: draft.revision, kind: "UPDATE", document: { ...target, name: "Tab two" }, note: "" })).rejects.toThrow(/saved elsewhere/);
+    await expect(saveDraft(editor, { id: draft.id, revision: draft.revision, kind: "UPDATE", document: { ...target, name: "Tab two" }, note: "" })).rejects.toThrow(
+      "This draft was saved elsewhere (another tab?) since you opened it, so nothing was saved here. It differs in Name: “Tab one again” there, “Tab two” here. Copy what you need, then reload.",
+    );
     await expect(saveDraft(otherEditor, { id: draft.id, kind: "UPDATE", document: target, note: "" })).rejects.toThrow(NotFoundError);
     await expect(submitChangeSet(otherEditor, draft.id)).rejects.toThrow(NotFoundError);
   });

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { tags } from "@/lib/cache";
-import { applyChanges, collisions, diffDocuments, fieldLabels, type Change, type OrganisationDocument } from "@/lib/change-sets/document";
+import { applyChanges, collisions, diffDocuments, documentFields, fieldLabels, sameValue, type Change, type OrganisationDocument } from "@/lib/change-sets/document";
 import { db } from "@/lib/db";
 import { slugFor, uniqueSlug } from "@/lib/slug";
 import { recordAudit } from "@/lib/data/audit";
@@ -148,7 +148,17 @@ export async function saveDraft(actor: Actor, input: DraftInput): Promise<{ id: 
     if (input.id && !existing) throw new NotFoundError("This change does not exist, or it is not yours.");
     if (existing && !editableStatuses.includes(existing.status)) throw new ConflictError("This change has been submitted or decided: it can no longer be edited.");
     if (existing && input.revision !== undefined && existing.revision !== input.revision) {
-      throw new ConflictError("This draft was saved elsewhere (another tab?) since you opened it. Reload it to see that version; nothing was saved here.");
+      // Never a lost update: say what differs, with both values, and save nothing.
+      const saved = existing.proposed as unknown as OrganisationDocument;
+      const differences = documentFields
+        .filter((field) => field !== "archived" && field !== "slug" && !sameValue(saved[field], (input.document as Record<string, unknown>)[field]))
+        .map((field) => `${fieldLabels[field]}: “${describeValue(saved[field])}” there, “${describeValue((input.document as Record<string, unknown>)[field])}” here`);
+      const contactsDiffer = !sameValue(saved.contacts.map((contact) => contact.rawValue), input.document.contacts.map((contact) => contact.rawValue));
+      throw new ConflictError(
+        `This draft was saved elsewhere (another tab?) since you opened it, so nothing was saved here. ${
+          differences.length || contactsDiffer ? `It differs in ${[...differences, ...(contactsDiffer ? ["the contacts"] : [])].join("; ")}.` : "It has the same values."
+        } Copy what you need, then reload.`,
+      );
     }
     const kind = existing?.kind ?? input.kind;
     const organisationId = existing?.organisationId ?? input.organisationId ?? null;
@@ -373,6 +383,8 @@ export async function applyChangeSet(actor: Actor, changeSetId: string, accepted
     return { organisationId, version, tags: [tags.organisation(organisationId), tags.organisations, ...[...countries].map(tags.country)] };
   });
 }
+
+const describeValue = (value: unknown) => (Array.isArray(value) ? value.join(", ") : value === null || value === undefined || value === "" ? "(empty)" : String(value).slice(0, 80));
 
 function describeChange(change: Change): string {
   if (change.type === "field") return fieldLabels[change.field].toLowerCase();
