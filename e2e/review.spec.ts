@@ -1,10 +1,22 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import { accessibilityViolations } from "./axe";
 import { createTempUser, demoUsers, freshAddress, signIn, signInAs, sql } from "./support";
 
 test.beforeEach(async ({ page }) => {
   await page.setExtraHTTPHeaders({ "x-forwarded-for": freshAddress() });
 });
+
+/** The demo reviewer approves every change of a change set, in a browser of their own. */
+async function approveAsReviewer(browser: Browser, changeSetId: string) {
+  const context = await browser.newContext();
+  const reviewer = await context.newPage();
+  await reviewer.setExtraHTTPHeaders({ "x-forwarded-for": freshAddress() });
+  await signInAs(reviewer, demoUsers.reviewer);
+  await reviewer.goto(`/admin/reviews/${changeSetId}`);
+  await reviewer.getByRole("button", { name: "Approve the accepted changes" }).click();
+  await expect(reviewer.getByRole("status").filter({ hasText: "Approved" })).toBeVisible();
+  await context.close();
+}
 
 /** Submits a change to an organisation through the editor's form; returns the change set's id. */
 async function submitChange(page: Page, organisationSlug: string, edit: (page: Page) => Promise<void>) {
@@ -186,14 +198,7 @@ test("after approving a new organisation, its page, its country's page, the home
   await expect(page.getByRole("status").filter({ hasText: "Submitted for review" })).toBeVisible();
   const changeSetId = new URL(page.url()).pathname.split("/").pop()!;
 
-  const context = await browser.newContext();
-  const reviewer = await context.newPage();
-  await reviewer.setExtraHTTPHeaders({ "x-forwarded-for": freshAddress() });
-  await signInAs(reviewer, demoUsers.reviewer);
-  await reviewer.goto(`/admin/reviews/${changeSetId}`);
-  await reviewer.getByRole("button", { name: "Approve the accepted changes" }).click();
-  await expect(reviewer.getByRole("status").filter({ hasText: "Approved" })).toBeVisible();
-  await context.close();
+  await approveAsReviewer(browser, changeSetId);
 
   const [{ slug }] = await sql(`SELECT slug FROM "Organisation" WHERE name = $1`, [name]);
   expect((await page.request.get(`/organisations/${slug}`)).status()).toBe(200);
@@ -213,14 +218,7 @@ test("an approved change of address keeps the old one working: it answers with a
   const changeSetId = await submitChange(page, oldSlug, async (form) => {
     await form.getByLabel("Address of its page (optional)").fill(newSlug);
   });
-  const context = await browser.newContext();
-  const reviewer = await context.newPage();
-  await reviewer.setExtraHTTPHeaders({ "x-forwarded-for": freshAddress() });
-  await signInAs(reviewer, demoUsers.reviewer);
-  await reviewer.goto(`/admin/reviews/${changeSetId}`);
-  await reviewer.getByRole("button", { name: "Approve the accepted changes" }).click();
-  await expect(reviewer.getByRole("status").filter({ hasText: "Approved" })).toBeVisible();
-  await context.close();
+  await approveAsReviewer(browser, changeSetId);
   const old = await page.request.get(`/organisations/${oldSlug}`, { maxRedirects: 0 });
   expect(old.status()).toBe(308);
   // (Next writes the header twice for a redirect from an ISR page, with the same value.)
