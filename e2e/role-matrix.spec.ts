@@ -94,6 +94,12 @@ const routes: Record<string, { method: "GET" | "POST"; path: string; status: num
   "/sitemap.xml": [{ method: "GET", path: "/sitemap.xml", status: 200 }],
   // Public by design; a JSON body is not a form.
   "/api/suggestions": [{ method: "POST", path: "/api/suggestions", status: 400 }],
+  // The public read API: the same for everyone, signed in or not.
+  "/api/v1/organisations": [{ method: "GET", path: "/api/v1/organisations", status: 200 }],
+  "/api/v1/organisations/[slug]": [{ method: "GET", path: "/api/v1/organisations/allo-tolerance", status: 200 }],
+  "/api/v1/organisations.csv": [{ method: "GET", path: "/api/v1/organisations.csv", status: 200 }],
+  "/api/v1/countries": [{ method: "GET", path: "/api/v1/countries", status: 200 }],
+  "/api/v1/kinds": [{ method: "GET", path: "/api/v1/kinds", status: 200 }],
 };
 
 const distDir = process.env.NEXT_DIST_DIR ?? ".next";

@@ -29,7 +29,7 @@ export async function sendPasswordLink({ to, name, link, validHours, reason }: P
   }
 }
 
-type Outcome = { to: string; name: string | null; organisation: string; outcome: "approved" | "rejected" | "changes-requested"; note: string };
+type Outcome = { to: string; name: string | null; organisation: string; outcome: "approved" | "partly-approved" | "rejected" | "changes-requested"; note: string };
 
 /** Tells a member of the public what became of their suggestion, when they left an e-mail and SMTP is configured. */
 export async function sendSuggestionOutcome({ to, name, organisation, outcome, note }: Outcome): Promise<boolean> {
@@ -37,6 +37,7 @@ export async function sendSuggestionOutcome({ to, name, organisation, outcome, n
   if (!SMTP_URL) return false;
   const result = {
     approved: "was approved: the directory shows it now.",
+    "partly-approved": "was partly approved: the directory shows the parts a reviewer could confirm.",
     rejected: "was not taken up.",
     "changes-requested": "needs more information before it can be taken up.",
   }[outcome];

@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { FieldError } from "@/components/ui/form";
 import { contactTypeLabels, ContactType } from "@/lib/validation/contact";
 
@@ -8,7 +8,7 @@ export type ContactRow = { id?: string; type: ContactType; label: string; value:
 type Row = ContactRow & { key: string };
 
 const inputClass = "mt-1 w-full rounded-md border border-slate-400 px-3 py-2 aria-[invalid=true]:border-red-700";
-const buttonClass = "rounded-md border border-slate-400 bg-white px-2 py-1 text-sm hover:bg-slate-100 disabled:opacity-50";
+const buttonClass = "rounded-md border border-slate-400 bg-white px-2 py-1 text-sm hover:bg-slate-100 aria-disabled:opacity-50";
 
 /**
  * The contacts of the organisation, edited in place: add, change, remove, and move up or down
@@ -18,6 +18,7 @@ export function ContactsEditor({ initial, errors }: { initial: ContactRow[]; err
   const prefix = useId();
   const [rows, setRows] = useState<Row[]>(() => initial.map((row, index) => ({ ...row, key: `${prefix}-${index}` })));
   const [announcement, setAnnouncement] = useState("");
+  const addButton = useRef<HTMLButtonElement>(null);
   const update = (key: string, change: Partial<ContactRow>) => setRows((current) => current.map((row) => (row.key === key ? { ...row, ...change } : row)));
   const move = (index: number, by: -1 | 1) => {
     setRows((current) => {
@@ -69,7 +70,16 @@ export function ContactsEditor({ initial, errors }: { initial: ContactRow[]; err
                   <label htmlFor={`${id}-label`} className="block text-sm font-medium">
                     Contact {number}: label (optional)
                   </label>
-                  <input id={`${id}-label`} name={`contacts[${index}][label]`} value={row.label} onChange={(event) => update(row.key, { label: event.target.value })} className={inputClass} />
+                  <input
+                    id={`${id}-label`}
+                    name={`contacts[${index}][label]`}
+                    value={row.label}
+                    onChange={(event) => update(row.key, { label: event.target.value })}
+                    aria-invalid={errors?.[`contacts.${index}.label`] ? true : undefined}
+                    aria-describedby={`${id}-label-error`}
+                    className={inputClass}
+                  />
+                  <FieldError id={`${id}-label-error`} errors={errors?.[`contacts.${index}.label`]} />
                 </div>
                 <div>
                   <label htmlFor={`${id}-value`} className="block text-sm font-medium">
@@ -102,10 +112,10 @@ export function ContactsEditor({ initial, errors }: { initial: ContactRow[]; err
                 </div>
               </div>
               <div className="mt-2 flex gap-2">
-                <button type="button" className={buttonClass} disabled={index === 0} onClick={() => move(index, -1)}>
+                <button type="button" className={buttonClass} aria-disabled={index === 0} onClick={() => index > 0 && move(index, -1)}>
                   Move up<span className="sr-only"> contact {number}</span>
                 </button>
-                <button type="button" className={buttonClass} disabled={index === rows.length - 1} onClick={() => move(index, 1)}>
+                <button type="button" className={buttonClass} aria-disabled={index === rows.length - 1} onClick={() => index < rows.length - 1 && move(index, 1)}>
                   Move down<span className="sr-only"> contact {number}</span>
                 </button>
                 <button
@@ -114,6 +124,8 @@ export function ContactsEditor({ initial, errors }: { initial: ContactRow[]; err
                   onClick={() => {
                     setRows((current) => current.filter((other) => other.key !== row.key));
                     setAnnouncement(`Contact ${number} removed.`);
+                    // The button is gone: focus goes on to "Add a contact", not to the page.
+                    addButton.current?.focus();
                   }}
                 >
                   Remove<span className="sr-only"> contact {number}</span>
@@ -123,7 +135,9 @@ export function ContactsEditor({ initial, errors }: { initial: ContactRow[]; err
           );
         })}
       </ol>
+      <FieldError id="contacts-error" errors={errors?.contacts} />
       <button
+        ref={addButton}
         type="button"
         className={buttonClass}
         onClick={() => {

@@ -1,14 +1,15 @@
 "use client";
 
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { FieldError } from "@/components/ui/form";
 
-const buttonClass = "rounded-md border border-slate-400 bg-white px-2 py-1 text-sm hover:bg-slate-100 disabled:opacity-50";
+const buttonClass = "rounded-md border border-slate-400 bg-white px-2 py-1 text-sm hover:bg-slate-100 aria-disabled:opacity-50";
 
 /** The countries an organisation works in, in order (the first is its default phone region). */
 export function CountriesEditor({ countries, initial, errors }: { countries: { code: string; name: string }[]; initial: string[]; errors?: string[] }) {
   const [selected, setSelected] = useState(initial);
   const [adding, setAdding] = useState("");
+  const addSelect = useRef<HTMLSelectElement>(null);
   const names = new Map(countries.map((country) => [country.code, country.name]));
   const available = countries.filter((country) => !selected.includes(country.code));
   const move = (index: number, by: -1 | 1) =>
@@ -31,13 +32,20 @@ export function CountriesEditor({ countries, initial, errors }: { countries: { c
             <span className="min-w-40">
               {index + 1}. {names.get(code) ?? code}
             </span>
-            <button type="button" className={buttonClass} disabled={index === 0} onClick={() => move(index, -1)}>
+            <button type="button" className={buttonClass} aria-disabled={index === 0} onClick={() => index > 0 && move(index, -1)}>
               Move up<span className="sr-only"> {names.get(code)}</span>
             </button>
-            <button type="button" className={buttonClass} disabled={index === selected.length - 1} onClick={() => move(index, 1)}>
+            <button type="button" className={buttonClass} aria-disabled={index === selected.length - 1} onClick={() => index < selected.length - 1 && move(index, 1)}>
               Move down<span className="sr-only"> {names.get(code)}</span>
             </button>
-            <button type="button" className={buttonClass} onClick={() => setSelected((current) => current.filter((other) => other !== code))}>
+            <button
+              type="button"
+              className={buttonClass}
+              onClick={() => {
+                setSelected((current) => current.filter((other) => other !== code));
+                addSelect.current?.focus();
+              }}
+            >
               Remove<span className="sr-only"> {names.get(code)}</span>
             </button>
           </li>
@@ -49,6 +57,7 @@ export function CountriesEditor({ countries, initial, errors }: { countries: { c
             Add a country
           </label>
           <select
+            ref={addSelect}
             id="add-country"
             value={adding}
             onChange={(event) => setAdding(event.target.value)}
@@ -67,8 +76,9 @@ export function CountriesEditor({ countries, initial, errors }: { countries: { c
         <button
           type="button"
           className={buttonClass}
-          disabled={!adding}
+          aria-disabled={!adding}
           onClick={() => {
+            if (!adding) return;
             setSelected((current) => [...current, adding]);
             setAdding("");
           }}

@@ -1,20 +1,22 @@
 "use client";
 
-import { startTransition, useActionState, useRef } from "react";
+import { startTransition, useActionState, useEffect, useRef } from "react";
 import { FieldError, FormMessage, useFocusFirstError } from "@/components/ui/form";
 import { decide } from "@/lib/actions/reviews";
 import { initialFormState } from "@/lib/forms/form-state";
 
-function Buttons({ pending }: { pending: boolean }) {
+function Buttons({ pending, canSendBack }: { pending: boolean; canSendBack: boolean }) {
   const base = "rounded-md px-4 py-2 font-medium disabled:opacity-70";
   return (
     <div className="flex flex-wrap items-center gap-3">
       <button type="submit" name="decision" value="approve" disabled={pending} className={`${base} bg-brand-700 text-white hover:bg-brand-900`}>
         Approve the accepted changes
       </button>
-      <button type="submit" name="decision" value="request-changes" disabled={pending} className={`${base} border border-slate-400 bg-white hover:bg-slate-100`}>
-        Request changes
-      </button>
+      {canSendBack ? (
+        <button type="submit" name="decision" value="request-changes" disabled={pending} className={`${base} border border-slate-400 bg-white hover:bg-slate-100`}>
+          Request changes
+        </button>
+      ) : null}
       <button type="submit" name="decision" value="reject" disabled={pending} className={`${base} border border-red-700 bg-white text-red-800 hover:bg-red-50`}>
         Reject
       </button>
@@ -27,10 +29,15 @@ function Buttons({ pending }: { pending: boolean }) {
  * The reviewer's decision. The table of changes (rendered by the page inside this form) carries
  * one "Accept" checkbox per change; these buttons tick or untick them all.
  */
-export function DecisionForm({ changeSetId, children }: { changeSetId: string; children: React.ReactNode }) {
+export function DecisionForm({ changeSetId, canSendBack = true, children }: { changeSetId: string; canSendBack?: boolean; children: React.ReactNode }) {
   const [state, formAction, pending] = useActionState(decide, initialFormState);
   const form = useRef<HTMLFormElement>(null);
   useFocusFirstError(form, state);
+  // "Accept at least one" concerns the checkboxes as a whole: its message takes focus.
+  const acceptError = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (state.fieldErrors?.accept && !state.fieldErrors.note) acceptError.current?.focus();
+  }, [state]);
   const setAll = (checked: boolean) => form.current?.querySelectorAll<HTMLInputElement>("input[name=accept]").forEach((box) => (box.checked = checked));
   return (
     <form
@@ -56,7 +63,9 @@ export function DecisionForm({ changeSetId, children }: { changeSetId: string; c
         </button>
       </div>
       {children}
-      <FieldError id="accept-error" errors={state.fieldErrors?.accept} />
+      <div ref={acceptError} tabIndex={-1}>
+        <FieldError id="accept-error" errors={state.fieldErrors?.accept} />
+      </div>
       <div>
         <label htmlFor="decision-note" className="block font-medium">
           Reason or comment for the author
@@ -74,7 +83,7 @@ export function DecisionForm({ changeSetId, children }: { changeSetId: string; c
         />
         <FieldError id="decision-note-error" errors={state.fieldErrors?.note} />
       </div>
-      <Buttons pending={pending} />
+      <Buttons pending={pending} canSendBack={canSendBack} />
     </form>
   );
 }

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { action } from "@/lib/auth/action";
 import { revalidatePublic } from "@/lib/cache";
 import { findSimilarOrganisations } from "@/lib/data/admin-organisations";
+import { ConflictError } from "@/lib/data/errors";
 import { proposeRestore } from "@/lib/data/revisions";
 import { markVerified, proposeArchive, saveDraft, submitChangeSet, withdrawChangeSet } from "@/lib/data/change-sets";
 import { organisationFormSchema } from "@/lib/validation/organisation";
@@ -24,9 +25,18 @@ export const saveOrganisation = action({ name: "organisations.save", schema: org
     document: { slug, name, acronym, kind, description, website, countries, contacts: contacts.map(({ id, type, label, value, rawValue }) => ({ id, type, label, value, rawValue })) },
     note,
   });
-  if (intent === "submit") await submitChangeSet(actor, saved.id);
+  let outcome = intent === "submit" ? "submitted=1" : "saved=1";
+  if (intent === "submit") {
+    // Saved either way: if it cannot be submitted, the author lands on the saved draft with the reason.
+    try {
+      await submitChangeSet(actor, saved.id);
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      outcome = `saved=1&notSubmitted=${encodeURIComponent(error.message)}`;
+    }
+  }
   revalidatePath("/admin", "layout");
-  redirect(`/admin/changes/${saved.id}?${intent === "submit" ? "submitted" : "saved"}=1`);
+  redirect(`/admin/changes/${saved.id}?${outcome}`);
 });
 
 const changeSetIdSchema = z.strictObject({ changeSetId: z.uuid({ error: "This change does not exist." }) });

@@ -12,8 +12,10 @@ import { decisionSchema } from "@/lib/validation/review";
 
 /** Approves the accepted changes, rejects, or sends back: reviewers and admins, never on their own change. */
 export const decide = action({ name: "reviews.decide", schema: decisionSchema, roles: ["ADMIN", "REVIEWER"] }, async ({ changeSetId, decision, accept, note }, actor) => {
+  let partly = false;
   if (decision === "approve") {
-    const { tags } = await applyChangeSet(actor, changeSetId, accept, note);
+    const { tags, partly: someRejected } = await applyChangeSet(actor, changeSetId, accept, note);
+    partly = someRejected;
     // After the commit: the public pages show the change on their next request.
     revalidatePublic(tags);
   } else {
@@ -21,7 +23,7 @@ export const decide = action({ name: "reviews.decide", schema: decisionSchema, r
   }
   const suggester = await getSuggesterContact(changeSetId);
   if (suggester) {
-    await sendSuggestionOutcome({ ...suggester, to: suggester.email, outcome: decision === "approve" ? "approved" : decision === "reject" ? "rejected" : "changes-requested", note });
+    await sendSuggestionOutcome({ ...suggester, to: suggester.email, outcome: decision === "approve" ? (partly ? "partly-approved" : "approved") : decision === "reject" ? "rejected" : "changes-requested", note });
   }
   revalidatePath("/admin", "layout");
   redirect(`/admin/reviews?decided=${decision}`);

@@ -63,7 +63,7 @@ export async function listOrganisationsForAdmin(filters: AdminListFilters): Prom
     // most for common words) and only then joined, sorted and paged.
     const pattern = `%${escapeLike(q.toLowerCase())}%`;
     matches = Prisma.sql`WITH matches AS MATERIALIZED (
-      SELECT "id" FROM "Organisation" WHERE f_unaccent(lower("name")) LIKE f_unaccent(${pattern})
+      SELECT "id" FROM "Organisation" WHERE f_unaccent(lower("name")) LIKE '%' || replace(replace(replace(f_unaccent(${q.toLowerCase()}), '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'
       UNION SELECT "id" FROM "Organisation" WHERE f_unaccent(lower("acronym")) = f_unaccent(${q.toLowerCase()})
       UNION SELECT "id" FROM "Organisation" WHERE lower(coalesce("website", '')) LIKE ${pattern}
       UNION SELECT "organisationId" FROM "Contact" WHERE lower("value") LIKE ${pattern})`;

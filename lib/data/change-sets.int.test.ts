@@ -107,6 +107,22 @@ describe("drafts", () => {
     });
   });
 
+  it("a save racing a submit, or another save, never overwrites it", async () => {
+    const organisationId = await published("Racing Save");
+    const current = (await getOrganisationDocument(organisationId))!.document;
+    const draft = await saveDraft(editor, { kind: "UPDATE", organisationId, document: { ...current, acronym: "RS" }, note: "" });
+    const results = await Promise.allSettled([
+      submitChangeSet(editor, draft.id),
+      saveDraft(editor, { id: draft.id, revision: draft.revision, kind: "UPDATE", document: { ...current, acronym: "RS2" }, note: "" }),
+    ]);
+    const row = await db.changeSet.findUnique({ where: { id: draft.id }, select: { status: true, proposed: true } });
+    // Either the save came first and the submit sent it, or the submit came first and the save was refused.
+    if (results[1].status === "fulfilled") expect((row!.proposed as { acronym: string }).acronym).toBe("RS2");
+    else expect(row).toMatchObject({ status: "SUBMITTED", proposed: expect.objectContaining({ acronym: "RS" }) });
+    const twice = await Promise.allSettled([1, 2].map(() => saveDraft(editor, { id: draft.id, revision: 99, kind: "UPDATE", document: current, note: "" })));
+    expect(twice.every((result) => result.status === "rejected")).toBe(true);
+  });
+
   it("submits once, can be withdrawn and edited again, and refuses an empty change", async () => {
     const organisationId = await published("Withdrawn");
     const current = (await getOrganisationDocument(organisationId))!.document;
@@ -284,6 +300,8 @@ describe("public suggestions", () => {
     expect(await db.changeSet.findUnique({ where: { id }, select: { status: true, authorId: true, public: true } })).toEqual({ status: "SUBMITTED", authorId: null, public: true });
     expect(await snapshot(organisationId)).toEqual({ ...before, audit: before.audit });
     await expect(createSuggestion({ organisationId, document: current, note: "", suggester: { name: null, email: null, address: "x" } })).rejects.toThrow(/changes nothing/);
+    // A suggestion has no author to send it back to.
+    await expect(declineChangeSet(reviewer, id, "CHANGES_REQUESTED", "More please.")).rejects.toThrow(/no author to send it back to/);
 
     const draftId = await adoptSuggestion(reviewer, id);
     expect((await db.changeSet.findUnique({ where: { id } }))?.status).toBe("WITHDRAWN");

@@ -170,12 +170,13 @@ export async function saveDraft(actor: Actor, input: DraftInput): Promise<{ id: 
     });
     const data = { proposed: proposed as unknown as Prisma.InputJsonValue, note: input.note };
     if (existing) {
-      const saved = await tx.changeSet.update({
-        where: { id: existing.id },
+      // Only if nothing changed it since it was read: another save, a submit or a decision.
+      const { count } = await tx.changeSet.updateMany({
+        where: { id: existing.id, revision: existing.revision, status: { in: editableStatuses } },
         data: { ...data, status: "DRAFT", revision: { increment: 1 } },
-        select: { id: true, revision: true },
       });
-      return saved;
+      if (count === 0) throw new ConflictError("This draft changed while you were saving it (another tab, or it was submitted). Reload it; nothing was saved here.");
+      return { id: existing.id, revision: existing.revision + 1 };
     }
     return tx.changeSet.create({
       data: { ...data, kind, organisationId, authorId: actor.id, baseVersion, base: base === null ? Prisma.DbNull : (base as unknown as Prisma.InputJsonValue) },
@@ -231,9 +232,12 @@ export const ownChangeMessage = "You cannot decide on a change you made yourself
  */
 export async function declineChangeSet(actor: Actor, id: string, outcome: "REJECTED" | "CHANGES_REQUESTED", note: string): Promise<void> {
   await db.$transaction(async (tx) => {
-    const changeSet = await tx.changeSet.findUnique({ where: { id }, select: { authorId: true } });
+    const changeSet = await tx.changeSet.findUnique({ where: { id }, select: { authorId: true, public: true } });
     if (!changeSet) throw new NotFoundError("This change does not exist.");
     if (changeSet.authorId === actor.id) throw new ConflictError(ownChangeMessage);
+    if (changeSet.public && outcome === "CHANGES_REQUESTED") {
+      throw new ConflictError("A public suggestion has no author to send it back to: reject it with a reason, or turn it into your own draft.");
+    }
     const { count } = await tx.changeSet.updateMany({
       where: { id, status: "SUBMITTED" },
       data: { status: outcome, decisionNote: note, decidedAt: new Date(), decidedById: actor.id },
@@ -295,7 +299,7 @@ export async function getOwnChangeSet(actor: Actor, id: string): Promise<ChangeS
   });
 }
 
-export type AppliedChangeSet = { organisationId: string; version: number; tags: string[] };
+export type AppliedChangeSet = { organisationId: string; version: number; tags: string[]; partly: boolean };
 
 /**
  * Applies the accepted changes of a submitted change set, in one transaction: checks that the
@@ -380,7 +384,7 @@ export async function applyChangeSet(actor: Actor, changeSetId: string, accepted
     });
     await recordAudit({ action: "change-set.applied", actorId: actor.id, subject: `organisation:${organisationId}`, address: actor.address, details: { changeSetId, version, ...decisions } }, tx);
     const countries = new Set([...(before?.countries ?? []), ...next.countries]);
-    return { organisationId, version, tags: [tags.organisation(organisationId), tags.organisations, ...[...countries].map(tags.country)] };
+    return { organisationId, version, partly: rejected.length > 0, tags: [tags.organisation(organisationId), tags.organisations, ...[...countries].map(tags.country)] };
   });
 }
 
@@ -500,6 +504,7 @@ export async function createSuggestion(input: SuggestionInput): Promise<string> 
     const kind: ChangeSetKind = input.organisationId ? "UPDATE" : "CREATE";
     const organisationId = input.organisationId ?? null;
     const { base, baseVersion, proposed } = await prepareProposal(tx, { kind, organisationId, document: input.document, earlier: null });
+    if (base?.archived) throw new NotFoundError("This organisation is not listed.");
     if (diffDocuments(base, proposed).length === 0) throw new ConflictError("This suggestion changes nothing: edit a field first.");
     const { id } = await tx.changeSet.create({
       data: {

@@ -105,7 +105,7 @@ describe("pending changes", () => {
     expect(await listPublishedByCountry.uncached("SM", 1)).toEqual({ organisations: [], total: 0 });
     expect(await listCountriesWithOrganisations.uncached()).toEqual(before.countries);
     expect(await countPublished.uncached()).toBe(before.total);
-    expect((await listSitemapEntries.uncached(0, 50_000)).map((entry) => entry.slug)).not.toContain("qwpending");
+    expect((await listSitemapEntries.uncached(0, 50_000)).some((entry) => entry.slug.startsWith("qwpending"))).toBe(false);
     for (const params of [{ q: pendingName }, { q: "qwpending" }, { q: "", country: "sm" }]) {
       const result = await searchOrganisations(searchParamsSchema.parse(params));
       expect(result.hits, JSON.stringify(params)).toEqual([]);

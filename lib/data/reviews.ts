@@ -66,8 +66,9 @@ export type ReviewDetail = {
 
 /** A change set as a reviewer sees it: every change, and the published state now. */
 export async function getChangeSetForReview(id: string): Promise<ReviewDetail | null> {
-  const row = await db.changeSet.findUnique({
-    where: { id },
+  // Drafts (and withdrawn ones, which their authors may still be editing) stay private.
+  const row = await db.changeSet.findFirst({
+    where: { id, status: { in: ["SUBMITTED", "APPROVED", "PARTLY_APPROVED", "REJECTED", "CHANGES_REQUESTED"] } },
     select: {
       id: true,
       kind: true,

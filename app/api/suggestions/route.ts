@@ -20,10 +20,10 @@ const json = (status: number, body: Record<string, unknown>) => Response.json({ 
 export async function POST(request: Request) {
   const crossSite = await refuseCrossSite(request);
   if (crossSite) return crossSite;
-  if (Number(request.headers.get("content-length") ?? 0) > maxBodyBytes) {
-    return json(413, { message: "This suggestion is too long to send. Shorten the description and try again." });
-  }
-  const form = await request.formData().catch(() => null);
+  // Read with a running limit: a chunked body has no Content-Length to check first.
+  const body = await readAtMost(request, maxBodyBytes);
+  if (body === "too-large") return json(413, { message: "This suggestion is too long to send. Shorten the description and try again." });
+  const form = await new Response(body, { headers: { "content-type": request.headers.get("content-type") ?? "" } }).formData().catch(() => null);
   if (!form) return json(400, { message: "Send the suggestion from the form." });
   const raw = formDataToObject(form);
   const env = serverEnv();
@@ -56,4 +56,29 @@ export async function POST(request: Request) {
     throw error;
   }
   return json(201, { message: "Thank you." });
+}
+
+/** The request body, or "too-large" as soon as it passes `limit` bytes (the rest is not read). */
+async function readAtMost(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer> | "too-large"> {
+  if (Number(request.headers.get("content-length") ?? 0) > limit) return "too-large";
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = request.body?.getReader();
+  while (reader) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return "too-large";
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
 }

@@ -45,6 +45,11 @@ export default async function ChangePage({ params, searchParams }: Props) {
           <span className="font-medium">The reviewer wrote:</span> {changeSet.decisionNote}
         </p>
       ) : null}
+      {typeof flash.notSubmitted === "string" ? (
+        <p role="alert" className="mt-4 rounded-md border border-red-300 bg-red-50 px-3 py-2 text-red-800">
+          Saved as a draft, but not submitted: {flash.notSubmitted.slice(0, 300)}
+        </p>
+      ) : null}
       {flash.saved ? (
         <p role="status" className="mt-4 rounded-md border border-green-300 bg-green-50 px-3 py-2 text-green-900">
           Draft saved. It stays private until you submit it for review.

@@ -109,7 +109,9 @@ export default async function ReviewPage({ params }: Props) {
         </>
       ) : (
         <>
-          <DecisionForm changeSetId={review.id}>{table}</DecisionForm>
+          <DecisionForm changeSetId={review.id} canSendBack={!review.suggester}>
+            {table}
+          </DecisionForm>
           {review.suggester ? <AdoptButton changeSetId={review.id} /> : null}
         </>
       )}

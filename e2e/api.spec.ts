@@ -1,0 +1,64 @@
+import { expect, test, type APIResponse } from "@playwright/test";
+import { parse } from "csv-parse/sync";
+import { sql } from "./support";
+
+test("the list gives published organisations with countries and typed contacts, page by page, each exactly once", async ({ request }) => {
+  const published = (await sql(`SELECT count(*)::int AS n FROM "Organisation" WHERE status = 'published'`))[0].n;
+  const seen: string[] = [];
+  let url: string | null = "/api/v1/organisations?limit=2";
+  while (url) {
+    const response: APIResponse = await request.get(url);
+    expect(response.status()).toBe(200);
+    expect(response.headers()["access-control-allow-origin"]).toBe("*");
+    const body: { data: { slug: string }[]; nextUrl: string | null } = await response.json();
+    seen.push(...body.data.map((organisation) => organisation.slug));
+    url = body.nextUrl;
+  }
+  expect(seen).toHaveLength(published);
+  expect(new Set(seen).size).toBe(published);
+  const allo = await (await request.get("/api/v1/organisations/allo-tolerance")).json();
+  expect(allo.data).toMatchObject({ slug: "allo-tolerance", name: "Allo-Tolerance", kind: "project", countries: [{ code: "BE", name: "Belgium" }] });
+  expect(allo.data.contacts[0]).toEqual({ type: "contact_form", label: null, value: "https://www.allo-tolerance.eu/en/contact" });
+});
+
+test("a bad parameter is a 400 that names it, never a 500", async ({ request }) => {
+  for (const [query, parameter] of [
+    ["kind=spaceship", "kind"],
+    ["cursor=not-a-cursor", "cursor"],
+    ["limit=0", "limit"],
+    ["limit=1000", "limit"],
+    ["limit=2&limit=3", "limit"],
+    ["colour=blue", "colour"],
+    ["country=belgium", "country"],
+  ]) {
+    const response = await request.get(`/api/v1/organisations?${query}`);
+    expect(response.status(), query).toBe(400);
+    expect((await response.json()).error.parameter, query).toBe(parameter);
+  }
+  expect((await request.get("/api/v1/organisations/no-such-organisation")).status()).toBe(404);
+});
+
+test("answers carry an ETag, and a repeat with If-None-Match is a 304", async ({ request }) => {
+  const first = await request.get("/api/v1/countries");
+  const etag = first.headers().etag;
+  expect(etag).toBeTruthy();
+  expect(first.headers()["cache-control"]).toContain("max-age");
+  const again = await request.get("/api/v1/countries", { headers: { "If-None-Match": etag } });
+  expect(again.status()).toBe(304);
+  const kinds = await (await request.get("/api/v1/kinds")).json();
+  expect(kinds.data.map((kind: { kind: string }) => kind.kind)).toContain("government_body");
+});
+
+test("the CSV is UTF-8 with a BOM and parses back to the published organisations and their contacts", async ({ request }) => {
+  const response = await request.get("/api/v1/organisations.csv");
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-type"]).toContain("text/csv");
+  const bytes = await response.body();
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const rows = parse(bytes.subarray(3).toString("utf8"), { columns: true }) as Record<string, string>[];
+  const published = await sql(`SELECT slug FROM "Organisation" WHERE status = 'published' ORDER BY id`);
+  expect(rows.map((row) => row.slug)).toEqual(published.map((row) => row.slug));
+  const save = rows.find((row) => row.slug === "save-belgium")!;
+  expect(save.emails).toContain("@");
+  expect(save.countries).toBe("be");
+});

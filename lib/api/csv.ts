@@ -1,0 +1,67 @@
+import { stringify } from "csv-stringify";
+import type { ApiOrganisation } from "@/lib/data/public-api";
+
+export const csvColumns = ["slug", "name", "acronym", "kind", "countries", "website", "description", "emails", "phones", "faxes", "addresses", "contact_forms", "last_verified_at", "updated_at"] as const;
+
+/**
+ * A cell a spreadsheet will not run: text starting with =, +, - or @ (or a tab or carriage return)
+ * would be read as a formula, so it gets a leading apostrophe (OWASP's advice for CSV injection).
+ */
+export function neutralise(cell: string): string {
+  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+}
+
+const valuesOf = (organisation: ApiOrganisation, type: string) =>
+  organisation.contacts
+    .filter((contact) => contact.type === type)
+    .map((contact) => (contact.label ? `${contact.label}: ${contact.value}` : contact.value))
+    .join(" | ");
+
+/** One organisation as a CSV row: contacts in typed columns, several values joined by " | ". */
+export function csvRow(organisation: ApiOrganisation): string[] {
+  return [
+    organisation.slug,
+    organisation.name,
+    organisation.acronym ?? "",
+    organisation.kind,
+    organisation.countries.map((country) => country.code.toLowerCase()).join(" "),
+    organisation.website ?? "",
+    organisation.description,
+    valuesOf(organisation, "email"),
+    valuesOf(organisation, "phone"),
+    valuesOf(organisation, "fax"),
+    valuesOf(organisation, "address"),
+    valuesOf(organisation, "contact_form"),
+    organisation.lastVerifiedAt ?? "",
+    organisation.updatedAt,
+  ].map(neutralise);
+}
+
+/** The CSV as a byte stream: UTF-8 with a BOM (so spreadsheets read the accents), rows as they are read. */
+export function csvStream(rows: AsyncIterable<ApiOrganisation>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const iterator = rows[Symbol.asyncIterator]();
+  const stringifier = stringify({ header: true, columns: [...csvColumns], record_delimiter: "\r\n" });
+  let started = false;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!started) {
+        started = true;
+        controller.enqueue(encoder.encode("\uFEFF"));
+      }
+      const next = await iterator.next();
+      if (next.done) {
+        stringifier.end();
+        for await (const chunk of stringifier) controller.enqueue(encoder.encode(String(chunk)));
+        controller.close();
+        return;
+      }
+      stringifier.write(csvRow(next.value));
+      let chunk: unknown;
+      while ((chunk = stringifier.read()) !== null) controller.enqueue(encoder.encode(String(chunk)));
+    },
+    async cancel() {
+      await iterator.return?.();
+    },
+  });
+}

@@ -1,0 +1,89 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { ContactType, OrganisationKind } from "@/lib/generated/prisma/enums";
+
+/** An organisation as the public API gives it: published data only, kinds and types in snake case. */
+export type ApiOrganisation = {
+  slug: string;
+  name: string;
+  acronym: string | null;
+  kind: string;
+  description: string;
+  website: string | null;
+  countries: { code: string; name: string }[];
+  contacts: { type: string; label: string | null; value: string }[];
+  lastVerifiedAt: string | null;
+  updatedAt: string;
+};
+
+export type ApiFilters = { country?: string; kind?: OrganisationKind; q?: string };
+
+const toApiKind = (kind: OrganisationKind) => kind.toLowerCase();
+const toApiType = (type: ContactType) => type.toLowerCase();
+
+function conditions({ country, kind, q }: ApiFilters, after?: string) {
+  const list = [Prisma.sql`o."status" = 'published'`];
+  if (country) list.push(Prisma.sql`o."countryCodes" @> ARRAY[${country.toUpperCase()}]::text[]`);
+  if (kind) list.push(Prisma.sql`o."kind" = ${kind.toLowerCase()}::"OrganisationKind"`);
+  if (q) list.push(Prisma.sql`o."search" @@ websearch_to_tsquery('simple', f_unaccent(${q}))`);
+  if (after) list.push(Prisma.sql`o."id" > ${after}::uuid`);
+  return Prisma.join(list, " AND ");
+}
+
+async function load(ids: string[]): Promise<ApiOrganisation[]> {
+  const rows = await db.organisation.findMany({
+    where: { id: { in: ids } },
+    orderBy: { id: "asc" },
+    select: {
+      slug: true,
+      name: true,
+      acronym: true,
+      kind: true,
+      description: true,
+      website: true,
+      lastVerifiedAt: true,
+      updatedAt: true,
+      countries: { select: { country: { select: { code: true, name: true } } }, orderBy: { position: "asc" } },
+      contacts: { select: { type: true, label: true, value: true }, orderBy: { position: "asc" } },
+    },
+  });
+  return rows.map((row) => ({
+    ...row,
+    kind: toApiKind(row.kind),
+    countries: row.countries.map(({ country }) => country),
+    contacts: row.contacts.map((contact) => ({ ...contact, type: toApiType(contact.type) })),
+    lastVerifiedAt: row.lastVerifiedAt?.toISOString() ?? null,
+    updatedAt: row.updatedAt.toISOString(),
+  }));
+}
+
+/**
+ * Published organisations in id order (ids are time-ordered UUIDv7s), `limit` at a time after the
+ * cursor `after` (the last id of the previous page): a walk sees every organisation that existed
+ * when it started exactly once, whatever is added meanwhile (new ones come at the end).
+ */
+export async function listApiOrganisations(filters: ApiFilters, { after, limit }: { after?: string; limit: number }): Promise<{ items: ApiOrganisation[]; next: string | null }> {
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT o."id" FROM "Organisation" o WHERE ${conditions(filters, after)} ORDER BY o."id" LIMIT ${limit + 1}`;
+  const ids = rows.slice(0, limit).map((row) => row.id);
+  return { items: await load(ids), next: rows.length > limit ? ids.at(-1)! : null };
+}
+
+/** Every published organisation matching the filters, a batch at a time (for the CSV export). */
+export async function* eachApiOrganisation(filters: ApiFilters = {}, batch = 1000): AsyncGenerator<ApiOrganisation> {
+  let after: string | undefined;
+  do {
+    const page = await listApiOrganisations(filters, { after, limit: batch });
+    yield* page.items;
+    after = page.next ?? undefined;
+  } while (after);
+}
+
+/** A published organisation by its slug; `moved` when the slug is an old one. */
+export async function getApiOrganisation(slug: string): Promise<{ organisation: ApiOrganisation } | { moved: string } | null> {
+  const row = await db.organisation.findFirst({ where: { slug, status: "PUBLISHED" }, select: { id: true } });
+  if (row) return { organisation: (await load([row.id]))[0] };
+  const redirect = await db.slugRedirect.findUnique({ where: { slug }, select: { organisation: { select: { slug: true, status: true } } } });
+  return redirect?.organisation.status === "PUBLISHED" ? { moved: redirect.organisation.slug } : null;
+}
