@@ -1,6 +1,10 @@
 import { expect, test, type APIResponse } from "@playwright/test";
+import Ajv2020Module from "ajv/dist/2020.js";
 import { parse } from "csv-parse/sync";
 import { sql } from "./support";
+
+// ajv is CommonJS: under ESM its class is the default export's `default`.
+const Ajv2020 = (Ajv2020Module as unknown as { default: typeof Ajv2020Module }).default ?? Ajv2020Module;
 
 test("the list gives published organisations with countries and typed contacts, page by page, each exactly once", async ({ request }) => {
   const published = (await sql(`SELECT count(*)::int AS n FROM "Organisation" WHERE status = 'published'`))[0].n;
@@ -61,4 +65,29 @@ test("the CSV is UTF-8 with a BOM and parses back to the published organisations
   const save = rows.find((row) => row.slug === "save-belgium")!;
   expect(save.emails).toContain("@");
   expect(save.countries).toBe("be");
+});
+
+test("every endpoint's real answers match the OpenAPI description it serves", async ({ request }) => {
+  const spec = await (await request.get("/api/v1/openapi.json")).json();
+  const ajv = new Ajv2020({ strict: false, validateFormats: false, allErrors: true });
+  const check = async (path: string, url: string, status: number) => {
+    const response = await request.get(url, { maxRedirects: 0 });
+    expect(response.status(), url).toBe(status);
+    const schema = spec.paths[path].get.responses[String(status)].content?.["application/json"]?.schema;
+    if (!schema) return;
+    const validate = ajv.compile({ ...schema, components: spec.components });
+    const body = await response.json();
+    expect(validate(body) ? [] : validate.errors, url).toEqual([]);
+  };
+  await check("/api/v1/organisations", "/api/v1/organisations?limit=3", 200);
+  await check("/api/v1/organisations", "/api/v1/organisations?country=be&kind=ngo", 200);
+  await check("/api/v1/organisations", "/api/v1/organisations?q=tolerance", 200);
+  await check("/api/v1/organisations", "/api/v1/organisations?limit=500", 400);
+  await check("/api/v1/organisations/{slug}", "/api/v1/organisations/save-belgium", 200);
+  await check("/api/v1/organisations/{slug}", "/api/v1/organisations/nothing-here", 404);
+  await check("/api/v1/countries", "/api/v1/countries", 200);
+  await check("/api/v1/kinds", "/api/v1/kinds", 200);
+  await check("/api/v1/organisations.csv", "/api/v1/organisations.csv", 200);
+  // Every path of the description was exercised above.
+  expect(Object.keys(spec.paths).sort()).toEqual(["/api/v1/countries", "/api/v1/kinds", "/api/v1/organisations", "/api/v1/organisations.csv", "/api/v1/organisations/{slug}"]);
 });

@@ -100,6 +100,7 @@ const routes: Record<string, { method: "GET" | "POST"; path: string; status: num
   "/api/v1/organisations.csv": [{ method: "GET", path: "/api/v1/organisations.csv", status: 200 }],
   "/api/v1/countries": [{ method: "GET", path: "/api/v1/countries", status: 200 }],
   "/api/v1/kinds": [{ method: "GET", path: "/api/v1/kinds", status: 200 }],
+  "/api/v1/openapi.json": [{ method: "GET", path: "/api/v1/openapi.json", status: 200 }],
 };
 
 const distDir = process.env.NEXT_DIST_DIR ?? ".next";

@@ -1,6 +1,7 @@
 import "server-only";
 import { cachedRead, tags } from "@/lib/cache";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ContactType, OrganisationKind } from "@/lib/generated/prisma/enums";
 import { summarise } from "@/lib/text";
 
@@ -98,6 +99,19 @@ export const findRenamedSlug = cachedRead(
   () => [tags.organisations],
 );
 
+/** The listed fields of an organisation, as the public pages and the public API show them. */
+export const listingSelect = {
+  slug: true,
+  name: true,
+  acronym: true,
+  kind: true,
+  description: true,
+  website: true,
+  updatedAt: true,
+  lastVerifiedAt: true,
+  countries: { select: { country: { select: { code: true, name: true } } }, orderBy: { position: "asc" } },
+} satisfies Prisma.OrganisationSelect;
+
 /** A published organisation with its countries (in order) and contacts (in order), or null. */
 export const getPublishedOrganisation = cachedRead(
   "organisation",
@@ -106,15 +120,7 @@ export const getPublishedOrganisation = cachedRead(
       where: { id, status: "PUBLISHED" },
       select: {
         id: true,
-        slug: true,
-        name: true,
-        acronym: true,
-        kind: true,
-        description: true,
-        website: true,
-        updatedAt: true,
-        lastVerifiedAt: true,
-        countries: { select: { country: { select: { code: true, name: true } } }, orderBy: { position: "asc" } },
+        ...listingSelect,
         contacts: { select: { id: true, type: true, label: true, value: true }, orderBy: { position: "asc" } },
       },
     });

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { listingSelect } from "@/lib/data/organisations";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ContactType, OrganisationKind } from "@/lib/generated/prisma/enums";
 
@@ -36,15 +37,7 @@ async function load(ids: string[]): Promise<ApiOrganisation[]> {
     where: { id: { in: ids } },
     orderBy: { id: "asc" },
     select: {
-      slug: true,
-      name: true,
-      acronym: true,
-      kind: true,
-      description: true,
-      website: true,
-      lastVerifiedAt: true,
-      updatedAt: true,
-      countries: { select: { country: { select: { code: true, name: true } } }, orderBy: { position: "asc" } },
+      ...listingSelect,
       contacts: { select: { type: true, label: true, value: true }, orderBy: { position: "asc" } },
     },
   });
