@@ -12,6 +12,7 @@ import {
   listRecentlyUpdated,
   listSitemapEntries,
 } from "./organisations";
+import { eachApiOrganisation, getApiOrganisation } from "./public-api";
 import { searchOrganisations } from "./search";
 
 const name = `Zyxwv Archived ${crypto.randomUUID().slice(0, 8)}`;
@@ -106,6 +107,10 @@ describe("pending changes", () => {
     expect(await listCountriesWithOrganisations.uncached()).toEqual(before.countries);
     expect(await countPublished.uncached()).toBe(before.total);
     expect((await listSitemapEntries.uncached(0, 50_000)).some((entry) => entry.slug.startsWith("qwpending"))).toBe(false);
+    const exported: string[] = [];
+    for await (const organisation of eachApiOrganisation()) exported.push(organisation.name);
+    expect(exported.some((exportedName) => exportedName.startsWith(pendingName))).toBe(false);
+    expect((await getApiOrganisation("allo-tolerance")) as { organisation: { name: string } }).toMatchObject({ organisation: { name: allo.name } });
     for (const params of [{ q: pendingName }, { q: "qwpending" }, { q: "", country: "sm" }]) {
       const result = await searchOrganisations(searchParamsSchema.parse(params));
       expect(result.hits, JSON.stringify(params)).toEqual([]);
