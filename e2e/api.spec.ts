@@ -73,6 +73,10 @@ test("the CSV is UTF-8 with a BOM and parses back to the published organisations
   }
   const save = rows.find((row) => row.slug === "save-belgium")!;
   expect(save.countries).toBe("be");
+  // The export has an ETag too.
+  const etag = response.headers().etag;
+  expect(etag).toMatch(/^W\//);
+  expect((await request.get("/api/v1/organisations.csv", { headers: { "If-None-Match": etag } })).status()).toBe(304);
 });
 
 test("every endpoint's real answers match the OpenAPI description it serves", async ({ request }) => {

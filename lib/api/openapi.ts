@@ -105,7 +105,7 @@ export const openapi = {
         summary: "The published directory as CSV",
         description: "UTF-8 with a BOM, one row per organisation, contacts in typed columns (several joined by ` | `), cells that a spreadsheet would read as a formula prefixed with an apostrophe. Streamed.",
         parameters: filters,
-        responses: { "200": { description: "The CSV file.", content: { "text/csv": { schema: { type: "string" } } } }, "400": badRequest },
+        responses: { "200": { description: "The CSV file.", content: { "text/csv": { schema: { type: "string" } } } }, "304": notModified, "400": badRequest },
       },
     },
     "/api/v1/countries": {

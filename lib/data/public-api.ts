@@ -80,3 +80,10 @@ export async function getApiOrganisation(slug: string): Promise<{ organisation: 
   const redirect = await db.slugRedirect.findUnique({ where: { slug }, select: { organisation: { select: { slug: true, status: true } } } });
   return redirect?.organisation.status === "PUBLISHED" ? { moved: redirect.organisation.slug } : null;
 }
+
+/** What identifies the current state of an export: how many organisations match and the latest change. */
+export async function exportVersion(filters: ApiFilters): Promise<string> {
+  const [row] = await db.$queryRaw<{ count: number; latest: Date | null }[]>`
+    SELECT count(*)::int AS "count", max(o."updatedAt") AS "latest" FROM "Organisation" o WHERE ${conditions(filters)}`;
+  return `${row.count}-${row.latest?.getTime() ?? 0}`;
+}

@@ -1,6 +1,7 @@
 import { csvStream } from "@/lib/api/csv";
 import { apiError, apiOptions, corsHeaders } from "@/lib/api/http";
-import { eachApiOrganisation } from "@/lib/data/public-api";
+import { createHash } from "node:crypto";
+import { eachApiOrganisation, exportVersion } from "@/lib/data/public-api";
 import { parseApiQuery } from "@/lib/validation/public-api";
 
 /**
@@ -10,9 +11,14 @@ import { parseApiQuery } from "@/lib/validation/public-api";
 export async function GET(request: Request) {
   const query = parseApiQuery(new URL(request.url).searchParams, ["country", "kind", "q"]);
   if ("parameter" in query) return apiError(400, query);
+  // A weak ETag from what the export holds (the rows are streamed, so no hash of the body).
+  const etag = `W/"${createHash("sha256").update(JSON.stringify([query, await exportVersion(query)])).digest("base64url").slice(0, 27)}"`;
+  const match = request.headers.get("if-none-match");
+  if (match && match.split(",").some((tag) => tag.trim() === etag)) return new Response(null, { status: 304, headers: { ...corsHeaders, ETag: etag } });
   return new Response(csvStream(eachApiOrganisation(query)), {
     headers: {
       ...corsHeaders,
+      ETag: etag,
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": 'attachment; filename="prova-directory.csv"',
       "Cache-Control": "public, max-age=300",
