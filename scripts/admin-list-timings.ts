@@ -15,11 +15,12 @@ await main(async () => {
   const { db } = await import("../lib/db");
   const { listOrganisationsForAdmin } = await import("../lib/data/admin-organisations");
   const { listContactsForAdmin } = await import("../lib/data/admin-contacts");
+  const { encodeCursor } = await import("../lib/data/keyset");
   const runs = Number(values.runs);
   const [{ count }] = await db.$queryRaw<{ count: bigint }[]>`SELECT count(*) FROM "Organisation"`;
   // A cursor deep in the list: the name in the middle.
   const [middle] = await db.$queryRaw<{ name: string; id: string }[]>`SELECT name, id FROM "Organisation" ORDER BY name, id OFFSET ${Number(count) / 2} LIMIT 1`;
-  const deep = Buffer.from(JSON.stringify({ value: middle.name, id: middle.id })).toString("base64url");
+  const deep = encodeCursor({ value: middle.name, id: middle.id });
   type Case = [string, () => Promise<unknown>];
   const cases: Case[] = [
     ["organisations, by name", () => listOrganisationsForAdmin({ sort: "name" })],

@@ -21,9 +21,10 @@ export const decide = action({ name: "reviews.decide", schema: decisionSchema, r
   } else {
     await declineChangeSet(actor, changeSetId, decision === "reject" ? "REJECTED" : "CHANGES_REQUESTED", note);
   }
-  const suggester = await getSuggesterContact(changeSetId);
+  // A public suggestion is approved or rejected (it has no author to send it back to).
+  const suggester = decision === "request-changes" ? null : await getSuggesterContact(changeSetId);
   if (suggester) {
-    await sendSuggestionOutcome({ ...suggester, to: suggester.email, outcome: decision === "approve" ? (partly ? "partly-approved" : "approved") : decision === "reject" ? "rejected" : "changes-requested", note });
+    await sendSuggestionOutcome({ ...suggester, to: suggester.email, outcome: decision === "reject" ? "rejected" : partly ? "partly-approved" : "approved", note });
   }
   revalidatePath("/admin", "layout");
   redirect(`/admin/reviews?decided=${decision}`);

@@ -42,6 +42,8 @@ const error = {
 } as const;
 
 const json = (schema: object) => ({ content: { "application/json": { schema } } });
+/** `{ "data": [item, …] }` */
+const dataList = (item: object) => json({ type: "object", additionalProperties: false, required: ["data"], properties: { data: { type: "array", items: item } } });
 const badRequest = { description: "A parameter is wrong; `error.parameter` names it.", ...json({ $ref: "#/components/schemas/Error" }) };
 const notModified = { description: "Unchanged since the ETag given in If-None-Match." };
 const filters = [
@@ -114,17 +116,7 @@ export const openapi = {
         responses: {
           "200": {
             description: "Countries by name, with how many organisations.",
-            ...json({
-              type: "object",
-              additionalProperties: false,
-              required: ["data"],
-              properties: {
-                data: {
-                  type: "array",
-                  items: { type: "object", additionalProperties: false, required: ["code", "name", "organisations"], properties: { code: { type: "string", pattern: "^[a-z]{2}$" }, name: { type: "string" }, organisations: { type: "integer", minimum: 1 } } },
-                },
-              },
-            }),
+            ...dataList({ type: "object", additionalProperties: false, required: ["code", "name", "organisations"], properties: { code: { type: "string", pattern: "^[a-z]{2}$" }, name: { type: "string" }, organisations: { type: "integer", minimum: 1 } } }),
           },
           "304": notModified,
           "400": badRequest,
@@ -137,17 +129,7 @@ export const openapi = {
         responses: {
           "200": {
             description: "Every kind, with its label and how many are published.",
-            ...json({
-              type: "object",
-              additionalProperties: false,
-              required: ["data"],
-              properties: {
-                data: {
-                  type: "array",
-                  items: { type: "object", additionalProperties: false, required: ["kind", "label", "organisations"], properties: { kind: { $ref: "#/components/schemas/Kind" }, label: { type: "string" }, organisations: { type: "integer", minimum: 0 } } },
-                },
-              },
-            }),
+            ...dataList({ type: "object", additionalProperties: false, required: ["kind", "label", "organisations"], properties: { kind: { $ref: "#/components/schemas/Kind" }, label: { type: "string" }, organisations: { type: "integer", minimum: 0 } } }),
           },
           "304": notModified,
           "400": badRequest,

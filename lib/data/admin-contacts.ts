@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ContactType } from "@/lib/generated/prisma/enums";
-import { decodeCursor } from "./admin-organisations";
+import { decodeCursor, encodeCursor, escapeLike } from "./keyset";
 
 export const contactPageSize = 50;
 
@@ -14,8 +14,6 @@ export type AdminContactItem = {
   organisationId: string;
   organisationName: string;
 };
-
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
 
 /**
  * Every contact across organisations, in value order, a page at a time by keyset; `q` finds the
@@ -34,6 +32,6 @@ export async function listContactsForAdmin({ q, after }: { q?: string; after?: s
     ${where} ORDER BY c."value", c."id" LIMIT ${contactPageSize + 1}`;
   const items = rows.slice(0, contactPageSize).map((row) => ({ ...row, type: row.type.toUpperCase() as ContactType }));
   const last = items.at(-1);
-  const next = rows.length > contactPageSize && last ? Buffer.from(JSON.stringify({ value: last.value, id: last.id })).toString("base64url") : null;
+  const next = rows.length > contactPageSize && last ? encodeCursor({ value: last.value, id: last.id }) : null;
   return { items, next };
 }

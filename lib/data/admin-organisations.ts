@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { OrganisationKind, OrganisationStatus } from "@/lib/generated/prisma/enums";
+import { decodeCursor, encodeCursor, escapeLike } from "./keyset";
 
 export const adminPageSize = 50;
 
@@ -33,20 +34,6 @@ export type AdminListItem = {
   pending: boolean;
 };
 
-type Cursor = { value: string; id: string };
-const encodeCursor = (cursor: Cursor) => Buffer.from(JSON.stringify(cursor)).toString("base64url");
-
-export function decodeCursor(text: string | undefined): Cursor | null {
-  if (!text || text.length > 500) return null;
-  try {
-    const cursor = JSON.parse(Buffer.from(text, "base64url").toString("utf8"));
-    return typeof cursor?.value === "string" && typeof cursor?.id === "string" && /^[0-9a-f-]{36}$/.test(cursor.id) ? cursor : null;
-  } catch {
-    return null;
-  }
-}
-
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
 
 /**
  * Organisations for the admin list, published and archived: filtered, in name order or newest

@@ -31,7 +31,7 @@ const organisationSelect = {
 
 type OrganisationRow = Prisma.OrganisationGetPayload<{ select: typeof organisationSelect }>;
 
-export function toDocument(row: OrganisationRow): OrganisationDocument {
+function toDocument(row: OrganisationRow): OrganisationDocument {
   return {
     slug: row.slug,
     name: row.name,

@@ -1,7 +1,11 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { purgeAddresses, recordAudit } from "./audit";
-import { beginSignInAttempt, mayAttemptSignIn, recordSignInAttempt, retryAt } from "./login-attempts";
+import { beginSignInAttempt, mayAttemptSignIn, retryAt } from "./login-attempts";
+
+/** A past attempt, written directly (the app records attempts through beginSignInAttempt). */
+const recordSignInAttempt = (email: string, address: string, succeeded: boolean, createdAt = new Date()) =>
+  db.loginAttempt.create({ data: { email: email.trim().toLowerCase(), address, succeeded, createdAt } });
 
 afterAll(() => db.$disconnect());
 

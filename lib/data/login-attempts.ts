@@ -71,7 +71,3 @@ export async function beginSignInAttempt(email: string, address: string, setting
 export async function finishSignInAttempt(id: string, succeeded: boolean): Promise<void> {
   if (succeeded) await db.loginAttempt.update({ where: { id }, data: { succeeded: true } });
 }
-
-export async function recordSignInAttempt(email: string, address: string, succeeded: boolean, now = new Date()): Promise<void> {
-  await db.loginAttempt.create({ data: { email: email.trim().toLowerCase().slice(0, 320), address, succeeded, createdAt: now } });
-}

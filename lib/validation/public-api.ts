@@ -12,7 +12,9 @@ export type ApiQueryError = { parameter: string; message: string };
  */
 export function parseApiQuery(params: URLSearchParams, allowed = ["country", "kind", "q", "cursor", "limit"]): ApiQuery | ApiQueryError {
   for (const name of new Set(params.keys())) {
-    if (!allowed.includes(name)) return { parameter: name, message: `Unknown parameter "${name}". Known: ${allowed.join(", ")}.` };
+    if (!allowed.includes(name)) {
+      return { parameter: name, message: allowed.length ? `Unknown parameter "${name}". Known: ${allowed.join(", ")}.` : `Unknown parameter "${name}": this endpoint takes none.` };
+    }
     if (params.getAll(name).length > 1) return { parameter: name, message: `Give "${name}" once.` };
   }
   const query: ApiQuery = { limit: apiLimits.default };

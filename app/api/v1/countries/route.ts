@@ -1,10 +1,11 @@
 import { apiError, apiJson, apiOptions } from "@/lib/api/http";
+import { parseApiQuery } from "@/lib/validation/public-api";
 import { listCountriesWithOrganisations } from "@/lib/data/countries";
 
 /** GET /api/v1/countries: countries with published organisations, with how many. */
 export async function GET(request: Request) {
-  const extra = [...new URL(request.url).searchParams.keys()][0];
-  if (extra) return apiError(400, { parameter: extra, message: `Unknown parameter "${extra}".` });
+  const query = parseApiQuery(new URL(request.url).searchParams, []);
+  if ("parameter" in query) return apiError(400, query);
   const countries = await listCountriesWithOrganisations();
   return apiJson(request, { data: countries.map(({ code, name, organisationCount }) => ({ code: code.toLowerCase(), name, organisations: organisationCount })) });
 }
