@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { apiPolicy, commonHeaders, dynamicPagePattern, staticPagePolicy } from "./lib/security/headers.js";
 
 const https = (process.env.APP_URL ?? "").startsWith("https://");
@@ -6,8 +7,17 @@ const https = (process.env.APP_URL ?? "").startsWith("https://");
 // nonce policy from proxy.ts): one Content-Security-Policy per response.
 const excluded = `api/|_next/|${dynamicPagePattern}`;
 
+// Several instances share their ISR cache in Redis (lib/cache-handler.js, README "Running several
+// instances"). Read when the server starts, so one build serves with or without it.
+const sharedCache = process.env.REDIS_URL
+  ? { cacheHandler: fileURLToPath(new URL("./lib/cache-handler.js", import.meta.url)), cacheMaxMemorySize: 0 }
+  : {};
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  ...sharedCache,
+  // Instances built separately must agree on it (static asset URLs, client navigations).
+  deploymentId: process.env.DEPLOYMENT_ID || undefined,
   async headers() {
     const csp = (value) => [{ key: "Content-Security-Policy", value }];
     return [

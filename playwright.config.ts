@@ -46,5 +46,8 @@ export default defineConfig({
     timeout: 60_000,
     stdout: "ignore",
     stderr: "pipe",
+    // The main test server keeps Next's own cache; e2e/several-instances.spec.ts starts its own
+    // instances on Redis.
+    env: { ...(process.env as Record<string, string>), REDIS_URL: "" },
   },
 });

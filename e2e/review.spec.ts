@@ -1,32 +1,10 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { accessibilityViolations } from "./axe";
-import { createTempUser, demoUsers, freshAddress, signIn, signInAs, sql } from "./support";
+import { approveAsReviewer, createTempUser, demoUsers, freshAddress, signIn, signInAs, sql, submitChange } from "./support";
 
 test.beforeEach(async ({ page }) => {
   await page.setExtraHTTPHeaders({ "x-forwarded-for": freshAddress() });
 });
-
-/** The demo reviewer approves every change of a change set, in a browser of their own. */
-async function approveAsReviewer(browser: Browser, changeSetId: string) {
-  const context = await browser.newContext();
-  const reviewer = await context.newPage();
-  await reviewer.setExtraHTTPHeaders({ "x-forwarded-for": freshAddress() });
-  await signInAs(reviewer, demoUsers.reviewer);
-  await reviewer.goto(`/admin/reviews/${changeSetId}`);
-  await reviewer.getByRole("button", { name: "Approve the accepted changes" }).click();
-  await expect(reviewer.getByRole("status").filter({ hasText: "Approved" })).toBeVisible();
-  await context.close();
-}
-
-/** Submits a change to an organisation through the editor's form; returns the change set's id. */
-async function submitChange(page: Page, organisationSlug: string, edit: (page: Page) => Promise<void>) {
-  const [{ id }] = await sql(`SELECT id FROM "Organisation" WHERE slug = $1`, [organisationSlug]);
-  await page.goto(`/admin/organisations/${id}/edit`);
-  await edit(page);
-  await page.getByRole("button", { name: "Submit for review" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Submitted for review" })).toBeVisible();
-  return new URL(page.url()).pathname.split("/").pop()!;
-}
 
 test("a reviewer accepts one field and a new contact, rejects another field: the public page shows exactly the accepted part", async ({ page, browser }) => {
   const acronym = `SB${Date.now() % 10000}`;

@@ -1,5 +1,5 @@
 // Helpers shared by the specs: the test database, client addresses, sign-in.
-import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import pg from "pg";
 
 export async function sql<T extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
@@ -41,9 +41,9 @@ export async function signIn(page: Page, email: string, password: string) {
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
-/** Signs in through /login and waits for the dashboard. */
-export async function signInAs(page: Page, user: { email: string; password: string; name: string }) {
-  await page.goto("/login");
+/** Signs in through /login (of the server at `base`, default the test server) and waits for the dashboard. */
+export async function signInAs(page: Page, user: { email: string; password: string; name: string }, base = "") {
+  await page.goto(`${base}/login`);
   await signIn(page, user.email, user.password);
   await expect(page.getByRole("heading", { level: 1, name: `Welcome, ${user.name}` })).toBeVisible();
 }
@@ -55,4 +55,26 @@ export async function createTempUser(email: string, name: string, role: "editor"
      SELECT gen_random_uuid(), $1, $2, $3::"Role", "passwordHash", now() FROM "User" WHERE email = 'editor@prova.test'`,
     [email, name, role],
   );
+}
+
+/** The demo reviewer approves every change of a change set, in a browser of their own (at `baseURL` when given). */
+export async function approveAsReviewer(browser: Browser, changeSetId: string, options: { baseURL?: string } = {}) {
+  const context = await browser.newContext();
+  const reviewer = await context.newPage();
+  await reviewer.setExtraHTTPHeaders({ "x-forwarded-for": freshAddress() });
+  await signInAs(reviewer, demoUsers.reviewer, options.baseURL);
+  await reviewer.goto(`${options.baseURL ?? ""}/admin/reviews/${changeSetId}`);
+  await reviewer.getByRole("button", { name: "Approve the accepted changes" }).click();
+  await expect(reviewer.getByRole("status").filter({ hasText: "Approved" })).toBeVisible();
+  await context.close();
+}
+
+/** Submits a change to an organisation through the editor's form; returns the change set's id. */
+export async function submitChange(page: Page, organisationSlug: string, edit: (page: Page) => Promise<void>, base = "") {
+  const [{ id }] = await sql(`SELECT id FROM "Organisation" WHERE slug = $1`, [organisationSlug]);
+  await page.goto(`${base}/admin/organisations/${id}/edit`);
+  await edit(page);
+  await page.getByRole("button", { name: "Submit for review" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Submitted for review" })).toBeVisible();
+  return new URL(page.url()).pathname.split("/").pop()!;
 }

@@ -26,6 +26,17 @@ describe("launcherEnv", () => {
     expect(message).toContain("SMTP_URL must be an smtp:// or smtps:// URL");
   });
 
+  it("checks the several-instance settings", () => {
+    expect(() => launcherEnv({ REDIS_URL: "http://localhost:6379" })).toThrow("REDIS_URL must be a redis:// or rediss:// URL");
+    expect(() => launcherEnv({ NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: "c2hvcnQ=" })).toThrow("must be a base64 AES key of 16, 24 or 32 bytes");
+    expect(() => launcherEnv({ CACHE_KEY_PREFIX: "a b" })).toThrow("CACHE_KEY_PREFIX must be");
+    const key = Buffer.alloc(32, 7).toString("base64");
+    expect(launcherEnv({ REDIS_URL: "redis://localhost:6379", NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: key, CACHE_KEY_PREFIX: "prova-eu" })).toMatchObject({
+      REDIS_URL: "redis://localhost:6379",
+      CACHE_KEY_PREFIX: "prova-eu",
+    });
+  });
+
   it("accepts a PostgreSQL URL and coerces the port", () => {
     expect(launcherEnv({ DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/prova", PORT: "4000" })).toMatchObject({
       DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/prova",

@@ -24,6 +24,14 @@ const launcherSchema = z.object({
   SUGGESTION_RETENTION_DAYS: z.coerce.number({ error: "must be a number" }).int().min(1, "must be at least 1").default(90),
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL, e.g. smtps://user:password@mail.example.org" }).optional(),
   MAIL_FROM: z.string().min(3).default("PROVA directory <no-reply@localhost>"),
+  // Read by next.config.js and lib/cache-handler.js; checked here so a bad value stops the start.
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL, e.g. redis://localhost:6379" }).optional(),
+  DEPLOYMENT_ID: z.string().regex(/^[\w.-]{1,64}$/, "must be 1 to 64 letters, digits, '.', '_' or '-'").optional(),
+  CACHE_KEY_PREFIX: z.string().regex(/^[\w.-]{1,64}$/, "must be 1 to 64 letters, digits, '.', '_' or '-'").optional(),
+  NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: z
+    .string()
+    .refine((value) => [16, 24, 32].includes(Buffer.from(value, "base64").length), "must be a base64 AES key of 16, 24 or 32 bytes (openssl rand -base64 32)")
+    .optional(),
 });
 
 const serverSchema = launcherSchema.extend({

@@ -1,0 +1,124 @@
+// Two `next start` instances of the same build behind a load balancer, sharing PostgreSQL and
+// Redis (through a proxy the test can cut): an approval on one is served by the other at its next
+// request, a form rendered by one is submitted to the other, and losing Redis loses no answer.
+import { expect, test } from "@playwright/test";
+import { Redis } from "ioredis";
+import { startBalancer, startInstance, type Balancer, type Instance } from "./instances";
+import { approveAsReviewer, demoUsers, freshAddress, signInAs, sql, submitChange } from "./support";
+import { startTcpProxy, type TcpProxy } from "./tcp-proxy";
+
+const redisUrl = process.env.REDIS_URL;
+test.skip(!redisUrl, "REDIS_URL is not set: the several-instance tests need Redis (CI sets it to this machine's).");
+test.describe.configure({ mode: "serial" });
+
+const prefix = `prova-e2e-${process.pid}-${Date.now().toString(36)}`;
+let proxy: TcpProxy;
+let balancer: Balancer;
+let a: Instance;
+let b: Instance;
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  const target = new URL(redisUrl!);
+  proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 6379) });
+  balancer = await startBalancer(() => a);
+  const env = {
+    REDIS_URL: `redis://127.0.0.1:${proxy.port}`,
+    CACHE_KEY_PREFIX: prefix,
+    APP_URL: balancer.url,
+    NEXTAUTH_URL: balancer.url,
+  };
+  [a, b] = await Promise.all([startInstance("a", env), startInstance("b", env)]);
+});
+
+test.afterAll(async () => {
+  await Promise.all([a?.stop(), b?.stop()]);
+  await balancer?.close();
+  await proxy?.close();
+  const redis = new Redis(redisUrl!);
+  const keys = await redis.keys(`${prefix}:*`);
+  if (keys.length) await redis.del(...keys);
+  await redis.quit();
+});
+
+async function get(instance: Instance, path: string) {
+  const response = await fetch(instance.url + path, { headers: { "x-forwarded-for": freshAddress() } });
+  return { status: response.status, cache: response.headers.get("x-nextjs-cache"), html: await response.text() };
+}
+
+test("an approval through instance A is on instance B's very next response", async ({ page, browser }) => {
+  balancer.route = () => a;
+  const [{ id, description }] = await sql(`SELECT id, description FROM "Organisation" WHERE slug = 'allo-tolerance'`);
+  // B has the page cached before the change.
+  await get(b, "/organisations/allo-tolerance");
+  expect((await get(b, "/organisations/allo-tolerance")).cache).toBe("HIT");
+  await get(b, "/countries/be");
+
+  const sentence = `Shared cache check ${Date.now()}.`;
+  await page.setExtraHTTPHeaders({ "x-forwarded-for": freshAddress() });
+  await signInAs(page, demoUsers.editor, balancer.url);
+  const changeSetId = await submitChange(page, "allo-tolerance", async (form) => {
+    await form.getByLabel("Description").fill(`${description}\n\n${sentence}`);
+  }, balancer.url);
+  await approveAsReviewer(browser, changeSetId, { baseURL: balancer.url });
+  expect(balancer.log.every((entry) => entry.instance === "a")).toBe(true);
+
+  // No waiting and no retry: the first response from B has it.
+  expect((await get(b, "/organisations/allo-tolerance")).html).toContain(sentence);
+  expect((await get(b, "/countries/be")).status).toBe(200);
+  expect((await get(a, "/organisations/allo-tolerance")).html).toContain(sentence);
+  const [{ version }] = await sql(`SELECT version FROM "Organisation" WHERE id = $1`, [id]);
+  expect(Number(version)).toBeGreaterThan(1);
+});
+
+test("a form rendered by instance A is submitted to instance B", async ({ page }) => {
+  // The balancer sends every page to A and every form submission (POST) to B.
+  balancer.route = (request) => (request.method === "POST" ? b : a);
+  balancer.log.length = 0;
+  await page.setExtraHTTPHeaders({ "x-forwarded-for": freshAddress() });
+  await signInAs(page, demoUsers.editor, balancer.url);
+  const [{ id }] = await sql(`SELECT id FROM "Organisation" WHERE slug = 'state-security-service'`);
+  await page.goto(`${balancer.url}/admin/organisations/${id}/edit`);
+  await page.getByLabel("Acronym (optional)").fill(`VSSE ${Date.now() % 1000}`);
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Draft saved" })).toBeVisible();
+  const actions = balancer.log.filter((entry) => entry.method === "POST" && entry.path.startsWith("/admin/organisations"));
+  expect(actions.length).toBeGreaterThan(0);
+  expect(actions.every((entry) => entry.instance === "b")).toBe(true);
+  expect(balancer.log.some((entry) => entry.method === "GET" && entry.path.endsWith("/edit") && entry.instance === "a")).toBe(true);
+});
+
+test("without Redis both instances keep answering, and use it again when it returns", async () => {
+  test.setTimeout(60_000);
+  balancer.route = () => a;
+  proxy.set("down");
+  for (const instance of [a, b]) {
+    for (const path of ["/organisations/allo-tolerance", "/countries/be", "/", "/search?q=threat", "/api/v1/countries"]) {
+      const started = Date.now();
+      const response = await get(instance, path);
+      expect(response.status, `${instance.name} ${path}`).toBe(200);
+      expect(Date.now() - started, `${instance.name} ${path} answers without waiting for Redis`).toBeLessThan(5_000);
+    }
+  }
+  proxy.set("up");
+  // A page only A renders after Redis is back is served from the shared cache by B.
+  const usesRedisAgain = await expect
+    .poll(
+      async () => {
+        await get(a, "/countries/de");
+        return (await get(b, "/countries/de")).cache;
+      },
+      { timeout: 20_000, intervals: [250] },
+    )
+    .toBe("HIT")
+    .then(
+      () => true,
+      () => false,
+    );
+  expect(usesRedisAgain).toBe(true);
+  for (const instance of [a, b]) {
+    // One line when Redis went away and one when it came back, however many requests came between.
+    expect(instance.errors().match(/Redis is unavailable/g) ?? [], instance.name).toHaveLength(1);
+    expect(instance.errors().match(/Redis is available again/g) ?? [], instance.name).toHaveLength(1);
+  }
+});

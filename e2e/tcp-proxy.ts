@@ -1,0 +1,59 @@
+// A TCP proxy that tests put between the app and a service (Redis) to take the service away
+// without stopping the machine's shared server: "down" closes every connection and refuses new
+// ones, "slow" holds every byte in both directions until the proxy is "up" again (a server that
+// hangs, then catches up), "up" forwards.
+import net from "node:net";
+
+export type ProxyMode = "up" | "down" | "slow";
+
+export type TcpProxy = {
+  port: number;
+  set(mode: ProxyMode): void;
+  close(): Promise<void>;
+};
+
+export async function startTcpProxy(target: { host: string; port: number }): Promise<TcpProxy> {
+  let mode: ProxyMode = "up";
+  const sockets = new Set<net.Socket>();
+  const track = (socket: net.Socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+    socket.on("error", () => socket.destroy());
+  };
+  // Bytes held while "slow", in order, per destination.
+  const held: { to: net.Socket; chunk: Buffer }[] = [];
+  const forward = (from: net.Socket, to: net.Socket) =>
+    from.on("data", (chunk: Buffer) => {
+      if (mode === "slow") held.push({ to, chunk });
+      else if (!to.destroyed) to.write(chunk);
+    });
+  const server = net.createServer((client) => {
+    track(client);
+    if (mode === "down") return void client.destroy();
+    const upstream = net.connect(target);
+    track(upstream);
+    forward(client, upstream);
+    forward(upstream, client);
+    client.on("close", () => upstream.destroy());
+    upstream.on("close", () => client.destroy());
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.address() as net.AddressInfo).port;
+  return {
+    port,
+    set(next) {
+      mode = next;
+      if (next === "down") {
+        // Existing connections end, as they do when the server goes away.
+        held.length = 0;
+        for (const socket of sockets) socket.destroy();
+      }
+      if (next === "up") for (const { to, chunk } of held.splice(0)) if (!to.destroyed) to.write(chunk);
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,174 @@
+// The Redis cache handler against a real Redis (REDIS_URL), as two server processes would use it.
+import { Redis } from "ioredis";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { startTcpProxy, type TcpProxy } from "@/e2e/tcp-proxy";
+import RedisCacheHandler from "./cache-handler.js";
+
+const redisUrl = process.env.REDIS_URL;
+if (!redisUrl) console.warn("Skipping the Redis cache handler tests: REDIS_URL is not set (CI sets it to this machine's Redis).");
+
+const prefix = `prova-test-${process.pid}-${Date.now().toString(36)}`;
+const opened: RedisCacheHandler[] = [];
+
+/** A handler as another server process would have it: its own connection and local values. */
+function instance(url = redisUrl!) {
+  process.env.REDIS_URL = url;
+  process.env.CACHE_KEY_PREFIX = prefix;
+  delete (globalThis as Record<symbol, unknown>)[Symbol.for("prova.redisCache")];
+  const handler = new RedisCacheHandler({} as never);
+  opened.push(handler);
+  return handler;
+}
+
+const page = (html: string, tags: string) => ({
+  kind: "APP_PAGE",
+  html,
+  rscData: Buffer.from(`rsc:${html}`),
+  headers: { "x-next-cache-tags": tags },
+  status: 200,
+  segmentData: new Map([["/_tree", Buffer.from(`tree:${html}`)]]),
+});
+const pageContext = { kind: "APP_PAGE", isFallback: false };
+
+/** Until `check` passes or the time is up. */
+async function eventually(check: () => Promise<boolean>, ms = 8_000) {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (await check()) return true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return false;
+}
+
+describe.skipIf(!redisUrl)("Redis cache handler", () => {
+  let proxy: TcpProxy;
+  let proxyUrl: string;
+
+  beforeAll(async () => {
+    const target = new URL(redisUrl!);
+    proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 6379) });
+    target.port = String(proxy.port);
+    proxyUrl = target.toString();
+  });
+
+  afterEach(async () => {
+    proxy.set("up");
+    for (const handler of opened.splice(0)) await handler.shared.client.quit().catch(() => handler.shared.client.disconnect());
+    vi.restoreAllMocks();
+  });
+
+  afterAll(async () => {
+    await proxy.close();
+    const redis = new Redis(redisUrl!);
+    const keys = await redis.keys(`${prefix}:*`);
+    if (keys.length) await redis.del(...keys);
+    await redis.quit();
+  });
+
+  it("serves a page stored by one instance to another, Buffers, Maps and cache control intact", async () => {
+    const a = instance();
+    const b = instance();
+    await a.set("/route-cache/APP_PAGE/x/$/organisations/one", page("<p>one</p>", "organisation:1,organisations"), {
+      cacheControl: { revalidate: 3600, expire: undefined },
+    });
+    const entry = await b.get("/route-cache/APP_PAGE/x/$/organisations/one", pageContext);
+    expect(entry).not.toBeNull();
+    const value = entry!.value as unknown as ReturnType<typeof page>;
+    expect(value.html).toBe("<p>one</p>");
+    expect(Buffer.isBuffer(value.rscData)).toBe(true);
+    expect(value.rscData.toString()).toBe("rsc:<p>one</p>");
+    expect(value.segmentData).toBeInstanceOf(Map);
+    expect(value.segmentData.get("/_tree")!.toString()).toBe("tree:<p>one</p>");
+    expect(entry!.cacheControl).toEqual({ revalidate: 3600, expire: undefined });
+    expect(Math.abs(entry!.lastModified - Date.now())).toBeLessThan(5_000);
+    expect(await b.get("/route-cache/APP_PAGE/x/$/organisations/other", pageContext)).toBeNull();
+  });
+
+  it("misses on every instance once one of the entry's tags was invalidated on any instance", async () => {
+    const a = instance();
+    const b = instance();
+    await a.set("/p/two", page("two", "organisation:2,organisations"), {});
+    await a.set("/p/three", page("three", "organisation:3,organisations"), {});
+    await a.set("fetch-key", { kind: "FETCH", data: { body: "data" }, revalidate: 3600, tags: ["country:BE"] }, { fetchCache: true, tags: ["country:BE"] });
+    expect(await b.get("/p/two", pageContext)).not.toBeNull();
+
+    await b.revalidateTag("organisation:2");
+    expect(await a.get("/p/two", pageContext)).toBeNull();
+    expect(await b.get("/p/two", pageContext)).toBeNull();
+    expect(await a.get("/p/three", pageContext)).not.toBeNull();
+
+    // Data cache entries: by their own tags, and by the soft (path) tags a read passes.
+    expect(await a.get("fetch-key", { kind: "FETCH", tags: ["country:BE"], softTags: ["_N_T_/countries/be"] })).not.toBeNull();
+    await b.revalidateTag(["_N_T_/countries/be"]);
+    expect(await a.get("fetch-key", { kind: "FETCH", tags: ["country:BE"], softTags: ["_N_T_/countries/be"] })).toBeNull();
+    expect(await a.get("fetch-key", { kind: "FETCH", tags: ["country:BE"], softTags: [] })).not.toBeNull();
+    await a.revalidateTag("country:BE");
+    expect(await b.get("fetch-key", { kind: "FETCH", tags: ["country:BE"], softTags: [] })).toBeNull();
+  });
+
+  it("does not serve an entry stored just after one of its tags was invalidated (a render that read the old data)", async () => {
+    const a = instance();
+    await a.revalidateTag("organisation:4");
+    await a.set("/p/four", page("four", "organisation:4"), {});
+    expect(await a.get("/p/four", pageContext)).toBeNull();
+    await a.set("/p/five", page("five", "organisation:5"), {});
+    expect(await a.get("/p/five", pageContext)).not.toBeNull();
+  });
+
+  it("reuses the value an instance already holds and fetches it again when another instance replaced it", async () => {
+    const a = instance();
+    const b = instance();
+    await a.set("/p/six", page("six", "organisation:6"), {});
+    const first = await b.get("/p/six", pageContext);
+    const second = await b.get("/p/six", pageContext);
+    expect(second!.value).toBe(first!.value);
+    await a.set("/p/six", page("six, changed", "organisation:6"), {});
+    expect((await b.get("/p/six", pageContext))!.value).toMatchObject({ html: "six, changed" });
+  });
+
+  it("keeps answering while Redis is down, logs it once, and writes the invalidations made meanwhile when it returns", async () => {
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    const a = instance(proxyUrl);
+    await a.set("/p/seven", page("seven", "organisation:7"), {});
+    expect(await a.get("/p/seven", pageContext)).not.toBeNull();
+
+    proxy.set("down");
+    const started = Date.now();
+    for (let i = 0; i < 20; i++) {
+      expect(await a.get("/p/seven", pageContext)).toBeNull();
+      await a.set("/p/eight", page("eight", "organisation:8"), {});
+    }
+    await a.revalidateTag("organisation:7");
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(errors.mock.calls.filter(([line]) => String(line).includes("Redis is unavailable"))).toHaveLength(1);
+
+    proxy.set("up");
+    // The entry stored before the outage carries a tag invalidated during it: never served again.
+    const other = instance();
+    expect(await eventually(async () => (await other.get("/p/seven", pageContext)) === null)).toBe(true);
+    // And the instance uses Redis again, without a restart.
+    const usesRedisAgain = await eventually(async () => {
+      await a.set("/p/nine", page("nine", "organisation:9"), {});
+      return (await other.get("/p/nine", pageContext)) !== null;
+    });
+    expect(usesRedisAgain).toBe(true);
+    expect(errors.mock.calls.filter(([line]) => String(line).includes("available again"))).toHaveLength(1);
+    expect(errors.mock.calls.filter(([line]) => String(line).includes("Redis is unavailable"))).toHaveLength(1);
+  });
+
+  it("gives up on a Redis that does not answer within the timeout, without holding every request", async () => {
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    const a = instance(proxyUrl);
+    await a.set("/p/ten", page("ten", "organisation:10"), {});
+    proxy.set("slow");
+    let started = Date.now();
+    expect(await a.get("/p/ten", pageContext)).toBeNull();
+    expect(Date.now() - started).toBeLessThan(1_000);
+    // Known to be unavailable: the next requests do not wait for it at all.
+    started = Date.now();
+    for (let i = 0; i < 10; i++) expect(await a.get("/p/ten", pageContext)).toBeNull();
+    expect(Date.now() - started).toBeLessThan(100);
+    proxy.set("up");
+    expect(await eventually(async () => (await a.get("/p/ten", pageContext)) !== null)).toBe(true);
+  });
+});
