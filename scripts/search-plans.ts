@@ -31,15 +31,17 @@ await main(async () => {
   if (!values.database) throw new LaunchError("Name the database to measure: npm run search:plans -- --database postgresql://…");
   process.env.DATABASE_URL = values.database;
   const { db } = await import("../lib/db");
-  const { searchStatements } = await import("../lib/data/search");
+  const { lexemeShares, searchStatements } = await import("../lib/data/search");
   const { searchParamsSchema } = await import("../lib/validation/search");
   const { Prisma } = await import("../lib/generated/prisma/client");
   const runs = Number(values.runs);
+  const known = await lexemeShares();
   const [{ count }] = await db.$queryRaw<{ count: bigint }[]>`SELECT count(*) FROM "Organisation"`;
   console.log(`${Number(count).toLocaleString("en-GB")} organisations; ${runs} runs per statement (ms, execution time in PostgreSQL)\n`);
   console.log("| query | statement | p50 | p95 | max |\n| --- | --- | ---: | ---: | ---: |");
   for (const input of cases) {
-    const statements = searchStatements(searchParamsSchema.parse(input));
+    const params = searchParamsSchema.parse(input);
+    const statements = searchStatements(params, "words", params.q ? known : undefined);
     for (const [name, statement] of Object.entries(statements)) {
       const times: number[] = [];
       let plan = "";

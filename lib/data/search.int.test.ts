@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { searchParamsSchema } from "@/lib/validation/search";
-import { matchCap, searchOrganisations } from "./search";
+import { estimatedShare, lexemeShares, matchCap, searchOrganisations, searchStatements } from "./search";
 
 afterAll(() => db.$disconnect());
 
@@ -127,5 +127,47 @@ describe("searchOrganisations", () => {
     } finally {
       await db.organisation.delete({ where: { id } });
     }
+  });
+
+  it("estimates the share of organisations that match from the common lexemes' shares", () => {
+    const known = new Map([
+      ["prevention", 0.08],
+      ["extremism", 0.25],
+      ["radicalisation", 0.25],
+      ["FR", 0.12],
+    ]);
+    expect(estimatedShare("prevention", undefined, known)).toBeCloseTo(0.08);
+    expect(estimatedShare("Radicalisation EXTRÉMISM", undefined, known)).toBeCloseTo(0.0625);
+    expect(estimatedShare("prevention", "FR", known)).toBeCloseTo(0.0096);
+    expect(estimatedShare("prevention zyxw", undefined, known)).toBe(0);
+    // Operators: no estimate, PostgreSQL decides.
+    expect(estimatedShare('"prevention network"', undefined, known)).toBeNull();
+    expect(estimatedShare("prevention or extremism", undefined, known)).toBeNull();
+    expect(estimatedShare("prevention -extremism", undefined, known)).toBeNull();
+    expect(estimatedShare("", undefined, known)).toBeNull();
+  });
+
+  it("reads common words without the text index and finds the same organisations as with it", async () => {
+    const params = searchParamsSchema.parse({ q: "radicalisation prevention" });
+    const common = new Map([
+      ["radicalisation", 0.5],
+      ["prevention", 0.5],
+    ]);
+    const scan = searchStatements(params, "words", common);
+    const indexed = searchStatements(params, "words", new Map());
+    expect(scan.count.sql).toContain("coalesce(o.search");
+    expect(indexed.count.sql).not.toContain("coalesce(o.search");
+    const ids = async (statement: typeof scan.hits) => (await db.$queryRaw<{ id: string }[]>(statement)).map((row) => row.id).sort();
+    const found = await ids(indexed.hits);
+    expect(found.length).toBeGreaterThan(0);
+    expect(await ids(scan.hits)).toEqual(found);
+    expect(await db.$queryRaw(scan.count)).toEqual(await db.$queryRaw(indexed.count));
+  });
+
+  it("reads the lexeme shares from PostgreSQL's statistics", async () => {
+    await db.$executeRaw`ANALYZE "Organisation"`;
+    const shares = await lexemeShares();
+    expect(shares.size).toBeGreaterThan(0);
+    for (const share of shares.values()) expect(share).toBeGreaterThan(0);
   });
 });

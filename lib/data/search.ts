@@ -43,25 +43,75 @@ export const matchCap = 200;
 
 type Mode = "words" | "similar";
 type Filters = { q: string; country?: string; kind?: OrganisationKind };
+/** Share of organisations whose search document holds a lexeme, for PostgreSQL's most common ones. */
+export type LexemeShares = ReadonlyMap<string, number>;
+
+const noShares: LexemeShares = new Map();
+let shares = { loadedAt: 0, value: noShares };
+
+/**
+ * The most common lexemes of the search documents and the share of organisations holding each,
+ * from PostgreSQL's own statistics (`pg_stats.most_common_elems`, kept by ANALYZE), read at most
+ * every ten minutes. Lexemes missing from them are rarer than every one listed.
+ */
+export async function lexemeShares(): Promise<LexemeShares> {
+  if (Date.now() - shares.loadedAt < 10 * 60_000) return shares.value;
+  const [row] = await db.$queryRaw<{ elems: string[] | null; freqs: number[] | null }[]>`
+    SELECT most_common_elems::text::text[] AS elems, most_common_elem_freqs AS freqs
+    FROM pg_stats WHERE schemaname = current_schema() AND tablename = 'Organisation' AND attname = 'search'`;
+  const value = new Map((row?.elems ?? []).map((lexeme, index) => [lexeme, row!.freqs![index]]));
+  // No statistics yet (a new database before ANALYZE): asked again at the next search.
+  if (value.size) shares = { loadedAt: Date.now(), value };
+  return value;
+}
+
+/** At or above this estimated share of matching organisations, reading the table in order finds the capped candidates sooner than the index. */
+const scanShare = 0.02;
+
+/**
+ * The share of organisations expected to match all the words (and the country), assuming the
+ * words occur independently, or null when the query uses operators (quotes, "or", "-").
+ * A word missing from the statistics is rare: the estimate is then 0.
+ */
+export function estimatedShare(q: string, country: string | undefined, known: LexemeShares): number | null {
+  if (/["]|(^|\s)-|(^|\s)or(\s|$)/i.test(q)) return null;
+  const words = q
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+  if (words.length === 0) return null;
+  const lexemes = country ? [...words, country] : words;
+  return lexemes.reduce((share, lexeme) => share * (known.get(lexeme) ?? 0), 1);
+}
 
 /**
  * The text condition. "words": full text over name, acronym and description (unaccented,
  * `simple` configuration). "similar": names whose words resemble the query (trigram word
  * similarity), used only when no organisation has all the words, for typos. Both use GIN indexes.
  */
-function textCondition(q: string, mode: Mode, country?: string) {
+function textCondition(q: string, mode: Mode, known: LexemeShares, country?: string) {
   if (mode === "similar") return Prisma.sql`f_unaccent(lower(o.name)) %> f_unaccent(lower(${q}))`;
   // The country, when given, is an upper-case lexeme of the same document ('FR'): one GIN scan.
   const query = country
     ? Prisma.sql`(websearch_to_tsquery('simple', f_unaccent(${q})) && ${country}::tsquery)`
     : Prisma.sql`websearch_to_tsquery('simple', f_unaccent(${q}))`;
-  return Prisma.sql`o.search @@ ${query}`;
+  // Words that many organisations share: the GIN index would have to collect every match (tens
+  // of thousands of rows, 50 ms for two common words) before the first is returned, while the
+  // table read in order yields the capped number of candidates in a few thousand rows. The
+  // planner misjudges this for several correlated words, so the condition is then written in a
+  // form the index cannot serve (coalesce), which leaves it the sequential scan that stops at
+  // the cap (docs/performance.md).
+  const share = estimatedShare(q, country, known);
+  const document = share !== null && share >= scanShare ? Prisma.sql`coalesce(o.search, ''::tsvector)` : Prisma.sql`o.search`;
+  return Prisma.sql`${document} @@ ${query}`;
 }
 
-function where({ q, country, kind }: Filters, mode: Mode, text = true) {
+function where({ q, country, kind }: Filters, mode: Mode, known: LexemeShares, text = true) {
   const conditions = [Prisma.sql`o.status = 'published'`];
   const countryInText = Boolean(q && text && mode === "words" && country);
-  if (q && text) conditions.push(textCondition(q, mode, countryInText ? country : undefined));
+  if (q && text) conditions.push(textCondition(q, mode, known, countryInText ? country : undefined));
   // countryCodes mirrors OrganisationCountry and has a GIN index of its own.
   if (country && !countryInText) conditions.push(Prisma.sql`o."countryCodes" @> ARRAY[${country}]::text[]`);
   if (kind) conditions.push(Prisma.sql`o.kind = ${kind.toLowerCase()}::"OrganisationKind"`);
@@ -69,13 +119,13 @@ function where({ q, country, kind }: Filters, mode: Mode, text = true) {
 }
 
 /** Up to matchCap + 1 matches (id, name, acronym, country codes), always including exact name and acronym matches. */
-function matches(filters: Filters, mode: Mode) {
+function matches(filters: Filters, mode: Mode, known: LexemeShares) {
   const { q } = filters;
-  const columns = Prisma.sql`o.id, o.name, o.acronym, o."countryCodes"`;
-  if (!q) return Prisma.sql`SELECT ${columns} FROM "Organisation" o WHERE ${where(filters, mode)} LIMIT ${matchCap + 1}`;
-  return Prisma.sql`(SELECT ${columns} FROM "Organisation" o WHERE ${where(filters, mode)} LIMIT ${matchCap + 1})
+  const columns = Prisma.sql`o.id, o.name, o.acronym, o.kind, o."countryCodes"`;
+  if (!q) return Prisma.sql`SELECT ${columns} FROM "Organisation" o WHERE ${where(filters, mode, known)} LIMIT ${matchCap + 1}`;
+  return Prisma.sql`(SELECT ${columns} FROM "Organisation" o WHERE ${where(filters, mode, known)} LIMIT ${matchCap + 1})
     UNION
-    (SELECT ${columns} FROM "Organisation" o WHERE ${where(filters, mode, false)}
+    (SELECT ${columns} FROM "Organisation" o WHERE ${where(filters, mode, known, false)}
       AND (f_unaccent(lower(o.name)) = f_unaccent(lower(${q})) OR f_unaccent(lower(o.acronym)) = f_unaccent(lower(${q})))
       LIMIT 100)`;
 }
@@ -91,30 +141,37 @@ function rank(q: string) {
 
 type HitRow = Omit<SearchHit, "summary" | "kind" | "countries"> & { kind: string; description: string; countries: string[] | null };
 
+// Country names in the organisation's order (its first, default country first), from the
+// codes on the row itself: no lookup in OrganisationCountry per hit.
 const hitColumns = Prisma.sql`r.id, r.slug, r.name, r.acronym, r.kind::text AS kind, r.description,
-  (SELECT array_agg(c.name ORDER BY oc.position) FROM "OrganisationCountry" oc JOIN "Country" c ON c.code = oc."countryCode"
-    WHERE oc."organisationId" = r.id) AS countries`;
+  ARRAY(SELECT c.name FROM unnest(r."countryCodes") WITH ORDINALITY AS u(code, position)
+    JOIN "Country" c ON c.code = u.code ORDER BY u.position) AS countries`;
 
-/** The statements behind a search (exported for `npm run search:plans`, which EXPLAINs them). */
-export function searchStatements({ q, country, kind, page }: SearchParams, mode: Mode = "words") {
+/**
+ * The statements behind a search (exported for `npm run search:plans`, which EXPLAINs them).
+ * `known`: the common lexemes' shares (`lexemeShares()`), which decide how common words are read.
+ */
+export function searchStatements({ q, country, kind, page }: SearchParams, mode: Mode = "words", known: LexemeShares = noShares) {
   const filters = { q, country, kind };
   const offset = (page - 1) * pageSize;
   return {
-    count: Prisma.sql`SELECT count(*) AS count FROM (${matches(filters, mode)}) m`,
+    count: Prisma.sql`SELECT count(*) AS count FROM (${matches(filters, mode, known)}) m`,
     // With a query: rank the candidates. Without: alphabetical, straight from the name index.
     // Candidates are ranked on name and acronym alone; the rest of the row is read for one page.
     hits: q
       ? Prisma.sql`SELECT ${hitColumns} FROM (
-          SELECT o.id, ${rank(q)} AS rank FROM (${matches(filters, mode)}) o
+          SELECT o.id, ${rank(q)} AS rank FROM (${matches(filters, mode, known)}) o
           ORDER BY rank DESC, o.name, o.id LIMIT ${pageSize} OFFSET ${offset}) top
         JOIN "Organisation" r ON r.id = top.id
         ORDER BY top.rank DESC, r.name, r.id`
-      : Prisma.sql`SELECT ${hitColumns} FROM (
-          SELECT o.id, o.slug, o.name, o.acronym, o.kind, o.description FROM "Organisation" o WHERE ${where(filters, mode)} ORDER BY o.name, o.id LIMIT ${pageSize} OFFSET ${offset}) r
+      : // The page's ids come from the listing index alone (name order, country and kind included).
+        Prisma.sql`SELECT ${hitColumns} FROM (
+          SELECT o.id, o.name FROM "Organisation" o WHERE ${where(filters, mode, known)} ORDER BY o.name, o.id LIMIT ${pageSize} OFFSET ${offset}) top
+        JOIN "Organisation" r ON r.id = top.id
         ORDER BY r.name, r.id`,
     // Facets count within the other filter, so each one shows what choosing it would give.
     countryFacets: Prisma.sql`
-      WITH m AS MATERIALIZED (${matches({ q, kind }, mode)})
+      WITH m AS MATERIALIZED (${matches({ q, kind }, mode, known)})
       SELECT c.code, c.name, count(*) AS count, (SELECT count(*) FROM m) AS matched
       FROM m
       CROSS JOIN unnest(m."countryCodes") AS mc(code)
@@ -122,10 +179,10 @@ export function searchStatements({ q, country, kind, page }: SearchParams, mode:
       GROUP BY c.code, c.name
       ORDER BY count DESC, c.name ASC`,
     kindFacets: Prisma.sql`
-      WITH m AS MATERIALIZED (${matches({ q, country }, mode)})
-      SELECT o.kind::text AS kind, count(*) AS count, (SELECT count(*) FROM m) AS matched
-      FROM m JOIN "Organisation" o ON o.id = m.id
-      GROUP BY o.kind
+      WITH m AS MATERIALIZED (${matches({ q, country }, mode, known)})
+      SELECT m.kind::text AS kind, count(*) AS count, (SELECT count(*) FROM m) AS matched
+      FROM m
+      GROUP BY m.kind
       ORDER BY count DESC`,
   };
 }
@@ -137,15 +194,16 @@ async function count(statement: Prisma.Sql) {
 
 /** Published organisations matching the query and filters, best first, with facet counts. */
 export async function searchOrganisations(params: SearchParams): Promise<SearchResult> {
+  const known = params.q ? await lexemeShares() : noShares;
   let mode: Mode = "words";
-  let total = await count(searchStatements(params, mode).count);
+  let total = await count(searchStatements(params, mode, known).count);
   if (total === 0 && /[\p{L}\p{N}]/u.test(params.q)) {
     mode = "similar";
-    total = await count(searchStatements(params, mode).count);
+    total = await count(searchStatements(params, mode, known).count);
   }
   const capped = total > matchCap;
   const pageCount = Math.max(1, Math.ceil(Math.min(total, matchCap) / pageSize));
-  const statements = searchStatements(params, mode);
+  const statements = searchStatements(params, mode, known);
   const [rows, countryFacets, kindFacets] = await Promise.all([
     params.page <= pageCount ? db.$queryRaw<HitRow[]>(statements.hits) : Promise.resolve([]),
     db.$queryRaw<{ code: string; name: string; count: bigint; matched: bigint }[]>(statements.countryFacets),
