@@ -16,8 +16,10 @@ const sharedCache = process.env.REDIS_URL
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   ...sharedCache,
-  // Instances built separately must agree on it (static asset URLs, client navigations).
+  // Instances built separately must agree on these (static asset URLs, client navigations, the
+  // keys of the shared cache): set DEPLOYMENT_ID to the same value for every build and start.
   deploymentId: process.env.DEPLOYMENT_ID || undefined,
+  generateBuildId: async () => process.env.DEPLOYMENT_ID || null,
   async headers() {
     const csp = (value) => [{ key: "Content-Security-Policy", value }];
     return [

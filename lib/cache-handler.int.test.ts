@@ -171,4 +171,59 @@ describe.skipIf(!redisUrl)("Redis cache handler", () => {
     proxy.set("up");
     expect(await eventually(async () => (await a.get("/p/ten", pageContext)) !== null)).toBe(true);
   });
+
+  it("writes an invalidation at once even in the pause after a timeout, and retries one Redis could not take without waiting for traffic", async () => {
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    const a = instance(proxyUrl);
+    const b = instance();
+    await a.set("/p/eleven", page("eleven", "organisation:11"), {});
+    await a.set("/p/twelve", page("twelve", "organisation:12"), {});
+    proxy.set("slow");
+    expect(await a.get("/p/eleven", pageContext)).toBeNull();
+    proxy.set("up");
+    // Reads on A are paused now; the invalidation is not.
+    await a.revalidateTag("organisation:11");
+    expect(await b.get("/p/eleven", pageContext)).toBeNull();
+
+    proxy.set("down");
+    await a.revalidateTag("organisation:12");
+    // A knows of an invalidation Redis does not have yet: it serves nothing from the cache.
+    expect(await a.get("/p/twelve", pageContext)).toBeNull();
+    proxy.set("up");
+    // No further call on A: its retries write the invalidation for B to see.
+    expect(await eventually(async () => (await b.get("/p/twelve", pageContext)) === null)).toBe(true);
+  });
+
+  it("treats an entry it cannot decode, and a Redis error that is not an outage, as a miss, logged once, without pausing", async () => {
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    const a = instance();
+    const redis = new Redis(redisUrl!);
+    try {
+      await a.set("/p/thirteen", page("thirteen", "organisation:13"), {});
+      await redis.hset(`${prefix}:cache:dev:entry:/p/thirteen`, "v", Buffer.from([0xff, 0x20, 0x01, 0x02]));
+      const b = instance();
+      expect(await b.get("/p/thirteen", pageContext)).toBeNull();
+
+      await redis.set(`${prefix}:cache:dev:entry:/p/fourteen`, "not a hash");
+      expect(await b.get("/p/fourteen", pageContext)).toBeNull();
+      expect(await b.get("/p/fourteen", pageContext)).toBeNull();
+      // Not an outage: the next read is served.
+      await a.set("/p/fifteen", page("fifteen", "organisation:15"), {});
+      expect(await b.get("/p/fifteen", pageContext)).not.toBeNull();
+      const lines = errors.mock.calls.map(([line]) => String(line));
+      expect(lines.filter((line) => line.includes("WRONGTYPE"))).toHaveLength(1);
+      expect(lines.filter((line) => line.includes("Redis is unavailable"))).toHaveLength(0);
+    } finally {
+      await redis.quit();
+    }
+  });
+
+  it("keeps the time of an entry Next stores again unchanged (a regeneration that failed)", async () => {
+    const a = instance();
+    await a.set("/p/sixteen", page("sixteen", "organisation:16"), {});
+    const served = await a.get("/p/sixteen", pageContext);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await a.set("/p/sixteen", served!.value, {});
+    expect((await a.get("/p/sixteen", pageContext))!.lastModified).toBe(served!.lastModified);
+  });
 });

@@ -11,14 +11,17 @@
 //   instances on different machines agree. One round trip per read (a Lua script).
 // - Each instance keeps the values it has seen; a read sends the version it holds and gets the
 //   value back only when it changed.
-// - Redis unavailable or slow: reads are misses (pages are rendered fresh), writes are dropped,
-//   invalidations are kept and written when Redis returns; short timeouts, one log line when Redis
-//   goes and one when it comes back.
+// - Redis unavailable or slow: reads are misses (pages are rendered fresh), writes are dropped.
+//   An invalidation that cannot be written is retried every half second, and until it is written
+//   this instance serves nothing from the cache (other instances cannot know of it: see README).
+//   Short timeouts, a connection that stops answering is dropped and made again, one log line
+//   when Redis goes and one when it comes back. Redis errors that are not an outage (out of
+//   memory, a wrong key type) are logged once each and count as a miss.
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
-import { Redis } from "ioredis";
+import { Redis, ReplyError } from "ioredis";
 
 /** @typedef {import("next/dist/server/lib/incremental-cache").CacheHandler} CacheHandler */
 /** @typedef {import("next/dist/server/lib/incremental-cache").CacheHandlerValue} CacheHandlerValue */
@@ -30,8 +33,12 @@ export const entryTtlSeconds = 24 * 60 * 60;
 export const renderGraceMs = 5_000;
 /** No Redis command may hold a request longer than this. */
 const commandTimeoutMs = 300;
-/** After a failure, Redis is left alone this long before the next request tries it again. */
+/** A connection with commands waiting and nothing received for this long is dropped and made again. */
+const socketTimeoutMs = 1_000;
+/** After a failure, reads and writes leave Redis alone this long before trying it again. */
 const retryAfterMs = 2_000;
+/** Invalidations that could not be written are tried again this often. */
+const pendingRetryMs = 500;
 /** Values kept in this process, by total serialized size. */
 const localBudgetBytes = 64 * 1024 * 1024;
 
@@ -80,13 +87,18 @@ class Shared {
     this.available = true;
     /** While Redis is unavailable: when a request may try it again. */
     this.retryAt = 0;
-    /** Tags invalidated while Redis was unavailable, written when it returns. */
+    /** Tags invalidated while Redis could not take it, written as soon as it can. */
     this.pendingTags = new Set();
+    /** @type {NodeJS.Timeout | undefined} */
+    this.pendingTimer = undefined;
+    /** Messages of Redis errors already logged (errors that are not an outage). */
+    this.loggedErrors = new Set();
     /** @type {Map<string, { version: string; value: unknown; size: number }>} */
     this.local = new Map();
     this.localBytes = 0;
     const client = new Redis(url, {
       commandTimeout: commandTimeoutMs,
+      socketTimeout: socketTimeoutMs,
       connectTimeout: 1_000,
       // Fail at once while disconnected instead of queueing requests behind a reconnect.
       enableOfflineQueue: false,
@@ -148,17 +160,49 @@ class Shared {
       this.recovered();
       return result;
     } catch (error) {
-      this.failed(error);
+      if (error instanceof ReplyError) this.refused(/** @type {Error} */ (error));
+      else this.failed(error);
       return fallback;
     }
   }
 
+  /** Redis answered with an error (out of memory, a wrong type): not an outage. @param {Error} error */
+  refused(error) {
+    if (this.loggedErrors.has(error.message)) return;
+    this.loggedErrors.add(error.message);
+    console.error(`[cache] Redis refused a command (${error.message}): treated as a miss.`);
+  }
+
+  /**
+   * Writes the invalidations that could not be written yet; true when none is left. Tried on
+   * every read, on reconnection and on a timer, whatever the pause after a failure.
+   */
   async flushPendingTags() {
-    if (this.pendingTags.size === 0) return;
+    if (this.pendingTags.size === 0) return true;
     const tags = [...this.pendingTags];
-    this.pendingTags.clear();
-    const done = await this.attempt(() => this.client.invalidateTags(tags.length, ...tags.map((tag) => this.tagPrefix + tag)).then(() => true), false);
-    if (!done) for (const tag of tags) this.pendingTags.add(tag);
+    const written = await this.invalidate(tags);
+    if (written) for (const tag of tags) this.pendingTags.delete(tag);
+    return written;
+  }
+
+  /** @param {string[]} tags */
+  async invalidate(tags) {
+    const written = await this.attempt(
+      () => this.client.invalidateTags(tags.length, ...tags.map((tag) => this.tagPrefix + tag)).then(() => true),
+      false,
+    );
+    if (!written) {
+      for (const tag of tags) this.pendingTags.add(tag);
+      this.pendingTimer ??= setInterval(() => {
+        void this.flushPendingTags().then((done) => {
+          if (done && this.pendingTimer) {
+            clearInterval(this.pendingTimer);
+            this.pendingTimer = undefined;
+          }
+        });
+      }, pendingRetryMs).unref();
+    }
+    return written;
   }
 
   /** @param {string} key @param {string} version @param {unknown} value @param {number} size */
@@ -190,13 +234,22 @@ const sharedKey = Symbol.for("prova.redisCache");
 /** @type {{ [sharedKey]?: Shared }} */
 const processState = /** @type {any} */ (globalThis);
 
+/** @type {Map<string, string>} */
+const buildIds = new Map();
+
 /** @param {string | undefined} serverDistDir */
 function buildId(serverDistDir) {
-  try {
-    return serverDistDir ? readFileSync(path.join(serverDistDir, "..", "BUILD_ID"), "utf8").trim() : "dev";
-  } catch {
-    return "dev";
+  if (!serverDistDir) return "dev";
+  let id = buildIds.get(serverDistDir);
+  if (id === undefined) {
+    try {
+      id = readFileSync(path.join(serverDistDir, "..", "BUILD_ID"), "utf8").trim();
+    } catch {
+      id = "dev";
+    }
+    buildIds.set(serverDistDir, id);
   }
+  return id;
 }
 
 /**
@@ -231,6 +284,8 @@ export default class RedisCacheHandler {
    */
   async get(key, ctx) {
     const shared = this.shared;
+    // An invalidation this instance could not write yet: nothing cached may be served.
+    if (shared.pendingTags.size > 0 && !(await shared.flushPendingTags())) return null;
     if (!shared.usable()) return null;
     const known = shared.local.get(key);
     const tags = [...(ctx?.tags ?? []), ...(ctx?.softTags ?? [])];
@@ -247,7 +302,14 @@ export default class RedisCacheHandler {
     const serialized = reply[2];
     let stored;
     if (serialized) {
-      stored = deserialize(serialized);
+      try {
+        stored = deserialize(serialized);
+      } catch (error) {
+        // Written by another Node.js version, or cut short: a miss, replaced by the next render.
+        shared.refused(/** @type {Error} */ (error));
+        shared.forget(key);
+        return null;
+      }
       shared.remember(key, version, stored, serialized.length);
     } else if (known) {
       stored = known.value;
@@ -265,6 +327,10 @@ export default class RedisCacheHandler {
   async set(key, data, ctx) {
     const shared = this.shared;
     if (!shared.usable()) return;
+    // Next stores the entry it was serving again when a regeneration fails: keep its time, or
+    // content from before an invalidation would count as new.
+    const known = shared.local.get(key);
+    if (data !== null && known && /** @type {any} */ (known.value).value === data) return;
     const stored = { value: data, cacheControl: ctx?.cacheControl };
     const serialized = serialize(stored);
     const version = randomUUID();
@@ -284,12 +350,8 @@ export default class RedisCacheHandler {
   async revalidateTag(tags) {
     const list = (typeof tags === "string" ? [tags] : tags).filter(Boolean);
     if (list.length === 0) return;
-    const shared = this.shared;
-    const done = shared.usable() && await shared.attempt(
-      () => shared.client.invalidateTags(list.length, ...list.map((tag) => shared.tagPrefix + tag)).then(() => true),
-      false,
-    );
-    if (!done) for (const tag of list) shared.pendingTags.add(tag);
+    // Tried even during the pause after a failure; retried until written when it fails.
+    await this.shared.invalidate(list);
   }
 
   resetRequestCache() {}

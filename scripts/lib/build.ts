@@ -51,13 +51,15 @@ export async function databaseId(url: string): Promise<string> {
   }
 }
 
-type Stamp = { sourceHash: string; databaseId: string };
+/** What a build depends on besides its sources: the database it prerendered from, the deployment id it was made for. */
+type Stamp = { sourceHash: string; databaseId: string; deploymentId?: string };
 
 export async function ensureBuild(distDir: string, env: NodeJS.ProcessEnv, { force = false } = {}) {
   const stampFile = path.join(projectRoot, distDir, "prova-build.json");
-  const wanted: Stamp = { sourceHash: await sourceHash(), databaseId: await databaseId(env.DATABASE_URL!) };
+  const wanted: Stamp = { sourceHash: await sourceHash(), databaseId: await databaseId(env.DATABASE_URL!), deploymentId: env.DEPLOYMENT_ID || undefined };
   const current = await readFile(stampFile, "utf8").then((text) => JSON.parse(text) as Stamp).catch(() => null);
-  if (!force && current?.sourceHash === wanted.sourceHash && current.databaseId === wanted.databaseId) return false;
+  const same = current?.sourceHash === wanted.sourceHash && current.databaseId === wanted.databaseId && current.deploymentId === wanted.deploymentId;
+  if (!force && same) return false;
   console.log(current ? "The build is out of date: building…" : "Building the app (first start)…");
   // `next build` keeps the data cache (unstable_cache entries) from the builds before; made from
   // another database or older code, they would be served as if current.
