@@ -107,7 +107,8 @@ test("an editor changes a contact of an existing organisation and submits; the p
 test("a field the form does not have is refused, not applied", async ({ page }) => {
   await signInAs(page, demoUsers.editor);
   await page.goto("/admin/organisations/new");
-  // Someone adds a field to the form by hand.
+  await page.waitForLoadState("networkidle");
+  // Someone adds a field to the form by hand (after hydration, which would otherwise undo it).
   await page.evaluate(() => {
     const input = document.createElement("input");
     input.type = "hidden";

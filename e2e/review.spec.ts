@@ -64,6 +64,8 @@ test("nobody decides on their own change: not in the page, not by a direct POST;
     [JSON.stringify({ slug: "decoy", name: "Decoy Organisation", acronym: null, kind: "OTHER", description: "", website: null, countries: ["BE"], contacts: [], archived: false }), demoUsers.editor.email],
   );
   await page.goto(`/admin/reviews/${other}`);
+  // After hydration, which would otherwise put the rendered value back.
+  await page.waitForLoadState("networkidle");
   await page.evaluate((target) => {
     (document.querySelector("input[name=changeSetId]") as HTMLInputElement).value = target;
   }, changeSetId);
