@@ -225,6 +225,90 @@ describe("applyChangeSet", () => {
     expect(await snapshot(organisationId)).toEqual(before);
   });
 
+  it.each([
+    ["the organisation's row", `BEFORE UPDATE ON "Organisation"`],
+    ["a contact", `BEFORE INSERT OR UPDATE OR DELETE ON "Contact"`],
+    ["a country link", `BEFORE INSERT OR DELETE ON "OrganisationCountry"`],
+    ["the old address's redirect", `BEFORE INSERT ON "SlugRedirect"`],
+    ["the revision", `BEFORE INSERT ON "Revision"`],
+    ["the audit event", `BEFORE INSERT ON "AuditEvent"`],
+    ["the change set's decision", `BEFORE UPDATE ON "ChangeSet"`],
+  ])("leaves everything as it was when writing %s fails in the middle of an apply", async (_step, when) => {
+    const organisationId = await published(`Fault ${when.replace(/\W+/g, " ").trim()}`);
+    const current = (await getOrganisationDocument(organisationId))!.document;
+    const [email, , address] = current.contacts;
+    const draft = await saveDraft(editor, {
+      kind: "UPDATE",
+      organisationId,
+      document: {
+        ...current,
+        name: `${current.name} Moved`,
+        slug: `${current.slug}-moved`,
+        countries: ["NL", "BE"],
+        contacts: [address, { ...email, value: "moved@example.org", rawValue: "moved@example.org" }, { type: "FAX", label: null, value: "+3222385687", rawValue: "+32 2 238 56 87" }],
+      },
+      note: "",
+    });
+    await submitChangeSet(editor, draft.id);
+    const before = { ...(await snapshot(organisationId)), redirects: await db.slugRedirect.count({ where: { organisationId } }) };
+    // A real failure inside the transaction: PostgreSQL refuses the write.
+    await db.$executeRawUnsafe(`CREATE FUNCTION prova_test_fail() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'injected failure'; END $$`);
+    await db.$executeRawUnsafe(`CREATE TRIGGER prova_test_fail ${when} FOR EACH ROW EXECUTE FUNCTION prova_test_fail()`);
+    try {
+      await expect(applyChangeSet(reviewer, draft.id, "all")).rejects.toThrow(/injected failure/);
+    } finally {
+      await db.$executeRawUnsafe(`DROP TRIGGER prova_test_fail ON ${when.split(" ON ")[1]}`);
+      await db.$executeRawUnsafe(`DROP FUNCTION prova_test_fail()`);
+    }
+    expect({ ...(await snapshot(organisationId)), redirects: await db.slugRedirect.count({ where: { organisationId } }) }).toEqual(before);
+    expect((await db.changeSet.findUnique({ where: { id: draft.id } }))?.status).toBe("SUBMITTED");
+    // And the same change applies once nothing fails.
+    expect((await applyChangeSet(reviewer, draft.id, "all")).version).toBe(2);
+  });
+
+  it("50 approvals of different changes to one organisation at once: every one applied once, as in some sequential order", async () => {
+    const organisationId = await published("Fifty Contacts");
+    const current = (await getOrganisationDocument(organisationId))!.document;
+    const drafts = [];
+    for (let n = 0; n < 50; n++) {
+      const value = `person${n}@example.org`;
+      const contacts = [...current.contacts, { type: "EMAIL" as const, label: `Person ${n}`, value, rawValue: value }];
+      drafts.push(await saveDraft(n % 2 ? editor : otherEditor, { kind: "UPDATE", organisationId, document: { ...current, contacts }, note: "" }));
+      await submitChangeSet(n % 2 ? editor : otherEditor, drafts[n].id);
+    }
+    const results = await Promise.allSettled(drafts.map((draft) => applyChangeSet(reviewer, draft.id, "all")));
+    expect(results.filter((result) => result.status === "rejected")).toEqual([]);
+    const versions = results.map((result) => (result as PromiseFulfilledResult<{ version: number }>).value.version).sort((a, b) => a - b);
+    expect(versions).toEqual(Array.from({ length: 50 }, (_, n) => n + 2));
+    const after = (await getOrganisationDocument(organisationId))!;
+    expect(after.version).toBe(51);
+    expect(after.document.contacts.map((contact) => contact.value).sort()).toEqual(
+      [...current.contacts.map((contact) => contact.value), ...Array.from({ length: 50 }, (_, n) => `person${n}@example.org`)].sort(),
+    );
+    expect(await db.revision.count({ where: { organisationId } })).toBe(51);
+    expect(await db.auditEvent.count({ where: { subject: `organisation:${organisationId}`, action: "change-set.applied" } })).toBe(51);
+    expect(await db.changeSet.count({ where: { id: { in: drafts.map((draft) => draft.id) }, status: "APPROVED" } })).toBe(50);
+  });
+
+  it("50 edits of the same field approved at once: one is applied, the 49 others are refused and stay to be redone", async () => {
+    const organisationId = await published("Fifty Names");
+    const current = (await getOrganisationDocument(organisationId))!.document;
+    const drafts = [];
+    for (let n = 0; n < 50; n++) {
+      drafts.push(await saveDraft(editor, { kind: "UPDATE", organisationId, document: { ...current, name: `Fifty Names ${n}` }, note: "" }));
+      await submitChangeSet(editor, drafts[n].id);
+    }
+    const results = await Promise.allSettled(drafts.map((draft) => applyChangeSet(reviewer, draft.id, "all")));
+    const applied = results.flatMap((result, n) => (result.status === "fulfilled" ? [n] : []));
+    expect(applied).toHaveLength(1);
+    for (const result of results) if (result.status === "rejected") expect(String(result.reason)).toMatch(/changed since this was drafted, in: name/);
+    const after = (await getOrganisationDocument(organisationId))!;
+    expect(after.version).toBe(2);
+    expect(after.document.name).toBe(`Fifty Names ${applied[0]}`);
+    expect(await db.revision.count({ where: { organisationId } })).toBe(2);
+    expect(await db.changeSet.count({ where: { id: { in: drafts.map((draft) => draft.id) }, status: "SUBMITTED" } })).toBe(49);
+  });
+
   it("an accepted slug change keeps the old address as a redirect; archive and restore are changes too", async () => {
     const organisationId = await published("Old Address");
     const current = (await getOrganisationDocument(organisationId))!.document;

@@ -385,8 +385,15 @@ export async function applyChangeSet(actor: Actor, changeSetId: string, accepted
     await recordAudit({ action: "change-set.applied", actorId: actor.id, subject: `organisation:${organisationId}`, address: actor.address, details: { changeSetId, version, ...decisions } }, tx);
     const countries = new Set([...(before?.countries ?? []), ...next.countries]);
     return { organisationId, version, partly: rejected.length > 0, tags: [tags.organisation(organisationId), tags.organisations, ...[...countries].map(tags.country)] };
-  });
+  }, applyTransaction);
 }
+
+/**
+ * Approvals of one organisation wait for each other on its row lock while holding a pooled
+ * connection, so many at once (50 in the test) queue for connections longer than Prisma's 2 s
+ * default: they wait their turn instead of failing.
+ */
+const applyTransaction = { maxWait: 20_000, timeout: 30_000 };
 
 const describeValue = (value: unknown) => (Array.isArray(value) ? value.join(", ") : value === null || value === undefined || value === "" ? "(empty)" : String(value).slice(0, 80));
 
