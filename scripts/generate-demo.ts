@@ -3,19 +3,14 @@
 // (scripts/lib/demo-data.ts). The target is never implied: not DATABASE_URL, not the embedded
 // database, so the seeded directory cannot be filled by accident.
 import { parseArgs } from "node:util";
-import { LaunchError } from "./lib/database";
-import { checkDatabaseUrl, describeTarget, generateDemo, type DemoProgress } from "./lib/demo-data";
+import { LaunchError, describeTarget } from "./lib/database";
+import { checkDatabaseUrl, generateDemo, type DemoProgress } from "./lib/demo-data";
+import { formatDuration as duration } from "./lib/format";
 
 const usage =
   "Usage: npm run db:generate-demo -- --database postgresql://user@host:5432/dbname [--count 100000] [--seed 1] [--batch 2000] [--connections 2]";
 
 const number = (n: number) => n.toLocaleString("en-US");
-
-function duration(seconds: number): string {
-  if (seconds < 60) return `${seconds < 10 ? seconds.toFixed(1) : Math.round(seconds)}s`;
-  const minutes = Math.floor(seconds / 60);
-  return `${minutes}m ${String(Math.round(seconds - minutes * 60)).padStart(2, "0")}s`;
-}
 
 function wholeNumber(option: string, text: string | undefined, fallback: number, min: number, max: number): number {
   if (text === undefined) return fallback;

@@ -13,6 +13,17 @@ export const projectRoot = path.resolve(import.meta.dirname, "../..");
 
 export class LaunchError extends Error {}
 
+/** host:port/database of a URL, without credentials (for messages). */
+export function describeTarget(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`;
+  } catch {
+    return "the database";
+  }
+}
+
+
 export type Database = { url: string; embedded: boolean; stop(): Promise<void> };
 
 /** A one-line reason for a failed connection, with what to do about it. */
@@ -101,7 +112,7 @@ export function isPortFree(port: number): Promise<boolean> {
   });
 }
 
-function isAlive(pid: number): boolean {
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -125,7 +136,7 @@ function unreachableAncestor(directory: string): string | null {
 }
 
 /** Where the embedded cluster's files go: <data>/postgres, or a documented fallback for root. */
-function clusterDir(): string {
+export function clusterDir(): string {
   const preferred = path.join(dataDir(), "postgres");
   const blocked = unreachableAncestor(preferred);
   if (!blocked) return preferred;
@@ -143,6 +154,8 @@ export type EmbeddedOptions = {
   /** Delete the cluster when stopped (throwaway test databases). */
   persistent?: boolean;
   database?: string;
+  /** Server settings (`-c name=value`), e.g. shared_buffers for the benchmark's cluster. */
+  settings?: Record<string, string>;
 };
 
 export async function startEmbedded(options: EmbeddedOptions = {}): Promise<Database> {
@@ -167,6 +180,7 @@ export async function startEmbedded(options: EmbeddedOptions = {}): Promise<Data
     port,
     persistent: options.persistent ?? true,
     createPostgresUser: process.getuid?.() === 0,
+    postgresFlags: Object.entries(options.settings ?? {}).flatMap(([name, value]) => ["-c", `${name}=${value}`]),
     onLog: () => {},
     onError: (message) => {
       const text = String(message instanceof Error ? message.message : message).trim();

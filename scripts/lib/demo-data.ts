@@ -16,7 +16,7 @@ import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import countriesJson from "../../prisma/seed/countries.json" with { type: "json" };
 import { slugFor } from "../../lib/slug";
-import { LaunchError } from "./database";
+import { LaunchError, describeTarget } from "./database";
 import { deployMigrations } from "./schema-engine";
 
 // ─── Random numbers ──────────────────────────────────────────────────────────────────────────
@@ -1294,16 +1294,6 @@ export type DemoSummary = {
   firstSlugNumber: number;
   seconds: number;
 };
-
-/** host:port/database of a URL, without credentials (for messages). */
-export function describeTarget(url: string): string {
-  try {
-    const parsed = new URL(url);
-    return `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`;
-  } catch {
-    return "the database";
-  }
-}
 
 /** Checks a --database value; returns a one-line reason when it is unusable. */
 export function checkDatabaseUrl(url: string): string | null {
