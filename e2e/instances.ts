@@ -10,6 +10,8 @@ export type Instance = {
   url: string;
   /** Everything the server wrote to stderr so far. */
   errors(): string;
+  /** The server process has not exited. */
+  alive(): boolean;
   stop(): Promise<void>;
 };
 
@@ -43,6 +45,7 @@ export async function startInstance(name: string, env: Record<string, string>): 
     name,
     url,
     errors: () => stderr,
+    alive: () => child.exitCode === null && child.signalCode === null,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

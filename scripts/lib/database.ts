@@ -156,6 +156,9 @@ export type EmbeddedOptions = {
   database?: string;
   /** Server settings (`-c name=value`), e.g. shared_buffers for the benchmark's cluster. */
   settings?: Record<string, string>;
+  /** A fixed port (a cluster started again where its clients expect it) and password, instead of a free port and the generated one. */
+  port?: number;
+  password?: string;
 };
 
 export async function startEmbedded(options: EmbeddedOptions = {}): Promise<Database> {
@@ -171,8 +174,12 @@ export async function startEmbedded(options: EmbeddedOptions = {}): Promise<Data
       );
     }
   }
-  const { postgresPassword } = options.persistent === false ? { postgresPassword: "postgres" } : await loadSecrets();
-  const port = await freePort();
+  const { postgresPassword } = options.password
+    ? { postgresPassword: options.password }
+    : options.persistent === false
+      ? { postgresPassword: "postgres" }
+      : await loadSecrets();
+  const port = options.port ?? (await freePort());
   const server = new EmbeddedPostgres({
     databaseDir: directory,
     user: "postgres",
