@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { slugFor, uniqueSlug } from "./slug";
+import { isSlug, slugFor, uniqueSlug } from "./slug";
 
 describe("slugFor", () => {
   it("turns names into readable ASCII slugs", () => {
@@ -24,5 +24,10 @@ describe("uniqueSlug", () => {
   it("appends the first free number", () => {
     expect(uniqueSlug("Allo-Tolerance", new Set())).toBe("allo-tolerance");
     expect(uniqueSlug("Allo-Tolerance", new Set(["allo-tolerance", "allo-tolerance-2"]))).toBe("allo-tolerance-3");
+  });
+
+  it("tells a slug from anything else, which is looked up nowhere", () => {
+    expect(["allo-tolerance", "vsse", "s-a-v-e-belgium-2"].every(isSlug)).toBe(true);
+    expect(["", "Allo-Tolerance", "allo--tolerance", "-x", "x-", "a\u0000b", "a b", "a".repeat(81), "%00"].some(isSlug)).toBe(false);
   });
 });

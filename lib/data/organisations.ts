@@ -3,6 +3,7 @@ import { cachedRead, tags } from "@/lib/cache";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ContactType, OrganisationKind } from "@/lib/generated/prisma/enums";
+import { isSlug } from "@/lib/slug";
 import { summarise } from "@/lib/text";
 
 export type OrganisationListItem = {
@@ -77,6 +78,7 @@ export const listRecentlyUpdated = cachedRead(
 export const findPublishedIdBySlug = cachedRead(
   "organisation-id-by-slug",
   async (slug: string): Promise<string | null> => {
+    if (!isSlug(slug)) return null;
     const organisation = await db.organisation.findFirst({
       where: { slug, status: "PUBLISHED" },
       select: { id: true },
@@ -90,6 +92,7 @@ export const findPublishedIdBySlug = cachedRead(
 export const findRenamedSlug = cachedRead(
   "organisation-renamed-slug",
   async (slug: string): Promise<string | null> => {
+    if (!isSlug(slug)) return null;
     const redirect = await db.slugRedirect.findUnique({
       where: { slug },
       select: { organisation: { select: { slug: true, status: true } } },

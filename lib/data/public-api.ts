@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { listingSelect } from "@/lib/data/organisations";
+import { isSlug } from "@/lib/slug";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ContactType, OrganisationKind } from "@/lib/generated/prisma/enums";
 
@@ -75,6 +76,7 @@ export async function* eachApiOrganisation(filters: ApiFilters = {}, batch = 100
 
 /** A published organisation by its slug; `moved` when the slug is an old one. */
 export async function getApiOrganisation(slug: string): Promise<{ organisation: ApiOrganisation } | { moved: string } | null> {
+  if (!isSlug(slug)) return null;
   const row = await db.organisation.findFirst({ where: { slug, status: "PUBLISHED" }, select: { id: true } });
   if (row) return { organisation: (await load([row.id]))[0] };
   const redirect = await db.slugRedirect.findUnique({ where: { slug }, select: { organisation: { select: { slug: true, status: true } } } });

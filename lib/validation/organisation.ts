@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { slugPattern } from "@/lib/slug";
 import { OrganisationKind } from "@/lib/generated/prisma/enums";
 import { contactsSchema } from "./contact";
 import { normaliseEmail, normaliseUrl, stripControlCharacters } from "./normalise";
@@ -106,7 +107,7 @@ export const organisationFormSchema = z
         .trim()
         .toLowerCase()
         .max(80, "Keep the address under 80 characters.")
-        .regex(/^([a-z0-9]+(-[a-z0-9]+)*)?$/, "Use only lower-case letters, digits and single hyphens, e.g. allo-tolerance.")
+        .refine((value) => value === "" || slugPattern.test(value), "Use only lower-case letters, digits and single hyphens, e.g. allo-tolerance.")
         .default(""),
       changeSetId: optionalId,
       organisationId: optionalId,
