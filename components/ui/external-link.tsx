@@ -2,6 +2,8 @@ import { ExternalLinkIcon } from "@/components/ui/icons";
 
 /** A link that leaves the directory: opens in a new tab, shares no referrer, and says so. */
 export function ExternalLink({ href, children, className }: { href: string; children: React.ReactNode; className?: string }) {
+  // Only web addresses become links: a stored `javascript:` (or any other scheme) stays text.
+  if (!/^https?:\/\//i.test(href)) return <span className="break-all">{children}</span>;
   return (
     <a
       href={href}
