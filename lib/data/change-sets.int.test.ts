@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import type { OrganisationDocument } from "@/lib/change-sets/document";
 import { adoptSuggestion, applyChangeSet, createSuggestion, declineChangeSet, getOrganisationDocument, getOwnChangeSet, saveDraft, submitChangeSet, withdrawChangeSet, type DraftInput } from "./change-sets";
 import { ConflictError, NotFoundError } from "./errors";
+import { correctedQuery } from "./search";
 
 const run = crypto.randomUUID().slice(0, 8);
 let editor: { id: string };
@@ -307,6 +308,18 @@ describe("applyChangeSet", () => {
     expect(after.document.name).toBe(`Fifty Names ${applied[0]}`);
     expect(await db.revision.count({ where: { organisationId } })).toBe(2);
     expect(await db.changeSet.count({ where: { id: { in: drafts.map((draft) => draft.id) }, status: "SUBMITTED" } })).toBe(49);
+  });
+
+  it("the words of an approved name join the typo fallback's dictionary, in the same transaction", async () => {
+    const word = `quorbleth${run.replace(/\d/g, "").slice(0, 4)}`;
+    expect((await correctedQuery(word.slice(0, -1))) ?? "").not.toContain(`${word}:A`);
+    const organisationId = await published(`${word} Forum`);
+    expect(await correctedQuery(word.slice(0, -1))).toContain(`${word}:A`);
+    const current = (await getOrganisationDocument(organisationId))!.document;
+    const draft = await saveDraft(editor, { kind: "UPDATE", organisationId, document: { ...current, acronym: `${word}x` }, note: "" });
+    await submitChangeSet(editor, draft.id);
+    await applyChangeSet(reviewer, draft.id, "all");
+    expect(await correctedQuery(`${word}x`)).toContain(`${word}x:A`);
   });
 
   it("an accepted slug change keeps the old address as a redirect; archive and restore are changes too", async () => {

@@ -339,6 +339,7 @@ export async function applyChangeSet(actor: Actor, changeSetId: string, accepted
       });
       organisationId = created.id;
       version = created.version;
+      await addSearchWords(tx, next);
     } else {
       if (!organisationId || !base) throw new NotFoundError("The organisation of this change no longer exists.");
       const published = await readOrganisation(tx, organisationId, { lock: true });
@@ -370,6 +371,7 @@ export async function applyChangeSet(actor: Actor, changeSetId: string, accepted
           version,
         },
       });
+      if (next.name !== before.name || next.acronym !== before.acronym) await addSearchWords(tx, next);
       if (next.slug !== before.slug) {
         await tx.slugRedirect.deleteMany({ where: { slug: next.slug } });
         await tx.slugRedirect.create({ data: { slug: before.slug, organisationId } });
@@ -386,6 +388,11 @@ export async function applyChangeSet(actor: Actor, changeSetId: string, accepted
     const countries = new Set([...(before?.countries ?? []), ...next.countries]);
     return { organisationId, version, partly: rejected.length > 0, tags: [tags.organisation(organisationId), tags.organisations, ...[...countries].map(tags.country)] };
   }, applyTransaction);
+}
+
+/** The words of a new name or acronym join the typo fallback's dictionary (the function is the migration's). */
+function addSearchWords(tx: Prisma.TransactionClient, document: { name: string; acronym: string | null }) {
+  return tx.$executeRaw`SELECT prova_add_search_words(${`${document.name} ${document.acronym ?? ""}`})`;
 }
 
 /**

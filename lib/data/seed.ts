@@ -63,6 +63,9 @@ export async function seedOrganisations(entries: OrganisationInput[]): Promise<n
     await recordRevision(id);
     created++;
   }
+  // The typo fallback's dictionary (the function is the migration's).
+  await db.$executeRaw`SELECT prova_backfill_search_words()`;
+  await db.$executeRaw`ANALYZE "SearchWord"`;
   return created;
 }
 

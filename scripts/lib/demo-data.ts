@@ -1447,10 +1447,12 @@ export async function generateDemo(options: GenerateDemoOptions): Promise<DemoSu
     // History starts complete: revision 1 of every generated organisation (the function is the migration's).
     onProgress({ phase: "revisions", done: 0, total: 1 });
     await client.query("SELECT prova_backfill_revisions()");
+    // And the typo fallback's dictionary of name words.
+    await client.query("SELECT prova_backfill_search_words()");
 
     onProgress({ phase: "analyze", done: 0, total: 1 });
     // VACUUM also merges the GIN indexes' pending lists, which every search would otherwise scan.
-    await client.query('VACUUM ANALYZE "Country", "Organisation", "OrganisationCountry", "Contact", "Revision"');
+    await client.query('VACUUM ANALYZE "Country", "Organisation", "OrganisationCountry", "Contact", "Revision", "SearchWord"');
 
     return {
       organisations: count,
