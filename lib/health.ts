@@ -1,25 +1,31 @@
 // Whether PostgreSQL answers, as the proxy sees it: a flag kept in the proxy's own module (the
 // proxy may run apart from the render code, so it shares no state with it), refreshed in the
 // background by a `SELECT 1` on a connection of its own: every 5 s while the database is up,
-// every second while it is down. Requests never wait for the probe; they get the last answer.
+// every second while it is down (or one probe failed). It is down after two failed probes in a
+// row, so that one slow answer on a busy machine does not turn requests away. Requests never
+// wait for the probe; they get the last answer.
 import pg from "pg";
 
 const upInterval = 5_000;
 const downInterval = 1_000;
 
-const state = { up: true, checkedAt: 0, probing: false };
+const state = { up: true, failures: 0, checkedAt: 0, probing: false };
 
 async function probe(url: string) {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1_000, query_timeout: 1_000 });
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000, query_timeout: 2_000 });
   client.on("error", () => {});
   try {
     await client.connect();
     await client.query("SELECT 1");
     if (!state.up) console.error("[health] the database answers again.");
     state.up = true;
+    state.failures = 0;
   } catch (error) {
-    if (state.up) console.error(`[health] the database does not answer (${(error as Error).message}): dynamic pages and the API answer 503 until it does.`);
-    state.up = false;
+    state.failures++;
+    if (state.up && state.failures >= 2) {
+      console.error(`[health] the database does not answer (${(error as Error).message}): dynamic pages and the API answer 503 until it does.`);
+      state.up = false;
+    }
   } finally {
     await client.end().catch(() => {});
     state.checkedAt = Date.now();
@@ -30,7 +36,7 @@ async function probe(url: string) {
 /** The last known state of the database; starts a probe when that is older than its interval. */
 export function databaseUp(url = process.env.DATABASE_URL): boolean {
   if (!url) return true;
-  if (!state.probing && Date.now() - state.checkedAt >= (state.up ? upInterval : downInterval)) {
+  if (!state.probing && Date.now() - state.checkedAt >= (state.up && state.failures === 0 ? upInterval : downInterval)) {
     state.probing = true;
     void probe(url);
   }
