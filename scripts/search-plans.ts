@@ -1,8 +1,8 @@
 // npm run search:plans -- --database <url> [--runs 30] [--plans]
-// Times the search statements for a set of representative queries (p50/p95 in the database,
-// measured with EXPLAIN ANALYZE's execution time) and optionally prints their plans. A typo's
-// case adds the statements of the fallback (the corrected words' lookups are not counted: one
-// indexed query per word, well under a millisecond).
+// Times the search statement (one per search: count, page and facets) for a set of representative
+// queries (p50/p95 in the database, measured with EXPLAIN ANALYZE's execution time) and optionally
+// prints its plan. A typo's case adds the fallback's statement (the corrected words' lookups are
+// not counted: one indexed query per word, a millisecond or two).
 import { parseArgs } from "node:util";
 import { LaunchError } from "./lib/database";
 import { main } from "./lib/run";

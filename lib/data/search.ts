@@ -171,71 +171,73 @@ const hitColumns = Prisma.sql`r.id, r.slug, r.name, r.acronym, r.kind::text AS k
     JOIN "Country" c ON c.code = u.code ORDER BY u.position) AS countries`;
 
 /**
- * The statements behind a search (exported for `npm run search:plans`, which EXPLAINs them).
- * `known`: the common lexemes' shares (`lexemeShares()`), which decide how common words are read.
+ * The statement behind a search (exported for `npm run search:plans`, which EXPLAINs it): one
+ * round trip that finds the candidates once per set of filters (the facets count within the other
+ * filter, so each shows what choosing it would give) and returns the count, the page of hits and
+ * both facets. `known`: the common lexemes' shares (`lexemeShares()`), which decide how common
+ * words are read.
  */
 export function searchStatements({ q, country, kind, page }: SearchParams, mode: Mode = "words", known: LexemeShares = noShares, corrected?: string) {
   const filters = { q, country, kind, corrected };
   const offset = (page - 1) * pageSize;
+  // Without a country (or kind) filter, the facet's candidates are the search's own.
+  const byCountry = country ? Prisma.sql`by_country` : Prisma.sql`found`;
+  const byKind = kind ? Prisma.sql`by_kind` : Prisma.sql`found`;
+  const extra = [
+    country ? Prisma.sql`, by_country AS MATERIALIZED (${matches({ q, kind, corrected }, mode, known)})` : Prisma.empty,
+    kind ? Prisma.sql`, by_kind AS MATERIALIZED (${matches({ q, country, corrected }, mode, known)})` : Prisma.empty,
+  ];
+  // With a query: rank the candidates (on name and acronym alone; the rest of the row is read for
+  // one page). Without: alphabetical, straight from the listing index.
+  const top = q
+    ? Prisma.sql`SELECT o.id, ${rank(q)} AS rank, o.name FROM found o ORDER BY rank DESC, o.name, o.id LIMIT ${pageSize} OFFSET ${offset}`
+    : Prisma.sql`SELECT o.id, 0 AS rank, o.name FROM "Organisation" o WHERE ${where(filters, mode, known)} ORDER BY o.name, o.id LIMIT ${pageSize} OFFSET ${offset}`;
   return {
-    count: Prisma.sql`SELECT count(*) AS count FROM (${matches(filters, mode, known)}) m`,
-    // With a query: rank the candidates. Without: alphabetical, straight from the name index.
-    // Candidates are ranked on name and acronym alone; the rest of the row is read for one page.
-    hits: q
-      ? Prisma.sql`SELECT ${hitColumns} FROM (
-          SELECT o.id, ${rank(q)} AS rank FROM (${matches(filters, mode, known)}) o
-          ORDER BY rank DESC, o.name, o.id LIMIT ${pageSize} OFFSET ${offset}) top
-        JOIN "Organisation" r ON r.id = top.id
-        ORDER BY top.rank DESC, r.name, r.id`
-      : // The page's ids come from the listing index alone (name order, country and kind included).
-        Prisma.sql`SELECT ${hitColumns} FROM (
-          SELECT o.id, o.name FROM "Organisation" o WHERE ${where(filters, mode, known)} ORDER BY o.name, o.id LIMIT ${pageSize} OFFSET ${offset}) top
-        JOIN "Organisation" r ON r.id = top.id
-        ORDER BY r.name, r.id`,
-    // Facets count within the other filter, so each one shows what choosing it would give.
-    countryFacets: Prisma.sql`
-      WITH m AS MATERIALIZED (${matches({ q, kind, corrected }, mode, known)})
-      SELECT c.code, c.name, count(*) AS count, (SELECT count(*) FROM m) AS matched
-      FROM m
-      CROSS JOIN unnest(m."countryCodes") AS mc(code)
-      JOIN "Country" c ON c.code = mc.code
-      GROUP BY c.code, c.name
-      ORDER BY count DESC, c.name ASC`,
-    kindFacets: Prisma.sql`
-      WITH m AS MATERIALIZED (${matches({ q, country, corrected }, mode, known)})
-      SELECT m.kind::text AS kind, count(*) AS count, (SELECT count(*) FROM m) AS matched
-      FROM m
-      GROUP BY m.kind
-      ORDER BY count DESC`,
+    search: Prisma.sql`
+      WITH found AS MATERIALIZED (${matches(filters, mode, known)}) ${extra[0]} ${extra[1]}
+      SELECT
+        (SELECT count(*) FROM found) AS total,
+        (SELECT coalesce(json_agg(hit ORDER BY hit.rank DESC, hit.name, hit.id), '[]') FROM (
+          SELECT ${hitColumns}, top.rank FROM (${top}) top JOIN "Organisation" r ON r.id = top.id) hit) AS hits,
+        (SELECT count(*) FROM ${byCountry}) AS "countryMatched",
+        (SELECT coalesce(json_agg(facet ORDER BY facet.count DESC, facet.name), '[]') FROM (
+          SELECT c.code, c.name, count(*) AS count FROM ${byCountry} m
+          CROSS JOIN unnest(m."countryCodes") AS mc(code) JOIN "Country" c ON c.code = mc.code
+          GROUP BY c.code, c.name) facet) AS "countryFacets",
+        (SELECT count(*) FROM ${byKind}) AS "kindMatched",
+        (SELECT coalesce(json_agg(facet ORDER BY facet.count DESC), '[]') FROM (
+          SELECT m.kind::text AS kind, count(*) AS count FROM ${byKind} m GROUP BY m.kind) facet) AS "kindFacets"`,
   };
 }
 
-async function count(statement: Prisma.Sql) {
-  const [row] = await db.$queryRaw<{ count: bigint }[]>(statement);
-  return Number(row.count);
-}
+type SearchRow = {
+  total: bigint;
+  hits: HitRow[];
+  countryMatched: bigint;
+  countryFacets: { code: string; name: string; count: number }[];
+  kindMatched: bigint;
+  kindFacets: { kind: string; count: number }[];
+};
+
+const noMatch: SearchRow = { total: 0n, hits: [], countryMatched: 0n, countryFacets: [], kindMatched: 0n, kindFacets: [] };
 
 /** Published organisations matching the query and filters, best first, with facet counts. */
 export async function searchOrganisations(params: SearchParams): Promise<SearchResult> {
   const known = params.q ? await lexemeShares() : noShares;
+  const run = async (mode: Mode, corrected?: string) => (await db.$queryRaw<SearchRow[]>(searchStatements(params, mode, known, corrected).search))[0];
   let mode: Mode = "words";
-  let corrected: string | undefined;
-  let total = await count(searchStatements(params, mode, known).count);
-  if (total === 0 && /[\p{L}\p{N}]/u.test(params.q)) {
+  let found = await run(mode);
+  if (Number(found.total) === 0 && /[\p{L}\p{N}]/u.test(params.q)) {
     mode = "similar";
-    corrected = (await correctedQuery(params.q)) ?? undefined;
-    total = corrected ? await count(searchStatements(params, mode, known, corrected).count) : 0;
+    const corrected = await correctedQuery(params.q);
+    found = corrected ? await run(mode, corrected) : noMatch;
   }
+  const total = Number(found.total);
   const capped = total > matchCap;
   const pageCount = Math.max(1, Math.ceil(Math.min(total, matchCap) / pageSize));
-  const statements = searchStatements(params, mode, known, corrected);
-  const [rows, countryFacets, kindFacets] = await Promise.all([
-    params.page <= pageCount ? db.$queryRaw<HitRow[]>(statements.hits) : Promise.resolve([]),
-    db.$queryRaw<{ code: string; name: string; count: bigint; matched: bigint }[]>(statements.countryFacets),
-    db.$queryRaw<{ kind: string; count: bigint; matched: bigint }[]>(statements.kindFacets),
-  ]);
+  const rows = params.page <= pageCount ? found.hits : [];
   // A facet computed from a capped set of candidates shows which values occur, not how often.
-  const facetCount = (facet: { count: bigint; matched: bigint }) => (Number(facet.matched) > matchCap ? null : Number(facet.count));
+  const facetCount = (matched: bigint, count: number) => (Number(matched) > matchCap ? null : Number(count));
   return {
     hits: rows.map((row) => ({
       id: row.id,
@@ -252,8 +254,8 @@ export async function searchOrganisations(params: SearchParams): Promise<SearchR
     page: params.page,
     pageCount,
     facets: {
-      countries: countryFacets.map((facet) => ({ code: facet.code, name: facet.name, count: facetCount(facet) })),
-      kinds: kindFacets.map((facet) => ({ kind: facet.kind.toUpperCase() as OrganisationKind, count: facetCount(facet) })),
+      countries: found.countryFacets.map((facet) => ({ code: facet.code, name: facet.name, count: facetCount(found.countryMatched, facet.count) })),
+      kinds: found.kindFacets.map((facet) => ({ kind: facet.kind.toUpperCase() as OrganisationKind, count: facetCount(found.kindMatched, facet.count) })),
     },
   };
 }
