@@ -2,8 +2,9 @@
 // specs about running several instances.
 import { spawn, type ChildProcess } from "node:child_process";
 import http from "node:http";
-import net from "node:net";
+import type net from "node:net";
 import path from "node:path";
+import { freePort } from "../scripts/lib/database";
 
 export type Instance = {
   name: string;
@@ -14,14 +15,6 @@ export type Instance = {
   alive(): boolean;
   stop(): Promise<void>;
 };
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** Starts `next start` on the build the other specs use, with `env` added, and waits until it answers. */
 export async function startInstance(name: string, env: Record<string, string>): Promise<Instance> {
@@ -94,4 +87,3 @@ export async function startBalancer(route: (request: http.IncomingMessage) => In
   return balancer;
 }
 
-export { freePort };

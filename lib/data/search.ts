@@ -69,6 +69,16 @@ export async function lexemeShares(): Promise<LexemeShares> {
 /** At or above this estimated share of matching organisations, reading the table in order finds the capped candidates sooner than the index. */
 const scanShare = 0.02;
 
+/** The words of a query as the search document holds them: unaccented, lower-case, letters and digits. */
+function queryWords(q: string): string[] {
+  return q
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+}
+
 /**
  * The share of organisations expected to match all the words (and the country), assuming the
  * words occur independently, or null when the query uses operators (quotes, "or", "-").
@@ -76,12 +86,7 @@ const scanShare = 0.02;
  */
 export function estimatedShare(q: string, country: string | undefined, known: LexemeShares): number | null {
   if (/["]|(^|\s)-|(^|\s)or(\s|$)/i.test(q)) return null;
-  const words = q
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
+  const words = queryWords(q);
   if (words.length === 0) return null;
   const lexemes = country ? [...words, country] : words;
   return lexemes.reduce((share, lexeme) => share * (known.get(lexeme) ?? 0), 1);
@@ -118,7 +123,7 @@ function textCondition(q: string, mode: Mode, known: LexemeShares, country?: str
  * of words, where comparing the query with a million names took 70 ms.
  */
 export async function correctedQuery(q: string): Promise<string | null> {
-  const words = [...new Set(q.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean))].slice(0, 8);
+  const words = [...new Set(queryWords(q))].slice(0, 8);
   const alternatives = await Promise.all(
     words.map(async (word) => {
       const rows = await db.$queryRaw<{ word: string }[]>`
