@@ -7,10 +7,11 @@ function createClient() {
   return new PrismaClient({
     adapter: new PrismaPg({
       connectionString: serverEnv().DATABASE_URL,
-      // Search matches names by word similarity (`%>`); the default 0.6 misses one-letter typos
-      // in short names ("tolerence" → "Allo-Tolerance" scores 0.54). JIT compilation and parallel
-      // workers cost more than these short statements take (docs/performance.md).
-      options: "-c pg_trgm.word_similarity_threshold=0.5 -c jit=off -c max_parallel_workers_per_gather=0",
+      // JIT compilation and parallel workers cost more than these short statements take. A
+      // search for common words reads the table in order up to its cap: synchronised scans would
+      // start it where the last scan stopped, so the same search would find other candidates
+      // each time and its pages would not follow on (docs/performance.md).
+      options: "-c jit=off -c max_parallel_workers_per_gather=0 -c synchronize_seqscans=off",
     }),
     // Password hashes are read only where a query asks for them by name.
     omit: { user: { passwordHash: true } },

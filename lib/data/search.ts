@@ -36,38 +36,42 @@ export type SearchResult = {
 /**
  * Past this many matches a search stops counting and ranks only a first set of candidates (plus
  * every exact name or acronym match): common words match a large share of a million
- * organisations, and ranking or counting all of them cannot be fast. The page says so. 200 rather
- * than 1,000 halves the time of one-word searches at a million rows (docs/performance.md).
+ * organisations, and ranking or counting all of them cannot be fast. The page says so. Each step
+ * down (1,000, 200, 100) cut the time of searches for common words at a million rows by about
+ * as much as it cut the candidates (docs/performance.md); five pages of twenty remain.
  */
-export const matchCap = 200;
+export const matchCap = 100;
 
 type Mode = "words" | "similar";
-/** `corrected`: in "similar" mode, the typo fallback's tsquery (`correctedQuery`). */
-type Filters = { q: string; country?: string; kind?: OrganisationKind; corrected?: string };
-/** Share of organisations whose search document holds a lexeme, for PostgreSQL's most common ones. */
-export type LexemeShares = ReadonlyMap<string, number>;
+/** The typo fallback's tsqueries (`correctedQuery`): `any` finds the candidates, `best` ranks them. */
+export type Corrected = { any: string; best: string };
+type Filters = { q: string; country?: string; kind?: OrganisationKind; corrected?: Corrected };
+/**
+ * What the search knows of the table: how many organisations it holds and, for PostgreSQL's most
+ * common lexemes of their search documents, the share of organisations holding each.
+ */
+export type TableStats = { rows: number; shares: ReadonlyMap<string, number> };
 
-const noShares: LexemeShares = new Map();
-let shares = { loadedAt: 0, value: noShares };
+const noStats: TableStats = { rows: 0, shares: new Map() };
+let stats = { loadedAt: 0, value: noStats };
 
 /**
- * The most common lexemes of the search documents and the share of organisations holding each,
- * from PostgreSQL's own statistics (`pg_stats.most_common_elems`, kept by ANALYZE), read at most
- * every ten minutes. Lexemes missing from them are rarer than every one listed.
+ * The table's size and most common lexemes from PostgreSQL's own statistics (`pg_class.reltuples`,
+ * `pg_stats.most_common_elems`, kept by ANALYZE), read at most every ten minutes. Lexemes missing
+ * from them are rarer than every one listed.
  */
-export async function lexemeShares(): Promise<LexemeShares> {
-  if (Date.now() - shares.loadedAt < 10 * 60_000) return shares.value;
-  const [row] = await db.$queryRaw<{ elems: string[] | null; freqs: number[] | null }[]>`
-    SELECT most_common_elems::text::text[] AS elems, most_common_elem_freqs AS freqs
-    FROM pg_stats WHERE schemaname = current_schema() AND tablename = 'Organisation' AND attname = 'search'`;
-  const value = new Map((row?.elems ?? []).map((lexeme, index) => [lexeme, row!.freqs![index]]));
+export async function tableStats(): Promise<TableStats> {
+  if (Date.now() - stats.loadedAt < 10 * 60_000) return stats.value;
+  const [row] = await db.$queryRaw<{ rows: number; elems: string[] | null; freqs: number[] | null }[]>`
+    SELECT c.reltuples::float8 AS rows, s.most_common_elems::text::text[] AS elems, s.most_common_elem_freqs AS freqs
+    FROM pg_class c LEFT JOIN pg_stats s ON s.schemaname = current_schema() AND s.tablename = 'Organisation' AND s.attname = 'search'
+    WHERE c.oid = '"Organisation"'::regclass`;
+  const shares = new Map((row?.elems ?? []).map((lexeme, index) => [lexeme, row!.freqs![index]]));
+  const value = { rows: Math.max(0, row?.rows ?? 0), shares };
   // No statistics yet (a new database before ANALYZE): asked again at the next search.
-  if (value.size) shares = { loadedAt: Date.now(), value };
+  if (shares.size) stats = { loadedAt: Date.now(), value };
   return value;
 }
-
-/** At or above this estimated share of matching organisations, reading the table in order finds the capped candidates sooner than the index. */
-const scanShare = 0.02;
 
 /** The words of a query as the search document holds them: unaccented, lower-case, letters and digits. */
 function queryWords(q: string): string[] {
@@ -80,16 +84,32 @@ function queryWords(q: string): string[] {
 }
 
 /**
- * The share of organisations expected to match all the words (and the country), assuming the
- * words occur independently, or null when the query uses operators (quotes, "or", "-").
- * A word missing from the statistics is rare: the estimate is then 0.
+ * Relative costs, measured at a million organisations (docs/performance.md, "Sixth round"): reading
+ * one row of the table and testing its document; decoding one entry of a lexeme's list in the GIN
+ * index; adding one match to the index scan's bitmap.
  */
-export function estimatedShare(q: string, country: string | undefined, known: LexemeShares): number | null {
+const cost = { row: 1, posting: 0.07, match: 0.25 };
+
+/**
+ * Whether reading the table in order finds the capped candidates sooner than the GIN index.
+ * The index has to decode the whole list of every word (and the country) and collect every match
+ * before the first is returned: for common words, tens of thousands of entries (50 ms for two
+ * words at a million rows). The table read in order stops at the cap: it reads about
+ * cap / share rows. Shares come from the statistics, the words assumed independent (which
+ * underestimates the share of related words, so leans towards the index); a word missing from
+ * them is rare and the index wins. Null when the query uses operators (quotes, "or", "-"):
+ * PostgreSQL decides.
+ */
+export function scanIsCheaper(q: string, country: string | undefined, { rows, shares }: TableStats): boolean | null {
   if (/["]|(^|\s)-|(^|\s)or(\s|$)/i.test(q)) return null;
   const words = queryWords(q);
   if (words.length === 0) return null;
-  const lexemes = country ? [...words, country] : words;
-  return lexemes.reduce((share, lexeme) => share * (known.get(lexeme) ?? 0), 1);
+  const lexemeShares = (country ? [...words, country] : words).map((lexeme) => shares.get(lexeme) ?? 0);
+  const share = lexemeShares.reduce((product, each) => product * each, 1);
+  if (share === 0) return false;
+  const index = rows * (lexemeShares.reduce((sum, each) => sum + each, 0) * cost.posting + share * cost.match);
+  const scan = ((matchCap + 1) / share) * cost.row;
+  return scan < index;
 }
 
 /**
@@ -98,31 +118,29 @@ export function estimatedShare(q: string, country: string | undefined, known: Le
  * (`correctedQuery`), used only when no organisation has all the words, for typos. Both use GIN
  * indexes.
  */
-function textCondition(q: string, mode: Mode, known: LexemeShares, country?: string, corrected?: string) {
-  if (mode === "similar") return corrected ? Prisma.sql`o.search @@ to_tsquery('simple', ${corrected})` : Prisma.sql`false`;
+function textCondition(q: string, mode: Mode, scan: boolean, country?: string, corrected?: Corrected) {
+  if (mode === "similar") return corrected ? Prisma.sql`o.search @@ to_tsquery('simple', ${corrected.any})` : Prisma.sql`false`;
   // The country, when given, is an upper-case lexeme of the same document ('FR'): one GIN scan.
   const query = country
     ? Prisma.sql`(websearch_to_tsquery('simple', f_unaccent(${q})) && ${country}::tsquery)`
     : Prisma.sql`websearch_to_tsquery('simple', f_unaccent(${q}))`;
-  // Words that many organisations share: the GIN index would have to collect every match (tens
-  // of thousands of rows, 50 ms for two common words) before the first is returned, while the
-  // table read in order yields the capped number of candidates in a few thousand rows. The
-  // planner misjudges this for several correlated words, so the condition is then written in a
-  // form the index cannot serve (coalesce), which leaves it the sequential scan that stops at
-  // the cap (docs/performance.md).
-  const share = estimatedShare(q, country, known);
-  const document = share !== null && share >= scanShare ? Prisma.sql`coalesce(o.search, ''::tsvector)` : Prisma.sql`o.search`;
+  // Words that many organisations share (`scanIsCheaper`): the planner misjudges this for
+  // several correlated words, so the condition is then written in a form the index cannot serve
+  // (coalesce), which leaves it the sequential scan that stops at the cap (docs/performance.md).
+  const document = scan ? Prisma.sql`coalesce(o.search, ''::tsvector)` : Prisma.sql`o.search`;
   return Prisma.sql`${document} @@ ${query}`;
 }
 
 /**
- * The typo fallback's query: each word of `q` replaced by the (up to three) dictionary words that
- * resemble it most (`SearchWord`, trigram similarity through its GIN index), to be looked for in names and acronyms
- * only (weight A): "tolerence" becomes `(tolerance:A | …)`. Words nothing resembles are left
- * out; null when none is left. One indexed lookup per word, in a dictionary of tens of thousands
- * of words, where comparing the query with a million names took 70 ms.
+ * The typo fallback's queries: each word of `q` replaced by the (up to three) dictionary words that
+ * resemble it most (`SearchWord`, trigram similarity through its GIN index), to be looked for in
+ * names and acronyms only (weight A). `any` holds every alternative ("tolerence" becomes
+ * `(tolerance:A | tolera:A | …)`) and finds the candidates; `best` only the closest of each word
+ * (`tolerance:A`) and ranks the names holding them first. Words nothing resembles are left out;
+ * null when none is left. One indexed lookup per word, in a dictionary of tens of thousands of
+ * words, where comparing the query with a million names took 70 ms.
  */
-export async function correctedQuery(q: string): Promise<string | null> {
+export async function correctedQuery(q: string): Promise<Corrected | null> {
   const words = [...new Set(queryWords(q))].slice(0, 8);
   const alternatives = await Promise.all(
     words.map(async (word) => {
@@ -133,38 +151,54 @@ export async function correctedQuery(q: string): Promise<string | null> {
     }),
   );
   const found = alternatives.filter((list) => list.length > 0);
-  return found.length ? found.map((list) => `(${list.join(" | ")})`).join(" & ") : null;
+  if (found.length === 0) return null;
+  return { any: found.map((list) => `(${list.join(" | ")})`).join(" & "), best: found.map((list) => list[0]).join(" & ") };
 }
 
-function where({ q, country, kind, corrected }: Filters, mode: Mode, known: LexemeShares, text = true) {
+function where({ q, country, kind, corrected }: Filters, mode: Mode, known: TableStats, text = true) {
   const conditions = [Prisma.sql`o.status = 'published'`];
-  const countryInText = Boolean(q && text && mode === "words" && country);
-  if (q && text) conditions.push(textCondition(q, mode, known, countryInText ? country : undefined, corrected));
-  // countryCodes mirrors OrganisationCountry and has a GIN index of its own.
+  const words = Boolean(q && text && mode === "words");
+  // The country goes into the text condition when the GIN index serves it (one index scan); a
+  // scan of the table tests it on the row's codes, a third cheaper than in the document.
+  const scan = words && scanIsCheaper(q, country, known) === true;
+  const countryInText = words && !scan && Boolean(country);
+  // countryCodes mirrors OrganisationCountry and has a GIN index of its own. Tested before the
+  // text (PostgreSQL keeps the written order of conditions that cost the same): most rows fail it.
   if (country && !countryInText) conditions.push(Prisma.sql`o."countryCodes" @> ARRAY[${country}]::text[]`);
+  if (q && text) conditions.push(textCondition(q, mode, scan, countryInText ? country : undefined, corrected));
   if (kind) conditions.push(Prisma.sql`o.kind = ${kind.toLowerCase()}::"OrganisationKind"`);
   return Prisma.join(conditions, " AND ");
 }
 
-/** Up to matchCap + 1 matches (id, name, acronym, country codes), always including exact name and acronym matches. */
-function matches(filters: Filters, mode: Mode, known: LexemeShares) {
+/**
+ * What ranks a candidate, taken while its row is read (no second pass over the candidates): its
+ * name or acronym holding every word of the query (the corrected words in "similar" mode), then
+ * ts_rank over its whole document. Both read the document's lexemes only; comparing the query
+ * with each name by trigram similarity cost ten times more (docs/performance.md).
+ */
+function rankColumns({ q, corrected }: Filters, mode: Mode) {
+  const query =
+    mode === "similar" ? Prisma.sql`to_tsquery('simple', ${corrected?.best ?? ""})` : Prisma.sql`websearch_to_tsquery('simple', f_unaccent(${q}))`;
+  return Prisma.sql`ts_filter(o.search, '{a}') @@ ${query} AS in_name, ts_rank(o.search, ${query}) AS score`;
+}
+
+/**
+ * Up to matchCap + 1 matches (id, name, acronym, kind, country codes), always including exact name
+ * and acronym matches (marked `exact`); with a query and `ranked`, what ranks them.
+ */
+function matches(filters: Filters, mode: Mode, known: TableStats, ranked = false) {
   const { q } = filters;
   const columns = Prisma.sql`o.id, o.name, o.acronym, o.kind, o."countryCodes"`;
   if (!q) return Prisma.sql`SELECT ${columns} FROM "Organisation" o WHERE ${where(filters, mode, known)} LIMIT ${matchCap + 1}`;
-  return Prisma.sql`(SELECT ${columns} FROM "Organisation" o WHERE ${where(filters, mode, known)} LIMIT ${matchCap + 1})
-    UNION
-    (SELECT ${columns} FROM "Organisation" o WHERE ${where(filters, mode, known, false)}
-      AND (f_unaccent(lower(o.name)) = f_unaccent(lower(${q})) OR f_unaccent(lower(o.acronym)) = f_unaccent(lower(${q})))
-      LIMIT 100)`;
-}
-
-// Ranking: an exact name or acronym first, then how closely the name resembles the query (a
-// name holding the query's words scores 1), then alphabetical. ts_rank over the whole document
-// would read every candidate's description and cost ten times more at a million rows.
-function rank(q: string) {
-  return Prisma.sql`(CASE WHEN f_unaccent(lower(o.name)) = f_unaccent(lower(${q}))
-      OR f_unaccent(lower(COALESCE(o.acronym, ''))) = f_unaccent(lower(${q})) THEN 10 ELSE 0 END)
-    + word_similarity(f_unaccent(lower(${q})), f_unaccent(lower(o.name)))`;
+  const rank = ranked ? Prisma.sql`, ${rankColumns(filters, mode)}` : Prisma.empty;
+  // An exact match is usually among the text's matches too: kept once, marked exact.
+  return Prisma.sql`SELECT DISTINCT ON (m.id) m.* FROM (
+      (SELECT ${columns}, false AS exact ${rank} FROM "Organisation" o WHERE ${where(filters, mode, known)} LIMIT ${matchCap + 1})
+      UNION ALL
+      (SELECT ${columns}, true AS exact ${rank} FROM "Organisation" o WHERE ${where(filters, mode, known, false)}
+        AND (f_unaccent(lower(o.name)) = f_unaccent(lower(${q})) OR f_unaccent(lower(o.acronym)) = f_unaccent(lower(${q})))
+        LIMIT ${matchCap})) m
+    ORDER BY m.id, m.exact DESC`;
 }
 
 type HitRow = Omit<SearchHit, "summary" | "kind" | "countries"> & { kind: string; description: string; countries: string[] | null };
@@ -179,10 +213,10 @@ const hitColumns = Prisma.sql`r.id, r.slug, r.name, r.acronym, r.kind::text AS k
  * The statement behind a search (exported for `npm run search:plans`, which EXPLAINs it): one
  * round trip that finds the candidates once per set of filters (the facets count within the other
  * filter, so each shows what choosing it would give) and returns the count, the page of hits and
- * both facets. `known`: the common lexemes' shares (`lexemeShares()`), which decide how common
- * words are read.
+ * both facets. `known`: the table's statistics (`tableStats()`), which decide how common words are
+ * read.
  */
-export function searchStatements({ q, country, kind, page }: SearchParams, mode: Mode = "words", known: LexemeShares = noShares, corrected?: string) {
+export function searchStatements({ q, country, kind, page }: SearchParams, mode: Mode = "words", known: TableStats = noStats, corrected?: Corrected) {
   const filters = { q, country, kind, corrected };
   const offset = (page - 1) * pageSize;
   // Without a country (or kind) filter, the facet's candidates are the search's own.
@@ -192,18 +226,19 @@ export function searchStatements({ q, country, kind, page }: SearchParams, mode:
     country ? Prisma.sql`, by_country AS MATERIALIZED (${matches({ q, kind, corrected }, mode, known)})` : Prisma.empty,
     kind ? Prisma.sql`, by_kind AS MATERIALIZED (${matches({ q, country, corrected }, mode, known)})` : Prisma.empty,
   ];
-  // With a query: rank the candidates (on name and acronym alone; the rest of the row is read for
-  // one page). Without: alphabetical, straight from the listing index.
-  const top = q
-    ? Prisma.sql`SELECT o.id, ${rank(q)} AS rank, o.name FROM found o ORDER BY rank DESC, o.name, o.id LIMIT ${pageSize} OFFSET ${offset}`
-    : Prisma.sql`SELECT o.id, 0 AS rank, o.name FROM "Organisation" o WHERE ${where(filters, mode, known)} ORDER BY o.name, o.id LIMIT ${pageSize} OFFSET ${offset}`;
+  // With a query: an exact name or acronym first, then names holding the words, then the rest by
+  // ts_rank, then alphabetical (the rest of the row is read for one page). Without: alphabetical,
+  // straight from the listing index.
+  const order = q ? Prisma.sql`o.exact DESC, o.in_name DESC, o.score DESC, o.name, o.id` : Prisma.sql`o.name, o.id`;
+  const source = q ? Prisma.sql`found o` : Prisma.sql`"Organisation" o WHERE ${where(filters, mode, known)}`;
+  const top = Prisma.sql`SELECT o.id, row_number() OVER (ORDER BY ${order}) AS position FROM ${source} ORDER BY ${order} LIMIT ${pageSize} OFFSET ${offset}`;
   return {
     search: Prisma.sql`
-      WITH found AS MATERIALIZED (${matches(filters, mode, known)}) ${extra[0]} ${extra[1]}
+      WITH found AS MATERIALIZED (${matches(filters, mode, known, true)}) ${extra[0]} ${extra[1]}
       SELECT
         (SELECT count(*) FROM found) AS total,
-        (SELECT coalesce(json_agg(hit ORDER BY hit.rank DESC, hit.name, hit.id), '[]') FROM (
-          SELECT ${hitColumns}, top.rank FROM (${top}) top JOIN "Organisation" r ON r.id = top.id) hit) AS hits,
+        (SELECT coalesce(json_agg(hit ORDER BY hit.position), '[]') FROM (
+          SELECT ${hitColumns}, top.position FROM (${top}) top JOIN "Organisation" r ON r.id = top.id) hit) AS hits,
         (SELECT count(*) FROM ${byCountry}) AS "countryMatched",
         (SELECT coalesce(json_agg(facet ORDER BY facet.count DESC, facet.name), '[]') FROM (
           SELECT c.code, c.name, count(*) AS count FROM ${byCountry} m
@@ -228,8 +263,8 @@ const noMatch: SearchRow = { total: 0n, hits: [], countryMatched: 0n, countryFac
 
 /** Published organisations matching the query and filters, best first, with facet counts. */
 export async function searchOrganisations(params: SearchParams): Promise<SearchResult> {
-  const known = params.q ? await lexemeShares() : noShares;
-  const run = async (mode: Mode, corrected?: string) => (await db.$queryRaw<SearchRow[]>(searchStatements(params, mode, known, corrected).search))[0];
+  const known = params.q ? await tableStats() : noStats;
+  const run = async (mode: Mode, corrected?: Corrected) => (await db.$queryRaw<SearchRow[]>(searchStatements(params, mode, known, corrected).search))[0];
   let mode: Mode = "words";
   let found = await run(mode);
   if (Number(found.total) === 0 && /[\p{L}\p{N}]/u.test(params.q)) {
