@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { adminPageSize, findSimilarOrganisations, hostOf, listOrganisationsForAdmin } from "./admin-organisations";
+import { adminPageSize, findSimilarOrganisations, hostOf, listOrganisationsForAdmin, type AdminListFilters } from "./admin-organisations";
 
 afterAll(() => db.$disconnect());
 
@@ -21,6 +21,41 @@ describe("listOrganisationsForAdmin", () => {
     expect(await names("zzzz-no-such-thing")).toEqual([]);
   });
 
+  it("finds what was written a moment ago, whoever wrote it: the search text follows every change", async () => {
+    const stamp = crypto.randomUUID().slice(0, 8);
+    const ids = async (q: string) => (await listOrganisationsForAdmin({ q, sort: "name" })).items.map((item) => item.id);
+    const { id } = await db.organisation.create({
+      data: { slug: `follow-${stamp}`, name: `Fóllow ${stamp}`, kind: "NGO", contacts: { create: { position: 0, type: "EMAIL", value: `desk-${stamp}@example.org`, rawValue: `desk-${stamp}@example.org` } } },
+      select: { id: true },
+    });
+    try {
+      expect(await ids(`follow ${stamp}`)).toEqual([id]);
+      expect(await ids(`desk-${stamp}`)).toEqual([id]);
+      await db.contact.updateMany({ where: { organisationId: id }, data: { value: `office-${stamp}@example.org` } });
+      expect(await ids(`desk-${stamp}`)).toEqual([]);
+      expect(await ids(`office-${stamp}`)).toEqual([id]);
+      await db.organisation.update({ where: { id }, data: { name: `Renamed ${stamp}`, acronym: `ACR${stamp}`, website: `https://site-${stamp}.example` } });
+      expect(await ids(`follow ${stamp}`)).toEqual([]);
+      for (const q of [`renamed ${stamp}`, `acr${stamp}`, `site-${stamp}`]) expect(await ids(q)).toEqual([id]);
+      // Filters and both orders read the search table's copies of the columns: they follow too.
+      await db.organisation.update({ where: { id }, data: { status: "ARCHIVED", kind: "GOVERNMENT_BODY", countryCodes: ["LU"] } });
+      const filtered = { q: `renamed ${stamp}`, country: "lu", kind: "GOVERNMENT_BODY", status: "ARCHIVED" } as const;
+      for (const sort of ["name", "updated"] as const) {
+        expect((await listOrganisationsForAdmin({ ...filtered, sort })).items.map((item) => item.id)).toEqual([id]);
+      }
+      expect((await listOrganisationsForAdmin({ ...filtered, status: "PUBLISHED", sort: "name" })).items).toEqual([]);
+      expect((await listOrganisationsForAdmin({ ...filtered, country: "be", sort: "name" })).items).toEqual([]);
+      expect((await listOrganisationsForAdmin({ ...filtered, kind: "NGO", sort: "name" })).items).toEqual([]);
+      await db.contact.deleteMany({ where: { organisationId: id } });
+      expect(await ids(`office-${stamp}`)).toEqual([]);
+      // Parts are separate lines: a search cannot match across the end of one and the start of the next.
+      expect(await ids(`${stamp} acr`)).toEqual([]);
+    } finally {
+      await db.organisation.delete({ where: { id } });
+    }
+    expect(await db.$queryRaw<unknown[]>`SELECT 1 FROM "OrganisationSearchText" WHERE "organisationId" = ${id}::uuid`).toEqual([]);
+  });
+
   it("filters by country, kind and status", async () => {
     const belgian = await listOrganisationsForAdmin({ country: "be", sort: "name" });
     expect(belgian.items.length).toBeGreaterThan(0);
@@ -35,20 +70,28 @@ describe("listOrganisationsForAdmin", () => {
     const stamp = Date.now();
     // Enough rows for three pages.
     const created = await db.organisation.createManyAndReturn({
-      data: Array.from({ length: adminPageSize * 2 + 5 }, (_, index) => ({ slug: `walk-${stamp}-${index}`, name: `Walk ${String(index % 7)}`, kind: "OTHER" as const })),
+      data: Array.from({ length: adminPageSize * 2 + 5 }, (_, index) => ({ slug: `walk-${stamp}-${index}`, name: `Walk ${stamp} ${String(index % 7)}`, kind: "OTHER" as const })),
       select: { id: true },
     });
     try {
-      for (const sort of ["name", "updated"] as const) {
+      const walk = async (filters: Omit<AdminListFilters, "after">) => {
         const seen: string[] = [];
         let after: string | undefined;
         do {
-          const page = await listOrganisationsForAdmin({ sort, after });
+          const page = await listOrganisationsForAdmin({ ...filters, after });
           seen.push(...page.items.map((item) => item.id));
           after = page.next ?? undefined;
         } while (after);
+        return seen;
+      };
+      for (const sort of ["name", "updated"] as const) {
+        const seen = await walk({ sort });
         expect(seen).toHaveLength(total + created.length);
         expect(new Set(seen).size).toBe(seen.length);
+        // A search pages through the search table's order: every match once.
+        const found = await walk({ sort, q: `walk ${stamp}` });
+        expect(found).toHaveLength(created.length);
+        expect(new Set(found)).toEqual(new Set(created.map((row) => row.id)));
       }
     } finally {
       await db.organisation.deleteMany({ where: { id: { in: created.map((row) => row.id) } } });

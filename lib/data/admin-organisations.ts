@@ -38,45 +38,48 @@ export type AdminListItem = {
 /**
  * Organisations for the admin list, published and archived: filtered, in name order or newest
  * change first, a page at a time by keyset (fast at any depth with a million rows). The search
- * looks for the text inside names (accents ignored), acronyms, websites and contact values; each
- * part through its own trigram index.
+ * looks for the text inside names, acronyms, websites and contact values (accents ignored), all
+ * kept in one short row per organisation (`OrganisationSearchText`): PostgreSQL walks those in name
+ * order and stops at a page when the text is common, or goes through their trigram index when it is
+ * rare.
  */
 export async function listOrganisationsForAdmin(filters: AdminListFilters): Promise<{ items: AdminListItem[]; next: string | null }> {
   const conditions: Prisma.Sql[] = [];
   const q = filters.q?.trim().slice(0, 200);
-  let matches = Prisma.empty;
+  // With a search, filters and order read the search table's copies of the columns, so that
+  // PostgreSQL can walk its indexes and join the organisations of one page only.
+  const source = q
+    ? { from: Prisma.sql`"OrganisationSearchText" t JOIN "Organisation" o ON o."id" = t."organisationId"`, row: Prisma.sql`t`, id: Prisma.sql`t."organisationId"` }
+    : { from: Prisma.sql`"Organisation" o`, row: Prisma.sql`o`, id: Prisma.sql`o."id"` };
+  const { row } = source;
   if (q) {
-    // Each part through its own index; the matches are collected first (a few thousand ids at
-    // most for common words) and only then joined, sorted and paged.
-    const pattern = `%${escapeLike(q.toLowerCase())}%`;
-    matches = Prisma.sql`WITH matches AS MATERIALIZED (
-      SELECT "id" FROM "Organisation" WHERE f_unaccent(lower("name")) LIKE '%' || replace(replace(replace(f_unaccent(${q.toLowerCase()}), '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'
-      UNION SELECT "id" FROM "Organisation" WHERE f_unaccent(lower("acronym")) = f_unaccent(${q.toLowerCase()})
-      UNION SELECT "id" FROM "Organisation" WHERE lower(coalesce("website", '')) LIKE ${pattern}
-      UNION SELECT "organisationId" FROM "Contact" WHERE lower("value") LIKE ${pattern})`;
-    conditions.push(Prisma.sql`o."id" IN (SELECT "id" FROM matches)`);
+    // Wildcards escaped after folding: unaccent turns a full-width "％" into "%".
+    conditions.push(
+      Prisma.sql`t."text" LIKE '%' || replace(replace(replace(f_unaccent(lower(${q})), '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'`,
+    );
   }
-  if (filters.country) conditions.push(Prisma.sql`o."countryCodes" @> ARRAY[${filters.country.toUpperCase()}]::text[]`);
-  if (filters.kind) conditions.push(Prisma.sql`o."kind" = ${filters.kind.toLowerCase()}::"OrganisationKind"`);
-  if (filters.status) conditions.push(Prisma.sql`o."status" = ${filters.status.toLowerCase()}::"OrganisationStatus"`);
+  if (filters.country) conditions.push(Prisma.sql`${row}."countryCodes" @> ARRAY[${filters.country.toUpperCase()}]::text[]`);
+  if (filters.kind) conditions.push(Prisma.sql`${row}."kind" = ${filters.kind.toLowerCase()}::"OrganisationKind"`);
+  if (filters.status) conditions.push(Prisma.sql`${row}."status" = ${filters.status.toLowerCase()}::"OrganisationStatus"`);
   if (filters.pending) conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "ChangeSet" c WHERE c."organisationId" = o."id" AND c."status" = 'submitted')`);
   if (filters.unverified) conditions.push(Prisma.sql`(o."lastVerifiedAt" IS NULL OR o."lastVerifiedAt" < now() - interval '12 months')`);
+  const key = filters.sort === "name" ? Prisma.sql`${row}."name", ${source.id}` : Prisma.sql`${row}."updatedAt", ${source.id}`;
   const cursor = decodeCursor(filters.after);
   if (cursor) {
     conditions.push(
       filters.sort === "name"
-        ? Prisma.sql`(o."name", o."id") > (${cursor.value}, ${cursor.id}::uuid)`
-        : Prisma.sql`(o."updatedAt", o."id") < (${new Date(cursor.value)}::timestamp, ${cursor.id}::uuid)`,
+        ? Prisma.sql`(${key}) > (${cursor.value}, ${cursor.id}::uuid)`
+        : Prisma.sql`(${key}) < (${new Date(cursor.value)}::timestamp, ${cursor.id}::uuid)`,
     );
   }
   const where = conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
-  const order = filters.sort === "name" ? Prisma.sql`ORDER BY o."name", o."id"` : Prisma.sql`ORDER BY o."updatedAt" DESC, o."id" DESC`;
+  const order =
+    filters.sort === "name" ? Prisma.sql`ORDER BY ${row}."name", ${source.id}` : Prisma.sql`ORDER BY ${row}."updatedAt" DESC, ${source.id} DESC`;
   const rows = await db.$queryRaw<(Omit<AdminListItem, "kind" | "status"> & { kind: string; status: string })[]>`
-    ${matches}
     SELECT o."id", o."slug", o."name", o."acronym", o."kind"::text AS "kind", o."status"::text AS "status", o."countryCodes", o."website",
            o."updatedAt", o."lastVerifiedAt",
            EXISTS (SELECT 1 FROM "ChangeSet" c WHERE c."organisationId" = o."id" AND c."status" = 'submitted') AS "pending"
-    FROM "Organisation" o ${where} ${order} LIMIT ${adminPageSize + 1}`;
+    FROM ${source.from} ${where} ${order} LIMIT ${adminPageSize + 1}`;
   const items = rows.slice(0, adminPageSize).map((row) => ({
     ...row,
     kind: row.kind.toUpperCase() as OrganisationKind,
