@@ -5,9 +5,9 @@
 // - A PostgreSQL of its own (embedded, in .data/bench, shared buffers sized for the data) with
 //   two databases of synthetic organisations, 100k and 1M, generated once and kept between runs.
 // - A production build made for the 1M database (.next-bench), rebuilt only when stale.
-// - The server pinned to core 0 and the load generator (autocannon, scripts/lib/load.ts) to core 1
-//   when the machine has two cores or more; closed-loop connections and an open model (a fixed
-//   arrival rate, half the closed-loop throughput), latency from every response.
+// - The server pinned to core 0 and the load generator (scripts/lib/load.ts) to core 1
+//   when the machine has two cores or more; closed-loop connections and an open model (requests
+//   on a fixed schedule at half the closed-loop throughput, timed from when each was due).
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";

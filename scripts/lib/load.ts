@@ -1,7 +1,11 @@
-// One load run with autocannon, in a process of its own (so `npm run bench` can pin it to another
-// core than the server): `node --import tsx scripts/lib/load.ts '<json LoadOptions>'` prints one
-// JSON LoadResult. Latency percentiles come from every response's own time, not autocannon's
-// histogram buckets, so p95 is exact.
+// One load run, in a process of its own (so `npm run bench` can pin it to another core than the
+// server): `node --import tsx scripts/lib/load.ts '<json LoadOptions>'` prints one JSON LoadResult.
+// Closed loop: autocannon, latency from every response's own time (not its histogram buckets, so
+// p95 is exact). Open model: requests sent on a fixed schedule whatever the responses take, each
+// timed from when it was due (autocannon's rate option is not that: each connection sends its
+// quota for the second back to back and then waits for the next second, so its "open" runs
+// measured bursts queueing in the server).
+import http from "node:http";
 import autocannon from "autocannon";
 
 export type LoadOptions = {
@@ -28,12 +32,15 @@ export type LoadResult = {
 const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN);
 
 export async function load(options: LoadOptions): Promise<LoadResult> {
+  return options.rate ? openLoad(options, options.rate) : closedLoad(options);
+}
+
+async function closedLoad(options: LoadOptions): Promise<LoadResult> {
   const times: number[] = [];
   const result = await autocannon({
     url: options.url,
     connections: options.connections,
     duration: options.seconds,
-    overallRate: options.rate,
     headers: options.headers,
     requests: options.paths?.map((path) => ({ method: "GET", path })),
     setupClient: (client) => client.on("response", (_status: number, _bytes: number, time: number) => times.push(time)),
@@ -47,6 +54,74 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     p99: percentile(times, 99),
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
+  };
+}
+
+/**
+ * Requests due every 1/rate seconds from the start, each sent when due on one of up to
+ * `connections` keep-alive connections, so a slow response never delays the next arrival (past
+ * that many in flight, requests wait in the client); a response's time counts from when its
+ * request was due, so any wait before sending counts too.
+ */
+async function openLoad(options: LoadOptions, rate: number): Promise<LoadResult> {
+  const base = new URL(options.url);
+  const paths = options.paths ?? [base.pathname + base.search];
+  const agent = new http.Agent({ keepAlive: true, maxSockets: Math.max(options.connections, 1) });
+  const times: number[] = [];
+  let sent = 0;
+  let inFlight = 0;
+  let errors = 0;
+  let non2xx = 0;
+  const interval = 1000 / rate;
+  const start = performance.now();
+  const end = start + options.seconds * 1000;
+  await new Promise<void>((resolve) => {
+    let sending = true;
+    const settled = () => {
+      inFlight--;
+      if (!sending && inFlight === 0) resolve();
+    };
+    const send = (due: number) => {
+      inFlight++;
+      const request = http.get({ host: base.hostname, port: base.port, path: paths[sent % paths.length], agent, headers: options.headers }, (response) => {
+        response.resume();
+        response.on("end", () => {
+          times.push(performance.now() - due);
+          if (response.statusCode! < 200 || response.statusCode! >= 300) non2xx++;
+          settled();
+        });
+        response.on("error", () => {
+          errors++;
+          settled();
+        });
+      });
+      request.setTimeout(10_000, () => request.destroy(new Error("timeout")));
+      request.on("error", () => {
+        errors++;
+        settled();
+      });
+      sent++;
+    };
+    const tick = () => {
+      const now = performance.now();
+      const due = Math.floor((Math.min(now, end) - start) / interval) + 1;
+      while (sent < due) send(start + sent * interval);
+      if (now < end) return void setTimeout(tick, Math.max(0, Math.min(interval, 1)));
+      sending = false;
+      if (inFlight === 0) resolve();
+    };
+    tick();
+  });
+  agent.destroy();
+  times.sort((a, b) => a - b);
+  return {
+    requests: times.length,
+    perSecond: times.length / options.seconds,
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    p99: percentile(times, 99),
+    errors,
+    non2xx,
   };
 }
 
