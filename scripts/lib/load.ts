@@ -73,6 +73,7 @@ async function openLoad(options: LoadOptions, rate: number): Promise<LoadResult>
   let errors = 0;
   let non2xx = 0;
   const interval = 1000 / rate;
+  const total = Math.round(options.seconds * rate);
   const start = performance.now();
   const end = start + options.seconds * 1000;
   await new Promise<void>((resolve) => {
@@ -104,7 +105,8 @@ async function openLoad(options: LoadOptions, rate: number): Promise<LoadResult>
     };
     const tick = () => {
       const now = performance.now();
-      const due = Math.floor((Math.min(now, end) - start) / interval) + 1;
+      // Requests k = 0, 1, … are due at start + k × interval, before the end.
+      const due = Math.min(Math.floor((now - start) / interval) + 1, total);
       while (sent < due) send(start + sent * interval);
       if (now < end) return void setTimeout(tick, Math.max(0, Math.min(interval, 1)));
       sending = false;

@@ -1,0 +1,42 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { load } from "./load";
+
+// A server slower than the arrival interval: an open model must keep sending on schedule.
+const delay = 250;
+let server: http.Server;
+let url: string;
+const arrivals: number[] = [];
+
+beforeAll(async () => {
+  server = http.createServer((request, response) => {
+    arrivals.push(performance.now());
+    setTimeout(() => response.end(request.url), delay);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+});
+
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+describe("load, open model", () => {
+  it("sends every request when it is due, however slowly the server answers", async () => {
+    arrivals.length = 0;
+    const result = await load({ url, connections: 50, seconds: 1, rate: 20 });
+    // A closed loop on one connection would have managed four in a second.
+    expect(result).toMatchObject({ requests: 20, errors: 0, non2xx: 0 });
+    expect(result.p50).toBeGreaterThanOrEqual(delay);
+    // Evenly spread over the second (every 50 ms), not sent in a burst.
+    const gaps = arrivals.slice(1).map((time, index) => time - arrivals[index]);
+    expect(Math.max(...arrivals) - Math.min(...arrivals)).toBeGreaterThan(800);
+    expect(gaps.filter((gap) => gap < 20).length).toBeLessThan(gaps.length / 2);
+  });
+
+  it("counts a wait for a free connection in the response's time", async () => {
+    // One connection, four requests due in the first 200 ms: each waits for the one before it.
+    const result = await load({ url, connections: 1, seconds: 0.2, rate: 20 });
+    expect(result.requests).toBe(4);
+    expect(result.p99).toBeGreaterThanOrEqual(3 * delay);
+  });
+});
