@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
+import { listCountries } from "./countries";
 import type { OrganisationKind } from "@/lib/generated/prisma/enums";
 import { summarise } from "@/lib/text";
 import type { SearchParams } from "@/lib/validation/search";
@@ -201,13 +202,25 @@ function matches(filters: Filters, mode: Mode, known: TableStats, ranked = false
     ORDER BY m.id, m.exact DESC`;
 }
 
-type HitRow = Omit<SearchHit, "summary" | "kind" | "countries"> & { kind: string; description: string; countries: string[] | null };
+type HitRow = Omit<SearchHit, "summary" | "kind" | "countries"> & { kind: string; description: string; countryCodes: string[] | null };
 
-// Country names in the organisation's order (its first, default country first), from the
-// codes on the row itself: no lookup in OrganisationCountry per hit.
-const hitColumns = Prisma.sql`r.id, r.slug, r.name, r.acronym, r.kind::text AS kind, r.description,
-  ARRAY(SELECT c.name FROM unnest(r."countryCodes") WITH ORDINALITY AS u(code, position)
-    JOIN "Country" c ON c.code = u.code ORDER BY u.position) AS countries`;
+// The country codes on the row itself, in the organisation's order (its first, default country
+// first): named here from `countryNames()`, no lookup per hit in the statement.
+const hitColumns = Prisma.sql`r.id, r.slug, r.name, r.acronym, r.kind::text AS kind, r.description, r."countryCodes"`;
+
+let names = { loadedAt: 0, value: new Map<string, string>() };
+
+/**
+ * Country names by code, read at most every ten minutes (46 rows of reference data, changed only
+ * by migrations). Naming the hits' and facets' countries in the statement cost a join per hit, a
+ * millisecond of each search.
+ */
+async function countryNames(): Promise<ReadonlyMap<string, string>> {
+  if (Date.now() - names.loadedAt < 10 * 60_000) return names.value;
+  const value = new Map((await listCountries.uncached()).map((country) => [country.code, country.name]));
+  names = { loadedAt: Date.now(), value };
+  return value;
+}
 
 /**
  * The statement behind a search (exported for `npm run search:plans`, which EXPLAINs it): one
@@ -240,10 +253,8 @@ export function searchStatements({ q, country, kind, page }: SearchParams, mode:
         (SELECT coalesce(json_agg(hit ORDER BY hit.position), '[]') FROM (
           SELECT ${hitColumns}, top.position FROM (${top}) top JOIN "Organisation" r ON r.id = top.id) hit) AS hits,
         (SELECT count(*) FROM ${byCountry}) AS "countryMatched",
-        (SELECT coalesce(json_agg(facet ORDER BY facet.count DESC, facet.name), '[]') FROM (
-          SELECT c.code, c.name, count(*) AS count FROM ${byCountry} m
-          CROSS JOIN unnest(m."countryCodes") AS mc(code) JOIN "Country" c ON c.code = mc.code
-          GROUP BY c.code, c.name) facet) AS "countryFacets",
+        (SELECT coalesce(json_agg(facet), '[]') FROM (
+          SELECT mc.code, count(*) AS count FROM ${byCountry} m CROSS JOIN unnest(m."countryCodes") AS mc(code) GROUP BY mc.code) facet) AS "countryFacets",
         (SELECT count(*) FROM ${byKind}) AS "kindMatched",
         (SELECT coalesce(json_agg(facet ORDER BY facet.count DESC), '[]') FROM (
           SELECT m.kind::text AS kind, count(*) AS count FROM ${byKind} m GROUP BY m.kind) facet) AS "kindFacets"`,
@@ -254,7 +265,7 @@ type SearchRow = {
   total: bigint;
   hits: HitRow[];
   countryMatched: bigint;
-  countryFacets: { code: string; name: string; count: number }[];
+  countryFacets: { code: string; count: number }[];
   kindMatched: bigint;
   kindFacets: { kind: string; count: number }[];
 };
@@ -272,6 +283,9 @@ export async function searchOrganisations(params: SearchParams): Promise<SearchR
     const corrected = await correctedQuery(params.q);
     found = corrected ? await run(mode, corrected) : noMatch;
   }
+  const named = await countryNames();
+  // A code without a country (none: countries are never deleted while organisations use them) is left out.
+  const countryName = (code: string) => (named.has(code) ? [named.get(code)!] : []);
   const total = Number(found.total);
   const capped = total > matchCap;
   const pageCount = Math.max(1, Math.ceil(Math.min(total, matchCap) / pageSize));
@@ -286,7 +300,7 @@ export async function searchOrganisations(params: SearchParams): Promise<SearchR
       acronym: row.acronym,
       kind: row.kind.toUpperCase() as OrganisationKind,
       summary: summarise(row.description),
-      countries: row.countries ?? [],
+      countries: (row.countryCodes ?? []).flatMap((code) => countryName(code)),
     })),
     total: Math.min(total, matchCap),
     capped,
@@ -294,7 +308,10 @@ export async function searchOrganisations(params: SearchParams): Promise<SearchR
     page: params.page,
     pageCount,
     facets: {
-      countries: found.countryFacets.map((facet) => ({ code: facet.code, name: facet.name, count: facetCount(found.countryMatched, facet.count) })),
+      countries: found.countryFacets
+        .flatMap((facet) => countryName(facet.code).map((name) => ({ code: facet.code, name, count: facet.count })))
+        .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, "en"))
+        .map((facet) => ({ ...facet, count: facetCount(found.countryMatched, facet.count) })),
       kinds: found.kindFacets.map((facet) => ({ kind: facet.kind.toUpperCase() as OrganisationKind, count: facetCount(found.kindMatched, facet.count) })),
     },
   };
