@@ -220,9 +220,23 @@ async function pageSection(database: string) {
       const open = await measure({ url, connections: 200, seconds, headers, rate }, pid);
       row([name, `open, ${rate} req/s`, Math.round(open.perSecond), ms(open.p50), ms(open.p99), open.rss, open.errors + open.non2xx]);
     }
-    const ratio = closed["Next, ISR cache hit"] / closed["static ceiling (node:http, same bytes)"];
+    // One run of each is not enough for the ratio: the same build measured 592 and 1,018 req/s in
+    // two runs a minute apart on this machine. Alternating short runs of both, paired, cancel what
+    // drifts between them; the median pair is the figure.
+    const [ceilingUrl, isrUrl] = [targets[0][1], targets[1][1]];
+    const ratios: number[] = [];
+    for (let round = 0; round < 5; round++) {
+      const top = await measure({ url: ceilingUrl, connections: 32, seconds: Math.max(3, seconds / 2) });
+      const isr = await measure({ url: isrUrl, connections: 32, seconds: Math.max(3, seconds / 2) });
+      ratios.push(isr.perSecond / top.perSecond);
+    }
+    const sortedRatios = [...ratios].sort((a, b) => a - b);
+    const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
     say();
-    say(`ISR hit throughput: **${(ratio * 100).toFixed(1)}%** of the static ceiling (goal ≥ 10%).`);
+    say(
+      `ISR hit throughput: **${percent(sortedRatios[2])}** of the static ceiling, the median of five alternating rounds ` +
+        `(${ratios.map(percent).join(", ")}; the table's single runs: ${percent(closed["Next, ISR cache hit"] / closed["static ceiling (node:http, same bytes)"])}; goal ≥ 10%).`,
+    );
     ceiling.kill();
 
     // First render of pages nobody asked for yet (a cache miss each).
