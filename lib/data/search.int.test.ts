@@ -176,27 +176,33 @@ describe("searchOrganisations", () => {
     expect(scanIsCheaper("", undefined, million)).toBeNull();
   });
 
-  it("reads common words without the text index and finds the same organisations as with it", async () => {
-    const params = searchParamsSchema.parse({ q: "radicalisation prevention" });
-    const common = {
-      rows: 1_000_000,
-      shares: new Map([
-        ["radicalisation", 0.5],
-        ["prevention", 0.5],
-      ]),
-    };
-    const scan = searchStatements(params, "words", common).search;
-    const indexed = searchStatements(params, "words", { rows: 1_000_000, shares: new Map() }).search;
-    expect(scan.sql).toContain("coalesce(o.search");
-    expect(indexed.sql).not.toContain("coalesce(o.search");
-    const run = async (statement: typeof scan) => {
-      const [row] = await db.$queryRaw<{ total: bigint; hits: { id: string }[] }[]>(statement);
-      return { total: row.total, ids: row.hits.map((hit) => hit.id).sort() };
-    };
-    const found = await run(indexed);
-    expect(found.ids.length).toBeGreaterThan(0);
-    expect(await run(scan)).toEqual(found);
-  });
+  it.each([{ q: "radicalisation prevention" }, { q: "radicalisation prevention", country: "be" }])(
+    "reads common words without the text index and finds the same organisations as with it: %j",
+    async (query) => {
+      const params = searchParamsSchema.parse(query);
+      const common = {
+        rows: 1_000_000,
+        shares: new Map([
+          ["radicalisation", 0.5],
+          ["prevention", 0.5],
+          ["BE", 0.5],
+        ]),
+      };
+      const scan = searchStatements(params, "words", common).search;
+      const indexed = searchStatements(params, "words", { rows: 1_000_000, shares: new Map() }).search;
+      expect(scan.sql).toContain("coalesce(o.search");
+      expect(indexed.sql).not.toContain("coalesce(o.search");
+      // With a country, the candidates come from its list of organisations.
+      expect(scan.sql.includes(`FROM "OrganisationCountry" oc`)).toBe(Boolean(query.country));
+      const run = async (statement: typeof scan) => {
+        const [row] = await db.$queryRaw<{ total: bigint; hits: { id: string }[] }[]>(statement);
+        return { total: row.total, ids: row.hits.map((hit) => hit.id).sort() };
+      };
+      const found = await run(indexed);
+      expect(found.ids.length).toBeGreaterThan(0);
+      expect(await run(scan)).toEqual(found);
+    },
+  );
 
   it("reads the table's size and lexeme shares from PostgreSQL's statistics", async () => {
     await db.$executeRaw`ANALYZE "Organisation"`;
