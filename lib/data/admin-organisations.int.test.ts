@@ -46,6 +46,13 @@ describe("listOrganisationsForAdmin", () => {
       expect((await listOrganisationsForAdmin({ ...filtered, status: "PUBLISHED", sort: "name" })).items).toEqual([]);
       expect((await listOrganisationsForAdmin({ ...filtered, country: "be", sort: "name" })).items).toEqual([]);
       expect((await listOrganisationsForAdmin({ ...filtered, kind: "NGO", sort: "name" })).items).toEqual([]);
+      // A contact moved to another organisation: found with that one only.
+      const other = await db.organisation.create({ data: { slug: `other-${stamp}`, name: `Other ${stamp}`, kind: "NGO" }, select: { id: true } });
+      await db.contact.updateMany({ where: { organisationId: id }, data: { organisationId: other.id } });
+      expect(await ids(`office-${stamp}`)).toEqual([other.id]);
+      await db.contact.updateMany({ where: { organisationId: other.id }, data: { organisationId: id } });
+      await db.organisation.delete({ where: { id: other.id } });
+      expect(await ids(`office-${stamp}`)).toEqual([id]);
       await db.contact.deleteMany({ where: { organisationId: id } });
       expect(await ids(`office-${stamp}`)).toEqual([]);
       // Parts are separate lines: a search cannot match across the end of one and the start of the next.

@@ -164,8 +164,9 @@ describe("searchOrganisations", () => {
     expect(scanIsCheaper("prevention", "FR", million)).toBe(true);
     // About 12,600 matches: the index's bitmap is cheaper than reading 8,000 rows.
     expect(scanIsCheaper("tolerance", undefined, million)).toBe(false);
-    // A word missing from the statistics is rare.
+    // A word missing from the statistics is rare; a country missing from them is small, and its own list reads best.
     expect(scanIsCheaper("prevention zyxw", undefined, million)).toBe(false);
+    expect(scanIsCheaper("prevention", "MT", million)).toBe(true);
     // A small table: the index's lists are short.
     expect(scanIsCheaper("tolerance", undefined, { rows: 1_000, shares })).toBe(false);
     expect(scanIsCheaper("prevention", undefined, { rows: 1_000, shares })).toBe(false);

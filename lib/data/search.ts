@@ -107,10 +107,14 @@ export function scanIsCheaper(q: string, country: string | undefined, { rows, sh
   if (/["]|(^|\s)-|(^|\s)or(\s|$)/i.test(q)) return null;
   const words = queryWords(q);
   if (words.length === 0) return null;
-  const share = (lexemes: string[]) => lexemes.reduce((product, lexeme) => product * (shares.get(lexeme) ?? 0), 1);
+  // A word missing from the statistics is rare: the index wins. A country missing from them is a
+  // small one, which its own list reads best: counted as common as the least common lexeme listed.
+  const least = Math.min(1, ...shares.values());
+  const shareOf = (lexeme: string) => shares.get(lexeme) ?? (lexeme === country ? least : 0);
+  const share = (lexemes: string[]) => lexemes.reduce((product, lexeme) => product * shareOf(lexeme), 1);
   const lexemes = country ? [...words, country] : words;
-  if (share(lexemes) === 0) return false;
-  const index = rows * (lexemes.reduce((sum, lexeme) => sum + (shares.get(lexeme) ?? 0), 0) * cost.posting + share(lexemes) * cost.match);
+  if (share(words) === 0) return false;
+  const index = rows * (lexemes.reduce((sum, lexeme) => sum + shareOf(lexeme), 0) * cost.posting + share(lexemes) * cost.match);
   const ordered = country ? ((matchCap + 1) / share(words)) * cost.countryRow : ((matchCap + 1) / share(words)) * cost.row;
   return ordered < index;
 }
@@ -239,10 +243,12 @@ let names = { loadedAt: 0, value: new Map<string, string>() };
  * by migrations). Naming the hits' and facets' countries in the statement cost a join per hit, a
  * millisecond of each search.
  */
-async function countryNames(): Promise<ReadonlyMap<string, string>> {
-  if (Date.now() - names.loadedAt < 10 * 60_000) return names.value;
+async function countryNames(codes: Iterable<string>): Promise<ReadonlyMap<string, string>> {
+  const fresh = Date.now() - names.loadedAt < 10 * 60_000;
+  // Read again when a code is missing: a country added since (the seed adds them at run time).
+  if (fresh && [...codes].every((code) => names.value.has(code))) return names.value;
   const value = new Map((await listCountries.uncached()).map((country) => [country.code, country.name]));
-  names = { loadedAt: Date.now(), value };
+  names = { loadedAt: value.size ? Date.now() : 0, value };
   return value;
 }
 
@@ -307,7 +313,7 @@ export async function searchOrganisations(params: SearchParams): Promise<SearchR
     const corrected = await correctedQuery(params.q);
     found = corrected ? await run(mode, corrected) : noMatch;
   }
-  const named = await countryNames();
+  const named = await countryNames(new Set([...found.hits.flatMap((hit) => hit.countryCodes ?? []), ...found.countryFacets.map((facet) => facet.code)]));
   // A code without a country (none: countries are never deleted while organisations use them) is left out.
   const countryName = (code: string) => (named.has(code) ? [named.get(code)!] : []);
   const total = Number(found.total);

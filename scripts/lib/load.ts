@@ -84,23 +84,25 @@ async function openLoad(options: LoadOptions, rate: number): Promise<LoadResult>
     };
     const send = (due: number) => {
       inFlight++;
+      // Settled once: a timeout or a reset after the headers is an error on both the request and
+      // the response. A failed request's time counts too (to when it failed), so an overloaded
+      // server's p99 is not understated.
+      let done = false;
+      const finish = (failed: boolean, status?: number) => {
+        if (done) return;
+        done = true;
+        times.push(performance.now() - due);
+        if (failed) errors++;
+        else if (status! < 200 || status! >= 300) non2xx++;
+        settled();
+      };
       const request = http.get({ host: base.hostname, port: base.port, path: paths[sent % paths.length], agent, headers: options.headers }, (response) => {
         response.resume();
-        response.on("end", () => {
-          times.push(performance.now() - due);
-          if (response.statusCode! < 200 || response.statusCode! >= 300) non2xx++;
-          settled();
-        });
-        response.on("error", () => {
-          errors++;
-          settled();
-        });
+        response.on("end", () => finish(false, response.statusCode));
+        response.on("error", () => finish(true));
       });
       request.setTimeout(10_000, () => request.destroy(new Error("timeout")));
-      request.on("error", () => {
-        errors++;
-        settled();
-      });
+      request.on("error", () => finish(true));
       sent++;
     };
     const tick = () => {
