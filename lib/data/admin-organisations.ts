@@ -38,6 +38,13 @@ export type AdminListItem = {
 /** At or above this many organisations holding the searched text, it is common enough to walk the list in order. */
 const denseMatches = 5000;
 
+/** How many organisations hold the text (a LIKE pattern), counted up to `denseMatches` through the trigram index. */
+async function countMatches(pattern: Prisma.Sql): Promise<number> {
+  const [{ matches }] = await db.$queryRaw<{ matches: bigint }[]>`
+    SELECT count(*) AS matches FROM (SELECT 1 FROM "OrganisationSearchText" t WHERE t."text" LIKE ${pattern} LIMIT ${denseMatches}) m`;
+  return Number(matches);
+}
+
 /**
  * Organisations for the admin list, published and archived: filtered, in name order or newest
  * change first, a page at a time by keyset (fast at any depth with a million rows). The search
@@ -62,10 +69,10 @@ export async function listOrganisationsForAdmin(filters: AdminListFilters): Prom
   if (q) {
     // Wildcards escaped after folding: unaccent turns a full-width "％" into "%".
     const pattern = Prisma.sql`'%' || replace(replace(replace(f_unaccent(lower(${q})), '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'`;
-    const [{ matches }] = await db.$queryRaw<{ matches: bigint }[]>`
-      SELECT count(*) AS matches FROM (SELECT 1 FROM "OrganisationSearchText" t WHERE t."text" LIKE ${pattern} LIMIT ${denseMatches}) m`;
-    // Filters make the walk longer by their own share: only an unfiltered common text is walked.
-    walk = Number(matches) >= denseMatches && !filters.country && !filters.kind && !filters.status && !filters.pending && !filters.unverified;
+    // Filters make the walk longer by their own share: only an unfiltered common text is walked,
+    // so the matches are counted only without filters.
+    const filtered = Boolean(filters.country || filters.kind || filters.status || filters.pending || filters.unverified);
+    walk = !filtered && (await countMatches(pattern)) >= denseMatches;
     // Walking: written so that the trigram index cannot serve it. Otherwise: the order written so
     // that the list's index cannot give it, which leaves PostgreSQL the trigram index and a sort.
     conditions.push(walk ? Prisma.sql`coalesce(t."text", '') LIKE ${pattern}` : Prisma.sql`t."text" LIKE ${pattern}`);
@@ -75,7 +82,8 @@ export async function listOrganisationsForAdmin(filters: AdminListFilters): Prom
   if (filters.status) conditions.push(Prisma.sql`${row}."status" = ${filters.status.toLowerCase()}::"OrganisationStatus"`);
   if (filters.pending) conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "ChangeSet" c WHERE c."organisationId" = o."id" AND c."status" = 'submitted')`);
   if (filters.unverified) conditions.push(Prisma.sql`(o."lastVerifiedAt" IS NULL OR o."lastVerifiedAt" < now() - interval '12 months')`);
-  const key = filters.sort === "name" ? Prisma.sql`${row}."name", ${source.id}` : Prisma.sql`${row}."updatedAt", ${source.id}`;
+  const column = filters.sort === "name" ? Prisma.sql`${row}."name"` : Prisma.sql`${row}."updatedAt"`;
+  const key = Prisma.sql`${column}, ${source.id}`;
   const cursor = decodeCursor(filters.after);
   if (cursor) {
     conditions.push(
@@ -85,11 +93,9 @@ export async function listOrganisationsForAdmin(filters: AdminListFilters): Prom
     );
   }
   const where = conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
-  const sorted = walk ? Prisma.empty : Prisma.sql` + interval '0'`;
-  const order =
-    filters.sort === "name"
-      ? Prisma.sql`ORDER BY ${row}."name"${walk ? Prisma.empty : Prisma.sql` || ''`}, ${source.id}`
-      : Prisma.sql`ORDER BY ${row}."updatedAt"${sorted} DESC, ${source.id} DESC`;
+  // Not walking: the same order written so that the list's index cannot give it.
+  const ordered = walk ? column : filters.sort === "name" ? Prisma.sql`${column} || ''` : Prisma.sql`${column} + interval '0'`;
+  const order = filters.sort === "name" ? Prisma.sql`ORDER BY ${ordered}, ${source.id}` : Prisma.sql`ORDER BY ${ordered} DESC, ${source.id} DESC`;
   const rows = await db.$queryRaw<(Omit<AdminListItem, "kind" | "status"> & { kind: string; status: string })[]>`
     SELECT o."id", o."slug", o."name", o."acronym", o."kind"::text AS "kind", o."status"::text AS "status", o."countryCodes", o."website",
            o."updatedAt", o."lastVerifiedAt",
