@@ -138,6 +138,16 @@ function textCondition(q: string, mode: Mode, scan: boolean, country?: string, c
   return Prisma.sql`${document} @@ ${query}`;
 }
 
+/** The dictionary lookups of `correctedQuery`, one per distinct word of `q` (at most eight; exported for `npm run search:plans`). */
+export function correctionStatements(q: string) {
+  return [...new Set(queryWords(q))]
+    .slice(0, 8)
+    .map(
+      (word) =>
+        Prisma.sql`SELECT w.word FROM "SearchWord" w WHERE w.word % f_unaccent(${word}) ORDER BY similarity(w.word, f_unaccent(${word})) DESC, w.word LIMIT 3`,
+    );
+}
+
 /**
  * The typo fallback's queries: each word of `q` replaced by the (up to three) dictionary words that
  * resemble it most (`SearchWord`, trigram similarity through its GIN index), to be looked for in
@@ -148,11 +158,9 @@ function textCondition(q: string, mode: Mode, scan: boolean, country?: string, c
  * words, where comparing the query with a million names took 70 ms.
  */
 export async function correctedQuery(q: string): Promise<Corrected | null> {
-  const words = [...new Set(queryWords(q))].slice(0, 8);
   const alternatives = await Promise.all(
-    words.map(async (word) => {
-      const rows = await db.$queryRaw<{ word: string }[]>`
-        SELECT w.word FROM "SearchWord" w WHERE w.word % f_unaccent(${word}) ORDER BY similarity(w.word, f_unaccent(${word})) DESC, w.word LIMIT 3`;
+    correctionStatements(q).map(async (statement) => {
+      const rows = await db.$queryRaw<{ word: string }[]>(statement);
       // Dictionary words are letters and digits only (split so when stored): safe in a tsquery.
       return rows.filter((row) => /^[\p{L}\p{N}]+$/u.test(row.word)).map((row) => `${row.word}:A`);
     }),
