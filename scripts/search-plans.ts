@@ -63,9 +63,9 @@ await main(async () => {
         for (const timed of [...before, statement]) {
           const rows = await db.$queryRaw<{ "QUERY PLAN": string }[]>(Prisma.sql`EXPLAIN (ANALYZE, TIMING OFF) ${timed}`);
           const text = rows.map((row) => row["QUERY PLAN"]).join("\n");
-          const planning = Number(text.match(/Planning Time: ([\d.]+) ms/)?.[1]);
-          planned += planning;
-          total += planning + Number(text.match(/Execution Time: ([\d.]+) ms/)?.[1]);
+          const planningTime = Number(text.match(/Planning Time: ([\d.]+) ms/)?.[1]);
+          planned += planningTime;
+          total += planningTime + Number(text.match(/Execution Time: ([\d.]+) ms/)?.[1]);
         }
         planning.push(planned);
         times.push(total);

@@ -113,9 +113,10 @@ export function scanIsCheaper(q: string, country: string | undefined, { rows, sh
   const shareOf = (lexeme: string) => shares.get(lexeme) ?? (lexeme === country ? least : 0);
   const share = (lexemes: string[]) => lexemes.reduce((product, lexeme) => product * shareOf(lexeme), 1);
   const lexemes = country ? [...words, country] : words;
-  if (share(words) === 0) return false;
+  const wordShare = share(words);
+  if (wordShare === 0) return false;
   const index = rows * (lexemes.reduce((sum, lexeme) => sum + shareOf(lexeme), 0) * cost.posting + share(lexemes) * cost.match);
-  const ordered = country ? ((matchCap + 1) / share(words)) * cost.countryRow : ((matchCap + 1) / share(words)) * cost.row;
+  const ordered = ((matchCap + 1) / wordShare) * (country ? cost.countryRow : cost.row);
   return ordered < index;
 }
 
