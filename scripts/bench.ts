@@ -66,7 +66,12 @@ async function startServer(env: Record<string, string>, directory = projectRoot)
   let stderr = "";
   child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
   const url = `http://127.0.0.1:${port}`;
-  await waitFor(`${url}/robots.txt`, child, () => stderr);
+  try {
+    await waitFor(`${url}/robots.txt`, child, () => stderr);
+  } catch (error) {
+    child.kill();
+    throw error;
+  }
   return {
     url,
     process: child,
@@ -80,7 +85,7 @@ async function startServer(env: Record<string, string>, directory = projectRoot)
 }
 
 // What `next start` itself reaches on this machine: a minimal stock app (no proxy work, no header
-// rules, no data) with one ISR page of about the measured page's size, built once into .data (inside
+// rules, no data) with one ISR page of about the measured page's size, built into .data (inside
 // the project, where Turbopack compiles; ignored by git, tsc and ESLint). The project's own
 // instrumentation.ts and proxy.ts would be compiled into it without the stand-ins.
 const stockDirectory = path.join(projectRoot, ".data", "bench-stock");
@@ -102,7 +107,9 @@ function stockFiles(bytes: number): Record<string, string> {
 
 async function ensureStockBuild(bytes: number) {
   const files = stockFiles(bytes);
-  const stamp = JSON.stringify({ files, next: JSON.parse(await readFile(path.join(projectRoot, "node_modules/next/package.json"), "utf8")).version });
+  const version = async (name: string) => JSON.parse(await readFile(path.join(projectRoot, "node_modules", name, "package.json"), "utf8")).version as string;
+  // Rebuilt when the page's size, Next or React changes.
+  const stamp = JSON.stringify({ files, next: await version("next"), react: await version("react") });
   const stampFile = path.join(stockDirectory, ".next", "prova-stock.json");
   if ((await readFile(stampFile, "utf8").catch(() => "")) === stamp) return;
   await rm(stockDirectory, { recursive: true, force: true });
@@ -110,7 +117,7 @@ async function ensureStockBuild(bytes: number) {
     await mkdir(path.dirname(path.join(stockDirectory, name)), { recursive: true });
     await writeFile(path.join(stockDirectory, name), text);
   }
-  console.log("Building the stock Next app (once)…");
+  console.log("Building the stock Next app…");
   await new Promise<void>((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(projectRoot, "node_modules/next/dist/bin/next"), "build"], {
       cwd: stockDirectory,
@@ -220,6 +227,8 @@ async function signIn(server: Server, email: string, password: string): Promise<
 
 async function pageSection(database: string) {
   const server = await startServer({ DATABASE_URL: database });
+  // Every process this section starts is stopped on the way out, whatever fails.
+  const stops: (() => unknown)[] = [() => server.stop()];
   try {
     const pagePath = "/organisations/allo-tolerance";
     await fetch(server.url + pagePath);
@@ -237,6 +246,7 @@ async function pageSection(database: string) {
       String(port),
     ]);
     const ceiling = spawn(command, args, { stdio: "ignore" });
+    stops.push(() => ceiling.kill());
     await waitFor(`http://127.0.0.1:${port}/`, ceiling, () => "");
 
     // Forced to render per request: draft mode (Next's preview cookie) bypasses the ISR cache.
@@ -273,10 +283,11 @@ async function pageSection(database: string) {
     // is a hit from the shared ISR cache on disk), warms it, and measures it next to the ceiling
     // and to the long-running server above (which has also rendered pages per request), so that
     // both figures are on the record. The stock app's server runs through all rounds too: the
-    // ceiling's ratio to what Next itself reaches depends on the machine (4–6% on one, 16% on another).
+    // ceiling's ratio to what Next itself reaches depends on the machine (6.5% on one, ~16% on another).
     const ceilingUrl = targets[0][1];
     await ensureStockBuild(html.length);
-    const stock = await startServer({}, stockDirectory);
+    const stock = await startServer({ NEXT_DIST_DIR: ".next" }, stockDirectory);
+    stops.push(() => stock.stop());
     const stockPage = await fetch(`${stock.url}/`);
     const stockBytes = (await stockPage.arrayBuffer()).byteLength;
     if (stockPage.headers.get("x-nextjs-cache") !== "HIT") throw new LaunchError("The stock app's page is not served from its ISR cache.");
@@ -300,7 +311,6 @@ async function pageSection(database: string) {
         await fresh.stop();
       }
     }
-    await stock.stop();
     const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
     const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
     const fresh = rounds.map((round) => round.fresh);
@@ -319,7 +329,6 @@ async function pageSection(database: string) {
         `${percent(median(stockRatios))} of the ceiling (${stockRatios.map(percent).join(", ")}); this app's new servers reach ` +
         `${percent(median(ofStock))} of it (${ofStock.map(percent).join(", ")}).`,
     );
-    ceiling.kill();
 
     // First render of pages nobody asked for yet (a cache miss each).
     const slugs = await query<{ slug: string }>(database, `SELECT slug FROM "Organisation" WHERE status = 'published' ORDER BY random() LIMIT 30`);
@@ -338,7 +347,7 @@ async function pageSection(database: string) {
     );
     say();
   } finally {
-    await server.stop();
+    await Promise.all(stops.map((stop) => stop()));
   }
 }
 
