@@ -130,20 +130,31 @@ async function ensureStockBuild(bytes: number) {
   await writeFile(stampFile, stamp);
 }
 
+/** A process and its children (fields of /proc/<pid>/stat after the command name). */
+function processTree(pid: number): { pid: number; stat: string[] }[] {
+  const tree: { pid: number; stat: string[] }[] = [];
+  for (const entry of readdirSafe("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    const text = readSafe(`/proc/${entry}/stat`);
+    const stat = text?.slice(text.lastIndexOf(")") + 2).split(" ");
+    if (stat && (Number(entry) === pid || Number(stat[1]) === pid)) tree.push({ pid: Number(entry), stat });
+  }
+  return tree;
+}
+
 /** Resident memory of a process and its children, in MB. */
 function rssOf(pid: number): number {
   let total = 0;
-  const pids = [pid];
-  for (const entry of readdirSafe("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    const stat = readSafe(`/proc/${entry}/stat`);
-    if (stat && Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === pid) pids.push(Number(entry));
-  }
-  for (const child of pids) {
-    const match = /VmRSS:\s+(\d+) kB/.exec(readSafe(`/proc/${child}/status`) ?? "");
+  for (const { pid: member } of processTree(pid)) {
+    const match = /VmRSS:\s+(\d+) kB/.exec(readSafe(`/proc/${member}/status`) ?? "");
     if (match) total += Number(match[1]) / 1024;
   }
   return total;
+}
+
+/** CPU time of a process and its children so far, in seconds (user and system, 100 ticks a second). */
+function cpuOf(pid: number): number {
+  return processTree(pid).reduce((sum, { stat }) => sum + (Number(stat[11]) + Number(stat[12])) / 100, 0);
 }
 function readSafe(file: string) {
   try {
@@ -160,13 +171,14 @@ function readdirSafe(directory: string): string[] {
   }
 }
 
-type Measured = LoadResult & { rss: number };
+type Measured = LoadResult & { rss: number; busy: number };
 
 /** One load run on core 1 against a server on core 0, with the server's peak memory. */
 async function measure(options: LoadOptions, serverPid?: number): Promise<Measured> {
   const [command, args] = onCore(1, process.execPath, ["--import", "tsx", path.join(projectRoot, "scripts/lib/load.ts"), JSON.stringify(options)]);
   let peak = 0;
   const sampler = serverPid ? setInterval(() => (peak = Math.max(peak, rssOf(serverPid))), 250) : undefined;
+  const cpuBefore = serverPid ? cpuOf(serverPid) : 0;
   const output = await new Promise<string>((resolve, reject) => {
     const child = spawn(command, args, { cwd: projectRoot, stdio: ["ignore", "pipe", "inherit"] });
     let stdout = "";
@@ -175,10 +187,14 @@ async function measure(options: LoadOptions, serverPid?: number): Promise<Measur
     child.on("exit", (code) => (code === 0 ? resolve(stdout) : reject(new Error(`load run failed (exit ${code})`))));
   });
   if (sampler) clearInterval(sampler);
-  return { ...(JSON.parse(output.trim().split("\n").at(-1)!) as LoadResult), rss: Math.round(peak) };
+  // The server's share of its core while loaded: under 100% in a closed loop means the load
+  // generator, not the server, set the pace.
+  const busy = serverPid ? (cpuOf(serverPid) - cpuBefore) / options.seconds : NaN;
+  return { ...(JSON.parse(output.trim().split("\n").at(-1)!) as LoadResult), rss: Math.round(peak), busy };
 }
 
 const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : "–");
+const busy = (result: Measured) => (Number.isFinite(result.busy) ? `${Math.round(result.busy * 100)}%` : "–");
 const row = (cells: (string | number)[]) => say(`| ${cells.join(" | ")} |`);
 
 async function query<T extends pg.QueryResultRow>(url: string, text: string, params: unknown[] = []): Promise<T[]> {
@@ -263,17 +279,17 @@ async function pageSection(database: string) {
     ];
     say(`### Cached organisation page (\`${pagePath}\`, ${html.length.toLocaleString("en-GB")} bytes of HTML)`);
     say();
-    row(["target", "model", "req/s", "p50 ms", "p99 ms", "server RSS MB", "errors"]);
-    row(["---", "---", "---:", "---:", "---:", "---:", "---:"]);
+    row(["target", "model", "req/s", "p50 ms", "p99 ms", "server core busy", "server RSS MB", "errors"]);
+    row(["---", "---", "---:", "---:", "---:", "---:", "---:", "---:"]);
     const closed: Record<string, number> = {};
     await measure({ url: server.url + pagePath, connections: 32, seconds }); // warm-up (see the rounds below)
     for (const [name, url, headers, pid] of targets) {
       const result = await measure({ url, connections: 32, seconds, headers }, pid);
       closed[name] = result.perSecond;
-      row([name, "closed, 32 connections", Math.round(result.perSecond), ms(result.p50), ms(result.p99), result.rss, result.errors + result.non2xx]);
+      row([name, "closed, 32 connections", Math.round(result.perSecond), ms(result.p50), ms(result.p99), busy(result), result.rss, result.errors + result.non2xx]);
       const rate = Math.max(10, Math.round(result.perSecond / 2));
       const open = await measure({ url, connections: 200, seconds, headers, rate }, pid);
-      row([name, `open, ${rate} req/s`, Math.round(open.perSecond), ms(open.p50), ms(open.p99), open.rss, open.errors + open.non2xx]);
+      row([name, `open, ${rate} req/s`, Math.round(open.perSecond), ms(open.p50), ms(open.p99), busy(open), open.rss, open.errors + open.non2xx]);
     }
     // One run of each is not enough for the ratio: the same build measured 592 and 1,018 req/s in
     // two runs a minute apart on this machine. Alternating short runs, paired, cancel what drifts
@@ -293,6 +309,7 @@ async function pageSection(database: string) {
     if (stockPage.headers.get("x-nextjs-cache") !== "HIT") throw new LaunchError("The stock app's page is not served from its ISR cache.");
     await measure({ url: `${stock.url}/`, connections: 32, seconds });
     const rounds: { fresh: number; longRunning: number; stock: number }[] = [];
+    const ceilingBusy: number[] = [];
     for (let round = 0; round < 5; round++) {
       const fresh = await startServer({ DATABASE_URL: database });
       try {
@@ -301,8 +318,9 @@ async function pageSection(database: string) {
         // Warmed as long as a measured run: on some machines a new server takes ~10 s of load to
         // reach its steady rate (721, 1,225, then ~1,750 req/s in successive 5 s runs).
         await measure({ url: freshUrl, connections: 32, seconds });
-        const run = (url: string) => measure({ url, connections: 32, seconds: Math.max(5, seconds / 2) });
-        const top = await run(ceilingUrl);
+        const run = (url: string, pid?: number) => measure({ url, connections: 32, seconds: Math.max(5, seconds / 2) }, pid);
+        const top = await run(ceilingUrl, ceiling.pid);
+        ceilingBusy.push(top.busy);
         const freshHits = await run(freshUrl);
         const longRunning = await run(targets[1][1]);
         const stockHits = await run(`${stock.url}/`);
@@ -327,7 +345,8 @@ async function pageSection(database: string) {
     say(
       `What \`next start\` itself reaches here: a minimal stock app's ISR page (${stockBytes.toLocaleString("en-GB")} bytes), in the same rounds, ` +
         `${percent(median(stockRatios))} of the ceiling (${stockRatios.map(percent).join(", ")}); this app's new servers reach ` +
-        `${percent(median(ofStock))} of it (${ofStock.map(percent).join(", ")}).`,
+        `${percent(median(ofStock))} of it (${ofStock.map(percent).join(", ")}). The ceiling server's core was ${percent(median(ceilingBusy))} busy ` +
+        `(median of the rounds): under 100%, the load generator (one core, Node ${process.versions.node}) set the ceiling's pace, not the server.`,
     );
 
     // First render of pages nobody asked for yet (a cache miss each).
