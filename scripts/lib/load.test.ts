@@ -33,6 +33,20 @@ describe("load, open model", () => {
     expect(gaps.filter((gap) => gap < 20).length).toBeLessThan(gaps.length / 2);
   });
 
+  it("says how late it sent when its own event loop could not keep up", async () => {
+    // Keeping up: requests leave when due.
+    const onTime = await load({ url, connections: 50, seconds: 0.5, rate: 20 });
+    expect(onTime.sendLag).toBeLessThan(delay);
+    // The generator's own thread busy for 300 ms: the requests due meanwhile leave late, and the
+    // result says so (their latencies are the generator's, not the server's).
+    setTimeout(() => {
+      const until = performance.now() + 300;
+      while (performance.now() < until);
+    }, 50);
+    const behind = await load({ url, connections: 50, seconds: 0.5, rate: 20 });
+    expect(behind.sendLag).toBeGreaterThanOrEqual(150);
+  });
+
   it("counts a wait for a free connection in the response's time", async () => {
     // One connection, four requests due in the first 200 ms: each waits for the one before it.
     const result = await load({ url, connections: 1, seconds: 0.2, rate: 20 });

@@ -27,6 +27,9 @@ export type LoadResult = {
   p99: number;
   errors: number;
   non2xx: number;
+  /** Open model: how late the generator itself sent its requests, p95 in ms. Past a few ms, the
+   * rate was more than it could send on one core, and the latencies measure its backlog. */
+  sendLag?: number;
 };
 
 const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN);
@@ -68,6 +71,7 @@ async function openLoad(options: LoadOptions, rate: number): Promise<LoadResult>
   const paths = options.paths ?? [base.pathname + base.search];
   const agent = new http.Agent({ keepAlive: true, maxSockets: Math.max(options.connections, 1) });
   const times: number[] = [];
+  const lags: number[] = [];
   let sent = 0;
   let inFlight = 0;
   let errors = 0;
@@ -84,6 +88,7 @@ async function openLoad(options: LoadOptions, rate: number): Promise<LoadResult>
     };
     const send = (due: number) => {
       inFlight++;
+      lags.push(performance.now() - due);
       // Settled once: a timeout or a reset after the headers is an error on both the request and
       // the response. A failed request's time counts too (to when it failed), so an overloaded
       // server's p99 is not understated.
@@ -118,6 +123,7 @@ async function openLoad(options: LoadOptions, rate: number): Promise<LoadResult>
   });
   agent.destroy();
   times.sort((a, b) => a - b);
+  lags.sort((a, b) => a - b);
   return {
     requests: times.length,
     perSecond: times.length / options.seconds,
@@ -126,6 +132,7 @@ async function openLoad(options: LoadOptions, rate: number): Promise<LoadResult>
     p99: percentile(times, 99),
     errors,
     non2xx,
+    sendLag: percentile(lags, 95),
   };
 }
 
