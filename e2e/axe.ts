@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import type { Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 
 const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
@@ -7,6 +7,9 @@ type Violation = { id: string; impact: string; help: string; nodes: { target: st
 
 /** Runs axe-core (WCAG 2.x A/AA rules) in the page; returns the violations, readable. */
 export async function accessibilityViolations(page: Page): Promise<string[]> {
+  // Next streams a dynamic page's metadata after its body: the <title> can arrive after the
+  // heading a test waited for. Wait for it (a page without one still fails, here).
+  await expect(page, "the page has a title").toHaveTitle(/\S/);
   await page.addScriptTag({ path: axePath });
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Violation[] }> } }).axe;
