@@ -8,14 +8,17 @@ const https = (process.env.APP_URL ?? "").startsWith("https://");
 const excluded = `api/|_next/|${dynamicPagePattern}`;
 
 // Several instances share their ISR cache in Redis (lib/cache-handler.js, README "Running several
-// instances"). Read when the server starts, so one build serves with or without it.
-const sharedCache = process.env.REDIS_URL
-  ? { cacheHandler: fileURLToPath(new URL("./lib/cache-handler.js", import.meta.url)), cacheMaxMemorySize: 0 }
-  : {};
+// instances"); one instance keeps Next's own (lib/local-cache-handler.js). Both tell the front cache
+// in front of Next (server.js) of invalidations. Read when the server starts, so one build
+// serves with or without Redis.
+const handler = (name) => fileURLToPath(new URL(`./lib/${name}`, import.meta.url));
+const cache = process.env.REDIS_URL
+  ? { cacheHandler: handler("cache-handler.js"), cacheMaxMemorySize: 0 }
+  : { cacheHandler: handler("local-cache-handler.js") };
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  ...sharedCache,
+  ...cache,
   // Instances built separately must agree on these (static asset URLs, client navigations, the
   // keys of the shared cache): set DEPLOYMENT_ID to the same value for every build and start.
   deploymentId: process.env.DEPLOYMENT_ID || undefined,

@@ -12,9 +12,14 @@ test("revalidatePublic refreshes the organisation page, its country page and the
   const renamed = `Allo-Tolerance ${Date.now()}`;
   await sql(`UPDATE "Organisation" SET name = $1, "updatedAt" = now() WHERE id = $2`, [renamed, id]);
   try {
-    // Without revalidation the cached pages still show the old name.
+    // Without revalidation the cached pages still show the old name, from the front cache
+    // (server.js: an Age header) once Next has served its own cache hit.
     await page.goto("/organisations/allo-tolerance");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Allo-Tolerance");
+    await request.get("/organisations/allo-tolerance");
+    const cached = await request.get("/organisations/allo-tolerance");
+    expect(cached.headers().age).toMatch(/^\d+$/);
+    expect(await cached.text()).not.toContain(renamed);
 
     const response = await request.post("/api/revalidate", {
       headers: { authorization: `Bearer ${secret}` },

@@ -1,9 +1,8 @@
-// Extra `next start` instances of the test build, and a load balancer in front of them, for the
+// Extra instances of the test build (server.js, as `npm start` runs it), and a load balancer in front of them, for the
 // specs about running several instances.
 import { spawn, type ChildProcess } from "node:child_process";
 import http from "node:http";
 import type net from "node:net";
-import path from "node:path";
 import { freePort } from "../scripts/lib/database";
 
 export type Instance = {
@@ -16,10 +15,10 @@ export type Instance = {
   stop(): Promise<void>;
 };
 
-/** Starts `next start` on the build the other specs use, with `env` added, and waits until it answers. */
+/** Starts server.js on the build the other specs use, with `env` added, and waits until it answers. */
 export async function startInstance(name: string, env: Record<string, string>): Promise<Instance> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "--port", String(port)], {
+  const child: ChildProcess = spawn(process.execPath, ["server.js", "--port", String(port)], {
     env: { ...process.env, ...env },
     stdio: ["ignore", "ignore", "pipe"],
   });

@@ -52,6 +52,25 @@ test("an unknown organisation is a real 404", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
 });
 
+test("after Next's first cache hit, the front cache answers with the same page and headers", async ({ request }) => {
+  const path = "/organisations/state-security-service";
+  let hit = await request.get(path);
+  for (let i = 0; i < 3 && hit.headers()["x-nextjs-cache"] !== "HIT"; i++) hit = await request.get(path);
+  expect(hit.headers()["x-nextjs-cache"]).toBe("HIT");
+  // Next's own hit (the front cache keeps it) or already the front cache's (an Age header).
+  const cached = await request.get(path);
+  expect(cached.headers().age).toMatch(/^\d+$/);
+  expect(await cached.text()).toBe(await hit.text());
+  for (const name of ["content-security-policy", "x-frame-options", "cache-control", "etag", "vary", "content-type"]) {
+    expect(cached.headers()[name], name).toBe(hit.headers()[name]);
+  }
+  const head = await request.head(path);
+  expect([head.status(), head.headers().age !== undefined]).toEqual([200, true]);
+  // A signed-in editor's draft-mode-free request is the same public page; draft mode is not.
+  const draft = await request.get(path, { headers: { cookie: "__prerender_bypass=0" } });
+  expect(draft.headers().age).toBeUndefined();
+});
+
 test("organisation pages are served from the ISR cache after the first request", async ({ request }) => {
   await request.get("/organisations/allo-tolerance");
   const second = await request.get("/organisations/allo-tolerance");

@@ -1,4 +1,4 @@
-// Two `next start` instances of the same build behind a load balancer, sharing PostgreSQL and
+// Two instances (server.js) of the same build behind a load balancer, sharing PostgreSQL and
 // Redis (through a proxy the test can cut): an approval on one is served by the other at its next
 // request, a form rendered by one is submitted to the other, and losing Redis loses no answer.
 import { expect, test } from "@playwright/test";
@@ -43,15 +43,22 @@ test.afterAll(async () => {
 
 async function get(instance: Instance, path: string) {
   const response = await fetch(instance.url + path, { headers: { "x-forwarded-for": freshAddress() } });
-  return { status: response.status, cache: response.headers.get("x-nextjs-cache"), html: await response.text() };
+  return {
+    status: response.status,
+    cache: response.headers.get("x-nextjs-cache"),
+    /** Set when the front cache (server.js) answered instead of Next. */
+    age: response.headers.get("age"),
+    html: await response.text(),
+  };
 }
 
 test("an approval through instance A is on instance B's very next response", async ({ page, browser }) => {
   balancer.route = () => a;
   const [{ id, description }] = await sql(`SELECT id, description FROM "Organisation" WHERE slug = 'allo-tolerance'`);
-  // B has the page cached before the change.
+  // B has the page cached before the change, in Next's cache and in the front cache (server.js).
   await get(b, "/organisations/allo-tolerance");
   expect((await get(b, "/organisations/allo-tolerance")).cache).toBe("HIT");
+  expect((await get(b, "/organisations/allo-tolerance")).age).not.toBeNull();
   await get(b, "/countries/be");
 
   const sentence = `Shared cache check ${Date.now()}.`;

@@ -194,6 +194,30 @@ describe.skipIf(!redisUrl)("Redis cache handler", () => {
     expect(await eventually(async () => (await b.get("/p/twelve", pageContext)) === null)).toBe(true);
   });
 
+  it("gives the front cache a generation that an invalidation on any instance changes, and none while Redis is down or an invalidation is unwritten", async () => {
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    const a = instance(proxyUrl);
+    const b = instance();
+    const before = await b.shared.generation();
+    expect(before).toEqual(expect.any(String));
+    expect(await a.shared.generation()).toBe(before);
+
+    await a.revalidateTag("organisation:13");
+    const after = await b.shared.generation();
+    expect(after).not.toBe(before);
+    expect(await a.shared.generation()).toBe(after);
+
+    proxy.set("down");
+    expect(await a.shared.generation()).toBeNull();
+    await a.revalidateTag("organisation:14");
+    expect(a.shared.pendingTags.size).toBe(1);
+    expect(await a.shared.generation()).toBeNull();
+    proxy.set("up");
+    // B learns of the invalidation once A's retries have written it; until then A serves nothing.
+    expect(await eventually(async () => (await b.shared.generation()) !== after)).toBe(true);
+    expect(await eventually(async () => (await a.shared.generation()) === (await b.shared.generation()))).toBe(true);
+  });
+
   it("treats an entry it cannot decode, and a Redis error that is not an outage, as a miss, logged once, without pausing", async () => {
     const errors = vi.spyOn(console, "error").mockImplementation(() => {});
     const a = instance();

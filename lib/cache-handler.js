@@ -17,6 +17,8 @@
 //   Short timeouts, a connection that stops answering is dropped and made again, one log line
 //   when Redis goes and one when it comes back. Redis errors that are not an outage (out of
 //   memory, a wrong key type) are logged once each and count as a miss.
+// - Every invalidation also gives the front cache's generation (lib/front-cache.js) a new value, in
+//   the same script, so the front cache of every instance stops serving what it holds.
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -64,17 +66,20 @@ redis.call('HSET', KEYS[1], 'v', ARGV[1], 'id', ARGV[2], 't', t, 'tags', ARGV[3]
 redis.call('EXPIRE', KEYS[1], ARGV[4])
 return t`;
 
+// KEYS[1] is the front cache's generation (lib/front-cache.js), given a new random value; the
+// others are tags.
 const invalidateScript = `
 local now = redis.call('TIME')
 local t = string.format('%.0f', now[1] * 1000 + math.floor(now[2] / 1000))
-for i = 1, #KEYS do redis.call('SET', KEYS[i], t) end
+redis.call('SET', KEYS[1], ARGV[1])
+for i = 2, #KEYS do redis.call('SET', KEYS[i], t) end
 return t`;
 
 /**
  * @typedef {Redis & {
  *   readEntryBuffer(key: string, tagPrefix: string, version: string, graceMs: number, ...tags: string[]): Promise<[Buffer, Buffer, Buffer?] | null>;
  *   writeEntry(key: string, value: Buffer, version: string, tags: string, ttl: number): Promise<string>;
- *   invalidateTags(count: number, ...keys: string[]): Promise<string>;
+ *   invalidateTags(count: number, ...keysAndGeneration: string[]): Promise<string>;
  * }} CacheClient
  */
 
@@ -84,6 +89,7 @@ class Shared {
   constructor(url, prefix) {
     this.prefix = prefix;
     this.tagPrefix = `${prefix}:tag:`;
+    this.generationKey = `${prefix}:generation`;
     this.available = true;
     /** While Redis is unavailable: when a request may try it again. */
     this.retryAt = 0;
@@ -188,7 +194,10 @@ class Shared {
   /** @param {string[]} tags */
   async invalidate(tags) {
     const written = await this.attempt(
-      () => this.client.invalidateTags(tags.length, ...tags.map((tag) => this.tagPrefix + tag)).then(() => true),
+      () =>
+        this.client
+          .invalidateTags(tags.length + 1, this.generationKey, ...tags.map((tag) => this.tagPrefix + tag), randomUUID())
+          .then(() => true),
       false,
     );
     if (!written) {
@@ -203,6 +212,18 @@ class Shared {
       }, pendingRetryMs).unref();
     }
     return written;
+  }
+
+  /**
+   * The front cache's generation (lib/front-cache.js): a random value that every invalidation on
+   * any instance replaces ("none" before the first). Null while it cannot be known: Redis
+   * unavailable, or an invalidation of this instance not written yet.
+   * @returns {Promise<string | null>}
+   */
+  async generation() {
+    if (this.pendingTags.size > 0 && !(await this.flushPendingTags())) return null;
+    if (!this.usable()) return null;
+    return this.attempt(() => this.client.get(this.generationKey).then((value) => value ?? "none"), null);
   }
 
   /** @param {string} key @param {string} version @param {unknown} value @param {number} size */
@@ -233,6 +254,18 @@ class Shared {
 const sharedKey = Symbol.for("prova.redisCache");
 /** @type {{ [sharedKey]?: Shared }} */
 const processState = /** @type {any} */ (globalThis);
+
+/** This process's connection and state, made on first use. */
+function sharedState() {
+  const url = process.env.REDIS_URL;
+  if (!url) throw new Error("The Redis cache handler needs REDIS_URL.");
+  return (processState[sharedKey] ??= new Shared(url, `${process.env.CACHE_KEY_PREFIX || "prova"}:cache`));
+}
+
+/** The front cache's generation, shared by every instance (Shared#generation). */
+export function sharedGeneration() {
+  return sharedState().generation();
+}
 
 /** @type {Map<string, string>} */
 const buildIds = new Map();
@@ -269,10 +302,7 @@ function tagsOf(data, ctx) {
 export default class RedisCacheHandler {
   /** @param {CacheHandlerContext} context */
   constructor(context) {
-    const url = process.env.REDIS_URL;
-    if (!url) throw new Error("The Redis cache handler needs REDIS_URL.");
-    processState[sharedKey] ??= new Shared(url, `${process.env.CACHE_KEY_PREFIX || "prova"}:cache`);
-    const shared = processState[sharedKey];
+    const shared = sharedState();
     this.shared = shared;
     this.entryPrefix = `${shared.prefix}:${buildId(context.serverDistDir)}:entry:`;
   }

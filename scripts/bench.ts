@@ -55,9 +55,11 @@ async function waitFor(url: string, child: ChildProcess, log: () => string) {
   throw new LaunchError(`The server at ${url} did not answer: ${log().slice(-2000)}`);
 }
 
+/** This app as `npm start` runs it (server.js), or with `directory` the stock app on `next start`. */
 async function startServer(env: Record<string, string>, directory = projectRoot): Promise<Server> {
   const port = await freePort();
-  const [command, args] = onCore(0, process.execPath, [path.join(projectRoot, "node_modules/next/dist/bin/next"), "start", "--port", String(port)]);
+  const server = directory === projectRoot ? [path.join(projectRoot, "server.js")] : [path.join(projectRoot, "node_modules/next/dist/bin/next"), "start"];
+  const [command, args] = onCore(0, process.execPath, [...server, "--port", String(port)]);
   const child = spawn(command, args, {
     cwd: directory,
     env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: distDir, NEXTAUTH_SECRET: secret, NEXT_TELEMETRY_DISABLED: "1", REDIS_URL: "", ...env },

@@ -53,11 +53,13 @@ await main(async () => {
     }
   }
 
-  const next = spawn(
-    process.execPath,
-    [path.join(projectRoot, "node_modules/next/dist/bin/next"), dev ? "dev" : "start", "--port", String(env.PORT)],
-    { cwd: projectRoot, env: childEnv, stdio: ["inherit", "pipe", "inherit"] },
-  );
+  // Production: server.js (Next's handler behind the front cache); development: `next dev`.
+  const command = dev ? [path.join(projectRoot, "node_modules/next/dist/bin/next"), "dev"] : [path.join(projectRoot, "server.js")];
+  const next = spawn(process.execPath, [...command, "--port", String(env.PORT)], {
+    cwd: projectRoot,
+    env: childEnv,
+    stdio: ["inherit", "pipe", "inherit"],
+  });
   let announced = false;
   next.stdout.on("data", (chunk: Buffer) => {
     process.stdout.write(chunk);

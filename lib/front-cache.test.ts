@@ -1,0 +1,256 @@
+// The front cache ahead of a handler that answers as Next does for an ISR page, over real HTTP.
+// (The cache in front of the real Next server: e2e/organisation-page.spec.ts, freshness.spec.ts,
+// review.spec.ts and several-instances.spec.ts.)
+import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { gzipSync } from "node:zlib";
+import { afterEach, describe, expect, it } from "vitest";
+import { FrontCache } from "./front-cache.js";
+
+type Answer = {
+  status?: number;
+  cache?: string;
+  cacheControl?: string;
+  headers?: Record<string, string>;
+  body?: string;
+  viaWriteHead?: boolean;
+  /** The connection breaks after the first part of the body. */
+  broken?: boolean;
+};
+
+/** Next as the front cache sees it: counts what it is asked, answers what `answer` says. */
+function origin(answer: (req: IncomingMessage) => Answer | Promise<Answer> = () => ({})) {
+  const calls: string[] = [];
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    calls.push(`${req.method} ${req.url}`);
+    const a = await answer(req);
+    const rsc = req.headers.rsc === "1";
+    const body = a.body ?? (rsc ? `rsc payload ${calls.length}` : `<html>page ${calls.length}</html>`);
+    const gzip = /gzip/.test(String(req.headers["accept-encoding"] ?? ""));
+    const bytes = gzip ? gzipSync(body) : Buffer.from(body);
+    const headers: Record<string, string> = {
+      vary: "rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch, Accept-Encoding",
+      "x-nextjs-cache": a.cache ?? "HIT",
+      "cache-control": a.cacheControl ?? "s-maxage=3600, stale-while-revalidate=31532400",
+      etag: `"e${calls.length}"`,
+      "content-type": rsc ? "text/x-component" : "text/html; charset=utf-8",
+      "content-security-policy": "default-src 'self'",
+      ...(gzip ? { "content-encoding": "gzip" } : { "content-length": String(bytes.length) }),
+      ...a.headers,
+    };
+    if (a.viaWriteHead) {
+      res.writeHead(a.status ?? 200, headers);
+    } else {
+      res.statusCode = a.status ?? 200;
+      for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    }
+    // Written in two parts, as a stream would be.
+    res.write(bytes.subarray(0, 10));
+    await new Promise((resolve) => setImmediate(resolve));
+    if (a.broken) return void res.destroy();
+    res.end(req.method === "HEAD" ? undefined : bytes.subarray(10));
+  };
+  return { calls, handle };
+}
+
+const servers: Server[] = [];
+afterEach(async () => {
+  for (const server of servers.splice(0)) await new Promise((resolve) => server.close(resolve));
+});
+
+async function serve(cache: FrontCache, next: ReturnType<typeof origin>) {
+  const server = createServer((req, res) => void cache.handle(req, res, next.handle));
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  /** Without compression unless the request asks for it. */
+  const request = async (path: string, init: RequestInit = {}) => {
+    const headers = { "accept-encoding": "identity", ...(init.headers as Record<string, string>) };
+    const response = await fetch(`http://127.0.0.1:${port}${path}`, { ...init, headers });
+    return { status: response.status, headers: response.headers, body: await response.text() };
+  };
+  /** A GET with exactly these headers (fetch adds Accept-Encoding, and Cache-Control to a conditional request). */
+  const raw = (path: string, headers: Record<string, string>) =>
+    new Promise<{ status?: number; encoding?: string; age?: string; length: number }>((resolve, reject) => {
+      const req = httpRequest({ host: "127.0.0.1", port, path, headers }, (res) => {
+        let length = 0;
+        res.on("data", (chunk: Buffer) => (length += chunk.length));
+        res.on("end", () => resolve({ status: res.statusCode, encoding: res.headers["content-encoding"], age: res.headers.age, length }));
+      });
+      req.on("error", reject);
+      req.end();
+    });
+  return { request, raw };
+}
+
+async function setup(options: { answer?: (req: IncomingMessage) => Answer | Promise<Answer>; maxAgeMs?: number; budgetBytes?: number } = {}) {
+  const clock = { generation: 1 as number | null };
+  const next = origin(options.answer);
+  const cache = new FrontCache({ generation: () => clock.generation, maxAgeMs: options.maxAgeMs, budgetBytes: options.budgetBytes });
+  return { clock, next, cache, ...(await serve(cache, next)) };
+}
+
+describe("front cache", () => {
+  it("answers a page Next served from its cache again itself, with Next's headers, an Age and the same body", async () => {
+    const { next, request } = await setup();
+    const first = await request("/organisations/a");
+    const second = await request("/organisations/a");
+    expect(next.calls).toEqual(["GET /organisations/a"]);
+    expect(second.body).toBe(first.body);
+    expect(second.headers.get("age")).toBe("0");
+    expect(first.headers.get("age")).toBeNull();
+    for (const name of ["content-security-policy", "cache-control", "vary", "etag", "content-type", "x-nextjs-cache"]) {
+      expect(second.headers.get(name), name).toBe(first.headers.get(name));
+    }
+    expect(second.headers.get("content-length")).toBe(String(Buffer.byteLength(first.body)));
+  });
+
+  it("keeps headers Next gives to writeHead itself", async () => {
+    const { next, request } = await setup({ answer: () => ({ viaWriteHead: true }) });
+    await request("/p");
+    const second = await request("/p");
+    expect(next.calls).toHaveLength(1);
+    expect(second.headers.get("content-security-policy")).toBe("default-src 'self'");
+  });
+
+  it("keeps only what Next answered from its cache, fresh, for anyone", async () => {
+    const answers: Record<string, Answer> = {
+      "/miss": { cache: "MISS" },
+      "/stale": { cache: "STALE" },
+      "/dynamic": { cache: "HIT", cacheControl: "private, no-cache, no-store, max-age=0, must-revalidate" },
+      "/cookie": { headers: { "set-cookie": "a=b" } },
+      "/missing": { status: 404 },
+      "/none": { cache: "HIT", cacheControl: "" },
+    };
+    const { next, request } = await setup({ answer: (req) => answers[req.url!] ?? {} });
+    for (const path of Object.keys(answers)) {
+      await request(path);
+      await request(path);
+    }
+    expect(next.calls).toHaveLength(Object.keys(answers).length * 2);
+  });
+
+  it("never answers draft mode, revalidation, server action, range or authorised requests, nor Next's assets", async () => {
+    const { next, request } = await setup();
+    await request("/p");
+    const bypassing: RequestInit[] = [
+      { headers: { cookie: "theme=dark; __prerender_bypass=abc" } },
+      { headers: { "x-prerender-revalidate": "abc" } },
+      { headers: { "next-action": "abc" } },
+      { headers: { range: "bytes=0-10" } },
+      { headers: { authorization: "Bearer abc" } },
+      { method: "POST" },
+    ];
+    for (const init of bypassing) await request("/p", init);
+    expect(next.calls).toHaveLength(1 + bypassing.length);
+    await request("/_next/static/chunk.js");
+    await request("/_next/static/chunk.js");
+    expect(next.calls.filter((call) => call.includes("/_next/"))).toHaveLength(2);
+    // A session cookie is not draft mode: the same public page.
+    expect((await request("/p", { headers: { cookie: "next-auth.session-token=x" } })).headers.get("age")).toBe("0");
+  });
+
+  it("keeps one answer per variant: an RSC request never gets the HTML, a gzip request never the plain bytes", async () => {
+    const { next, request, raw } = await setup();
+    const html = await request("/p");
+    const rsc = await request("/p", { headers: { rsc: "1" } });
+    expect(rsc.body).toMatch(/^rsc payload/);
+    expect((await request("/p", { headers: { rsc: "1" } })).body).toBe(rsc.body);
+    expect((await request("/p")).body).toBe(html.body);
+    for (const headers of [{}, { "accept-encoding": "gzip" }] as Record<string, string>[]) await raw("/q", headers);
+    const plain = await raw("/q", {});
+    const gzip = await raw("/q", { "accept-encoding": "gzip" });
+    expect([plain.age, plain.encoding]).toEqual(["0", undefined]);
+    expect([gzip.age, gzip.encoding]).toEqual(["0", "gzip"]);
+    expect(next.calls.filter((call) => call === "GET /q")).toHaveLength(2);
+  });
+
+  it("answers HEAD from the GET answer without a body, and a matching If-None-Match with a 304", async () => {
+    const { next, request, raw } = await setup();
+    const first = await request("/p");
+    const head = await request("/p", { method: "HEAD" });
+    expect(head.status).toBe(200);
+    expect(head.body).toBe("");
+    expect(head.headers.get("content-length")).toBe(String(Buffer.byteLength(first.body)));
+    const conditional = await raw("/p", { "accept-encoding": "identity", "if-none-match": first.headers.get("etag")! });
+    expect([conditional.status, conditional.length]).toEqual([304, 0]);
+    expect((await raw("/p", { "accept-encoding": "identity", "if-none-match": '"other"' })).status).toBe(200);
+    expect(next.calls).toEqual(["GET /p"]);
+  });
+
+  it("asks Next again when the client asks for a fresh answer", async () => {
+    const { next, request } = await setup();
+    await request("/p");
+    await request("/p", { headers: { "cache-control": "no-cache" } });
+    expect(next.calls).toHaveLength(2);
+  });
+
+  it("drops everything when the generation changes, and serves nothing while it is unknown", async () => {
+    const { clock, next, request } = await setup();
+    await request("/p");
+    await request("/p");
+    expect(next.calls).toHaveLength(1);
+    clock.generation = 2;
+    const fresh = await request("/p");
+    expect(fresh.headers.get("age")).toBeNull();
+    expect(next.calls).toHaveLength(2);
+    await request("/p");
+    expect(next.calls).toHaveLength(2);
+    clock.generation = null;
+    await request("/p");
+    await request("/p");
+    expect(next.calls).toHaveLength(4);
+  });
+
+  it("does not keep an answer that was under way when the generation changed", async () => {
+    const another: { request?: (path: string) => Promise<unknown> } = {};
+    const { clock, next, request } = await setup({
+      answer: async (req) => {
+        // While Next answers /p, an invalidation, seen first by another request.
+        if (req.url === "/p" && clock.generation === 1) {
+          clock.generation = 2;
+          await another.request!("/other");
+        }
+        return {};
+      },
+    });
+    another.request = request;
+    await request("/p");
+    await request("/p");
+    expect(next.calls).toEqual(["GET /p", "GET /other", "GET /p"]);
+    // What started after the change is kept.
+    await request("/p");
+    expect(next.calls).toHaveLength(3);
+  });
+
+  it("does not keep an answer cut short, nor one larger than an eighth of its memory", async () => {
+    const { next, request } = await setup({
+      answer: (req) => (req.url === "/broken" ? { broken: true } : req.url === "/big" ? { body: "x".repeat(2_000) } : {}),
+      budgetBytes: 8 * 1024 + 1_000,
+    });
+    await expect(request("/broken")).rejects.toThrow();
+    await expect(request("/broken")).rejects.toThrow();
+    await request("/big");
+    await request("/big");
+    await request("/small");
+    await request("/small");
+    expect(next.calls).toEqual(["GET /broken", "GET /broken", "GET /big", "GET /big", "GET /small"]);
+  });
+
+  it("keeps an answer at most its maximum age, and within its memory by dropping the oldest", async () => {
+    const { next, request } = await setup({ maxAgeMs: 100, budgetBytes: 2 * 1024 + 100 });
+    await request("/a");
+    await request("/a");
+    expect(next.calls).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    await request("/a");
+    expect(next.calls).toHaveLength(2);
+    await request("/b");
+    await request("/c");
+    // Room for two: /a went first.
+    await request("/c");
+    await request("/b");
+    await request("/a");
+    expect(next.calls).toEqual(["GET /a", "GET /a", "GET /b", "GET /c", "GET /a"]);
+  });
+});

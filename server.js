@@ -1,0 +1,49 @@
+// @ts-check
+// The production server (`npm start` runs it): `next start`'s request handler with the front cache
+// (lib/front-cache.js) in front. Serves the build in NEXT_DIST_DIR (default .next) on --port or
+// PORT (default 3000), on every interface, as `next start` does.
+import { createServer } from "node:http";
+import { parseArgs } from "node:util";
+
+process.env.NODE_ENV = "production";
+const started = performance.now();
+const { values } = parseArgs({ options: { port: { type: "string" } } });
+const port = Number(values.port ?? process.env.PORT ?? 3000);
+
+const { default: next } = await import("next");
+const { FrontCache } = await import("./lib/front-cache.js");
+const { generation } = process.env.REDIS_URL
+  ? { generation: (await import("./lib/cache-handler.js")).sharedGeneration }
+  : { generation: (await import("./lib/local-cache-handler.js")).localGeneration };
+
+const app = next({ dev: false, dir: import.meta.dirname, port });
+const handle = app.getRequestHandler();
+await app.prepare();
+const front = new FrontCache({ generation });
+
+const server = createServer((req, res) => {
+  front.handle(req, res, (req, res) => handle(req, res)).catch((error) => {
+    console.error("[server] A request failed:", error);
+    if (!res.headersSent) {
+      res.statusCode = 500;
+      res.end();
+    } else {
+      res.destroy();
+    }
+  });
+});
+server.listen(port, () => {
+  console.log(`✓ Ready in ${Math.round(performance.now() - started)}ms on port ${port}`);
+});
+
+// Stop taking connections, let the requests under way finish (at most 10 s), then stop Next.
+let stopping = false;
+for (const signal of /** @type {const} */ (["SIGINT", "SIGTERM"])) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    setTimeout(() => process.exit(1), 10_000).unref();
+    server.close(() => void app.close().finally(() => process.exit(0)));
+    server.closeIdleConnections();
+  });
+}
