@@ -245,6 +245,7 @@ async function pageSection(database: string) {
     const cached = await fetch(server.url + pagePath);
     if (cached.headers.get("x-nextjs-cache") !== "HIT") throw new LaunchError(`${pagePath} is not served from the ISR cache.`);
     const html = Buffer.from(await cached.arrayBuffer());
+    if (!(await fetch(server.url + pagePath)).headers.has("age")) throw new LaunchError(`${pagePath} is not answered by the front cache (server.js).`);
 
     // The ceiling: the same bytes from memory, with node:http and nothing else, on the same core.
     const port = await freePort();
@@ -266,9 +267,16 @@ async function pageSection(database: string) {
     // (Next still labels the response HIT; draft mode shows in its private Cache-Control.)
     if (!rendered.headers.get("cache-control")?.startsWith("private")) throw new LaunchError("The draft-mode cookie did not bypass the cache.");
 
+    // The front cache stands aside for a request asking for a fresh answer; Next still answers it
+    // from its ISR cache: the hit through Next's whole pipeline, as `next start` serves it.
+    const throughNext = { "cache-control": "no-cache" };
+    const pipelineHit = await fetch(server.url + pagePath, { headers: throughNext });
+    if (pipelineHit.headers.has("age") || pipelineHit.headers.get("x-nextjs-cache") !== "HIT") throw new LaunchError("A no-cache request was not a hit through Next's pipeline.");
+
     const targets: [string, string, Record<string, string> | undefined, number | undefined][] = [
       ["static ceiling (node:http, same bytes)", `http://127.0.0.1:${port}${pagePath}`, undefined, ceiling.pid],
-      ["Next, ISR cache hit", server.url + pagePath, undefined, server.process.pid],
+      ["this app, ISR cache hit (front cache)", server.url + pagePath, undefined, server.process.pid],
+      ["the same hit through Next's pipeline (front cache bypassed)", server.url + pagePath, throughNext, server.process.pid],
       ["Next, rendered per request", server.url + pagePath, bypass, server.process.pid],
     ];
     say(`### Cached organisation page (\`${pagePath}\`, ${html.length.toLocaleString("en-GB")} bytes of HTML)`);
@@ -334,7 +342,7 @@ async function pageSection(database: string) {
     say(
       `ISR hit throughput: **${percent(median(fresh))}** of the static ceiling, the median of five alternating rounds, each on a new ` +
         `warmed server process (${fresh.map(percent).join(", ")}); the long-running server in the same rounds ${percent(median(longRunning))} ` +
-        `(${longRunning.map(percent).join(", ")}); the table's single runs: ${percent(closed["Next, ISR cache hit"] / closed["static ceiling (node:http, same bytes)"])}; goal ≥ 10%.`,
+        `(${longRunning.map(percent).join(", ")}); the table's single runs: ${percent(closed["this app, ISR cache hit (front cache)"] / closed["static ceiling (node:http, same bytes)"])}; goal ≥ 10%.`,
     );
     say();
     say(
