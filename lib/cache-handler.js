@@ -97,6 +97,9 @@ class Shared {
     this.pendingTags = new Set();
     /** @type {NodeJS.Timeout | undefined} */
     this.pendingTimer = undefined;
+    /** Commands sent, and the latest of them that Redis answered (see attempt). */
+    this.sent = 0;
+    this.answered = 0;
     /** Messages of Redis errors already logged (errors that are not an outage). */
     this.loggedErrors = new Set();
     /** @type {Map<string, { version: string; value: unknown; size: number }>} */
@@ -161,13 +164,17 @@ class Shared {
    */
   async attempt(call, fallback) {
     if (!this.connected) await this.firstConnection;
+    const sent = ++this.sent;
     try {
       const result = await call();
+      this.answered = Math.max(this.answered, sent);
       this.recovered();
       return result;
     } catch (error) {
       if (error instanceof ReplyError) this.refused(/** @type {Error} */ (error));
-      else this.failed(error);
+      // A command sent before one that Redis has since answered fails late (a timeout across a
+      // reconnection): no news of an outage.
+      else if (sent > this.answered) this.failed(error);
       return fallback;
     }
   }
