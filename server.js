@@ -12,9 +12,9 @@ const port = Number(values.port ?? process.env.PORT ?? 3000);
 
 const { default: next } = await import("next");
 const { FrontCache } = await import("./lib/front-cache.js");
-const { generation } = process.env.REDIS_URL
-  ? { generation: (await import("./lib/cache-handler.js")).sharedGeneration }
-  : { generation: (await import("./lib/local-cache-handler.js")).localGeneration };
+const generation = process.env.REDIS_URL
+  ? (await import("./lib/cache-handler.js")).sharedGeneration
+  : (await import("./lib/local-cache-handler.js")).localGeneration;
 
 const app = next({ dev: false, dir: import.meta.dirname, port });
 const handle = app.getRequestHandler();
@@ -22,7 +22,7 @@ await app.prepare();
 const front = new FrontCache({ generation });
 
 const server = createServer((req, res) => {
-  front.handle(req, res, (req, res) => handle(req, res)).catch((error) => {
+  front.handle(req, res, handle).catch((error) => {
     console.error("[server] A request failed:", error);
     if (!res.headersSent) {
       res.statusCode = 500;

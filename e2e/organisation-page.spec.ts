@@ -66,7 +66,7 @@ test("after Next's first cache hit, the front cache answers with the same page a
   }
   const head = await request.head(path);
   expect([head.status(), head.headers().age !== undefined]).toEqual([200, true]);
-  // A signed-in editor's draft-mode-free request is the same public page; draft mode is not.
+  // Draft mode is left to Next.
   const draft = await request.get(path, { headers: { cookie: "__prerender_bypass=0" } });
   expect(draft.headers().age).toBeUndefined();
 });

@@ -107,10 +107,19 @@ export class FrontCache {
     /** @type {Buffer[]} */
     const chunks = [];
     let size = 0;
+    /** @type {import("node:http").OutgoingHttpHeaders} */
+    let passedHeaders = {};
     let keep = true;
+    let started = false;
     const limit = this.budgetBytes / 8;
     /** @param {unknown} chunk @param {unknown} encoding */
     const collect = (chunk, encoding) => {
+      // The headers are set by the first write: anything but Next's own cache hit (a dynamic
+      // page, an error) is not copied at all.
+      if (!started) {
+        started = true;
+        if (res.statusCode !== 200 || (res.getHeader("x-nextjs-cache") ?? passedHeaders["x-nextjs-cache"]) !== "HIT") keep = false;
+      }
       if (!keep || chunk == null || typeof chunk === "function") return;
       const buffer =
         typeof chunk === "string"
@@ -123,8 +132,6 @@ export class FrontCache {
       if (size > limit) keep = false;
       else chunks.push(Buffer.from(buffer));
     };
-    /** @type {import("node:http").OutgoingHttpHeaders} */
-    let passedHeaders = {};
     const { writeHead, write, end } = res;
     // Headers given to writeHead itself are not in getHeaders() when none was set before.
     res.writeHead = /** @type {any} */ (
