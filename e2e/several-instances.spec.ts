@@ -125,7 +125,8 @@ test("without Redis both instances keep answering, and use it again when it retu
   expect(usesRedisAgain).toBe(true);
   for (const instance of [a, b]) {
     // One line when Redis went away and one when it came back, however many requests came between.
-    expect(instance.errors().match(/Redis is unavailable/g) ?? [], instance.name).toHaveLength(1);
-    expect(instance.errors().match(/Redis is available again/g) ?? [], instance.name).toHaveLength(1);
+    const errors = instance.errors();
+    expect(errors.match(/Redis is unavailable/g) ?? [], `${instance.name}: ${errors}`).toHaveLength(1);
+    expect(errors.match(/Redis is available again/g) ?? [], `${instance.name}: ${errors}`).toHaveLength(1);
   }
 });

@@ -218,6 +218,21 @@ describe.skipIf(!redisUrl)("Redis cache handler", () => {
     expect(await eventually(async () => (await a.shared.generation()) === (await b.shared.generation()))).toBe(true);
   });
 
+  it("does not take a moment its own event loop was busy for an outage of Redis", async () => {
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    const a = instance();
+    await a.set("/p/busy", page("busy", "organisation:17"), {});
+    const read = a.get("/p/busy", pageContext);
+    // A render holding the event loop past the command timeout: Redis's reply waits in the socket
+    // while the timeout, a timer, fires first.
+    const until = Date.now() + 600;
+    while (Date.now() < until);
+    await read;
+    expect(errors.mock.calls.filter(([line]) => String(line).includes("Redis is unavailable"))).toHaveLength(0);
+    // Not paused as after an outage: the next read is served.
+    expect(await a.get("/p/busy", pageContext)).not.toBeNull();
+  });
+
   it("treats an entry it cannot decode, and a Redis error that is not an outage, as a miss, logged once, without pausing", async () => {
     const errors = vi.spyOn(console, "error").mockImplementation(() => {});
     const a = instance();
