@@ -1,7 +1,8 @@
 // A TCP proxy that tests put between the app and a service (Redis) to take the service away
 // without stopping the machine's shared server: "down" closes every connection and refuses new
 // ones, "slow" holds every byte in both directions until the proxy is "up" again (a server that
-// hangs, then catches up), "up" forwards.
+// hangs, then catches up), "up" forwards, what the service sends back `latency` ms late (0 unless
+// set: a service that answers, slowly).
 import net from "node:net";
 
 export type ProxyMode = "up" | "down" | "slow";
@@ -9,11 +10,14 @@ export type ProxyMode = "up" | "down" | "slow";
 export type TcpProxy = {
   port: number;
   set(mode: ProxyMode): void;
+  /** How late what the service sends back is passed on while "up", in ms. */
+  latency(ms: number): void;
   close(): Promise<void>;
 };
 
 export async function startTcpProxy(target: { host: string; port: number }): Promise<TcpProxy> {
   let mode: ProxyMode = "up";
+  let latencyMs = 0;
   const sockets = new Set<net.Socket>();
   const track = (socket: net.Socket) => {
     sockets.add(socket);
@@ -22,9 +26,10 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
   };
   // Bytes held while "slow", in order, per destination.
   const held: { to: net.Socket; chunk: Buffer }[] = [];
-  const forward = (from: net.Socket, to: net.Socket) =>
+  const forward = (from: net.Socket, to: net.Socket, delay: () => number) =>
     from.on("data", (chunk: Buffer) => {
       if (mode === "slow") held.push({ to, chunk });
+      else if (delay() > 0) setTimeout(() => to.destroyed || to.write(chunk), delay());
       else if (!to.destroyed) to.write(chunk);
     });
   const server = net.createServer((client) => {
@@ -32,8 +37,8 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     if (mode === "down") return void client.destroy();
     const upstream = net.connect(target);
     track(upstream);
-    forward(client, upstream);
-    forward(upstream, client);
+    forward(client, upstream, () => 0);
+    forward(upstream, client, () => latencyMs);
     client.on("close", () => upstream.destroy());
     upstream.on("close", () => client.destroy());
   });
@@ -49,6 +54,9 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
         for (const socket of sockets) socket.destroy();
       }
       if (next === "up") for (const { to, chunk } of held.splice(0)) if (!to.destroyed) to.write(chunk);
+    },
+    latency(ms) {
+      latencyMs = ms;
     },
     close: () =>
       new Promise<void>((resolve) => {

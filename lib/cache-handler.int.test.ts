@@ -53,6 +53,7 @@ describe.skipIf(!redisUrl)("Redis cache handler", () => {
 
   afterEach(async () => {
     proxy.set("up");
+    proxy.latency(0);
     for (const handler of opened.splice(0)) await handler.shared.client.quit().catch(() => handler.shared.client.disconnect());
     vi.restoreAllMocks();
   });
@@ -227,10 +228,34 @@ describe.skipIf(!redisUrl)("Redis cache handler", () => {
     // while the timeout, a timer, fires first.
     const until = Date.now() + 600;
     while (Date.now() < until);
-    await read;
+    expect(await read).not.toBeNull();
     expect(errors.mock.calls.filter(([line]) => String(line).includes("Redis is unavailable"))).toHaveLength(0);
     // Not paused as after an outage: the next read is served.
     expect(await a.get("/p/busy", pageContext)).not.toBeNull();
+  });
+
+  it("gives up on a Redis that answers, but later than the timeout, though earlier answers keep coming", async () => {
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    const a = instance(proxyUrl);
+    await a.set("/p/late", page("late", "organisation:18"), {});
+    // Slow but in time, with a read every 50 ms; then slower than the timeout: replies to the reads
+    // sent before keep arriving while the later ones wait.
+    proxy.latency(200);
+    const reads: Promise<unknown>[] = [];
+    for (let i = 0; i < 20; i++) {
+      if (i === 6) proxy.latency(400);
+      reads.push(a.get("/p/late", pageContext));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const results = await Promise.all(reads);
+    expect(results.slice(0, 4).every((result) => result !== null)).toBe(true);
+    expect(results.slice(8).every((result) => result === null)).toBe(true);
+    expect(errors.mock.calls.filter(([line]) => String(line).includes("Redis is unavailable"))).toHaveLength(1);
+    // Known to be unavailable: the next requests do not wait for it.
+    const started = Date.now();
+    for (let i = 0; i < 10; i++) expect(await a.get("/p/late", pageContext)).toBeNull();
+    expect(Date.now() - started).toBeLessThan(100);
+    proxy.latency(0);
   });
 
   it("treats an entry it cannot decode, and a Redis error that is not an outage, as a miss, logged once, without pausing", async () => {

@@ -15,8 +15,8 @@
 //   An invalidation that cannot be written is retried every half second, and until it is written
 //   this instance serves nothing from the cache (other instances cannot know of it: see README).
 //   Short timeouts, a connection that stops answering is dropped and made again, one log line
-//   when Redis goes and one when it comes back (a command timeout while Redis did answer, the
-//   event loop having been busy past it, is not an outage). Redis errors that are not an outage (out of
+//   when Redis goes and one when it comes back (a reply that came while the event loop was busy
+//   past the timeout is not an outage). Redis errors that are not an outage (out of
 //   memory, a wrong key type) are logged once each and count as a miss.
 // - Every invalidation also gives the front cache's generation (lib/front-cache.js) a new value, in
 //   the same script, so the front cache of every instance stops serving what it holds.
@@ -101,15 +101,13 @@ class Shared {
     /** Commands sent, and the latest of them that Redis answered (see attempt). */
     this.sent = 0;
     this.answered = 0;
-    /** When Redis last sent this process anything (performance.now()), see attempt. */
-    this.heardAt = 0;
     /** Messages of Redis errors already logged (errors that are not an outage). */
     this.loggedErrors = new Set();
     /** @type {Map<string, { version: string; value: unknown; size: number }>} */
     this.local = new Map();
     this.localBytes = 0;
+    // Commands are given up on after commandTimeoutMs by attempt(), not by ioredis (see there).
     const client = new Redis(url, {
-      commandTimeout: commandTimeoutMs,
       socketTimeout: socketTimeoutMs,
       connectTimeout: 1_000,
       // Fail at once while disconnected instead of queueing requests behind a reconnect.
@@ -128,11 +126,6 @@ class Shared {
     this.firstConnection = new Promise((resolve) => {
       client.once("ready", resolve);
       setTimeout(resolve, 1_000).unref();
-    });
-    client.on("connect", () => {
-      client.stream.on("data", () => {
-        this.heardAt = performance.now();
-      });
     });
     client.on("ready", () => {
       this.connected = true;
@@ -173,9 +166,8 @@ class Shared {
   async attempt(call, fallback) {
     if (!this.connected) await this.firstConnection;
     const sent = ++this.sent;
-    const sentAt = performance.now();
     try {
-      const result = await call();
+      const result = await withinTimeout(call());
       this.answered = Math.max(this.answered, sent);
       this.recovered();
       return result;
@@ -183,20 +175,9 @@ class Shared {
       if (error instanceof ReplyError) this.refused(/** @type {Error} */ (error));
       // A command sent before one that Redis has since answered fails late (a timeout across a
       // reconnection): no news of an outage.
-      else if (sent > this.answered && !(isTimeout(error) && (await this.heardSince(sentAt)))) this.failed(error);
+      else if (sent > this.answered) this.failed(error);
       return fallback;
     }
-  }
-
-  /**
-   * Whether Redis sent anything since `time`, once the event loop has read its sockets. A command
-   * timeout is a timer: when a render held the event loop past it, it fires before the loop reads
-   * the reply that came meanwhile, and Redis is not down.
-   * @param {number} time
-   * @returns {Promise<boolean>}
-   */
-  heardSince(time) {
-    return new Promise((resolve) => setImmediate(() => resolve(this.heardAt >= time)));
   }
 
   /** Redis answered with an error (out of memory, a wrong type): not an outage. @param {Error} error */
@@ -325,9 +306,29 @@ function tagsOf(data, ctx) {
   return [...new Set([...fromHeader, ...(ctx?.tags ?? []), ...(data?.tags ?? [])])].filter(Boolean);
 }
 
-/** @param {unknown} error */
-function isTimeout(error) {
-  return error instanceof Error && error.message === "Command timed out";
+/**
+ * A Redis call's answer, or a timeout error after commandTimeoutMs. The timeout is a timer, and
+ * when a render held the event loop past it, it fires before the loop reads the reply that came
+ * meanwhile: so it is given effect only after that read (setImmediate runs after the loop's poll
+ * phase), and a reply already there wins. (ioredis's own commandTimeout rejects at once.)
+ * @template T
+ * @param {Promise<T>} call
+ * @returns {Promise<T>}
+ */
+function withinTimeout(call) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => setImmediate(() => reject(new Error(`No answer from Redis within ${commandTimeoutMs} ms`))), commandTimeoutMs);
+    call.then(
+      (result) => {
+        clearTimeout(timer);
+        resolve(result);
+      },
+      (error) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
 }
 
 /** @implements {CacheHandler} */
