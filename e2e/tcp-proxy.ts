@@ -26,12 +26,26 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
   };
   // Bytes held while "slow", in order, per destination.
   const held: { to: net.Socket; chunk: Buffer }[] = [];
-  const forward = (from: net.Socket, to: net.Socket, delay: () => number) =>
+  const timers = new Set<NodeJS.Timeout>();
+  const forward = (from: net.Socket, to: net.Socket, delay: () => number) => {
+    // In order, each chunk when it is due (never before the one ahead of it).
+    const queue: { due: number; chunk: Buffer }[] = [];
+    let timer: NodeJS.Timeout | undefined;
+    const drain = () => {
+      if (timer) timers.delete(timer);
+      timer = undefined;
+      while (queue.length && queue[0].due <= Date.now()) {
+        const { chunk } = queue.shift()!;
+        if (!to.destroyed) to.write(chunk);
+      }
+      if (queue.length) timers.add((timer = setTimeout(drain, queue[0].due - Date.now())));
+    };
     from.on("data", (chunk: Buffer) => {
-      if (mode === "slow") held.push({ to, chunk });
-      else if (delay() > 0) setTimeout(() => to.destroyed || to.write(chunk), delay());
-      else if (!to.destroyed) to.write(chunk);
+      if (mode === "slow") return void held.push({ to, chunk });
+      queue.push({ due: Math.max(queue.at(-1)?.due ?? 0, Date.now() + delay()), chunk });
+      if (!timer) drain();
     });
+  };
   const server = net.createServer((client) => {
     track(client);
     if (mode === "down") return void client.destroy();
@@ -60,6 +74,7 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     },
     close: () =>
       new Promise<void>((resolve) => {
+        for (const timer of timers) clearTimeout(timer);
         for (const socket of sockets) socket.destroy();
         server.close(() => resolve());
       }),

@@ -240,10 +240,10 @@ describe.skipIf(!redisUrl)("Redis cache handler", () => {
     await a.set("/p/late", page("late", "organisation:18"), {});
     // Slow but in time, with a read every 50 ms; then slower than the timeout: replies to the reads
     // sent before keep arriving while the later ones wait.
-    proxy.latency(200);
+    proxy.latency(100);
     const reads: Promise<unknown>[] = [];
     for (let i = 0; i < 20; i++) {
-      if (i === 6) proxy.latency(400);
+      if (i === 6) proxy.latency(600);
       reads.push(a.get("/p/late", pageContext));
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
