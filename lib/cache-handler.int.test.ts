@@ -195,6 +195,25 @@ describe.skipIf(!redisUrl)("Redis cache handler", () => {
     expect(await eventually(async () => (await b.get("/p/twelve", pageContext)) === null)).toBe(true);
   });
 
+  it("serves nothing while an invalidation is unwritten, without waiting for a Redis that hangs on every read", async () => {
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    const a = instance(proxyUrl);
+    const b = instance();
+    await a.set("/p/nineteen", page("nineteen", "organisation:19"), {});
+    proxy.set("slow");
+    await a.revalidateTag("organisation:19");
+    expect(a.shared.pendingTags.size).toBe(1);
+    const started = Date.now();
+    for (let i = 0; i < 10; i++) {
+      expect(await a.get("/p/nineteen", pageContext)).toBeNull();
+      expect(await a.shared.generation()).toBeNull();
+    }
+    expect(Date.now() - started).toBeLessThan(100);
+    proxy.set("up");
+    // Written once Redis answers again, without a read on A.
+    expect(await eventually(async () => (await b.get("/p/nineteen", pageContext)) === null)).toBe(true);
+  });
+
   it("gives the front cache a generation that an invalidation on any instance changes, and none while Redis is down or an invalidation is unwritten", async () => {
     vi.spyOn(console, "error").mockImplementation(() => {});
     const a = instance(proxyUrl);

@@ -188,8 +188,9 @@ class Shared {
   }
 
   /**
-   * Writes the invalidations that could not be written yet; true when none is left. Tried on
-   * every read, on reconnection and on a timer, whatever the pause after a failure.
+   * Writes the invalidations that could not be written yet; true when none is left. Tried on a
+   * timer whatever the pause after a failure, on reconnection, and on reads outside that pause
+   * (within it a read serves nothing without waiting for Redis).
    */
   async flushPendingTags() {
     if (this.pendingTags.size === 0) return true;
@@ -229,8 +230,8 @@ class Shared {
    * @returns {Promise<string | null>}
    */
   async generation() {
-    if (this.pendingTags.size > 0 && !(await this.flushPendingTags())) return null;
     if (!this.usable()) return null;
+    if (this.pendingTags.size > 0 && !(await this.flushPendingTags())) return null;
     return this.attempt(() => this.client.get(this.generationKey).then((value) => value ?? "none"), null);
   }
 
@@ -348,8 +349,8 @@ export default class RedisCacheHandler {
   async get(key, ctx) {
     const shared = this.shared;
     // An invalidation this instance could not write yet: nothing cached may be served.
-    if (shared.pendingTags.size > 0 && !(await shared.flushPendingTags())) return null;
     if (!shared.usable()) return null;
+    if (shared.pendingTags.size > 0 && !(await shared.flushPendingTags())) return null;
     const known = shared.local.get(key);
     const tags = [...(ctx?.tags ?? []), ...(ctx?.softTags ?? [])];
     const reply = await shared.attempt(
