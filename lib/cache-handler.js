@@ -151,6 +151,15 @@ class Shared {
     void this.flushPendingTags();
   }
 
+  /**
+   * Whether a read may go to Redis: not in the pause after a failure, and no invalidation of this
+   * instance left unwritten (until it is, nothing cached may be served).
+   */
+  async readable() {
+    if (!this.usable()) return false;
+    return this.pendingTags.size === 0 || this.flushPendingTags();
+  }
+
   /** False while Redis is known to be unavailable and not yet due for another try. */
   usable() {
     return this.available || Date.now() >= this.retryAt;
@@ -230,8 +239,7 @@ class Shared {
    * @returns {Promise<string | null>}
    */
   async generation() {
-    if (!this.usable()) return null;
-    if (this.pendingTags.size > 0 && !(await this.flushPendingTags())) return null;
+    if (!(await this.readable())) return null;
     return this.attempt(() => this.client.get(this.generationKey).then((value) => value ?? "none"), null);
   }
 
@@ -348,9 +356,7 @@ export default class RedisCacheHandler {
    */
   async get(key, ctx) {
     const shared = this.shared;
-    // An invalidation this instance could not write yet: nothing cached may be served.
-    if (!shared.usable()) return null;
-    if (shared.pendingTags.size > 0 && !(await shared.flushPendingTags())) return null;
+    if (!(await shared.readable())) return null;
     const known = shared.local.get(key);
     const tags = [...(ctx?.tags ?? []), ...(ctx?.softTags ?? [])];
     const reply = await shared.attempt(
