@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { createConfig, lintFromString } from "@redocly/openapi-core";
 import { describe, expect, it } from "vitest";
 import { OrganisationKind } from "@/lib/generated/prisma/enums";
 import { openapi } from "./openapi";
@@ -12,5 +13,12 @@ describe("the API description", () => {
 
   it("is what docs/api.md says (run npm run api:docs after changing it)", () => {
     expect(readFileSync(path.join(import.meta.dirname, "../../docs/api.md"), "utf8")).toBe(renderApiDocs());
+  });
+
+  it("passes Redocly's recommended ruleset with no error and no warning", async () => {
+    const config = await createConfig({ extends: ["recommended"] });
+    const problems = await lintFromString({ source: JSON.stringify(openapi, null, 2), absoluteRef: "openapi.json", config });
+    const lines = problems.map(({ severity, ruleId, message, location }) => `${severity} ${ruleId} at ${location.map(({ pointer }) => pointer).join(", ")}: ${message}`);
+    expect(lines).toEqual([]);
   });
 });

@@ -45,7 +45,16 @@ const json = (schema: object) => ({ content: { "application/json": { schema } } 
 /** `{ "data": [item, …] }` */
 const dataList = (item: object) => json({ type: "object", additionalProperties: false, required: ["data"], properties: { data: { type: "array", items: item } } });
 const badRequest = { description: "A parameter is wrong; `error.parameter` names it.", ...json({ $ref: "#/components/schemas/Error" }) };
-const notModified = { description: "Unchanged since the ETag given in If-None-Match." };
+const etag = { ETag: { $ref: "#/components/headers/ETag" } };
+/** A 200 with its body and the ETag it carries. */
+const ok = (description: string, content: object) => ({ description, headers: etag, ...content });
+const notModified = { description: "Unchanged since the ETag given in If-None-Match.", headers: etag };
+/** The proxy's answer while the database does not answer (lib/health.ts). */
+const unavailable = {
+  description: "The directory is temporarily unavailable; try again after `Retry-After` seconds.",
+  headers: { "Retry-After": { required: true, schema: { type: "string" }, description: "Seconds to wait." } },
+  ...json({ $ref: "#/components/schemas/Error" }),
+};
 const filters = [
   { name: "country", in: "query", schema: { type: "string", pattern: "^[A-Za-z]{2}$" }, description: "ISO 3166-1 alpha-2 code, e.g. be." },
   { name: "kind", in: "query", schema: { $ref: "#/components/schemas/Kind" } },
@@ -58,13 +67,16 @@ export const openapi = {
     title: "PROVA directory API",
     version: "1.0.0",
     description:
-      "Read-only access to the published directory of organisations working against radicalisation and violent extremism. Only published organisations appear; archived ones and pending changes never do. Open to every origin (CORS); answers carry an ETag.",
+      "Read-only access to the published directory of organisations working against radicalisation and violent extremism. Only published organisations appear; archived ones and pending changes never do. Open to every origin (CORS) and to anonymous callers (no authentication); answers carry an ETag.",
+    license: { name: "CC BY 4.0", identifier: "CC-BY-4.0" },
   },
   servers: [{ url: "/" }],
   paths: {
     "/api/v1/organisations": {
       get: {
+        operationId: "listOrganisations",
         summary: "List published organisations",
+        security: [],
         description: "In a stable order, `limit` at a time. Pass the `next` value as `cursor` for the following page; organisations added meanwhile come at the end, so a walk sees each one once.",
         parameters: [
           ...filters,
@@ -72,9 +84,9 @@ export const openapi = {
           { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 100, default: 50 } },
         ],
         responses: {
-          "200": {
-            description: "A page of organisations.",
-            ...json({
+          "200": ok(
+            "A page of organisations.",
+            json({
               type: "object",
               additionalProperties: false,
               required: ["data", "next", "nextUrl"],
@@ -84,55 +96,70 @@ export const openapi = {
                 nextUrl: { type: ["string", "null"] },
               },
             }),
-          },
+          ),
           "304": notModified,
           "400": badRequest,
+          "503": unavailable,
         },
       },
     },
     "/api/v1/organisations/{slug}": {
       get: {
+        operationId: "getOrganisation",
         summary: "One published organisation",
+        security: [],
         parameters: [{ name: "slug", in: "path", required: true, schema: { type: "string" } }],
         responses: {
-          "200": { description: "The organisation.", ...json({ type: "object", additionalProperties: false, required: ["data"], properties: { data: { $ref: "#/components/schemas/Organisation" } } }) },
+          "200": ok("The organisation.", json({ type: "object", additionalProperties: false, required: ["data"], properties: { data: { $ref: "#/components/schemas/Organisation" } } })),
           "304": notModified,
-          "308": { description: "An old slug: `Location` gives the current address." },
+          "308": {
+            description: "An old slug: `Location` gives the current address.",
+            headers: { Location: { required: true, schema: { type: "string" }, description: "/api/v1/organisations/{the current slug}" } },
+          },
           "404": { description: "No published organisation has this slug.", ...json({ $ref: "#/components/schemas/Error" }) },
+          "503": unavailable,
         },
       },
     },
     "/api/v1/organisations.csv": {
       get: {
+        operationId: "exportOrganisationsCsv",
         summary: "The published directory as CSV",
+        security: [],
         description: "UTF-8 with a BOM, one row per organisation, contacts in typed columns (several joined by ` | `), cells that a spreadsheet would read as a formula prefixed with an apostrophe. Streamed.",
         parameters: filters,
-        responses: { "200": { description: "The CSV file.", content: { "text/csv": { schema: { type: "string" } } } }, "304": notModified, "400": badRequest },
+        responses: { "200": ok("The CSV file.", { content: { "text/csv": { schema: { type: "string" } } } }), "304": notModified, "400": badRequest, "503": unavailable },
       },
     },
     "/api/v1/countries": {
       get: {
+        operationId: "listCountries",
         summary: "Countries with published organisations",
+        security: [],
         responses: {
-          "200": {
-            description: "Countries by name, with how many organisations.",
-            ...dataList({ type: "object", additionalProperties: false, required: ["code", "name", "organisations"], properties: { code: { type: "string", pattern: "^[a-z]{2}$" }, name: { type: "string" }, organisations: { type: "integer", minimum: 1 } } }),
-          },
+          "200": ok(
+            "Countries by name, with how many organisations.",
+            dataList({ type: "object", additionalProperties: false, required: ["code", "name", "organisations"], properties: { code: { type: "string", pattern: "^[a-z]{2}$" }, name: { type: "string" }, organisations: { type: "integer", minimum: 1 } } }),
+          ),
           "304": notModified,
           "400": badRequest,
+          "503": unavailable,
         },
       },
     },
     "/api/v1/kinds": {
       get: {
+        operationId: "listKinds",
         summary: "Kinds of organisation",
+        security: [],
         responses: {
-          "200": {
-            description: "Every kind, with its label and how many are published.",
-            ...dataList({ type: "object", additionalProperties: false, required: ["kind", "label", "organisations"], properties: { kind: { $ref: "#/components/schemas/Kind" }, label: { type: "string" }, organisations: { type: "integer", minimum: 0 } } }),
-          },
+          "200": ok(
+            "Every kind, with its label and how many are published.",
+            dataList({ type: "object", additionalProperties: false, required: ["kind", "label", "organisations"], properties: { kind: { $ref: "#/components/schemas/Kind" }, label: { type: "string" }, organisations: { type: "integer", minimum: 0 } } }),
+          ),
           "304": notModified,
           "400": badRequest,
+          "503": unavailable,
         },
       },
     },
@@ -142,6 +169,9 @@ export const openapi = {
       Organisation: organisation,
       Kind: { type: "string", enum: ["project", "ngo", "government_body", "security_service", "network", "political_group", "research_education", "other"] },
       Error: error,
+    },
+    headers: {
+      ETag: { required: true, schema: { type: "string" }, description: "This answer's version: send it in If-None-Match to get a 304 while it holds." },
     },
   },
 } as const;

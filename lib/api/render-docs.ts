@@ -20,6 +20,8 @@ export function renderApiDocs(): string {
     "",
     openapi.info.description,
     "",
+    `Licence: ${openapi.info.license.name} (SPDX \`${openapi.info.license.identifier}\`).`,
+    "",
     "The machine-readable description (OpenAPI 3.1) is at `/api/v1/openapi.json`.",
     "",
   ];
