@@ -9,3 +9,11 @@ export async function register() {
   await purge();
   setInterval(purge, 24 * 60 * 60 * 1000).unref();
 }
+
+// A request that failed because the database did not answer tells the health check at once, so
+// the proxy answers 503 within seconds of a database that hangs (lib/health.ts).
+export async function onRequestError(error: unknown) {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { reportDatabaseError } = await import("@/lib/health");
+  reportDatabaseError(error);
+}

@@ -2,15 +2,17 @@ import { NextResponse, type NextRequest } from "next/server";
 import { dynamicPagePattern, dynamicPagePolicy } from "@/lib/security/headers";
 import { databaseUp, unavailableResponse } from "@/lib/health";
 import { isCrossSite } from "@/lib/security/origin";
+import { plainAnswer } from "@/lib/security/plain-page.js";
 
 const dynamicPage = new RegExp(`^/(?:${dynamicPagePattern})`);
-const appOrigin = () => (process.env.APP_URL ? new URL(process.env.APP_URL).origin : "");
+const appOrigin = () => new URL(process.env.APP_URL || `http://localhost:${process.env.PORT || 3000}`).origin;
 
 /**
- * Runs before dynamic pages and server actions, never as an auth check (every page and action
- * checks the session itself):
- * - refuses a server action posted from another site (including `Origin: null`) with a 403,
- *   before Next's own check, which answers such a request with a 500;
+ * Runs before dynamic pages, the API and every request a browser sends with an `Origin` (posts
+ * from anywhere), never as an auth check (every page and action checks the session itself):
+ * - refuses a post from another site (including `Origin: null`) with a 403: a server action
+ *   (before Next's own check, which answers such a request with a 500) or a plain form posted
+ *   with JavaScript off to any page;
  * - answers 503 "temporarily unavailable" while the database does not (lib/health.ts), since a
  *   page that has started streaming can no longer change its status; cached public pages never
  *   come here and keep being served;
@@ -18,17 +20,13 @@ const appOrigin = () => (process.env.APP_URL ? new URL(process.env.APP_URL).orig
  *   from the request's policy and puts it on its scripts).
  */
 export function proxy(request: NextRequest) {
-  if (request.method === "POST" && request.headers.has("next-action") && isCrossSite(request, appOrigin())) {
-    console.warn(`[proxy] refused a cross-site server action on ${request.nextUrl.pathname} (Origin: ${request.headers.get("origin")})`);
-    return new NextResponse("Cross-site requests are not accepted.", { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } });
-  }
   const { pathname } = request.nextUrl;
-  if (pathname !== "/api/v1/openapi.json" && !databaseUp()) {
-    if (pathname.startsWith("/api/")) return unavailableResponse(true);
-    const response = unavailableResponse(false);
-    response.headers.set("content-security-policy", "default-src 'none'; frame-ancestors 'none'");
-    return response;
+  const api = pathname.startsWith("/api/");
+  if (request.method !== "GET" && request.method !== "HEAD" && isCrossSite(request, appOrigin()) && (!api || request.headers.has("next-action"))) {
+    console.warn(`[proxy] refused a cross-site ${request.method} to ${pathname} (Origin: ${request.headers.get("origin")})`);
+    return plainAnswer(pathname, { status: 403, title: "Not accepted", message: "This form was sent from another site, so it was not accepted. Nothing was changed." });
   }
+  if (pathname !== "/api/v1/openapi.json" && (api || dynamicPage.test(pathname)) && !databaseUp()) return unavailableResponse(pathname);
   if (!dynamicPage.test(pathname)) return NextResponse.next();
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const policy = dynamicPagePolicy(nonce, appOrigin().startsWith("https:"));
@@ -42,7 +40,8 @@ export function proxy(request: NextRequest) {
 }
 
 // The dynamic pages of lib/security/headers.js's dynamicPagePattern (a matcher must be a
-// literal), the API, and every server action call wherever it is posted.
+// literal), the API, every server action call and every request with an Origin (a browser sends
+// one with every post, never with a plain GET of a page, so cached pages do not come here).
 export const config = {
   matcher: [
     "/admin",
@@ -54,5 +53,6 @@ export const config = {
     "/organisations/:slug/suggest",
     "/api/:path*",
     { source: "/:path*", has: [{ type: "header", key: "next-action" }] },
+    { source: "/:path*", has: [{ type: "header", key: "origin" }] },
   ],
 };

@@ -10,8 +10,19 @@ const started = performance.now();
 const { values } = parseArgs({ options: { port: { type: "string" } } });
 const port = Number(values.port ?? process.env.PORT ?? 3000);
 
+const trustedHops = Number(process.env.TRUSTED_PROXY_HOPS || 0);
+if (!Number.isInteger(trustedHops) || trustedHops < 0) {
+  console.error("TRUSTED_PROXY_HOPS must be a whole number, 0 or more.");
+  process.exit(1);
+}
+
 const { default: next } = await import("next");
 const { FrontCache } = await import("./lib/front-cache.js");
+const { decideRequestFacts } = await import("./lib/security/request-facts.js");
+const { commonHeaders } = await import("./lib/security/headers.js");
+const securityHeaders = commonHeaders((process.env.APP_URL ?? "").startsWith("https://"));
+// Tells lib/auth/client-address.ts that every request's client address was decided here.
+/** @type {Record<symbol, unknown>} */ (globalThis)[Symbol.for("prova.edge")] = true;
 const generation = process.env.REDIS_URL
   ? (await import("./lib/cache-handler.js")).sharedGeneration
   : (await import("./lib/local-cache-handler.js")).localGeneration;
@@ -22,6 +33,12 @@ await app.prepare();
 const front = new FrontCache({ generation });
 
 const server = createServer((req, res) => {
+  const refusal = decideRequestFacts(req, trustedHops);
+  if (refusal) {
+    for (const { key, value } of securityHeaders) res.setHeader(key, value);
+    res.writeHead(refusal.status, refusal.headers).end(refusal.body);
+    return;
+  }
   front.handle(req, res, handle).catch((error) => {
     console.error("[server] A request failed:", error);
     if (!res.headersSent) {

@@ -2,8 +2,8 @@
 // keep being served, everything else answers a generic 503 "temporarily unavailable" (no stack
 // trace), and within 5 s of the database's return every request succeeds again. The database is a
 // throwaway embedded cluster of this test's own, never the machine's shared server.
-import { spawn } from "node:child_process";
-import { chmod, mkdtemp, rm } from "node:fs/promises";
+import { execFileSync, spawn } from "node:child_process";
+import { chmod, mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
@@ -43,8 +43,16 @@ test.afterAll(async () => {
 });
 
 async function get(pathname: string) {
+  const started = Date.now();
   const response = await fetch(app.url + pathname, { redirect: "manual" });
-  return { status: response.status, body: await response.text(), type: response.headers.get("content-type") ?? "" };
+  return { status: response.status, body: await response.text(), type: response.headers.get("content-type") ?? "", ms: Date.now() - started };
+}
+
+/** Pauses (SIGSTOP) or resumes (SIGCONT) every process of the cluster: a server that hangs, connections open. */
+async function signalCluster(signal: "SIGSTOP" | "SIGCONT") {
+  const postmaster = Number((await readFile(path.join(directory, "cluster", "postmaster.pid"), "utf8")).split("\n")[0]);
+  const children = execFileSync("pgrep", ["-P", String(postmaster)], { encoding: "utf8" }).split("\n").filter(Boolean).map(Number);
+  for (const pid of [postmaster, ...children]) process.kill(pid, signal);
 }
 
 const cached = ["/", "/organisations/allo-tolerance", "/countries/be"];
@@ -96,4 +104,42 @@ test("the database stops and returns: cached pages keep coming, the rest is a cl
   }
   expect(app.alive()).toBe(true);
   test.info().annotations.push({ type: "recovery", description: `every request answered ${recovered} ms after the database returned` });
+});
+
+test("a database that hangs: no request waits more than 5 s, and dynamic pages and the API answer 503 within seconds", async () => {
+  test.setTimeout(120_000);
+  for (const pathname of [...cached, ...dynamic]) {
+    await get(pathname);
+    expect((await get(pathname)).status, pathname).toBe(200);
+  }
+
+  await signalCluster("SIGSTOP");
+  const paused = Date.now();
+  const unavailableSince = new Map<string, number>();
+  try {
+    // A steady load of four clients for 10 s while PostgreSQL hangs.
+    const client = async () => {
+      while (Date.now() - paused < 10_000) {
+        for (const pathname of [...cached, ...dynamic]) {
+          const answer = await get(pathname);
+          expect(answer.ms, `${pathname} waited`).toBeLessThan(5_000);
+          if (cached.includes(pathname)) expect(answer.status, `${pathname} while the database hangs`).toBe(200);
+          else expect([200, 500, 503], pathname).toContain(answer.status);
+          expect(answer.body, pathname).not.toMatch(/\bat .+\.js:\d+|PrismaClient|DriverAdapterError|timeout/i);
+          if (answer.status === 503 && !unavailableSince.has(pathname)) unavailableSince.set(pathname, Date.now() - paused);
+        }
+      }
+    };
+    await Promise.all([client(), client(), client(), client()]);
+    expect(app.alive()).toBe(true);
+    for (const pathname of dynamic) expect(unavailableSince.get(pathname), pathname).toBeLessThan(8_000);
+    const answer = await get("/api/v1/organisations?limit=5");
+    expect(answer.status).toBe(503);
+    expect(answer.ms).toBeLessThan(1_000);
+  } finally {
+    await signalCluster("SIGCONT");
+  }
+  await expect.poll(async () => (await get("/search?q=tolerance")).status, { timeout: 10_000, intervals: [100] }).toBe(200);
+  for (const pathname of [...cached, ...dynamic]) expect((await get(pathname)).status, pathname).toBe(200);
+  test.info().annotations.push({ type: "unavailable after", description: JSON.stringify(Object.fromEntries(unavailableSince)) });
 });

@@ -12,9 +12,15 @@ export async function sql<T extends pg.QueryResultRow = pg.QueryResultRow>(text:
   }
 }
 
-let lastAddress = 0;
-/** A client address of its own for each test (the server trusts one proxy hop in tests), so throttling does not spill over. */
-export const freshAddress = () => `198.51.100.${(Date.now() + lastAddress++) % 250}-${crypto.randomUUID().slice(0, 8)}`;
+/**
+ * A client address of its own for each test, from the documentation range 2001:db8::/32 (the
+ * test server trusts one proxy hop, so this X-Forwarded-For entry is the client), so throttling
+ * does not spill over.
+ */
+export const freshAddress = () => {
+  const hex = crypto.randomUUID().replace(/-/g, "");
+  return `2001:db8:${hex.slice(0, 4)}:${hex.slice(4, 8)}:${hex.slice(8, 12)}:${hex.slice(12, 16)}:${hex.slice(16, 20)}:${hex.slice(20, 24)}`;
+};
 
 export const demoUsers = {
   admin: { email: "admin@prova.test", password: "prova-demo-admin", name: "Ada Admin" },

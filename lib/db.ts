@@ -7,6 +7,15 @@ function createClient() {
   return new PrismaClient({
     adapter: new PrismaPg({
       connectionString: serverEnv().DATABASE_URL,
+      // A database that hangs must not hold requests: a connection (or a free one from the pool)
+      // within 2 s, an answer within 3 s, and PostgreSQL itself cancels a statement after 2.5 s
+      // (a clean error while it still answers; the slowest statement at a million organisations
+      // takes ~100 ms). Past that, a request fails at once and the proxy answers 503 until the
+      // database answers again (lib/health.ts).
+      connectionTimeoutMillis: 2_000,
+      query_timeout: 3_000,
+      statement_timeout: 2_500,
+      idle_in_transaction_session_timeout: 10_000,
       // JIT compilation and parallel workers cost more than these short statements take. A
       // search for common words reads the table in order up to its cap: synchronised scans would
       // start it where the last scan stopped, so the same search would find other candidates

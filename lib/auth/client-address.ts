@@ -1,14 +1,17 @@
+import { clientAddressHeader } from "@/lib/security/request-facts";
+
+/** Set by server.js, which decides every request's client address before the app sees it. */
+const edgeMark = Symbol.for("prova.edge");
+
+type HeaderSource = Headers | Record<string, string | string[] | undefined> | undefined;
+
 /**
- * The client's address from X-Forwarded-For, counting `trustedHops` proxies from the right: each
- * trusted proxy appends the address it received the request from, so the entry just before them
- * is the client. With no trusted proxy the last entry is used (which a client can forge).
+ * The client address of a request, as server.js decided it (lib/security/request-facts.js): the
+ * one place the app learns it. Without server.js in front (`next dev`, or `next start` run by
+ * hand) nobody decided it, and a header of that name would be the client's own: "unknown".
  */
-export function clientAddress(forwardedFor: string | null | undefined, trustedHops: number): string {
-  const entries = (forwardedFor ?? "")
-    .split(",")
-    .map((entry) => entry.trim())
-    .filter(Boolean);
-  if (entries.length === 0) return "unknown";
-  const index = entries.length - 1 - Math.max(0, trustedHops - 1);
-  return entries[Math.max(0, index)].slice(0, 100);
+export function clientAddressOf(headers: HeaderSource): string {
+  if (!(globalThis as Record<symbol, unknown>)[edgeMark] || !headers) return "unknown";
+  const value = headers instanceof Headers ? headers.get(clientAddressHeader) : headers[clientAddressHeader];
+  return (Array.isArray(value) ? value[0] : value) || "unknown";
 }

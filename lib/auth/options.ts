@@ -2,8 +2,9 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
-import { clientAddress } from "@/lib/auth/client-address";
+import { clientAddressOf } from "@/lib/auth/client-address";
 import { throttledError } from "@/lib/auth/errors";
+import { safeReturnPath } from "@/lib/auth/redirect";
 import { recordAudit } from "@/lib/data/audit";
 import { beginSignInAttempt, finishSignInAttempt } from "@/lib/data/login-attempts";
 import { revokeSession, signInWithPassword } from "@/lib/data/sessions";
@@ -30,8 +31,7 @@ export function authOptions(): NextAuthOptions {
           if (!parsed.success) return null;
           const { email, password } = parsed.data;
           const env = serverEnv();
-          const forwarded = request?.headers?.["x-forwarded-for"];
-          const address = clientAddress(Array.isArray(forwarded) ? forwarded.join(",") : forwarded, env.TRUSTED_PROXY_HOPS);
+          const address = clientAddressOf(request?.headers);
           const settings = { maxFailures: env.LOGIN_MAX_FAILURES, windowMinutes: env.LOGIN_WINDOW_MINUTES };
           const attempt = await beginSignInAttempt(email, address, settings);
           if (!attempt) {
@@ -52,6 +52,11 @@ export function authOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
+      // Where next-auth sends the browser after signing in or out: a path on this site, no other.
+      redirect({ url, baseUrl }) {
+        const path = url.startsWith(`${baseUrl}/`) ? url.slice(baseUrl.length) : url;
+        return baseUrl + safeReturnPath(path);
+      },
       jwt({ token, user }) {
         if (user) token.sid = (user as { sessionId?: string }).sessionId;
         return token;

@@ -1,9 +1,8 @@
 import "server-only";
 import { headers } from "next/headers";
-import { clientAddress } from "@/lib/auth/client-address";
-import { serverEnv } from "@/lib/env";
+import { clientAddressOf } from "@/lib/auth/client-address";
 
-/** The current request's client address (per TRUSTED_PROXY_HOPS), for audit events. */
+/** The current request's client address, for throttling and audit events. */
 export async function requestAddress(): Promise<string> {
-  return clientAddress((await headers()).get("x-forwarded-for"), serverEnv().TRUSTED_PROXY_HOPS);
+  return clientAddressOf(await headers());
 }

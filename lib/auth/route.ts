@@ -1,12 +1,12 @@
 import "server-only";
-import { clientAddress } from "@/lib/auth/client-address";
+import { clientAddressOf } from "@/lib/auth/client-address";
 import { recordAudit } from "@/lib/data/audit";
-import { appUrl, serverEnv } from "@/lib/env";
+import { appUrl } from "@/lib/env";
 import { isCrossSite } from "@/lib/security/origin";
 
 /** Records a refused request to a route handler in the audit log. */
 export async function auditDenial(request: Request, reason: string): Promise<void> {
-  const address = clientAddress(request.headers.get("x-forwarded-for"), serverEnv().TRUSTED_PROXY_HOPS);
+  const address = clientAddressOf(request.headers);
   await recordAudit({ action: "access.denied", subject: `route:${new URL(request.url).pathname}`, address, details: { reason } });
 }
 

@@ -1,4 +1,5 @@
 // Shared by the admin lists: keyset cursors and LIKE patterns.
+import { cursorSchema } from "@/lib/validation/ids";
 
 export type Cursor = { value: string; id: string };
 
@@ -7,10 +8,10 @@ export const encodeCursor = (cursor: Cursor) => Buffer.from(JSON.stringify(curso
 
 /** A cursor from the URL, or null when it is missing or not one of ours. */
 export function decodeCursor(text: string | undefined): Cursor | null {
-  if (!text || text.length > 500) return null;
+  if (!text || text.length > 2_000) return null;
   try {
-    const cursor = JSON.parse(Buffer.from(text, "base64url").toString("utf8"));
-    return typeof cursor?.value === "string" && typeof cursor?.id === "string" && /^[0-9a-f-]{36}$/.test(cursor.id) ? cursor : null;
+    const parsed = cursorSchema.safeParse(JSON.parse(Buffer.from(text, "base64url").toString("utf8")));
+    return parsed.success ? parsed.data : null;
   } catch {
     return null;
   }

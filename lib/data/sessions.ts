@@ -2,6 +2,7 @@ import "server-only";
 import { verifyPassword, hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { isId } from "@/lib/validation/ids";
 
 export const idleTimeoutMs = 30 * 60 * 1000;
 export const absoluteTimeoutMs = 12 * 60 * 60 * 1000;
@@ -35,7 +36,7 @@ export async function signInWithPassword(email: string, password: string): Promi
  * the same role and password as at sign-in, less than 30 minutes idle and 12 hours old.
  */
 export async function loadActiveSession(sessionId: string, now = new Date()): Promise<ActiveSession | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(sessionId)) return null;
+  if (!isId(sessionId)) return null;
   const session = await db.session.findUnique({
     where: { id: sessionId },
     select: {

@@ -5,9 +5,17 @@ const app = "https://directory.example.org";
 const post = (headers: Record<string, string>) => new Request(`${app}/api/auth/signout`, { method: "POST", headers });
 
 describe("isCrossSite", () => {
-  it("lets the site's own origin through, by APP_URL or by Host", () => {
+  it("lets the site's own origin through", () => {
     expect(isCrossSite(post({ origin: app, host: "directory.example.org" }), app)).toBe(false);
-    expect(isCrossSite(post({ origin: "http://127.0.0.1:3000", host: "127.0.0.1:3000" }), app)).toBe(false);
+    expect(isCrossSite(post({ origin: `${app}/` }), `${app}/`)).toBe(false);
+  });
+
+  it("judges by APP_URL alone: Host and forwarding headers, which a client sets, do not make an origin this site's", () => {
+    expect(isCrossSite(post({ origin: "http://127.0.0.1:3000", host: "127.0.0.1:3000" }), app)).toBe(true);
+    expect(isCrossSite(post({ origin: "https://evil.example", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" }), app)).toBe(true);
+    // Same host, another scheme or port.
+    expect(isCrossSite(post({ origin: "http://directory.example.org" }), app)).toBe(true);
+    expect(isCrossSite(post({ origin: "https://directory.example.org:8443" }), app)).toBe(true);
   });
 
   it("refuses another origin, Origin: null and a malformed origin", () => {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { OrganisationKind, OrganisationStatus } from "@/lib/generated/prisma/enums";
+import { cleanQuery } from "@/lib/validation/search";
 
 /** One value from a query parameter (the first when repeated); anything unusable is dropped. */
 const one = <T extends z.ZodType>(schema: T) =>
@@ -7,7 +8,7 @@ const one = <T extends z.ZodType>(schema: T) =>
 
 /** The admin organisation list's filters, read from the URL. */
 export const adminListSchema = z.object({
-  q: one(z.string().max(200)),
+  q: one(z.string().transform(cleanQuery)).transform((q) => q || undefined),
   country: one(z.string().regex(/^[a-z]{2}$/i).transform((code) => code.toLowerCase())),
   kind: one(z.enum(OrganisationKind)),
   status: one(z.enum(OrganisationStatus)),

@@ -1,4 +1,6 @@
 import { OrganisationKind } from "@/lib/generated/prisma/enums";
+import { isId } from "@/lib/validation/ids";
+import { cleanQuery } from "@/lib/validation/search";
 
 export const apiLimits = { default: 50, max: 100 };
 const kinds = Object.values(OrganisationKind).map((kind) => kind.toLowerCase());
@@ -31,11 +33,11 @@ export function parseApiQuery(params: URLSearchParams, allowed = ["country", "ki
   const q = params.get("q");
   if (q !== null) {
     if (q.length > 200) return { parameter: "q", message: "Keep the search under 200 characters." };
-    if (q.trim()) query.q = q.trim();
+    if (cleanQuery(q)) query.q = cleanQuery(q);
   }
   const cursor = params.get("cursor");
   if (cursor !== null) {
-    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(cursor)) return { parameter: "cursor", message: "Malformed cursor: pass the `next` value of the previous page." };
+    if (!isId(cursor)) return { parameter: "cursor", message: "Malformed cursor: pass the `next` value of the previous page." };
     query.cursor = cursor.toLowerCase();
   }
   const limit = params.get("limit");

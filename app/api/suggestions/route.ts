@@ -1,5 +1,5 @@
 import { fieldErrors } from "@/lib/auth/action";
-import { clientAddress } from "@/lib/auth/client-address";
+import { clientAddressOf } from "@/lib/auth/client-address";
 import { refuseCrossSite } from "@/lib/auth/route";
 import { createSuggestion } from "@/lib/data/change-sets";
 import { ConflictError, FieldConflictError, NotFoundError } from "@/lib/data/errors";
@@ -32,7 +32,7 @@ export async function POST(request: Request) {
   const stamp = checkFormToken(raw.issued, env.NEXTAUTH_SECRET ?? "", Date.now());
   if (stamp === "too-fast") return json(400, { message: "That was quick: please check your suggestion, then send it again." });
   if (stamp === "invalid") return json(400, { message: "This form has expired. Reload the page, then send your suggestion again." });
-  const address = clientAddress(request.headers.get("x-forwarded-for"), env.TRUSTED_PROXY_HOPS);
+  const address = clientAddressOf(request.headers);
   if (!(await takeSuggestionSlot(address, { maxPerHour: env.SUGGESTION_MAX_PER_HOUR }))) {
     return json(429, { message: "Thank you for your suggestions. We have received many from your connection in the last hour: please wait a while before sending another." });
   }

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
 import { listContactsForAdmin } from "@/lib/data/admin-contacts";
 import { contactTypeLabels } from "@/lib/validation/contact";
+import { cleanQuery } from "@/lib/validation/search";
 
 export const metadata: Metadata = { title: "Contacts", robots: { index: false } };
 
@@ -12,7 +13,7 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 export default async function ContactsPage({ searchParams }: Props) {
   await requireUser();
   const params = await searchParams;
-  const q = first(params.q) ?? "";
+  const q = cleanQuery(first(params.q) ?? "");
   const { items, next } = await listContactsForAdmin({ q, after: first(params.after) });
   return (
     <>

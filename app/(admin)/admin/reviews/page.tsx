@@ -4,6 +4,7 @@ import { FilterSelect } from "@/components/ui/filter-select";
 import { requireRole } from "@/lib/auth/session";
 import { listQueueAuthors, listReviewQueue } from "@/lib/data/reviews";
 import type { ChangeSetKind } from "@/lib/generated/prisma/enums";
+import { idOrUndefined } from "@/lib/validation/ids";
 
 export const metadata: Metadata = { title: "Reviews", robots: { index: false } };
 
@@ -31,7 +32,7 @@ export default async function ReviewsPage({ searchParams }: Props) {
     kind: kind && kind in kinds ? kind : undefined,
     publicOnly: first(params.kind) === "PUBLIC",
     country: /^[a-z]{2}$/i.test(first(params.country) ?? "") ? first(params.country) : undefined,
-    authorId: /^[0-9a-f-]{36}$/i.test(first(params.author) ?? "") ? first(params.author) : undefined,
+    authorId: idOrUndefined(first(params.author)),
   };
   const [items, authors] = await Promise.all([listReviewQueue(filters), listQueueAuthors()]);
   const outcome = decided[first(params.decided) ?? ""];

@@ -10,6 +10,7 @@ import { requireUser } from "@/lib/auth/session";
 import { fieldLabels } from "@/lib/change-sets/document";
 import { editableStatuses, getOwnChangeSet } from "@/lib/data/change-sets";
 import { listCountries } from "@/lib/data/countries";
+import { isId } from "@/lib/validation/ids";
 
 export const metadata: Metadata = { title: "Your change", robots: { index: false } };
 
@@ -21,7 +22,7 @@ export default async function ChangePage({ params, searchParams }: Props) {
   const { id } = await params;
   const session = await requireUser(`/admin/changes/${id}`);
   // Someone else's change set, or none: the same 404 (it does not confirm it exists).
-  const changeSet = /^[0-9a-f-]{36}$/i.test(id) ? await getOwnChangeSet(session.user, id) : null;
+  const changeSet = isId(id) ? await getOwnChangeSet(session.user, id) : null;
   if (!changeSet) notFound();
   const flash = await searchParams;
   const editable = editableStatuses.includes(changeSet.status);

@@ -9,6 +9,7 @@ import { WordDiff } from "@/components/reviews/word-diff";
 import { requireRole } from "@/lib/auth/session";
 import { fieldLabels, type Change, type ContactDocument } from "@/lib/change-sets/document";
 import { getChangeSetForReview } from "@/lib/data/reviews";
+import { isId } from "@/lib/validation/ids";
 
 export const metadata: Metadata = { title: "Review a change", robots: { index: false } };
 
@@ -23,7 +24,7 @@ function title(change: Change) {
 export default async function ReviewPage({ params }: Props) {
   const { id } = await params;
   const session = await requireRole(["ADMIN", "REVIEWER"], `/admin/reviews/${id}`);
-  const review = /^[0-9a-f-]{36}$/i.test(id) ? await getChangeSetForReview(id) : null;
+  const review = isId(id) ? await getChangeSetForReview(id) : null;
   if (!review) notFound();
   const stale = review.moved.length > 0;
   const contacts = new Map<string, ContactDocument>([...(review.base?.contacts ?? []), ...review.proposed.contacts].map((contact) => [contact.id, contact]));

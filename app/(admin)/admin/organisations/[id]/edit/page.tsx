@@ -7,6 +7,7 @@ import { formValues } from "@/components/organisation-form/form-values";
 import { requireUser } from "@/lib/auth/session";
 import { findOpenChangeSet, getOrganisationDocument } from "@/lib/data/change-sets";
 import { listCountries } from "@/lib/data/countries";
+import { isId } from "@/lib/validation/ids";
 
 export const metadata: Metadata = { title: "Change an organisation", robots: { index: false } };
 
@@ -17,7 +18,7 @@ const date = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UT
 export default async function EditOrganisationPage({ params }: Props) {
   const { id } = await params;
   const session = await requireUser(`/admin/organisations/${id}/edit`);
-  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
+  if (!isId(id)) notFound();
   // One open change per author and organisation: carry on with it.
   const open = await findOpenChangeSet(session.user, id);
   if (open) redirect(`/admin/changes/${open}`);

@@ -5,6 +5,7 @@ import { ChangeSummary } from "@/components/changes/change-summary";
 import { RestoreButton } from "@/components/changes/restore-button";
 import { requireUser } from "@/lib/auth/session";
 import { listRevisions } from "@/lib/data/revisions";
+import { isId } from "@/lib/validation/ids";
 
 export const metadata: Metadata = { title: "History", robots: { index: false } };
 
@@ -16,7 +17,7 @@ const number = (value: string | string[] | undefined) => Number(Array.isArray(va
 export default async function HistoryPage({ params, searchParams }: Props) {
   const { id } = await params;
   await requireUser(`/admin/organisations/${id}/history`);
-  const revisions = /^[0-9a-f-]{36}$/i.test(id) ? await listRevisions(id) : [];
+  const revisions = isId(id) ? await listRevisions(id) : [];
   if (revisions.length === 0) notFound();
   const latest = revisions[0];
   const query = await searchParams;
