@@ -1,9 +1,18 @@
-// Runs once when a server instance starts: schedules the daily purge of old client addresses
-// and of decided suggestions' personal data.
+// Runs once when a server instance starts (npm start, node server.js, next start): refuses to
+// start on a bad configuration (in production, without NEXTAUTH_SECRET), then schedules the daily
+// purge of old client addresses and of decided suggestions' personal data.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { EnvError, serverEnv } = await import("@/lib/env");
+  try {
+    serverEnv();
+  } catch (error) {
+    if (!(error instanceof EnvError)) throw error;
+    // The reason on its own, not wrapped in Next's stack trace of the instrumentation hook.
+    console.error(`\n✖ ${error.message}\n`);
+    process.exit(1);
+  }
   const { purgeAddresses } = await import("@/lib/data/audit");
-  const { serverEnv } = await import("@/lib/env");
   const purge = () =>
     purgeAddresses(serverEnv().AUDIT_RETENTION_DAYS, new Date(), serverEnv().SUGGESTION_RETENTION_DAYS).catch((error: Error) => console.error(`Purging old client addresses failed: ${error.message}`));
   await purge();

@@ -66,14 +66,15 @@ test("failed sign-ins from one address are throttled, then refused even with the
   for (let i = 0; i < 10; i++) {
     expect(await postCredentials(request, `nobody-${i}@prova.test`, "wrong", address)).toBe("CredentialsSignin");
   }
-  expect(await postCredentials(request, "editor@prova.test", "prova-demo-editor", address)).toBe("throttled");
+  // Ten failures: wait 15 minutes after the last (LOGIN_WINDOW_MINUTES), and the answer says so.
+  expect(await postCredentials(request, "editor@prova.test", "prova-demo-editor", address)).toBe("throttled:15");
   // Another address is not affected.
   expect(await postCredentials(request, "editor@prova.test", "prova-demo-editor", freshAddress())).toBeNull();
 
   await page.setExtraHTTPHeaders({ "x-forwarded-for": address });
   await page.goto("/login");
   await signIn(page, "editor@prova.test", "prova-demo-editor");
-  await expect(page.getByRole("alert").filter({ hasText: "Too many" })).toHaveText("Too many failed attempts. Wait a few minutes, then try again.");
+  await expect(page.getByRole("alert").filter({ hasText: "Too many" })).toHaveText("Too many failed sign-ins. Try again in 15 minutes.");
 });
 
 test("failed sign-ins for one account are throttled whatever the address", async ({ request }) => {
@@ -81,7 +82,11 @@ test("failed sign-ins for one account are throttled whatever the address", async
   await createTempUser(email, "Target");
   try {
     for (let i = 0; i < 10; i++) expect(await postCredentials(request, email, "wrong", freshAddress())).toBe("CredentialsSignin");
-    expect(await postCredentials(request, email, "prova-demo-editor", freshAddress())).toBe("throttled");
+    expect(await postCredentials(request, email, "prova-demo-editor", freshAddress())).toBe("throttled:15");
+    // An account that does not exist is throttled the same way, with the same wait.
+    const nobody = `nobody-${Date.now()}@prova.test`;
+    for (let i = 0; i < 10; i++) expect(await postCredentials(request, nobody, "wrong", freshAddress())).toBe("CredentialsSignin");
+    expect(await postCredentials(request, nobody, "prova-demo-editor", freshAddress())).toBe("throttled:15");
     const [{ count }] = await sql(`SELECT count(*)::int AS count FROM "AuditEvent" WHERE subject = $1 AND action = 'sign-in.failure'`, [email]);
     expect(count).toBe(10);
   } finally {

@@ -4,6 +4,7 @@
 // made from them; the JSON-LD keeps them as strings; the CSV neutralises formula-like cells.
 import { parse } from "csv-parse/sync";
 import { expect, test, type Page } from "@playwright/test";
+import { revalidateToken } from "../lib/security/keys";
 import { demoUsers, freshAddress, signInAs, sql } from "./support";
 
 const script = "</script><script>alert('script')</script>";
@@ -46,7 +47,7 @@ test.beforeAll(async () => {
   );
   await fetch(`${test.info().project.use.baseURL}/api/revalidate`, {
     method: "POST",
-    headers: { authorization: `Bearer ${process.env.NEXTAUTH_SECRET}`, "content-type": "application/json" },
+    headers: { authorization: `Bearer ${revalidateToken(process.env.NEXTAUTH_SECRET!)}`, "content-type": "application/json" },
     body: JSON.stringify({ tags: [`organisation:${id}`, "organisations", "country:BE"] }),
   });
 });
@@ -56,7 +57,7 @@ test.afterAll(async () => {
   await sql(`DELETE FROM "Organisation" WHERE id = $1`, [id]);
   await fetch(`${test.info().project.use.baseURL}/api/revalidate`, {
     method: "POST",
-    headers: { authorization: `Bearer ${process.env.NEXTAUTH_SECRET}`, "content-type": "application/json" },
+    headers: { authorization: `Bearer ${revalidateToken(process.env.NEXTAUTH_SECRET!)}`, "content-type": "application/json" },
     body: JSON.stringify({ tags: [`organisation:${id}`, "organisations", "country:BE"] }),
   });
 });

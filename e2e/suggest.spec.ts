@@ -77,6 +77,26 @@ test("the honeypot, the minimum fill time and the rate limit stop a scripted flo
   await sql(`DELETE FROM "ChangeSet" WHERE proposed->>'name' LIKE $1`, [`${flood}%`]);
 });
 
+test("mistakes do not use up the hourly limit: after three refused posts, five suggestions still go through", async ({ request }) => {
+  const address = freshAddress();
+  const name = `Mistyped ${crypto.randomUUID().slice(0, 8)}`;
+  const post = (form: Record<string, string>) => request.post("/api/suggestions", { headers: { "x-forwarded-for": address }, multipart: form });
+  const issued = await stamp(request, address);
+  await new Promise((resolve) => setTimeout(resolve, 3100));
+  for (let i = 0; i < 3; i++) {
+    const refused = await post(proposal(name, { issued, kind: "NOT_A_KIND" }));
+    expect(refused.status()).toBe(400);
+    expect((await refused.json()).fieldErrors.kind).toBeTruthy();
+  }
+  // SUGGESTION_MAX_PER_HOUR is 5 in the tests' configuration.
+  const statuses: number[] = [];
+  for (let i = 0; i < 6; i++) statuses.push((await post(proposal(`${name} ${i}`, { issued }))).status());
+  expect(statuses).toEqual([201, 201, 201, 201, 201, 429]);
+  const stored = await sql(`SELECT proposed->>'name' AS name FROM "ChangeSet" WHERE proposed->>'name' LIKE $1`, [`${name}%`]);
+  expect(stored).toHaveLength(5);
+  await sql(`DELETE FROM "ChangeSet" WHERE proposed->>'name' LIKE $1`, [`${name}%`]);
+});
+
 test("a suggestion from another site is refused", async ({ request }) => {
   const response = await request.post("/api/suggestions", { headers: { Origin: "https://evil.example" }, multipart: proposal("Cross Site") });
   expect(response.status()).toBe(403);

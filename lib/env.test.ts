@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, launcherEnv } from "./env";
+import { EnvError, launcherEnv, parseServerEnv } from "./env";
 
 describe("launcherEnv", () => {
   it("accepts an empty environment with defaults", () => {
-    expect(launcherEnv({})).toEqual({ PORT: 3000, LOGIN_MAX_FAILURES: 10, LOGIN_WINDOW_MINUTES: 15, AUDIT_RETENTION_DAYS: 90, TRUSTED_PROXY_HOPS: 0, SUGGESTION_MAX_PER_HOUR: 5, SUGGESTION_RETENTION_DAYS: 90, MAIL_FROM: "PROVA directory <no-reply@localhost>" });
+    expect(launcherEnv({})).toEqual({ PORT: 3000, LOGIN_MAX_FAILURES: 10, LOGIN_WINDOW_MINUTES: 15, AUDIT_RETENTION_DAYS: 90, TRUSTED_PROXY_HOPS: 0, SUGGESTION_MAX_PER_HOUR: 5, SUGGESTION_MAX_ATTEMPTS_PER_HOUR: 30, SUGGESTION_RETENTION_DAYS: 90, MAIL_FROM: "PROVA directory <no-reply@localhost>" });
   });
 
   it("treats empty values as unset", () => {
@@ -42,5 +42,24 @@ describe("launcherEnv", () => {
       DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/prova",
       PORT: 4000,
     });
+  });
+});
+
+describe("parseServerEnv", () => {
+  const database = { DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/prova" };
+  const secret = "a-real-secret-of-at-least-32-characters!!";
+
+  it("refuses a production server without NEXTAUTH_SECRET, or with a short one", () => {
+    expect(() => parseServerEnv({ ...database, NODE_ENV: "production" })).toThrow(
+      "NEXTAUTH_SECRET must be set in production: at least 32 characters (generate one with: openssl rand -base64 32)",
+    );
+    expect(() => parseServerEnv({ ...database, NODE_ENV: "production", NEXTAUTH_SECRET: "" })).toThrow("NEXTAUTH_SECRET must be set in production");
+    expect(() => parseServerEnv({ ...database, NODE_ENV: "production", NEXTAUTH_SECRET: "short" })).toThrow("NEXTAUTH_SECRET must be at least 32 characters");
+    expect(parseServerEnv({ ...database, NODE_ENV: "production", NEXTAUTH_SECRET: secret }).NEXTAUTH_SECRET).toBe(secret);
+  });
+
+  it("lets the build and development run without one", () => {
+    expect(parseServerEnv({ ...database, NODE_ENV: "production", NEXT_PHASE: "phase-production-build" }).NEXTAUTH_SECRET).toBeUndefined();
+    expect(parseServerEnv({ ...database, NODE_ENV: "development" }).NEXTAUTH_SECRET).toBeUndefined();
   });
 });

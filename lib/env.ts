@@ -21,6 +21,8 @@ const launcherSchema = z.object({
   AUDIT_RETENTION_DAYS: z.coerce.number({ error: "must be a number" }).int().min(1, "must be at least 1").default(90),
   TRUSTED_PROXY_HOPS: z.coerce.number({ error: "must be a number" }).int().min(0, "must be 0 or more").default(0),
   SUGGESTION_MAX_PER_HOUR: z.coerce.number({ error: "must be a number" }).int().min(1, "must be at least 1").default(5),
+  // Posts of the suggestion form, valid or not: higher, so that mistakes do not use up the above.
+  SUGGESTION_MAX_ATTEMPTS_PER_HOUR: z.coerce.number({ error: "must be a number" }).int().min(1, "must be at least 1").default(30),
   SUGGESTION_RETENTION_DAYS: z.coerce.number({ error: "must be a number" }).int().min(1, "must be at least 1").default(90),
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL, e.g. smtps://user:password@mail.example.org" }).optional(),
   MAIL_FROM: z.string().min(3).default("PROVA directory <no-reply@localhost>"),
@@ -60,11 +62,24 @@ export function launcherEnv(source: Record<string, string | undefined> = process
   return parse(launcherSchema, source);
 }
 
+// A production server never runs on an empty key, however it was started (npm start, node
+// server.js, next start). `next build` also runs with NODE_ENV=production but signs nothing.
+const productionSchema = serverSchema.refine((env) => env.NEXTAUTH_SECRET !== undefined, {
+  path: ["NEXTAUTH_SECRET"],
+  message: "must be set in production: at least 32 characters (generate one with: openssl rand -base64 32)",
+});
+
+/** The variables the running app needs, read from `source`: in production NEXTAUTH_SECRET too. */
+export function parseServerEnv(source: Record<string, string | undefined>): ServerEnv {
+  const production = source.NODE_ENV === "production" && source.NEXT_PHASE !== "phase-production-build";
+  return parse(production ? productionSchema : serverSchema, source);
+}
+
 let cached: ServerEnv | undefined;
 
 /** The variables the running app needs. The launcher fills in DATABASE_URL for the embedded database. */
 export function serverEnv(): ServerEnv {
-  cached ??= parse(serverSchema, process.env);
+  cached ??= parseServerEnv(process.env);
   return cached;
 }
 

@@ -3,11 +3,12 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
-import { throttledError } from "@/lib/auth/errors";
+import { signInErrorMessage } from "@/lib/auth/errors";
 
-export function LoginForm({ returnTo, email }: { returnTo: string; email?: string }) {
+/** `error`: the message for a sign-in error next-auth reported in the address (?error=). */
+export function LoginForm({ returnTo, email, error: initialError }: { returnTo: string; email?: string; error?: string }) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(initialError ?? null);
   const [pending, startTransition] = useTransition();
   const errorRef = useRef<HTMLParagraphElement>(null);
 
@@ -30,11 +31,7 @@ export function LoginForm({ returnTo, email }: { returnTo: string; email?: strin
         router.refresh();
         return;
       }
-      setError(
-        result?.error === throttledError
-          ? "Too many failed attempts. Wait a few minutes, then try again."
-          : "The e-mail address or password is not correct.",
-      );
+      setError(signInErrorMessage(result?.error ?? ""));
     });
   }
 

@@ -4,6 +4,7 @@ import type { OrganisationDocument } from "@/lib/change-sets/document";
 import { listCountries } from "@/lib/data/countries";
 import { serverEnv } from "@/lib/env";
 import { issueFormToken } from "@/lib/security/form-token";
+import { appKey } from "@/lib/security/keys";
 
 /** The public suggestion form, for a correction (with the organisation) or a new organisation. */
 export async function SuggestionForm({ organisation }: { organisation?: { id: string; document: OrganisationDocument } }) {
@@ -13,7 +14,7 @@ export async function SuggestionForm({ organisation }: { organisation?: { id: st
       values={formValues(organisation?.document ?? null)}
       countries={await listCountries()}
       organisationId={organisation?.id}
-      suggestion={{ issued: issueFormToken(env.NEXTAUTH_SECRET ?? ""), retentionDays: env.SUGGESTION_RETENTION_DAYS }}
+      suggestion={{ issued: issueFormToken(appKey("form-stamp")), retentionDays: env.SUGGESTION_RETENTION_DAYS }}
     />
   );
 }

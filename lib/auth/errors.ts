@@ -1,2 +1,30 @@
-/** The error signIn() reports when sign-in is throttled; shared by the server check and the form. */
-export const throttledError = "throttled";
+// The error signIn() reports when sign-in is throttled, shared by the server check and the form.
+// next-auth 4 passes an error thrown in authorize() on as its message (signIn()'s `error`, or the
+// `error` query parameter without JavaScript), so the wait travels in it: "throttled:14".
+// The wait depends only on the e-mail address typed and the client address, never on whether
+// an account exists.
+
+const prefix = "throttled:";
+
+/** The error for a sign-in refused until `retryAt`: the whole minutes to wait, at least 1. */
+export function throttledError(retryAt: Date, now = new Date()): string {
+  return `${prefix}${Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 60_000))}`;
+}
+
+/** The minutes to wait that a sign-in error names, or null when it is not a throttling error. */
+export function throttledMinutes(error: string | null | undefined): number | null {
+  if (!error?.startsWith(prefix)) return null;
+  const minutes = Number(error.slice(prefix.length));
+  // At most a day (lib/data/login-attempts.ts): anything else did not come from the server.
+  return Number.isInteger(minutes) && minutes >= 1 && minutes <= 24 * 60 ? minutes : null;
+}
+
+/** What the sign-in form says for a sign-in error. */
+export function signInErrorMessage(error: string): string {
+  if (error === "CredentialsSignin") return "The e-mail address or password is not correct.";
+  const minutes = throttledMinutes(error);
+  // Anything else is the server's trouble (or a made-up link), not the visitor's.
+  if (minutes === null) return "Signing in did not work. Try again in a moment.";
+  const wait = minutes <= 90 ? `${minutes} ${minutes === 1 ? "minute" : "minutes"}` : `${Math.ceil(minutes / 60)} hours`;
+  return `Too many failed sign-ins. Try again in ${wait}.`;
+}

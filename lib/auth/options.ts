@@ -21,7 +21,8 @@ export function authOptions(): NextAuthOptions {
     // every request checks that row (lib/auth/session.ts).
     session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
     useSecureCookies: secure(),
-    pages: { signIn: "/login" },
+    // Sign-in errors (a wrong password, "throttled:<minutes>") are shown on the sign-in page.
+    pages: { signIn: "/login", error: "/login" },
     providers: [
       CredentialsProvider({
         name: "E-mail and password",
@@ -33,12 +34,13 @@ export function authOptions(): NextAuthOptions {
           const env = serverEnv();
           const address = clientAddressOf(request?.headers);
           const settings = { maxFailures: env.LOGIN_MAX_FAILURES, windowMinutes: env.LOGIN_WINDOW_MINUTES };
-          const attempt = await beginSignInAttempt(email, address, settings);
-          if (!attempt) {
+          const started = await beginSignInAttempt(email, address, settings);
+          if ("retryAt" in started) {
             await recordAudit({ action: "sign-in.throttled", subject: email.toLowerCase(), address });
-            // The message reaches the form (signIn's `error`), which says to wait.
-            throw new Error(throttledError);
+            // The message reaches the form (signIn's `error`), which says how long to wait.
+            throw new Error(throttledError(started.retryAt));
           }
+          const { attempt } = started;
           const session = await signInWithPassword(email, password);
           await finishSignInAttempt(attempt, Boolean(session));
           await recordAudit({

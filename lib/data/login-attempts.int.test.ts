@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { purgeAddresses, recordAudit } from "./audit";
-import { beginSignInAttempt, mayAttemptSignIn, retryAt } from "./login-attempts";
+import { beginSignInAttempt, mayAttemptSignIn, retryAt, signInRetryAt } from "./login-attempts";
 
 /** A past attempt, written directly (the app records attempts through beginSignInAttempt). */
 const recordSignInAttempt = (email: string, address: string, succeeded: boolean, createdAt = new Date()) =>
@@ -56,15 +56,50 @@ describe("mayAttemptSignIn", () => {
   it("parallel guesses cannot all pass one check: at most the limit get through", async () => {
     const email = `race-${crypto.randomUUID().slice(0, 8)}@prova.test`;
     const attempts = await Promise.all(Array.from({ length: 12 }, () => beginSignInAttempt(email, `race-${email}`, settings)));
-    expect(attempts.filter(Boolean)).toHaveLength(3);
+    expect(attempts.filter((started) => "attempt" in started)).toHaveLength(3);
     // Refused attempts are not counted.
-    expect(await db.loginAttempt.count({ where: { email } })).toBe(attempts.filter(Boolean).length);
+    expect(await db.loginAttempt.count({ where: { email } })).toBe(3);
   });
 
   it("counts failures per address across accounts", async () => {
     const address = `test-${crypto.randomUUID().slice(0, 8)}`;
     for (let i = 0; i < 3; i++) await recordSignInAttempt(`a${i}-${address}@prova.test`, address, false);
     expect(await mayAttemptSignIn("fresh@prova.test", address, settings)).toBe(false);
+  });
+});
+
+describe("signInRetryAt and beginSignInAttempt", () => {
+  const minute = 60 * 1000;
+
+  it("a refused sign-in says when to try again: when the address's growing delay ends", async () => {
+    const email = `when-${crypto.randomUUID().slice(0, 8)}@prova.test`;
+    const address = `test-${crypto.randomUUID().slice(0, 8)}`;
+    const start = Date.now() - 5 * minute;
+    for (let i = 0; i < 4; i++) await recordSignInAttempt(`${i}-${email}`, address, false, new Date(start + i * 1000));
+    // Four failures from the address, the last at start + 3 s: 30 minutes after it.
+    expect(await signInRetryAt(email, address, settings)).toEqual(new Date(start + 3000 + 30 * minute));
+    const started = await beginSignInAttempt(email, address, settings);
+    expect(started).toEqual({ retryAt: new Date(start + 3000 + 30 * minute) });
+    expect(await signInRetryAt(email, "elsewhere", settings)).toBeNull();
+  });
+
+  it("for an account, when the limit-th latest failure leaves the window, whether the account exists or not", async () => {
+    const start = Date.now() - 10 * minute;
+    const run = crypto.randomUUID().slice(0, 8);
+    const user = await db.user.create({ data: { email: `someone-${run}@prova.test`, name: "Someone", role: "EDITOR" }, select: { id: true, email: true } });
+    const waits = [];
+    for (const email of [user.email, `nobody-${run}@prova.test`]) {
+      // Long ago (outside the window), then four failures 1 minute apart, from four addresses.
+      await recordSignInAttempt(email, `${run}-old`, false, new Date(start - 20 * minute));
+      for (let i = 0; i < 4; i++) await recordSignInAttempt(email, `${run}-spread-${i}`, false, new Date(start + i * minute));
+      const until = await signInRetryAt(email, "owner", settings, new Date(start + 4 * minute));
+      // The 3rd latest is at start + 1 minute: 15 minutes after it, two failures are left in the window.
+      expect(until).toEqual(new Date(start + 16 * minute));
+      expect(await mayAttemptSignIn(email, "owner", settings, new Date(start + 16 * minute + 1))).toBe(true);
+      waits.push(until);
+    }
+    expect(waits[0]).toEqual(waits[1]);
+    await db.user.delete({ where: { id: user.id } });
   });
 });
 

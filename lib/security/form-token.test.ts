@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { checkFormToken, issueFormToken, minimumFillMs } from "./form-token";
+import { deriveKey } from "./keys";
 
-const secret = "a-test-secret-that-is-long-enough-for-hmac";
+const secret = deriveKey("a-test-secret-that-is-long-enough-for-hmac", "form-stamp");
 
 describe("form tokens", () => {
   it("accept a genuine token once the minimum fill time has passed", () => {
@@ -12,7 +13,7 @@ describe("form tokens", () => {
 
   it("refuse a forged, altered, stale, future or missing token", () => {
     const token = issueFormToken(secret, 1_000_000);
-    expect(checkFormToken(issueFormToken("another secret entirely", 1_000_000), secret, 1_010_000)).toBe("invalid");
+    expect(checkFormToken(issueFormToken(deriveKey("another secret entirely, also long enough", "form-stamp"), 1_000_000), secret, 1_010_000)).toBe("invalid");
     expect(checkFormToken(token.replace(/^1/, "2"), secret, 2_010_000)).toBe("invalid");
     expect(checkFormToken(token, secret, 1_000_000 + 25 * 60 * 60 * 1000)).toBe("invalid");
     expect(checkFormToken(token, secret, 999_000)).toBe("invalid");

@@ -4,20 +4,20 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 export const minimumFillMs = 3000;
 const maximumAgeMs = 24 * 60 * 60 * 1000;
 
-const sign = (issuedAt: number, secret: string) => createHmac("sha256", secret).update(`form:${issuedAt}`).digest("base64url");
+const sign = (issuedAt: number, key: Uint8Array) => createHmac("sha256", key).update(`form:${issuedAt}`).digest("base64url");
 
-/** A signed "issued at" stamp, rendered per request into a public form. */
-export function issueFormToken(secret: string, now = Date.now()): string {
-  return `${now}.${sign(now, secret)}`;
+/** A signed "issued at" stamp, rendered per request into a public form; `key` is the "form-stamp" key (lib/security/keys.ts). */
+export function issueFormToken(key: Uint8Array, now = Date.now()): string {
+  return `${now}.${sign(now, key)}`;
 }
 
 /** Whether a form's stamp is genuine and old enough (and not stale). */
-export function checkFormToken(token: unknown, secret: string, now = Date.now()): "ok" | "too-fast" | "invalid" {
+export function checkFormToken(token: unknown, key: Uint8Array, now = Date.now()): "ok" | "too-fast" | "invalid" {
   if (typeof token !== "string" || token.length > 100) return "invalid";
   const [stamp, signature] = token.split(".");
   const issuedAt = Number(stamp);
   if (!Number.isSafeInteger(issuedAt) || !signature) return "invalid";
-  const expected = Buffer.from(sign(issuedAt, secret));
+  const expected = Buffer.from(sign(issuedAt, key));
   const given = Buffer.from(signature);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return "invalid";
   const age = now - issuedAt;

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
+import { signInErrorMessage } from "@/lib/auth/errors";
 import { currentSession } from "@/lib/auth/session";
 import { safeReturnPath } from "@/lib/auth/redirect";
 
@@ -14,6 +15,8 @@ export default async function LoginPage({ searchParams }: Props) {
   if (await currentSession()) redirect(returnTo);
   const passwordSet = params.passwordSet === "1";
   const email = typeof params.email === "string" ? params.email.slice(0, 320) : undefined;
+  // Where next-auth sends a sign-in that failed without JavaScript: "CredentialsSignin", "throttled:14".
+  const error = typeof params.error === "string" && params.error ? signInErrorMessage(params.error) : undefined;
   return (
     <>
       <h1 className="text-2xl font-bold text-brand-900">Sign in</h1>
@@ -24,7 +27,7 @@ export default async function LoginPage({ searchParams }: Props) {
       ) : (
         <p className="mt-2 text-slate-700">For the directory&apos;s editors and reviewers.</p>
       )}
-      <LoginForm returnTo={returnTo} email={email} />
+      <LoginForm returnTo={returnTo} email={email} error={error} />
     </>
   );
 }

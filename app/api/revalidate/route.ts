@@ -1,21 +1,23 @@
-import { timingSafeEqual } from "node:crypto";
+import { createHash, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { auditDenial, refuseCrossSite } from "@/lib/auth/route";
 import { revalidatePublic } from "@/lib/cache";
-import { serverEnv } from "@/lib/env";
+import { revalidateToken } from "@/lib/security/keys";
 
 const bodySchema = z.object({ tags: z.array(z.string().min(1).max(256)).min(1).max(100) });
 
 function authorised(request: Request) {
-  const secret = serverEnv().NEXTAUTH_SECRET;
-  const given = request.headers.get("authorization")?.replace(/^Bearer /, "") ?? "";
-  if (!secret || given.length !== secret.length) return false;
-  return timingSafeEqual(Buffer.from(given), Buffer.from(secret));
+  const given = request.headers.get("authorization")?.match(/^Bearer (.+)$/)?.[1];
+  if (!given) return false;
+  // Compared as digests: equal lengths whatever was sent, and no time that depends on the token.
+  const digest = (value: string) => createHash("sha256").update(value).digest();
+  return timingSafeEqual(digest(given), digest(revalidateToken()));
 }
 
 /**
  * Refreshes public pages after data changed outside the app (imports, scripts, operators):
- * POST {"tags": ["organisation:<id>", "organisations"]} with `Authorization: Bearer $NEXTAUTH_SECRET`.
+ * POST {"tags": ["organisation:<id>", "organisations"]} with `Authorization: Bearer <token>`, the
+ * token derived from NEXTAUTH_SECRET that `npm run revalidate:token` prints (never the secret itself).
  */
 export async function POST(request: Request) {
   const crossSite = await refuseCrossSite(request);

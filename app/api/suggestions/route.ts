@@ -3,10 +3,11 @@ import { clientAddressOf } from "@/lib/auth/client-address";
 import { refuseCrossSite } from "@/lib/auth/route";
 import { createSuggestion } from "@/lib/data/change-sets";
 import { ConflictError, FieldConflictError, NotFoundError } from "@/lib/data/errors";
-import { takeSuggestionSlot } from "@/lib/data/suggestion-limits";
+import { acceptSuggestion, recordSuggestionAttempt } from "@/lib/data/suggestion-limits";
 import { serverEnv } from "@/lib/env";
 import { formDataToObject } from "@/lib/forms/form-data";
 import { checkFormToken } from "@/lib/security/form-token";
+import { appKey } from "@/lib/security/keys";
 import { suggestionFormSchema } from "@/lib/validation/organisation";
 
 const maxBodyBytes = 200_000;
@@ -29,13 +30,14 @@ export async function POST(request: Request) {
   const env = serverEnv();
   // The honeypot: people never see this field; a script that fills it is thanked and ignored.
   if (typeof raw.fax_confirmation === "string" && raw.fax_confirmation !== "") return json(201, { message: "Thank you." });
-  const stamp = checkFormToken(raw.issued, env.NEXTAUTH_SECRET ?? "", Date.now());
+  const stamp = checkFormToken(raw.issued, appKey("form-stamp"), Date.now());
   if (stamp === "too-fast") return json(400, { message: "That was quick: please check your suggestion, then send it again." });
   if (stamp === "invalid") return json(400, { message: "This form has expired. Reload the page, then send your suggestion again." });
   const address = clientAddressOf(request.headers);
-  if (!(await takeSuggestionSlot(address, { maxPerHour: env.SUGGESTION_MAX_PER_HOUR }))) {
-    return json(429, { message: "Thank you for your suggestions. We have received many from your connection in the last hour: please wait a while before sending another." });
-  }
+  // Every post counts against the attempts per hour; only a stored suggestion against the
+  // suggestions per hour (checked after validation), so mistakes do not lock anyone out.
+  const attempt = await recordSuggestionAttempt(address, { maxAttemptsPerHour: env.SUGGESTION_MAX_ATTEMPTS_PER_HOUR });
+  if (!attempt) return tooMany();
   const parsed = suggestionFormSchema.safeParse(raw);
   if (!parsed.success) {
     const errors = fieldErrors(parsed.error);
@@ -43,12 +45,15 @@ export async function POST(request: Request) {
   }
   const { organisationId, note, suggesterName, suggesterEmail, name, acronym, kind, description, website, countries, contacts } = parsed.data;
   try {
-    await createSuggestion({
-      organisationId,
-      document: { slug: "", name, acronym, kind, description, website, countries, contacts: contacts.map(({ id, type, label, value, rawValue }) => ({ id, type, label, value, rawValue })) },
-      note,
-      suggester: { name: suggesterName || null, email: suggesterEmail || null, address },
-    });
+    const stored = await acceptSuggestion(address, attempt, { maxPerHour: env.SUGGESTION_MAX_PER_HOUR }, () =>
+      createSuggestion({
+        organisationId,
+        document: { slug: "", name, acronym, kind, description, website, countries, contacts: contacts.map(({ id, type, label, value, rawValue }) => ({ id, type, label, value, rawValue })) },
+        note,
+        suggester: { name: suggesterName || null, email: suggesterEmail || null, address },
+      }),
+    );
+    if (stored === "over-limit") return tooMany();
   } catch (error) {
     if (error instanceof FieldConflictError) return json(400, { message: "Check the highlighted fields.", fieldErrors: { [error.field]: [error.message] } });
     if (error instanceof NotFoundError) return json(404, { message: error.message });
@@ -57,6 +62,9 @@ export async function POST(request: Request) {
   }
   return json(201, { message: "Thank you." });
 }
+
+const tooMany = () =>
+  json(429, { message: "Thank you for your suggestions. We have received many from your connection in the last hour: please wait a while before sending another." });
 
 /** The request body, or "too-large" as soon as it passes `limit` bytes (the rest is not read). */
 async function readAtMost(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer> | "too-large"> {

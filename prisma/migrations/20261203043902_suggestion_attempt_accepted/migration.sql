@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "SuggestionAttempt" ADD COLUMN     "accepted" BOOLEAN NOT NULL DEFAULT false;
