@@ -32,7 +32,8 @@ export function parseApiQuery(params: URLSearchParams, allowed = ["country", "ki
   }
   const q = params.get("q");
   if (q !== null) {
-    if (q.length > 200) return { parameter: "q", message: "Keep the search under 200 characters." };
+    // Counted in code points, as the OpenAPI document's maxLength counts (an emoji is one).
+    if ([...q].length > 200) return { parameter: "q", message: "Keep the search under 200 characters." };
     if (cleanQuery(q)) query.q = cleanQuery(q);
   }
   const cursor = params.get("cursor");
