@@ -20,6 +20,7 @@ const { default: next } = await import("next");
 const { FrontCache } = await import("./lib/front-cache.js");
 const { decideRequestFacts } = await import("./lib/security/request-facts.js");
 const { commonHeaders } = await import("./lib/security/headers.js");
+const { plainPagePolicy } = await import("./lib/security/plain-page.js");
 const securityHeaders = commonHeaders((process.env.APP_URL ?? "").startsWith("https://"));
 // Tells lib/auth/client-address.ts that every request's client address was decided here.
 /** @type {Record<symbol, unknown>} */ (globalThis)[Symbol.for("prova.edge")] = true;
@@ -33,9 +34,12 @@ await app.prepare();
 const front = new FrontCache({ generation });
 
 const server = createServer((req, res) => {
+  // Every answer carries the security headers, also those Next gives before its header rules
+  // (a trailing-slash redirect); Next's own values replace these where it sets them.
+  for (const { key, value } of securityHeaders) res.setHeader(key, value);
+  res.setHeader("content-security-policy", plainPagePolicy);
   const refusal = decideRequestFacts(req, trustedHops);
   if (refusal) {
-    for (const { key, value } of securityHeaders) res.setHeader(key, value);
     res.writeHead(refusal.status, refusal.headers).end(refusal.body);
     return;
   }

@@ -39,18 +39,20 @@ export function decideClientAddress(socketAddress, forwardedFor, trustedHops) {
 /**
  * A request path with every percent-escape that is not UTF-8 escaped again (`%C3%28` →
  * `%25C3%28`), so that Next's router, which answers a bare 500 to a segment it cannot decode,
- * routes it like any other unknown value (a 404 page, a JSON 404 from the API). Query strings
- * are left alone: Next takes any bytes there.
+ * routes it like any other unknown value (a 404 page, a JSON 404 from the API); and the same for
+ * escaped control characters (`%00`), which no page's address holds and which Next would
+ * otherwise try to write into a cache file's name. Query strings are left alone: Next takes any
+ * bytes there.
  *
  * @param {string} url
  */
 export function routableUrl(url) {
   const queryAt = url.indexOf("?");
   const path = queryAt === -1 ? url : url.slice(0, queryAt);
-  if (!path.includes("%") || decodes(path)) return url;
+  if (!path.includes("%")) return url;
   const mended = path
     .split("/")
-    .map((segment) => (decodes(segment) ? segment : segment.replace(/%/g, "%25")))
+    .map((segment) => (decodes(segment) ? segment.replace(/%(?=[01][0-9a-f]|7f)/gi, "%25") : segment.replace(/%/g, "%25")))
     .join("/");
   return mended + (queryAt === -1 ? "" : url.slice(queryAt));
 }
@@ -78,6 +80,9 @@ const routeMethods = [
   [/^\/api\/v1\//, ["GET", "HEAD", "OPTIONS"]],
   [/^\/api\//, ["GET", "HEAD", "POST", "OPTIONS"]],
   [/^\/_next\//, ["GET", "HEAD"]],
+  // Route handlers outside the API (metadata files): Next answers another method with a 405
+  // that its ISR cache then serves to the GETs after it.
+  [/^\/(?:robots\.txt|sitemap\.xml|sitemaps\/|favicon\.ico$|(?:apple-)?icon[\w.-]*$|manifest\.webmanifest$)/, ["GET", "HEAD"]],
   [/^/, ["GET", "HEAD", "POST"]],
 ];
 
@@ -99,6 +104,8 @@ export function decideRequestFacts(req, trustedHops) {
   req.headers[clientAddressHeader] = decideClientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], trustedHops);
   if (trustedHops <= 0) for (const name of forwardingHeaders) delete req.headers[name];
   req.url = routableUrl(req.url ?? "/");
+  // Next's prerendered error page is not an address: it would answer its own 500.
+  if (/^\/_global-error\/?(?:\?|$)/.test(req.url)) req.url = "/_not-found";
   const pathname = req.url.split("?")[0];
   const allowed = allowedMethods(pathname);
   if (allowed.includes(req.method ?? "")) return null;

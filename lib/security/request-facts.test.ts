@@ -37,6 +37,10 @@ describe("routableUrl", () => {
     expect(routableUrl("/countries/%ZZ/page/2")).toBe("/countries/%25ZZ/page/2");
     expect(decodeURIComponent(routableUrl("/a/%ED%A0%80/b"))).toBe("/a/%ED%A0%80/b");
   });
+
+  it("escapes again escaped control characters, which no address holds", () => {
+    expect(routableUrl("/organisations/a%00b%1F%7f%20c?q=%00")).toBe("/organisations/a%2500b%251F%257f%20c?q=%00");
+  });
 });
 
 describe("decideRequestFacts", () => {
@@ -50,6 +54,13 @@ describe("decideRequestFacts", () => {
     expect(req.headers).not.toHaveProperty("x-forwarded-for");
     expect(req.headers).not.toHaveProperty("x-forwarded-host");
     expect(req.headers).not.toHaveProperty("x-forwarded-proto");
+  });
+
+  it("answers Next's prerendered error page as an address that does not exist", () => {
+    const req = request({});
+    req.url = "/_global-error?x=1";
+    decideRequestFacts(req, 0);
+    expect(req.url).toBe("/_not-found");
   });
 
   it("keeps the forwarding headers of a trusted proxy", () => {
@@ -74,9 +85,20 @@ describe("allowedMethods", () => {
     }
   });
 
-  it("lets pages take GET, HEAD and POST (server actions) and Next's assets GET and HEAD", () => {
+  it("lets pages take GET, HEAD and POST (server actions), Next's assets and the metadata routes GET and HEAD", () => {
     expect(allowedMethods("/organisations/x")).toEqual(["GET", "HEAD", "POST"]);
     expect(allowedMethods("/_next/static/chunks/a.js")).toEqual(["GET", "HEAD"]);
+    for (const path of ["/robots.txt", "/sitemap.xml", "/sitemaps/sitemap/0.xml", "/favicon.ico", "/icon.svg"]) expect(allowedMethods(path), path).toEqual(["GET", "HEAD"]);
+  });
+
+  it("covers every route handler outside the API: each is a GET", async () => {
+    const { readdir } = await import("node:fs/promises");
+    const handlers = (await readdir("app", { recursive: true })).filter((file) => /(^|\/)(route\.ts|robots\.ts|sitemap\.ts|manifest\.ts|(apple-)?icon\.\w+|favicon\.ico)$/.test(file) && !file.startsWith("api/"));
+    expect(handlers.length).toBeGreaterThan(2);
+    for (const file of handlers) {
+      const url = `/${file.replace(/\([^)]+\)\//g, "").replace(/\/route\.ts$/, "").replace(/^(robots|sitemap)\.ts$/, (_, name) => (name === "robots" ? "robots.txt" : "sitemap.xml")).replace(/^sitemaps\/sitemap\.ts$/, "sitemaps/sitemap/0.xml").replace(/\.(tsx?)$/, "")}`;
+      expect(allowedMethods(url), `${file} → ${url}`).toEqual(["GET", "HEAD"]);
+    }
   });
 });
 
