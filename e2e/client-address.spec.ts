@@ -3,6 +3,8 @@
 // X-Forwarded-For cannot escape the per-address throttle, lock out someone else's address, or
 // write a made-up address into the audit log.
 import { expect, request as playwrightRequest, test } from "@playwright/test";
+import { issueFormToken } from "../lib/security/form-token";
+import { deriveKey } from "../lib/security/keys";
 import { startInstance, type Instance } from "./instances";
 import { freshAddress, postCredentials, sql } from "./support";
 
@@ -22,7 +24,7 @@ test.describe("with no proxy trusted", () => {
 
   test.beforeAll(async () => {
     test.setTimeout(90_000);
-    direct = await startInstance("direct", { TRUSTED_PROXY_HOPS: "0", LOGIN_MAX_FAILURES: "3", REDIS_URL: "" });
+    direct = await startInstance("direct", { TRUSTED_PROXY_HOPS: "0", LOGIN_MAX_FAILURES: "3", SUGGESTION_MAX_PER_HOUR: "2", REDIS_URL: "" });
   });
 
   test.afterAll(async () => {
@@ -46,6 +48,29 @@ test.describe("with no proxy trusted", () => {
     } finally {
       await context.dispose();
       await sql(`DELETE FROM "LoginAttempt" WHERE address = ANY($1)`, [loopback]);
+    }
+  });
+
+  test("a new X-Forwarded-For on every suggestion still meets the hourly limit of the real address", async () => {
+    await sql(`DELETE FROM "SuggestionAttempt" WHERE address = ANY($1)`, [loopback]);
+    const context = await playwrightRequest.newContext({ baseURL: direct.url });
+    const name = `Forwarded ${crypto.randomUUID().slice(0, 8)}`;
+    // A stamp as the form would carry it, issued long enough ago.
+    const issued = issueFormToken(deriveKey(process.env.NEXTAUTH_SECRET!, "form-stamp"), Date.now() - 10_000);
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const form = { name: `${name} ${i}`, kind: "OTHER", countries: "BE", description: "Scripted.", issued };
+        statuses.push((await context.post("/api/suggestions", { headers: { "x-forwarded-for": freshAddress() }, multipart: form })).status());
+      }
+      expect(statuses).toEqual([201, 201, 429]);
+      const rows = await sql<{ address: string }>(`SELECT DISTINCT "suggesterAddress" AS address FROM "ChangeSet" WHERE proposed->>'name' LIKE $1`, [`${name}%`]);
+      expect(rows.length).toBe(1);
+      expect(loopback).toContain(rows[0].address);
+    } finally {
+      await context.dispose();
+      await sql(`DELETE FROM "ChangeSet" WHERE proposed->>'name' LIKE $1`, [`${name}%`]);
+      await sql(`DELETE FROM "SuggestionAttempt" WHERE address = ANY($1)`, [loopback]);
     }
   });
 });

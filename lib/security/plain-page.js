@@ -23,7 +23,9 @@ const escape = (text) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`)
 export function plainParts(pathname, { status, title, message, headers = {} }) {
   const common = { "cache-control": "no-store", "content-security-policy": plainPagePolicy, ...headers };
   if (pathname.startsWith("/api/")) {
-    return { status, headers: { "content-type": "application/json", ...common }, body: JSON.stringify({ error: { message } }) };
+    // The open-data API is readable from any origin, its refusals too (lib/api/http.ts).
+    const cors = pathname.startsWith("/api/v1/") ? { "access-control-allow-origin": "*" } : {};
+    return { status, headers: { "content-type": "application/json", ...cors, ...common }, body: JSON.stringify({ error: { message } }) };
   }
   const body = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(title)} · PROVA directory</title></head>
