@@ -29,7 +29,7 @@ function Buttons({ pending, canSendBack }: { pending: boolean; canSendBack: bool
  * The reviewer's decision. The table of changes (rendered by the page inside this form) carries
  * one "Accept" checkbox per change; these buttons tick or untick them all.
  */
-export function DecisionForm({ changeSetId, canSendBack = true, children }: { changeSetId: string; canSendBack?: boolean; children: React.ReactNode }) {
+export function DecisionForm({ changeSetId, revision, canSendBack = true, children }: { changeSetId: string; revision: number; canSendBack?: boolean; children: React.ReactNode }) {
   const [state, formAction, pending] = useActionState(decide, initialFormState);
   const form = useRef<HTMLFormElement>(null);
   useFocusFirstError(form, state);
@@ -54,6 +54,7 @@ export function DecisionForm({ changeSetId, canSendBack = true, children }: { ch
     >
       <FormMessage state={state} />
       <input type="hidden" name="changeSetId" value={changeSetId} />
+      <input type="hidden" name="revision" value={revision} />
       <div className="flex gap-2">
         <button type="button" onClick={() => setAll(true)} className="rounded-md border border-slate-400 bg-white px-2 py-1 text-sm hover:bg-slate-100">
           Accept all

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { afterCommit } from "@/lib/after-commit";
 import { action } from "@/lib/auth/action";
 import { revalidatePublic } from "@/lib/cache";
 import { findSimilarOrganisations } from "@/lib/data/admin-organisations";
@@ -29,13 +30,14 @@ export const saveOrganisation = action({ name: "organisations.save", schema: org
   if (intent === "submit") {
     // Saved either way: if it cannot be submitted, the author lands on the saved draft with the reason.
     try {
-      await submitChangeSet(actor, saved.id);
+      // Exactly the revision just saved: a save from another tab in between is not sent unseen.
+      await submitChangeSet(actor, saved.id, saved.revision);
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
       outcome = `saved=1&notSubmitted=${encodeURIComponent(error.message)}`;
     }
   }
-  revalidatePath("/admin", "layout");
+  afterCommit("organisations.save: refreshing pages", () => revalidatePath("/admin", "layout"));
   redirect(`/admin/changes/${saved.id}?${outcome}`);
 });
 
@@ -43,7 +45,7 @@ const changeSetIdSchema = z.strictObject({ changeSetId: z.uuid({ error: "This ch
 
 export const withdrawChange = action({ name: "changes.withdraw", schema: changeSetIdSchema, roles: staff }, async ({ changeSetId }, actor) => {
   await withdrawChangeSet(actor, changeSetId);
-  revalidatePath("/admin", "layout");
+  afterCommit("changes.withdraw: refreshing pages", () => revalidatePath("/admin", "layout"));
   return { ok: true, message: "Withdrawn from review. You can edit it and submit it again." };
 });
 
@@ -56,15 +58,18 @@ const archiveSchema = z.strictObject({
 /** Proposes archiving or restoring an organisation; a reviewer decides. */
 export const proposeArchiving = action({ name: "organisations.archive", schema: archiveSchema, roles: staff }, async ({ organisationId, archive, note }, actor) => {
   const id = await proposeArchive(actor, organisationId, archive, note);
-  revalidatePath("/admin", "layout");
+  afterCommit("organisations.archive: refreshing pages", () => revalidatePath("/admin", "layout"));
   redirect(`/admin/changes/${id}?submitted=1`);
 });
 
 const organisationIdSchema = z.strictObject({ organisationId: z.uuid({ error: "This organisation does not exist." }) });
 
 export const verifyOrganisation = action({ name: "organisations.verify", schema: organisationIdSchema, roles: staff }, async ({ organisationId }, actor) => {
-  revalidatePublic(await markVerified(actor, organisationId));
-  revalidatePath("/admin", "layout");
+  const changed = await markVerified(actor, organisationId);
+  afterCommit("organisations.verify: refreshing pages", () => {
+    revalidatePublic(changed);
+    revalidatePath("/admin", "layout");
+  });
   return { ok: true, message: "Marked as verified today." };
 });
 
@@ -87,6 +92,6 @@ const restoreSchema = z.strictObject({
 /** Proposes restoring an earlier revision; it goes through review like any other change. */
 export const restoreRevision = action({ name: "organisations.restore-revision", schema: restoreSchema, roles: staff }, async ({ organisationId, version }, actor) => {
   const id = await proposeRestore(actor, organisationId, version);
-  revalidatePath("/admin", "layout");
+  afterCommit("organisations.restore-revision: refreshing pages", () => revalidatePath("/admin", "layout"));
   redirect(`/admin/changes/${id}?submitted=1`);
 });

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { requestAddress } from "@/lib/auth/request";
 import { currentSession } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/data/audit";
-import { ConflictError, FieldConflictError, NotFoundError } from "@/lib/data/errors";
+import { ConflictError, expectedError, FieldConflictError, NotFoundError } from "@/lib/data/errors";
 import type { SessionUser } from "@/lib/data/sessions";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { formDataToObject } from "@/lib/forms/form-data";
@@ -36,7 +36,8 @@ const failedMessage = (reference: string) => `Something went wrong and nothing w
  * The one way to write a server action for a form: session → role → input parsing → the data
  * call. Every server action is a public POST endpoint, so each checks all of this itself, and a
  * refusal is written to the audit log. Expected errors reach the form with their message; any
- * other is logged with a reference the user can quote. `fn` may redirect (outside any try).
+ * other is logged with a reference the user can quote (Prisma's unique and not-found errors are
+ * expected ones: lib/data/errors.ts). `fn` may redirect (outside any try).
  */
 export function action<Schema extends z.ZodType, A extends Access, Data = undefined>(
   { name, schema, roles, secret = [] }: ActionOptions<Schema, A>,
@@ -64,9 +65,14 @@ export function action<Schema extends z.ZodType, A extends Access, Data = undefi
     try {
       const actor = (session ? { ...session.user, address } : { address }) as ActorFor<A>;
       return (await fn(parsed.data, actor)) ?? { ok: true };
-    } catch (error) {
-      unstable_rethrow(error);
-      if (error instanceof FieldConflictError) return { ok: false, message: checkFields, fieldErrors: { [error.field]: [error.message] }, values };
+    } catch (thrown) {
+      unstable_rethrow(thrown);
+      const error = expectedError(thrown);
+      // At its field when this form has it (a slug taken is a field of the organisation form, a
+      // message of the decision form).
+      if (error instanceof FieldConflictError && error.field.split(".")[0] in raw) {
+        return { ok: false, message: checkFields, fieldErrors: { [error.field]: [error.message] }, values };
+      }
       if (error instanceof NotFoundError || error instanceof ConflictError) return { ok: false, message: error.message, values };
       const reference = randomUUID();
       console.error(`[action ${name}] reference ${reference}:`, error);

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { OrganisationDocument } from "@/lib/change-sets/document";
-import { adoptSuggestion, applyChangeSet, createSuggestion, declineChangeSet, getOrganisationDocument, getOwnChangeSet, saveDraft, submitChangeSet, withdrawChangeSet, type DraftInput } from "./change-sets";
-import { ConflictError, NotFoundError } from "./errors";
+import { adoptSuggestion, applyChangeSet, createSuggestion, declineChangeSet, getOrganisationDocument, getOwnChangeSet, proposeArchive, saveDraft, submitChangeSet, withdrawChangeSet, type DraftInput } from "./change-sets";
+import { ConflictError, expectedError, FieldConflictError, NotFoundError, openChangeMessage } from "./errors";
+import { proposeRestore } from "./revisions";
 import { correctedQuery } from "./search";
 
 const run = crypto.randomUUID().slice(0, 8);
@@ -17,7 +18,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await db.changeSet.deleteMany({ where: { authorId: { in: [editor.id, otherEditor.id] } } });
+  await db.changeSet.deleteMany({ where: { author: { email: { endsWith: `-${run}@prova.test` } } } });
   await db.organisation.deleteMany({ where: { slug: { startsWith: `cs-${run}` } } });
   await db.user.deleteMany({ where: { email: { endsWith: `-${run}@prova.test` } } });
   await db.$disconnect();
@@ -37,6 +38,17 @@ const newDocument = (name: string): DraftInput["document"] => ({
     { type: "ADDRESS", label: null, value: "Rue de la Loi 1\n1000 Brussels", rawValue: "Rue de la Loi 1\n1000 Brussels" },
   ],
 });
+
+/** Editors of their own: one author has one open change per organisation. */
+let made = 0;
+function authors(count: number, name: string) {
+  return Promise.all(
+    Array.from({ length: count }, () => {
+      const n = ++made;
+      return db.user.create({ data: { email: `${name}-${n}-${run}@prova.test`, name: `${name} ${n}`, role: "EDITOR" }, select: { id: true } });
+    }),
+  );
+}
 
 /** A published organisation made through a reviewed creation. */
 async function published(name: string) {
@@ -127,8 +139,8 @@ describe("drafts", () => {
   it("submits once, can be withdrawn and edited again, and refuses an empty change", async () => {
     const organisationId = await published("Withdrawn");
     const current = (await getOrganisationDocument(organisationId))!.document;
-    const empty = await saveDraft(editor, { kind: "UPDATE", organisationId, document: current, note: "" });
-    await expect(submitChangeSet(editor, empty.id)).rejects.toThrow(/changes nothing/);
+    const empty = await saveDraft(otherEditor, { kind: "UPDATE", organisationId, document: current, note: "" });
+    await expect(submitChangeSet(otherEditor, empty.id)).rejects.toThrow(/changes nothing/);
     const draft = await saveDraft(editor, { kind: "UPDATE", organisationId, document: { ...current, acronym: "WD" }, note: "" });
     await Promise.all([submitChangeSet(editor, draft.id), submitChangeSet(editor, draft.id)]);
     expect((await db.changeSet.findUnique({ where: { id: draft.id } }))?.status).toBe("SUBMITTED");
@@ -182,8 +194,9 @@ describe("applyChangeSet", () => {
     const current = (await getOrganisationDocument(organisationId))!.document;
     const first = await saveDraft(editor, { kind: "UPDATE", organisationId, document: { ...current, name: "Collide One" }, note: "" });
     const second = await saveDraft(otherEditor, { kind: "UPDATE", organisationId, document: { ...current, name: "Collide Two", website: "https://two.example.org" }, note: "" });
-    const third = await saveDraft(otherEditor, { kind: "UPDATE", organisationId, document: { ...current, acronym: "COL" }, note: "" });
-    for (const [author, draft] of [[editor, first], [otherEditor, second], [otherEditor, third]] as const) await submitChangeSet(author, draft.id);
+    const [thirdEditor] = await authors(1, "cs-collide");
+    const third = await saveDraft(thirdEditor, { kind: "UPDATE", organisationId, document: { ...current, acronym: "COL" }, note: "" });
+    for (const [author, draft] of [[editor, first], [otherEditor, second], [thirdEditor, third]] as const) await submitChangeSet(author, draft.id);
     await applyChangeSet(reviewer, first.id, "all");
     const before = await snapshot(organisationId);
     await expect(applyChangeSet(reviewer, second.id, "all")).rejects.toThrow(/changed since this was drafted, in: name/);
@@ -201,14 +214,15 @@ describe("applyChangeSet", () => {
   it("two racing applies of colliding changes: exactly one wins", async () => {
     const organisationId = await published("Race");
     const current = (await getOrganisationDocument(organisationId))!.document;
-    const drafts = await Promise.all(["Race A", "Race B"].map((name) => saveDraft(editor, { kind: "UPDATE", organisationId, document: { ...current, name }, note: "" })));
-    for (const draft of drafts) await submitChangeSet(editor, draft.id);
+    const racers = await authors(3, "cs-race");
+    const drafts = await Promise.all(["Race A", "Race B"].map((name, n) => saveDraft(racers[n], { kind: "UPDATE", organisationId, document: { ...current, name }, note: "" })));
+    for (const [n, draft] of drafts.entries()) await submitChangeSet(racers[n], draft.id);
     const results = await Promise.allSettled(drafts.map((draft) => applyChangeSet(reviewer, draft.id, "all")));
     expect(results.map((result) => result.status).sort()).toEqual(["fulfilled", "rejected"]);
     expect((await getOrganisationDocument(organisationId))!.version).toBe(2);
     // And the same change set applied twice at once is applied once.
-    const again = await saveDraft(editor, { kind: "UPDATE", organisationId, document: { ...(await getOrganisationDocument(organisationId))!.document, acronym: "R" }, note: "" });
-    await submitChangeSet(editor, again.id);
+    const again = await saveDraft(racers[2], { kind: "UPDATE", organisationId, document: { ...(await getOrganisationDocument(organisationId))!.document, acronym: "R" }, note: "" });
+    await submitChangeSet(racers[2], again.id);
     const twice = await Promise.allSettled([applyChangeSet(reviewer, again.id, "all"), applyChangeSet(reviewer, again.id, "all")]);
     expect(twice.filter((result) => result.status === "fulfilled")).toHaveLength(1);
     expect((await getOrganisationDocument(organisationId))!.version).toBe(3);
@@ -219,8 +233,8 @@ describe("applyChangeSet", () => {
     const current = (await getOrganisationDocument(organisationId))!.document;
     const draft = await saveDraft(editor, { kind: "UPDATE", organisationId, document: { ...current, name: "Halfway Moved", slug: `cs-${run}-halfway-moved`, contacts: [] }, note: "" });
     await submitChangeSet(editor, draft.id);
-    // Someone takes the slug after the draft was saved.
-    await published("Halfway Moved");
+    // The slug is taken after the draft was saved, other than through a draft (which would be told it is proposed already).
+    await db.organisation.create({ data: { slug: `cs-${run}-halfway-moved`, name: "Halfway Moved", kind: "NGO" } });
     const before = await snapshot(organisationId);
     await expect(applyChangeSet(reviewer, draft.id, "all")).rejects.toThrow(/already used/);
     expect(await snapshot(organisationId)).toEqual(before);
@@ -271,11 +285,12 @@ describe("applyChangeSet", () => {
     const organisationId = await published("Fifty Contacts");
     const current = (await getOrganisationDocument(organisationId))!.document;
     const drafts = [];
+    const fifty = await authors(50, "cs-fifty-contacts");
     for (let n = 0; n < 50; n++) {
       const value = `person${n}@example.org`;
       const contacts = [...current.contacts, { type: "EMAIL" as const, label: `Person ${n}`, value, rawValue: value }];
-      drafts.push(await saveDraft(n % 2 ? editor : otherEditor, { kind: "UPDATE", organisationId, document: { ...current, contacts }, note: "" }));
-      await submitChangeSet(n % 2 ? editor : otherEditor, drafts[n].id);
+      drafts.push(await saveDraft(fifty[n], { kind: "UPDATE", organisationId, document: { ...current, contacts }, note: "" }));
+      await submitChangeSet(fifty[n], drafts[n].id);
     }
     const results = await Promise.allSettled(drafts.map((draft) => applyChangeSet(reviewer, draft.id, "all")));
     expect(results.filter((result) => result.status === "rejected")).toEqual([]);
@@ -295,9 +310,10 @@ describe("applyChangeSet", () => {
     const organisationId = await published("Fifty Names");
     const current = (await getOrganisationDocument(organisationId))!.document;
     const drafts = [];
+    const fifty = await authors(50, "cs-fifty-names");
     for (let n = 0; n < 50; n++) {
-      drafts.push(await saveDraft(editor, { kind: "UPDATE", organisationId, document: { ...current, name: `Fifty Names ${n}` }, note: "" }));
-      await submitChangeSet(editor, drafts[n].id);
+      drafts.push(await saveDraft(fifty[n], { kind: "UPDATE", organisationId, document: { ...current, name: `Fifty Names ${n}` }, note: "" }));
+      await submitChangeSet(fifty[n], drafts[n].id);
     }
     const results = await Promise.allSettled(drafts.map((draft) => applyChangeSet(reviewer, draft.id, "all")));
     const applied = results.flatMap((result, n) => (result.status === "fulfilled" ? [n] : []));
@@ -407,5 +423,136 @@ describe("public suggestions", () => {
     expect(draft!.proposed.acronym).toBe("STO");
     await expect(adoptSuggestion(reviewer, id)).rejects.toThrow(/already been decided/);
     await db.changeSet.deleteMany({ where: { id: { in: [id, draftId] } } });
+  });
+});
+
+describe("every user-visible change is one transaction", () => {
+  /** Change sets of an organisation, to show that a refused proposal left nothing behind. */
+  const changeSetsOf = (organisationId: string) => db.changeSet.findMany({ where: { organisationId }, select: { id: true, status: true, authorId: true }, orderBy: { createdAt: "asc" } });
+
+  /** Publishes one change of an organisation (by its own author). */
+  async function publishChange(organisationId: string, change: Partial<OrganisationDocument>) {
+    const [author] = await authors(1, "cs-publisher");
+    const current = (await getOrganisationDocument(organisationId))!.document;
+    const draft = await saveDraft(author, { kind: "UPDATE", organisationId, document: { ...current, ...change }, note: "" });
+    await submitChangeSet(author, draft.id);
+    await applyChangeSet(reviewer, draft.id, "all");
+  }
+
+  it("proposing to restore a revision that says what is published leaves no draft behind", async () => {
+    const organisationId = await published("Restore Same");
+    await publishChange(organisationId, { name: "Restore Other" });
+    await publishChange(organisationId, { name: "Restore Same" });
+    const before = await changeSetsOf(organisationId);
+    await expect(proposeRestore(editor, organisationId, 1)).rejects.toThrow(ConflictError);
+    expect(await changeSetsOf(organisationId)).toEqual(before);
+    // And one that does change something is drafted and submitted at once, from the version it restores over.
+    const id = await proposeRestore(editor, organisationId, 2);
+    expect(await db.changeSet.findUnique({ where: { id }, select: { status: true, baseVersion: true } })).toEqual({ status: "SUBMITTED", baseVersion: 3 });
+  });
+
+  it("an archive proposal while the author has an open change is refused and writes nothing; otherwise it is drafted and submitted from one version", async () => {
+    const organisationId = await published("Archive Open");
+    const current = (await getOrganisationDocument(organisationId))!.document;
+    await saveDraft(editor, { kind: "UPDATE", organisationId, document: { ...current, acronym: "AO" }, note: "" });
+    const before = await changeSetsOf(organisationId);
+    await expect(proposeArchive(editor, organisationId, true, "")).rejects.toThrow(openChangeMessage);
+    expect(await changeSetsOf(organisationId)).toEqual(before);
+
+    const id = await proposeArchive(otherEditor, organisationId, true, "Closed down.");
+    const row = await db.changeSet.findUnique({ where: { id } });
+    expect(row).toMatchObject({ status: "SUBMITTED", kind: "ARCHIVE", baseVersion: 1 });
+    // It proposes archiving and nothing else.
+    expect(row!.proposed).toEqual({ ...(row!.base as object), archived: true });
+  });
+
+  it("a second open change by one author to one organisation is refused, by the check and, in a race, by the database", async () => {
+    const organisationId = await published("One Open");
+    const current = (await getOrganisationDocument(organisationId))!.document;
+    const [author, racer] = await authors(2, "cs-one-open");
+    await saveDraft(author, { kind: "UPDATE", organisationId, document: { ...current, acronym: "OO1" }, note: "" });
+    await expect(saveDraft(author, { kind: "UPDATE", organisationId, document: { ...current, acronym: "OO2" }, note: "" })).rejects.toThrow(openChangeMessage);
+
+    const results = await Promise.allSettled(["R1", "R2"].map((acronym) => saveDraft(racer, { kind: "UPDATE", organisationId, document: { ...current, acronym }, note: "" })));
+    expect(results.map((result) => result.status).sort()).toEqual(["fulfilled", "rejected"]);
+    const refused = expectedError((results.find((result) => result.status === "rejected") as PromiseRejectedResult).reason);
+    expect(refused).toBeInstanceOf(ConflictError);
+    expect((refused as Error).message).toBe(openChangeMessage);
+
+    // Past the check altogether, the partial unique index refuses it; a decided change does not count.
+    const open = await db.changeSet.findFirstOrThrow({ where: { authorId: racer.id, organisationId } });
+    const copy = { kind: open.kind, organisationId, authorId: racer.id, baseVersion: open.baseVersion, base: open.base as object, proposed: open.proposed as object };
+    const error = await db.changeSet.create({ data: copy }).catch((caught: unknown) => caught);
+    expect(expectedError(error)).toEqual(new ConflictError(openChangeMessage));
+    await db.changeSet.create({ data: { ...copy, status: "REJECTED" } });
+    expect(await db.changeSet.count({ where: { authorId: racer.id, organisationId, status: { in: ["DRAFT", "SUBMITTED", "CHANGES_REQUESTED", "WITHDRAWN"] } } })).toBe(1);
+  });
+
+  it("a submit sends the revision just saved, never one saved since in another tab", async () => {
+    const document = newDocument("Pinned Submit");
+    const draft = await saveDraft(editor, { kind: "CREATE", document, note: "" });
+    const tabTwo = await saveDraft(editor, { id: draft.id, revision: draft.revision, kind: "CREATE", document: { ...document, name: "Pinned Submit Elsewhere" }, note: "" });
+    await expect(submitChangeSet(editor, draft.id, draft.revision)).rejects.toThrow(/saved again elsewhere/);
+    expect((await db.changeSet.findUnique({ where: { id: draft.id } }))?.status).toBe("DRAFT");
+    await submitChangeSet(editor, draft.id, tabTwo.revision);
+    expect((await db.changeSet.findUnique({ where: { id: draft.id } }))?.status).toBe("SUBMITTED");
+  });
+
+  it("a decision is on the revision the reviewer saw: withdrawn, edited and sent again since, it is refused", async () => {
+    const organisationId = await published("Pinned Decision");
+    const current = (await getOrganisationDocument(organisationId))!.document;
+    const draft = await saveDraft(editor, { kind: "UPDATE", organisationId, document: { ...current, acronym: "PD1" }, note: "" });
+    await submitChangeSet(editor, draft.id, draft.revision);
+    const seen = draft.revision;
+    await withdrawChangeSet(editor, draft.id);
+    const edited = await saveDraft(editor, { id: draft.id, revision: draft.revision, kind: "UPDATE", document: { ...current, acronym: "PD2" }, note: "" });
+    await submitChangeSet(editor, draft.id, edited.revision);
+    const before = await snapshot(organisationId);
+    await expect(applyChangeSet(reviewer, draft.id, "all", { revision: seen })).rejects.toThrow(/changed this since you opened it/);
+    await expect(declineChangeSet(reviewer, draft.id, "REJECTED", "No.", { revision: seen })).rejects.toThrow(/changed this since you opened it/);
+    expect(await snapshot(organisationId)).toEqual(before);
+    expect((await db.changeSet.findUnique({ where: { id: draft.id } }))?.status).toBe("SUBMITTED");
+    await applyChangeSet(reviewer, draft.id, "all", { revision: edited.revision, note: "Fine." });
+    expect((await getOrganisationDocument(organisationId))!.document.acronym).toBe("PD2");
+  });
+});
+
+describe("slugs are checked at every save", () => {
+  it("a slug another open change proposes is a field error at save time, not first at the second approval", async () => {
+    const document = newDocument("Claimed Address");
+    await saveDraft(editor, { kind: "CREATE", document, note: "" });
+    const error = await saveDraft(otherEditor, { kind: "CREATE", document: { ...document, name: "Claimed Address Too" }, note: "" }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(FieldConflictError);
+    expect(error).toMatchObject({ field: "slug", message: expect.stringMatching(/already proposed for another organisation/) });
+    // So is a change of address of a published organisation to it.
+    const organisationId = await published("Claimed Address Mover");
+    const current = (await getOrganisationDocument(organisationId))!.document;
+    await expect(saveDraft(otherEditor, { kind: "UPDATE", organisationId, document: { ...current, slug: document.slug }, note: "" })).rejects.toMatchObject({ field: "slug" });
+  });
+
+  it("an address made from the name skips the ones other open changes propose", async () => {
+    const name = `Made Address ${run}`;
+    const first = await saveDraft(editor, { kind: "CREATE", document: { ...newDocument(name), slug: "" }, note: "" });
+    const second = await saveDraft(otherEditor, { kind: "CREATE", document: { ...newDocument(name), slug: "" }, note: "" });
+    const [one, two] = await Promise.all([getOwnChangeSet(editor, first.id), getOwnChangeSet(otherEditor, second.id)]);
+    expect(one!.proposed.slug).toBe(`made-address-${run}`);
+    expect(two!.proposed.slug).toBe(`made-address-${run}-2`);
+    await db.changeSet.deleteMany({ where: { id: { in: [first.id, second.id] } } });
+  });
+
+  it("two creations with one address approved at once: one wins, the other is a conflict, not a server error", async () => {
+    const document = newDocument("Twin Address");
+    const first = await saveDraft(editor, { kind: "CREATE", document, note: "" });
+    // Saved at the same moment, both past the check: as if so.
+    const twin = await db.changeSet.findUniqueOrThrow({ where: { id: first.id } });
+    const second = await db.changeSet.create({ data: { kind: "CREATE", authorId: otherEditor.id, proposed: twin.proposed as object }, select: { id: true } });
+    await submitChangeSet(editor, first.id);
+    await submitChangeSet(otherEditor, second.id);
+    const results = await Promise.allSettled([applyChangeSet(reviewer, first.id, "all"), applyChangeSet(reviewer, second.id, "all")]);
+    expect(results.map((result) => result.status).sort()).toEqual(["fulfilled", "rejected"]);
+    const refused = expectedError((results.find((result) => result.status === "rejected") as PromiseRejectedResult).reason);
+    expect(refused).toBeInstanceOf(ConflictError);
+    expect((refused as Error).message).toMatch(/already used by another organisation/);
+    expect(await db.organisation.count({ where: { slug: document.slug } })).toBe(1);
   });
 });

@@ -5,7 +5,7 @@ import { applyChanges, collisions, diffDocuments, documentFields, fieldLabels, s
 import { db } from "@/lib/db";
 import { slugFor, uniqueSlug } from "@/lib/slug";
 import { recordAudit } from "@/lib/data/audit";
-import { ConflictError, FieldConflictError, NotFoundError } from "@/lib/data/errors";
+import { ConflictError, FieldConflictError, NotFoundError, openChangeMessage } from "@/lib/data/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ChangeSetKind, ChangeSetStatus } from "@/lib/generated/prisma/enums";
 
@@ -45,8 +45,8 @@ function toDocument(row: OrganisationRow): OrganisationDocument {
   };
 }
 
-/** The published document and version of an organisation; `lock` holds its row until the transaction ends. */
-async function readOrganisation(tx: Tx, id: string, { lock = false } = {}): Promise<{ document: OrganisationDocument; version: number; lastVerifiedAt: Date | null } | null> {
+/** The published document and version of an organisation; `lock` holds its row until the transaction ends (as an approval does). */
+export async function readOrganisation(tx: Tx, id: string, { lock = false } = {}): Promise<{ document: OrganisationDocument; version: number; lastVerifiedAt: Date | null } | null> {
   if (lock) await tx.$queryRaw`SELECT 1 FROM "Organisation" WHERE id = ${id}::uuid FOR UPDATE`;
   const row = await tx.organisation.findUnique({ where: { id }, select: { ...organisationSelect, lastVerifiedAt: true } });
   return row ? { document: toDocument(row), version: row.version, lastVerifiedAt: row.lastVerifiedAt } : null;
@@ -74,19 +74,55 @@ async function slugTaken(tx: Tx, slug: string, organisationId?: string | null): 
   return Boolean(current || old);
 }
 
-/** A slug made from the name that no organisation uses (nor used). */
-async function freeSlug(tx: Tx, name: string): Promise<string> {
+/** Statuses of a change set that is still open: its author may edit it, or a reviewer decide it. */
+const openStatuses: ChangeSetStatus[] = [...editableStatuses, "SUBMITTED"];
+const openStatusesSql = Prisma.join(openStatuses.map((status) => Prisma.sql`${status.toLowerCase()}::"ChangeSetStatus"`));
+
+/**
+ * Whether another open change set (a draft or one waiting for review, of any author) proposes
+ * this slug as a new address: a creation, or a change of address. Two such drafts would otherwise
+ * both be saved, and collide only at the second approval.
+ */
+async function slugClaimed(tx: Tx, slug: string, changeSetId?: string | null): Promise<boolean> {
+  const rows = await tx.$queryRaw<unknown[]>`
+    SELECT 1 FROM "ChangeSet"
+    WHERE "status" IN (${openStatusesSql}) AND "proposed"->>'slug' = ${slug}
+      AND ("base" IS NULL OR "base"->>'slug' IS DISTINCT FROM "proposed"->>'slug')
+      ${changeSetId ? Prisma.sql`AND "id" <> ${changeSetId}::uuid` : Prisma.empty}
+    LIMIT 1`;
+  return rows.length > 0;
+}
+
+/** A slug made from the name that no organisation uses (nor used), nor another open change proposes. */
+async function freeSlug(tx: Tx, name: string, changeSetId?: string | null): Promise<string> {
   const stem = slugFor(name);
-  const [current, old] = await Promise.all([
+  const [current, old, claimed] = await Promise.all([
     tx.organisation.findMany({ where: { slug: { startsWith: stem } }, select: { slug: true } }),
     tx.slugRedirect.findMany({ where: { slug: { startsWith: stem } }, select: { slug: true } }),
+    tx.$queryRaw<{ slug: string }[]>`
+      SELECT "proposed"->>'slug' AS "slug" FROM "ChangeSet"
+      WHERE "status" IN (${openStatusesSql}) AND starts_with("proposed"->>'slug', ${stem})
+        ${changeSetId ? Prisma.sql`AND "id" <> ${changeSetId}::uuid` : Prisma.empty}`,
   ]);
-  return uniqueSlug(name, new Set([...current, ...old].map((row) => row.slug)));
+  return uniqueSlug(name, new Set([...current, ...old, ...claimed].map((row) => row.slug)));
+}
+
+/**
+ * One open change set per author and organisation: a second would be reviewed against the same
+ * base and overwrite the first. The partial unique index `ChangeSet_one_open_per_author_key`
+ * holds it when two requests race past this check.
+ */
+async function refuseSecondOpenChange(tx: Tx, actor: Actor, organisationId: string | null): Promise<void> {
+  if (!organisationId) return;
+  const open = await tx.changeSet.findFirst({ where: { authorId: actor.id, organisationId, status: { in: openStatuses } }, select: { id: true } });
+  if (open) throw new ConflictError(openChangeMessage);
 }
 
 type ProposalInput = {
   kind: ChangeSetKind;
   organisationId: string | null;
+  /** The change set being saved again, whose own slug is not a collision. */
+  changeSetId?: string | null;
   document: DraftInput["document"];
   /** The change set saved before, when saving it again. */
   earlier: { base: OrganisationDocument | null; baseVersion: number | null; proposed: OrganisationDocument } | null;
@@ -96,9 +132,10 @@ type ProposalInput = {
  * The base and proposed documents of a change set being saved: an update records the published
  * document and version it starts from (once); contacts keep their ids and new ones get one; an id
  * that is neither one of this organisation's contacts nor one the change set already had is
- * refused (mass assignment); the slug must be free.
+ * refused (mass assignment); the slug must be free: no other organisation has (or had) it, and
+ * no other open change proposes it as a new address.
  */
-async function prepareProposal(tx: Tx, { kind, organisationId, document, earlier }: ProposalInput) {
+async function prepareProposal(tx: Tx, { kind, organisationId, changeSetId, document, earlier }: ProposalInput) {
   let base = earlier?.base ?? null;
   let baseVersion = earlier?.baseVersion ?? null;
   if (kind !== "CREATE" && !earlier) {
@@ -114,10 +151,13 @@ async function prepareProposal(tx: Tx, { kind, organisationId, document, earlier
     return { ...contact, id: contact.id ?? randomUUID() };
   });
   const archived = kind === "ARCHIVE" ? true : kind === "RESTORE" ? false : (base?.archived ?? false);
-  const slug = document.slug || base?.slug || (await freeSlug(tx, document.name));
+  const slug = document.slug || base?.slug || (await freeSlug(tx, document.name, changeSetId));
   const proposed: OrganisationDocument = { ...document, slug, contacts, archived };
   if (await slugTaken(tx, proposed.slug, organisationId)) {
     throw new FieldConflictError("slug", `The address "${proposed.slug}" is already used by another organisation. Choose another.`);
+  }
+  if (proposed.slug !== base?.slug && (await slugClaimed(tx, proposed.slug, changeSetId))) {
+    throw new FieldConflictError("slug", `The address "${proposed.slug}" is already proposed for another organisation, in a change not yet decided. Choose another.`);
   }
   return { base, baseVersion, proposed };
 }
@@ -141,71 +181,81 @@ export type DraftInput = {
  * organisation's contacts nor one this draft already had is refused (mass assignment).
  */
 export async function saveDraft(actor: Actor, input: DraftInput): Promise<{ id: string; revision: number }> {
-  return db.$transaction(async (tx) => {
-    const existing = input.id
-      ? await tx.changeSet.findFirst({ where: { id: input.id, authorId: actor.id }, select: { id: true, kind: true, status: true, revision: true, organisationId: true, base: true, baseVersion: true, proposed: true } })
-      : null;
-    if (input.id && !existing) throw new NotFoundError("This change does not exist, or it is not yours.");
-    if (existing && !editableStatuses.includes(existing.status)) throw new ConflictError("This change has been submitted or decided: it can no longer be edited.");
-    if (existing && input.revision !== undefined && existing.revision !== input.revision) {
-      // Never a lost update: say what differs, with both values, and save nothing.
-      const saved = existing.proposed as unknown as OrganisationDocument;
-      const differences = documentFields
-        .filter((field) => field !== "archived" && field !== "slug" && !sameValue(saved[field], (input.document as Record<string, unknown>)[field]))
-        .map((field) => `${fieldLabels[field]}: “${describeValue(saved[field])}” there, “${describeValue((input.document as Record<string, unknown>)[field])}” here`);
-      const contactsDiffer = !sameValue(saved.contacts.map((contact) => contact.rawValue), input.document.contacts.map((contact) => contact.rawValue));
-      throw new ConflictError(
-        `This draft was saved elsewhere (another tab?) since you opened it, so nothing was saved here. ${
-          differences.length || contactsDiffer ? `It differs in ${[...differences, ...(contactsDiffer ? ["the contacts"] : [])].join("; ")}.` : "It has the same values."
-        } Copy what you need, then reload.`,
-      );
-    }
-    const kind = existing?.kind ?? input.kind;
-    const organisationId = existing?.organisationId ?? input.organisationId ?? null;
-    const { base, baseVersion, proposed } = await prepareProposal(tx, {
-      kind,
-      organisationId,
-      document: input.document,
-      earlier: existing ? { base: existing.base as OrganisationDocument | null, baseVersion: existing.baseVersion, proposed: existing.proposed as unknown as OrganisationDocument } : null,
+  return db.$transaction((tx) => saveDraftIn(tx, actor, input));
+}
+
+/** saveDraft inside the caller's transaction, for a change that saves and submits as one. */
+export async function saveDraftIn(tx: Tx, actor: Actor, input: DraftInput): Promise<{ id: string; revision: number }> {
+  const existing = input.id
+    ? await tx.changeSet.findFirst({ where: { id: input.id, authorId: actor.id }, select: { id: true, kind: true, status: true, revision: true, organisationId: true, base: true, baseVersion: true, proposed: true } })
+    : null;
+  if (input.id && !existing) throw new NotFoundError("This change does not exist, or it is not yours.");
+  if (existing && !editableStatuses.includes(existing.status)) throw new ConflictError("This change has been submitted or decided: it can no longer be edited.");
+  if (existing && input.revision !== undefined && existing.revision !== input.revision) {
+    // Never a lost update: say what differs, with both values, and save nothing.
+    const saved = existing.proposed as unknown as OrganisationDocument;
+    const differences = documentFields
+      .filter((field) => field !== "archived" && field !== "slug" && !sameValue(saved[field], (input.document as Record<string, unknown>)[field]))
+      .map((field) => `${fieldLabels[field]}: “${describeValue(saved[field])}” there, “${describeValue((input.document as Record<string, unknown>)[field])}” here`);
+    const contactsDiffer = !sameValue(saved.contacts.map((contact) => contact.rawValue), input.document.contacts.map((contact) => contact.rawValue));
+    throw new ConflictError(
+      `This draft was saved elsewhere (another tab?) since you opened it, so nothing was saved here. ${
+        differences.length || contactsDiffer ? `It differs in ${[...differences, ...(contactsDiffer ? ["the contacts"] : [])].join("; ")}.` : "It has the same values."
+      } Copy what you need, then reload.`,
+    );
+  }
+  const kind = existing?.kind ?? input.kind;
+  const organisationId = existing?.organisationId ?? input.organisationId ?? null;
+  if (!existing) await refuseSecondOpenChange(tx, actor, organisationId);
+  const { base, baseVersion, proposed } = await prepareProposal(tx, {
+    kind,
+    organisationId,
+    changeSetId: existing?.id,
+    document: input.document,
+    earlier: existing ? { base: existing.base as OrganisationDocument | null, baseVersion: existing.baseVersion, proposed: existing.proposed as unknown as OrganisationDocument } : null,
+  });
+  const data = { proposed: proposed as unknown as Prisma.InputJsonValue, note: input.note };
+  if (existing) {
+    // Only if nothing changed it since it was read: another save, a submit or a decision.
+    const { count } = await tx.changeSet.updateMany({
+      where: { id: existing.id, revision: existing.revision, status: { in: editableStatuses } },
+      data: { ...data, status: "DRAFT", revision: { increment: 1 } },
     });
-    const data = { proposed: proposed as unknown as Prisma.InputJsonValue, note: input.note };
-    if (existing) {
-      // Only if nothing changed it since it was read: another save, a submit or a decision.
-      const { count } = await tx.changeSet.updateMany({
-        where: { id: existing.id, revision: existing.revision, status: { in: editableStatuses } },
-        data: { ...data, status: "DRAFT", revision: { increment: 1 } },
-      });
-      if (count === 0) throw new ConflictError("This draft changed while you were saving it (another tab, or it was submitted). Reload it; nothing was saved here.");
-      return { id: existing.id, revision: existing.revision + 1 };
-    }
-    return tx.changeSet.create({
-      data: { ...data, kind, organisationId, authorId: actor.id, baseVersion, base: base === null ? Prisma.DbNull : (base as unknown as Prisma.InputJsonValue) },
-      select: { id: true, revision: true },
-    });
+    if (count === 0) throw new ConflictError("This draft changed while you were saving it (another tab, or it was submitted). Reload it; nothing was saved here.");
+    return { id: existing.id, revision: existing.revision + 1 };
+  }
+  return tx.changeSet.create({
+    data: { ...data, kind, organisationId, authorId: actor.id, baseVersion, base: base === null ? Prisma.DbNull : (base as unknown as Prisma.InputJsonValue) },
+    select: { id: true, revision: true },
   });
 }
 
-/** Sends the author's draft to the reviewers. A double submit changes it once. */
-export async function submitChangeSet(actor: Actor, id: string): Promise<void> {
-  const changeSet = await db.changeSet.findFirst({ where: { id, authorId: actor.id }, select: { base: true, proposed: true, status: true } });
+/**
+ * Sends the author's draft to the reviewers. With `revision`, only that revision of it (the one
+ * the author just saved): if it was saved again since (another tab), nothing is submitted. A
+ * double submit changes it once.
+ */
+export async function submitChangeSet(actor: Actor, id: string, revision?: number): Promise<void> {
+  await db.$transaction((tx) => submitChangeSetIn(tx, actor, id, revision));
+}
+
+/** submitChangeSet inside the caller's transaction. */
+export async function submitChangeSetIn(tx: Tx, actor: Actor, id: string, revision?: number): Promise<void> {
+  // Held until the end of the transaction: a concurrent save or submit waits, then sees this one.
+  await tx.$queryRaw`SELECT 1 FROM "ChangeSet" WHERE id = ${id}::uuid AND "authorId" = ${actor.id}::uuid FOR UPDATE`;
+  const changeSet = await tx.changeSet.findFirst({ where: { id, authorId: actor.id }, select: { base: true, proposed: true, status: true, revision: true } });
   if (!changeSet) throw new NotFoundError("This change does not exist, or it is not yours.");
+  if (revision !== undefined && changeSet.revision !== revision) {
+    throw new ConflictError("This draft was saved again elsewhere (another tab?) just now, so it was not submitted: check what it says now, then submit it.");
+  }
+  // A double click: the other request submitted it a moment ago.
   if (changeSet.status === "SUBMITTED") return;
+  if (!editableStatuses.includes(changeSet.status)) throw new ConflictError("This change has already been decided.");
   if (diffDocuments(changeSet.base as OrganisationDocument | null, changeSet.proposed as OrganisationDocument).length === 0) {
     throw new ConflictError("This draft changes nothing yet: there is nothing to review.");
   }
-  const submitted = await db.$transaction(async (tx) => {
-    const { count } = await tx.changeSet.updateMany({
-      where: { id, authorId: actor.id, status: { in: editableStatuses } },
-      data: { status: "SUBMITTED", submittedAt: new Date(), decisionNote: null },
-    });
-    if (count) await recordAudit({ action: "change-set.submitted", actorId: actor.id, subject: `change-set:${id}`, address: actor.address }, tx);
-    return count > 0;
-  });
-  if (!submitted) {
-    // A double click: the other request submitted it a moment ago.
-    const now = await db.changeSet.findUnique({ where: { id }, select: { status: true } });
-    if (now?.status !== "SUBMITTED") throw new ConflictError("This change has already been decided.");
-  }
+  await tx.changeSet.update({ where: { id }, data: { status: "SUBMITTED", submittedAt: new Date(), decisionNote: null } });
+  await recordAudit({ action: "change-set.submitted", actorId: actor.id, subject: `change-set:${id}`, address: actor.address }, tx);
 }
 
 /** Takes a submitted change set back from the review queue; the author can edit it again. */
@@ -222,6 +272,9 @@ export async function withdrawChangeSet(actor: Actor, id: string): Promise<void>
   }
 }
 
+/** A decision is on the revision the reviewer saw: the author may have withdrawn, edited and resubmitted it since. */
+const editedSinceMessage = "The author changed this since you opened it (withdrawn, edited and sent again). Reload to review what it says now; nothing was decided.";
+
 /** Nobody decides on a change set they authored, whatever their role (four eyes). */
 export const ownChangeMessage = "You cannot decide on a change you made yourself: another reviewer decides it.";
 
@@ -230,7 +283,7 @@ export const ownChangeMessage = "You cannot decide on a change you made yourself
  * the author can edit again). Atomic: of two reviewers deciding at the same moment, one wins and
  * the other is told it was already decided. Audited in the same transaction.
  */
-export async function declineChangeSet(actor: Actor, id: string, outcome: "REJECTED" | "CHANGES_REQUESTED", note: string): Promise<void> {
+export async function declineChangeSet(actor: Actor, id: string, outcome: "REJECTED" | "CHANGES_REQUESTED", note: string, { revision }: { revision?: number } = {}): Promise<void> {
   await db.$transaction(async (tx) => {
     const changeSet = await tx.changeSet.findUnique({ where: { id }, select: { authorId: true, public: true } });
     if (!changeSet) throw new NotFoundError("This change does not exist.");
@@ -239,10 +292,13 @@ export async function declineChangeSet(actor: Actor, id: string, outcome: "REJEC
       throw new ConflictError("A public suggestion has no author to send it back to: reject it with a reason, or turn it into your own draft.");
     }
     const { count } = await tx.changeSet.updateMany({
-      where: { id, status: "SUBMITTED" },
+      where: { id, status: "SUBMITTED", ...(revision === undefined ? {} : { revision }) },
       data: { status: outcome, decisionNote: note, decidedAt: new Date(), decidedById: actor.id },
     });
-    if (count === 0) throw new ConflictError("This change has already been decided (or withdrawn).");
+    if (count === 0) {
+      const now = await tx.changeSet.findUnique({ where: { id }, select: { status: true } });
+      throw new ConflictError(now?.status === "SUBMITTED" ? editedSinceMessage : "This change has already been decided (or withdrawn).");
+    }
     await recordAudit(
       { action: outcome === "REJECTED" ? "change-set.rejected" : "change-set.changes-requested", actorId: actor.id, subject: `change-set:${id}`, address: actor.address, details: { note } },
       tx,
@@ -302,19 +358,25 @@ export async function getOwnChangeSet(actor: Actor, id: string): Promise<ChangeS
 export type AppliedChangeSet = { organisationId: string; version: number; tags: string[]; partly: boolean };
 
 /**
- * Applies the accepted changes of a submitted change set, in one transaction: checks that the
- * organisation's version has not moved, or that no accepted change collides with what moved;
+ * Applies the accepted changes of a submitted change set, in one transaction: checks that it is
+ * still the `revision` the reviewer saw, and that the organisation's version has not moved, or that no accepted change collides with what moved;
  * writes the new values (contacts keep their ids); bumps `version`; stores the revision; marks
  * the change set approved (or partly approved) with its decisions; writes an audit event.
  * Returns the cache tags it touched: the caller refreshes them after the commit with
  * revalidatePublic. On any failure nothing is written.
  */
-export async function applyChangeSet(actor: Actor, changeSetId: string, acceptedKeys: readonly string[] | "all", note?: string): Promise<AppliedChangeSet> {
+export async function applyChangeSet(
+  actor: Actor,
+  changeSetId: string,
+  acceptedKeys: readonly string[] | "all",
+  { note, revision }: { note?: string; revision?: number } = {},
+): Promise<AppliedChangeSet> {
   return db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT 1 FROM "ChangeSet" WHERE id = ${changeSetId}::uuid FOR UPDATE`;
     const changeSet = await tx.changeSet.findUnique({ where: { id: changeSetId } });
     if (!changeSet) throw new NotFoundError("This change does not exist.");
     if (changeSet.status !== "SUBMITTED") throw new ConflictError("This change has already been decided (or is not submitted).");
+    if (revision !== undefined && changeSet.revision !== revision) throw new ConflictError(editedSinceMessage);
     if (changeSet.authorId === actor.id) throw new ConflictError(ownChangeMessage);
     const base = changeSet.base as OrganisationDocument | null;
     const proposed = changeSet.proposed as unknown as OrganisationDocument;
@@ -477,16 +539,22 @@ export async function listRecentlyPublished(limit = 10): Promise<ChangeSetListIt
   return rows.map(toListItem);
 }
 
-/** Proposes archiving (or restoring) an organisation: a change set of its own, sent for review at once. */
+/**
+ * Proposes archiving (or restoring) an organisation: a change set of its own, sent for review at
+ * once. One transaction, with the organisation's row locked: the change set is drafted from, and
+ * proposes, the same published version, and nothing is left behind when it cannot be submitted.
+ */
 export async function proposeArchive(actor: Actor, organisationId: string, archive: boolean, note: string): Promise<string> {
-  const published = await getOrganisationDocument(organisationId);
-  if (!published) throw new NotFoundError("This organisation does not exist.");
-  if (published.document.archived === archive) {
-    throw new ConflictError(archive ? "This organisation is already archived." : "This organisation is not archived.");
-  }
-  const { id } = await saveDraft(actor, { kind: archive ? "ARCHIVE" : "RESTORE", organisationId, document: published.document, note });
-  await submitChangeSet(actor, id);
-  return id;
+  return db.$transaction(async (tx) => {
+    const published = await readOrganisation(tx, organisationId, { lock: true });
+    if (!published) throw new NotFoundError("This organisation does not exist.");
+    if (published.document.archived === archive) {
+      throw new ConflictError(archive ? "This organisation is already archived." : "This organisation is not archived.");
+    }
+    const { id, revision } = await saveDraftIn(tx, actor, { kind: archive ? "ARCHIVE" : "RESTORE", organisationId, document: published.document, note });
+    await submitChangeSetIn(tx, actor, id, revision);
+    return id;
+  });
 }
 
 /**
@@ -552,6 +620,7 @@ export async function adoptSuggestion(actor: Actor, id: string): Promise<string>
     const suggestion = await tx.changeSet.findUnique({ where: { id } });
     if (!suggestion?.public) throw new NotFoundError("This suggestion does not exist.");
     if (suggestion.status !== "SUBMITTED") throw new ConflictError("This suggestion has already been decided.");
+    await refuseSecondOpenChange(tx, actor, suggestion.organisationId);
     const { id: draftId } = await tx.changeSet.create({
       data: {
         kind: suggestion.kind,

@@ -1,3 +1,5 @@
+import { Prisma } from "@/lib/generated/prisma/client";
+
 /**
  * Expected failures of a data function. Only these reach the user, with their message; anything
  * else is logged and shown as a generic error (lib/auth/action.ts).
@@ -15,4 +17,44 @@ export class FieldConflictError extends ConflictError {
   ) {
     super(message);
   }
+}
+
+/** Ends every message of a collision: the transaction that hit it wrote nothing. */
+const nothingSaved = "Nothing was saved.";
+
+/** One open change set per author and organisation (lib/data/change-sets.ts, and its unique index). */
+export const openChangeMessage = `You already have an open change to this organisation (a draft, or one waiting for review): carry on with that one, and once it is decided, propose this. ${nothingSaved}`;
+
+/**
+ * What a unique index that a data function checks beforehand means when a concurrent request
+ * wins the race between the check and the write, by index name (Prisma's default `<Table>_<column>_key`).
+ */
+const uniqueIndexes: Record<string, () => ConflictError> = {
+  Organisation_slug_key: () => new FieldConflictError("slug", `This address is already used by another organisation (it was taken a moment ago). Choose another. ${nothingSaved}`),
+  SlugRedirect_pkey: () => new FieldConflictError("slug", `This address is already used by another organisation (it was taken a moment ago). Choose another. ${nothingSaved}`),
+  ChangeSet_one_open_per_author_key: () => new ConflictError(openChangeMessage),
+  User_email_key: () => new FieldConflictError("email", `An account with this e-mail address already exists. ${nothingSaved}`),
+};
+
+/**
+ * The one place where Prisma's "unique" (P2002) and "not found" (P2025) errors become expected
+ * errors: a field error or a conflict, and a 404. Any other error is returned as it is. The
+ * driver adapter names the violated index in `meta.driverAdapterError.cause.constraint`.
+ */
+export function expectedError(error: unknown): unknown {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return error;
+  if (error.code === "P2025") return new NotFoundError("What you are changing no longer exists (it was removed a moment ago). Reload the page.");
+  if (error.code !== "P2002") return error;
+  const index = uniqueConstraintOf(error);
+  return uniqueIndexes[index ?? ""]?.() ?? new ConflictError(`This collides with something saved at the same moment. Reload the page and try again. ${nothingSaved}`);
+}
+
+function uniqueConstraintOf(error: Prisma.PrismaClientKnownRequestError): string | undefined {
+  const cause = (error.meta?.driverAdapterError as { cause?: { constraint?: { index?: unknown; fields?: unknown } } } | undefined)?.cause;
+  const index = cause?.constraint?.index;
+  if (typeof index === "string") return index;
+  // Without a driver adapter, Prisma names the columns instead.
+  const fields = cause?.constraint?.fields ?? error.meta?.target;
+  const model = error.meta?.modelName;
+  return Array.isArray(fields) && typeof model === "string" ? `${model}_${fields.join("_")}_key` : undefined;
 }

@@ -53,6 +53,8 @@ export type ReviewDetail = {
   /** A public suggestion's sender, as they gave it (until purged). */
   suggester: { name: string | null; email: string | null } | null;
   note: string;
+  /** Bumped by every save of the author: a decision names the one the reviewer saw. */
+  revision: number;
   submittedAt: Date | null;
   organisationId: string | null;
   base: OrganisationDocument | null;
@@ -75,6 +77,7 @@ export async function getChangeSetForReview(id: string): Promise<ReviewDetail | 
       status: true,
       authorId: true,
       note: true,
+      revision: true,
       submittedAt: true,
       organisationId: true,
       baseVersion: true,
@@ -102,6 +105,7 @@ export async function getChangeSetForReview(id: string): Promise<ReviewDetail | 
     author: row.author?.name ?? null,
     suggester: row.public ? { name: row.suggesterName, email: row.suggesterEmail } : null,
     note: row.note,
+    revision: row.revision,
     submittedAt: row.submittedAt,
     organisationId: row.organisationId,
     base,

@@ -2,7 +2,7 @@ import "server-only";
 import type { OrganisationDocument } from "@/lib/change-sets/document";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/data/audit";
-import { getOrganisationDocument, saveDraft, submitChangeSet } from "@/lib/data/change-sets";
+import { readOrganisation, saveDraftIn, submitChangeSetIn } from "@/lib/data/change-sets";
 import { ConflictError, NotFoundError } from "@/lib/data/errors";
 
 export type RevisionItem = {
@@ -48,25 +48,27 @@ export async function listRevisions(organisationId: string): Promise<RevisionIte
 
 /**
  * Proposes going back to an earlier revision: a change set like any other, submitted for review.
- * Contacts removed since then come back as new contacts (their old ids are gone).
+ * Contacts removed since then come back as new contacts (their old ids are gone). One
+ * transaction, with the organisation's row locked: drafted from the version it restores over, and
+ * nothing is left behind when it cannot be submitted (a revision the same as the published one).
  */
 export async function proposeRestore(actor: { id: string; address?: string | null }, organisationId: string, version: number): Promise<string> {
-  const [revision, published] = await Promise.all([
-    db.revision.findUnique({ where: { organisationId_version: { organisationId, version } }, select: { snapshot: true } }),
-    getOrganisationDocument(organisationId),
-  ]);
-  if (!revision || !published) throw new NotFoundError("This revision does not exist.");
-  if (published.version === version) throw new ConflictError("This is the published revision already.");
-  const snapshot = revision.snapshot as unknown as OrganisationDocument;
-  const current = new Set(published.document.contacts.map((contact) => contact.id));
-  const contacts = snapshot.contacts.map(({ id, ...contact }) => (current.has(id) ? { id, ...contact } : contact));
-  const { id } = await saveDraft(actor, {
-    kind: "UPDATE",
-    organisationId,
-    document: { ...snapshot, contacts },
-    note: `Restores revision ${version}.`,
+  return db.$transaction(async (tx) => {
+    const published = await readOrganisation(tx, organisationId, { lock: true });
+    const revision = await tx.revision.findUnique({ where: { organisationId_version: { organisationId, version } }, select: { snapshot: true } });
+    if (!revision || !published) throw new NotFoundError("This revision does not exist.");
+    if (published.version === version) throw new ConflictError("This is the published revision already.");
+    const snapshot = revision.snapshot as unknown as OrganisationDocument;
+    const current = new Set(published.document.contacts.map((contact) => contact.id));
+    const contacts = snapshot.contacts.map(({ id, ...contact }) => (current.has(id) ? { id, ...contact } : contact));
+    const draft = await saveDraftIn(tx, actor, {
+      kind: "UPDATE",
+      organisationId,
+      document: { ...snapshot, contacts },
+      note: `Restores revision ${version}.`,
+    });
+    await submitChangeSetIn(tx, actor, draft.id, draft.revision);
+    await recordAudit({ action: "change-set.restore-proposed", actorId: actor.id, subject: `organisation:${organisationId}`, address: actor.address, details: { version, changeSetId: draft.id } }, tx);
+    return draft.id;
   });
-  await submitChangeSet(actor, id);
-  await recordAudit({ action: "change-set.restore-proposed", actorId: actor.id, subject: `organisation:${organisationId}`, address: actor.address, details: { version, changeSetId: id } });
-  return id;
 }

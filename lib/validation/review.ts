@@ -1,3 +1,4 @@
+import "./zod-config";
 import { z } from "zod";
 
 /** One value or several from a form, as a list. */
@@ -7,11 +8,14 @@ const list = z.preprocess((value) => (value === undefined ? [] : Array.isArray(v
 export const decisionSchema = z
   .strictObject({
     changeSetId: z.uuid({ error: "This change does not exist." }),
+    /** The revision of the change set the reviewer saw: a decision is on that one only. */
+    revision: z.coerce.number().int().positive().optional(),
     decision: z.enum(["approve", "reject", "request-changes"], { error: "Choose approve, reject or request changes." }),
     accept: list,
     note: z.string().trim().max(2000, "Keep it under 2,000 characters.").default(""),
   })
   .superRefine((input, ctx) => {
+    if (input.revision === undefined) ctx.addIssue({ code: "custom", path: [], message: "This page is out of date: reload it, then decide." });
     if (input.decision === "approve" && input.accept.length === 0) {
       ctx.addIssue({ code: "custom", path: ["accept"], message: "Accept at least one change to approve, or reject the whole change." });
     }

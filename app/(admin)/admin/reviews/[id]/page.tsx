@@ -110,7 +110,7 @@ export default async function ReviewPage({ params }: Props) {
         </>
       ) : (
         <>
-          <DecisionForm changeSetId={review.id} canSendBack={!review.suggester}>
+          <DecisionForm changeSetId={review.id} revision={review.revision} canSendBack={!review.suggester}>
             {table}
           </DecisionForm>
           {review.suggester ? <AdoptButton changeSetId={review.id} /> : null}
