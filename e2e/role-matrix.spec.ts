@@ -130,7 +130,7 @@ test("the tables name every admin page, server action and route handler of the b
   const adminPages = appPaths.filter((entry) => entry.startsWith("/(admin)/") && entry.endsWith("/page")).map(routePath);
   expect(adminPages.sort()).toEqual(Object.keys(pages).sort());
   const handlers = appPaths.filter((entry) => entry.endsWith("/route")).map(routePath);
-  const expectedHandlers = [...Object.keys(routes), "/robots.txt", "/sitemaps/sitemap/[__metadata_id__]"];
+  const expectedHandlers = [...Object.keys(routes), "/robots.txt", "/favicon.ico", "/sitemaps/sitemap/[__metadata_id__]"];
   expect(handlers.sort()).toEqual(expectedHandlers.sort());
   const built = Object.values(manifest("server-reference-manifest.json").node as Record<string, { filename: string; exportedName: string }>);
   expect(built.map((action) => `${action.filename}#${action.exportedName}`).sort()).toEqual(Object.keys(actions).sort());

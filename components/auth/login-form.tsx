@@ -5,8 +5,23 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { signInErrorMessage } from "@/lib/auth/errors";
 
-/** `error`: the message for a sign-in error next-auth reported in the address (?error=). */
-export function LoginForm({ returnTo, email, error: initialError }: { returnTo: string; email?: string; error?: string }) {
+/**
+ * `error`: the message for a sign-in error next-auth reported in the address (?error=).
+ * Without JavaScript the form is posted to next-auth as it is, with `csrfToken` (from next-auth's
+ * cookie) and the return path; next-auth answers with a redirect, to the return path or back to
+ * /login with ?error=. With JavaScript, signIn() posts it and the messages appear in place.
+ */
+export function LoginForm({
+  returnTo,
+  email,
+  error: initialError,
+  csrfToken,
+}: {
+  returnTo: string;
+  email?: string;
+  error?: string;
+  csrfToken: string;
+}) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(initialError ?? null);
   const [pending, startTransition] = useTransition();
@@ -17,7 +32,8 @@ export function LoginForm({ returnTo, email, error: initialError }: { returnTo: 
     if (error) errorRef.current?.focus();
   }, [error]);
 
-  function submit(formData: FormData) {
+  function submit(form: HTMLFormElement) {
+    const formData = new FormData(form);
     setError(null);
     startTransition(async () => {
       // next-auth 4 has no server-side signIn: the credentials are posted from here.
@@ -32,11 +48,24 @@ export function LoginForm({ returnTo, email, error: initialError }: { returnTo: 
         return;
       }
       setError(signInErrorMessage(result?.error ?? ""));
+      // As a form action did: the fields start again empty.
+      form.reset();
     });
   }
 
   return (
-    <form action={submit} className="mt-6 space-y-4" noValidate>
+    <form
+      method="post"
+      action="/api/auth/callback/credentials"
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit(event.currentTarget);
+      }}
+      className="mt-6 space-y-4"
+      noValidate
+    >
+      <input type="hidden" name="csrfToken" value={csrfToken} />
+      <input type="hidden" name="callbackUrl" value={returnTo} />
       {error ? (
         <p ref={errorRef} tabIndex={-1} role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-red-800">
           {error}

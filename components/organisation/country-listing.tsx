@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { StaticNotFound } from "@/components/layout/static-not-found";
 import { OrganisationList } from "@/components/organisation/organisation-list";
 import { getCountry } from "@/lib/data/countries";
 import { countryPageSize, listPublishedByCountry } from "@/lib/data/organisations";
@@ -8,10 +8,10 @@ import { countryPageSize, listPublishedByCountry } from "@/lib/data/organisation
 export async function CountryListing({ code, page }: { code: string; page: number }) {
   // Only the lower-case form is the page's address; /countries/BE is not a second copy of it.
   const country = code === code.toLowerCase() ? await getCountry(code) : null;
-  if (!country) notFound();
+  if (!country) return <StaticNotFound />;
   const { organisations, total } = await listPublishedByCountry(country.code, page);
   const pageCount = Math.max(1, Math.ceil(total / countryPageSize));
-  if (page > pageCount) notFound();
+  if (page > pageCount) return <StaticNotFound />;
   const base = `/countries/${code}`;
   const pageHref = (n: number) => (n === 1 ? base : `${base}/page/${n}`);
   return (

@@ -1,3 +1,4 @@
+import "./zod-config";
 import { z } from "zod";
 import { OrganisationKind, OrganisationStatus } from "@/lib/generated/prisma/enums";
 import { cleanQuery } from "@/lib/validation/search";

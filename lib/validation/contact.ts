@@ -1,3 +1,4 @@
+import "./zod-config";
 import { z } from "zod";
 import { ContactType } from "@/lib/generated/prisma/enums";
 import { normaliseAddress, normaliseEmail, normalisePhone, normaliseUrl, stripControlCharacters, type Normalised } from "./normalise";

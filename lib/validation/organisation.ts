@@ -1,3 +1,4 @@
+import "./zod-config";
 import { z } from "zod";
 import { slugPattern } from "@/lib/slug";
 import { OrganisationKind } from "@/lib/generated/prisma/enums";

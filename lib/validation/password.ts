@@ -1,3 +1,4 @@
+import "./zod-config";
 import { dictionary } from "@zxcvbn-ts/language-common";
 import { z } from "zod";
 

@@ -1,3 +1,4 @@
+import "./zod-config";
 import { z } from "zod";
 import { Role } from "@/lib/generated/prisma/enums";
 import { normaliseEmail } from "./normalise";

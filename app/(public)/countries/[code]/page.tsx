@@ -13,7 +13,7 @@ export async function generateStaticParams() {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const country = await getCountry((await params).code);
-  if (!country) return {};
+  if (!country) return { title: "Page not found" };
   const title = `Organisations in ${country.name}`;
   const description = `Organisations in ${country.name} that work to prevent radicalisation and violent extremism.`;
   return { title, description, alternates: { canonical: `/countries/${country.code.toLowerCase()}` }, openGraph: { title, description } };

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, permanentRedirect } from "next/navigation";
+import { permanentRedirect } from "next/navigation";
+import { StaticNotFound } from "@/components/layout/static-not-found";
 import { ContactList } from "@/components/organisation/contact-list";
 import { LinkedText } from "@/components/organisation/linked-text";
 import { ExternalLink } from "@/components/ui/external-link";
@@ -26,7 +27,7 @@ async function load(slug: string) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const organisation = await load((await params).slug);
-  if (!organisation) return {};
+  if (!organisation) return { title: "Page not found" };
   const title = organisation.acronym ? `${organisation.name} (${organisation.acronym})` : organisation.name;
   const description =
     summarise(organisation.description) ||
@@ -44,7 +45,7 @@ export default async function OrganisationPage({ params }: Props) {
     // An old address of a renamed organisation answers with a permanent redirect (308).
     const renamed = await findRenamedSlug(slug);
     if (renamed) permanentRedirect(`/organisations/${renamed}`);
-    notFound();
+    return <StaticNotFound />;
   }
   const pageUrl = `${appUrl()}/organisations/${organisation.slug}`;
   return (

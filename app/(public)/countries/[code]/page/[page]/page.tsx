@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { StaticNotFound } from "@/components/layout/static-not-found";
 import { CountryListing } from "@/components/organisation/country-listing";
 import { getCountry } from "@/lib/data/countries";
 
@@ -20,13 +20,13 @@ function pageNumber(raw: string) {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { code, page } = await params;
   const country = await getCountry(code);
-  if (!country || !pageNumber(page)) return {};
+  if (!country || !pageNumber(page)) return { title: "Page not found" };
   return { title: `Organisations in ${country.name}, page ${page}` };
 }
 
 export default async function CountryPageN({ params }: Props) {
   const { code, page } = await params;
   const number = pageNumber(page);
-  if (!number) notFound();
+  if (!number) return <StaticNotFound />;
   return <CountryListing code={code} page={number} />;
 }
