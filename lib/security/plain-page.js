@@ -24,6 +24,7 @@ export function plainParts(pathname, { status, title, message, headers = {} }) {
   const common = { "cache-control": "no-store", "content-security-policy": plainPagePolicy, ...headers };
   if (pathname.startsWith("/api/")) {
     // The open-data API is readable from any origin, its refusals too (lib/api/http.ts).
+    /** @type {Record<string, string>} */
     const cors = pathname.startsWith("/api/v1/") ? { "access-control-allow-origin": "*" } : {};
     return { status, headers: { "content-type": "application/json", ...cors, ...common }, body: JSON.stringify({ error: { message } }) };
   }
