@@ -119,6 +119,8 @@ test("with JavaScript off and cookies refused, the sign-in page says what is nee
   // Drop next-auth's Set-Cookie, as a browser that refuses cookies would.
   await context.route("**/api/auth/**", async (route) => {
     const response = await route.fetch({ maxRedirects: 0 });
+    // route.fetch keeps the cookies it is sent in the context's jar: clear them too.
+    await context.clearCookies();
     const headers = { ...response.headers() };
     delete headers["set-cookie"];
     await route.fulfill({ response, headers });
