@@ -18,6 +18,7 @@ if (!Number.isInteger(trustedHops) || trustedHops < 0) {
 
 const { default: next } = await import("next");
 const { FrontCache } = await import("./lib/front-cache.js");
+const { fillErrorShells } = await import("./lib/error-shell.js");
 const { decideRequestFacts } = await import("./lib/security/request-facts.js");
 const { commonHeaders } = await import("./lib/security/headers.js");
 const { plainPagePolicy } = await import("./lib/security/plain-page.js");
@@ -43,6 +44,7 @@ const server = createServer((req, res) => {
     res.writeHead(refusal.status, refusal.headers).end(refusal.body);
     return;
   }
+  fillErrorShells(req, res);
   front.handle(req, res, handle).catch((error) => {
     console.error("[server] A request failed:", error);
     if (!res.headersSent) {

@@ -61,12 +61,9 @@ test("with JavaScript off, an address that matches no route is a whole 404 page"
   await context.close();
 });
 
-// Pages rendered per request (admin, sign-in, the suggestion forms) cannot do what the cached
-// pages do (components/layout/static-not-found.tsx): once they stream, the status is sent, and a
-// notFound() or forbidden() before that leaves Next 16 with an empty document that only its
-// script fills in. Expected to fail until the edge serves such answers (see docs/architecture.md).
+// Pages rendered per request get an empty document from Next for notFound() and forbidden();
+// server.js fills in the message (lib/error-shell.js).
 test("with JavaScript off, a 404 on an admin page is a whole page", async ({ browser }) => {
-  test.fail(true, "Next renders notFound() in a page rendered per request as an empty document without JavaScript");
   const { context, page } = await withoutJavaScript(browser, demoUsers.admin);
   const response = await page.goto(`/admin/organisations/${crypto.randomUUID()}/edit`);
   expect(response?.status()).toBe(404);
@@ -75,7 +72,6 @@ test("with JavaScript off, a 404 on an admin page is a whole page", async ({ bro
 });
 
 test("with JavaScript off, a 403 on an admin page is a whole page", async ({ browser }) => {
-  test.fail(true, "Next renders forbidden() in a page rendered per request as an empty document without JavaScript");
   const { context, page } = await withoutJavaScript(browser, demoUsers.editor);
   const response = await page.goto("/admin/users");
   expect(response?.status()).toBe(403);
