@@ -4,11 +4,10 @@
 // empty body, that Next's client script renders from scratch (createRoot, not hydration): blank
 // without JavaScript, and without `lang`. server.js puts the page's message into that body, so the
 // answer reads as a whole page without JavaScript; with it, React replaces the body as before.
-// The contact with Next: the marker below, checked against Next's own source by
-// error-shell.test.ts, so an upgrade that changes it fails loudly.
+// The contact with Next (the marker, Next's client rendering that document afresh) is in
+// lib/next-internals.js, checked against the installed Next by its test.
 import zlib from "node:zlib";
-
-export const errorShellMarker = '<html id="__next_error__">';
+import { errorShellMarker, rscHeader } from "./next-internals.js";
 
 /** @typedef {{ title: string; message: string; href: string; link: string }} ErrorPageText */
 
@@ -63,7 +62,7 @@ const codings = {
  */
 export function mayBeErrorShell(req) {
   const url = req.url ?? "/";
-  return req.method === "GET" && !url.startsWith("/api/") && !url.startsWith("/_next/") && req.headers.rsc === undefined;
+  return req.method === "GET" && !url.startsWith("/api/") && !url.startsWith("/_next/") && req.headers[rscHeader] === undefined;
 }
 
 /**

@@ -25,6 +25,7 @@
 // - HEAD is answered from the GET answer; a matching If-None-Match or If-Modified-Since gets a 304.
 import CachePolicy from "http-cache-semantics";
 import fresh from "fresh";
+import { cacheStatusHeader, draftModeCookie, revalidateHeader, serverActionHeader } from "./next-internals.js";
 
 /** @typedef {import("node:http").IncomingMessage} IncomingMessage */
 /** @typedef {import("node:http").ServerResponse} ServerResponse */
@@ -41,7 +42,6 @@ const variantsPerUrl = 8;
 /** Counted for the headers of an answer. */
 const headerAllowanceBytes = 1024;
 
-const draftModeCookie = "__prerender_bypass";
 
 export class FrontCache {
   /**
@@ -118,7 +118,7 @@ export class FrontCache {
       // page, an error) is not copied at all.
       if (!started) {
         started = true;
-        if (res.statusCode !== 200 || (res.getHeader("x-nextjs-cache") ?? passedHeaders["x-nextjs-cache"]) !== "HIT") keep = false;
+        if (res.statusCode !== 200 || (res.getHeader(cacheStatusHeader) ?? passedHeaders[cacheStatusHeader]) !== "HIT") keep = false;
       }
       if (!keep || chunk == null || typeof chunk === "function") return;
       const buffer =
@@ -169,7 +169,7 @@ export class FrontCache {
    * @param {Buffer} body
    */
   store(req, status, headers, body) {
-    if (status !== 200 || headers["x-nextjs-cache"] !== "HIT" || headers["set-cookie"] !== undefined) return;
+    if (status !== 200 || headers[cacheStatusHeader] !== "HIT" || headers["set-cookie"] !== undefined) return;
     // An answer cut short (a body shorter than announced) is not kept.
     if (headers["content-length"] !== undefined && Number(headers["content-length"]) !== body.length) return;
     const request = asGet(req);
@@ -202,7 +202,7 @@ export class FrontCache {
 function eligible(req) {
   if (req.method !== "GET" && req.method !== "HEAD") return false;
   const headers = req.headers;
-  if (headers.range || headers.authorization || headers["next-action"] || headers["x-prerender-revalidate"]) return false;
+  if (headers.range || headers.authorization || headers[serverActionHeader] || headers[revalidateHeader]) return false;
   if (headers.cookie?.includes(draftModeCookie)) return false;
   return !req.url?.startsWith("/_next/");
 }

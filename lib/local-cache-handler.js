@@ -2,11 +2,7 @@
 // Next.js's ISR cache on one instance (`cacheHandler` in next.config.js without REDIS_URL): Next's
 // own cache in memory and on disk, unchanged, that also tells the front cache (lib/front-cache.js)
 // of every invalidation by changing the generation it reads.
-import { createRequire } from "node:module";
-
-const require = createRequire(import.meta.url);
-/** @type {typeof import("next/dist/server/lib/incremental-cache/file-system-cache").default} */
-const FileSystemCache = require("next/dist/server/lib/incremental-cache/file-system-cache.js").default;
+import { FileSystemCache } from "./next-internals.js";
 
 // Next may load this module more than once (the server and the bundled route modules each import
 // it), so the generation lives on globalThis.
