@@ -1,7 +1,7 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
-import { listCountries } from "./countries";
+import { listCountries } from "@/lib/data/countries";
 import type { OrganisationKind } from "@/lib/generated/prisma/enums";
 import { summarise } from "@/lib/text";
 import type { SearchParams } from "@/lib/validation/search";

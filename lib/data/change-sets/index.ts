@@ -1,0 +1,2 @@
+// The change sets' public entry: importers use "@/lib/data/change-sets".
+export * from "./decisions";

@@ -1,0 +1,2 @@
+// Search's public entry: importers use "@/lib/data/search".
+export * from "./statements";
