@@ -22,7 +22,7 @@ export class FieldConflictError extends ConflictError {
 /** Ends every message of a collision: the transaction that hit it wrote nothing. */
 const nothingSaved = "Nothing was saved.";
 
-/** One open change set per author and organisation (lib/data/change-sets.ts, and its unique index). */
+/** One open change set per author and organisation (lib/data/change-sets/proposal.ts, and its unique index). */
 export const openChangeMessage = `You already have an open change to this organisation (a draft, or one waiting for review): carry on with that one, and once it is decided, propose this. ${nothingSaved}`;
 
 /**

@@ -1,124 +1,14 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { db } from "@/lib/db";
-import { listCountries } from "@/lib/data/countries";
 import type { OrganisationKind } from "@/lib/generated/prisma/enums";
-import { summarise } from "@/lib/text";
 import type { SearchParams } from "@/lib/validation/search";
+import { matchCap, pageSize } from "./limits";
+import { noStats, scanIsCheaper, type TableStats } from "./statistics";
+import type { Corrected } from "./typos";
 
-export const pageSize = 20;
-
-export type SearchHit = {
-  id: string;
-  slug: string;
-  name: string;
-  acronym: string | null;
-  kind: OrganisationKind;
-  summary: string;
-  /** Country names, the organisation's first (default) country first. */
-  countries: string[];
-};
-
-export type SearchResult = {
-  hits: SearchHit[];
-  /** Matches, counted up to `matchCap`; `capped` when there are more. */
-  total: number;
-  capped: boolean;
-  /** "similar" when no organisation has all the words and names that resemble them are shown. */
-  mode: Mode;
-  page: number;
-  pageCount: number;
-  facets: {
-    countries: { code: string; name: string; count: number | null }[];
-    kinds: { kind: OrganisationKind; count: number | null }[];
-  };
-};
-
-/**
- * Past this many matches a search stops counting and ranks only a first set of candidates (plus
- * every exact name or acronym match): common words match a large share of a million
- * organisations, and ranking or counting all of them cannot be fast. The page says so. Each step
- * down (1,000, 200, 100) cut the time of searches for common words at a million rows by about
- * as much as it cut the candidates (docs/performance.md); five pages of twenty remain.
- */
-export const matchCap = 100;
-
-type Mode = "words" | "similar";
-/** The typo fallback's tsqueries (`correctedQuery`): `any` finds the candidates, `best` ranks them. */
-export type Corrected = { any: string; best: string };
+/** "similar" when no organisation has all the words and names that resemble them are shown. */
+export type Mode = "words" | "similar";
 type Filters = { q: string; country?: string; kind?: OrganisationKind; corrected?: Corrected };
-/**
- * What the search knows of the table: how many organisations it holds and, for PostgreSQL's most
- * common lexemes of their search documents, the share of organisations holding each.
- */
-export type TableStats = { rows: number; shares: ReadonlyMap<string, number> };
-
-const noStats: TableStats = { rows: 0, shares: new Map() };
-let stats = { loadedAt: 0, value: noStats };
-
-/**
- * The table's size and most common lexemes from PostgreSQL's own statistics (`pg_class.reltuples`,
- * `pg_stats.most_common_elems`, kept by ANALYZE), read at most every ten minutes. Lexemes missing
- * from them are rarer than every one listed.
- */
-export async function tableStats(): Promise<TableStats> {
-  if (Date.now() - stats.loadedAt < 10 * 60_000) return stats.value;
-  const [row] = await db.$queryRaw<{ rows: number; elems: string[] | null; freqs: number[] | null }[]>`
-    SELECT c.reltuples::float8 AS rows, s.most_common_elems::text::text[] AS elems, s.most_common_elem_freqs AS freqs
-    FROM pg_class c LEFT JOIN pg_stats s ON s.schemaname = current_schema() AND s.tablename = 'Organisation' AND s.attname = 'search'
-    WHERE c.oid = '"Organisation"'::regclass`;
-  const shares = new Map((row?.elems ?? []).map((lexeme, index) => [lexeme, row!.freqs![index]]));
-  const value = { rows: Math.max(0, row?.rows ?? 0), shares };
-  // No statistics yet (a new database before ANALYZE): asked again at the next search.
-  if (shares.size) stats = { loadedAt: Date.now(), value };
-  return value;
-}
-
-/** The words of a query as the search document holds them: unaccented, lower-case, letters and digits. */
-function queryWords(q: string): string[] {
-  return q
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
-}
-
-/**
- * Relative costs, measured at a million organisations (docs/performance.md, "Sixth round"): reading
- * one row of the table and testing its document; reading one organisation of a country's list
- * (an index entry, then its row by primary key); decoding one entry of a lexeme's list in the GIN
- * index; adding one match to the index scan's bitmap.
- */
-const cost = { row: 1, countryRow: 3, posting: 0.07, match: 0.25 };
-
-/**
- * Whether reading organisations in order (the table, or with a country that country's list of
- * organisations: `matches`) finds the capped candidates sooner than the GIN index. The index has
- * to decode the whole list of every word (and the country) and collect every match before the
- * first is returned: for common words, tens of thousands of entries (50 ms for two words at a
- * million rows). Read in order, it stops at the cap: about cap / share rows, the share of the
- * words among the organisations read. Shares come from the statistics, the words assumed
- * independent (which underestimates the share of related words, so leans towards the index); a
- * word missing from them is rare and the index wins. Null when the query uses operators (quotes,
- * "or", "-"): PostgreSQL decides.
- */
-export function scanIsCheaper(q: string, country: string | undefined, { rows, shares }: TableStats): boolean | null {
-  if (/["]|(^|\s)-|(^|\s)or(\s|$)/i.test(q)) return null;
-  const words = queryWords(q);
-  if (words.length === 0) return null;
-  // A word missing from the statistics is rare: the index wins. A country missing from them is a
-  // small one, which its own list reads best: counted as common as the least common lexeme listed.
-  const least = Math.min(1, ...shares.values());
-  const shareOf = (lexeme: string) => shares.get(lexeme) ?? (lexeme === country ? least : 0);
-  const share = (lexemes: string[]) => lexemes.reduce((product, lexeme) => product * shareOf(lexeme), 1);
-  const lexemes = country ? [...words, country] : words;
-  const wordShare = share(words);
-  if (wordShare === 0) return false;
-  const index = rows * (lexemes.reduce((sum, lexeme) => sum + shareOf(lexeme), 0) * cost.posting + share(lexemes) * cost.match);
-  const ordered = ((matchCap + 1) / wordShare) * (country ? cost.countryRow : cost.row);
-  return ordered < index;
-}
 
 /**
  * The text condition. "words": full text over name, acronym and description (unaccented,
@@ -137,38 +27,6 @@ function textCondition(q: string, mode: Mode, scan: boolean, country?: string, c
   // (coalesce), which leaves it the sequential scan that stops at the cap (docs/performance.md).
   const document = scan ? Prisma.sql`coalesce(o.search, ''::tsvector)` : Prisma.sql`o.search`;
   return Prisma.sql`${document} @@ ${query}`;
-}
-
-/** The dictionary lookups of `correctedQuery`, one per distinct word of `q` (at most eight; exported for `npm run search:plans`). */
-export function correctionStatements(q: string) {
-  return [...new Set(queryWords(q))]
-    .slice(0, 8)
-    .map(
-      (word) =>
-        Prisma.sql`SELECT w.word FROM "SearchWord" w WHERE w.word % f_unaccent(${word}) ORDER BY similarity(w.word, f_unaccent(${word})) DESC, w.word LIMIT 3`,
-    );
-}
-
-/**
- * The typo fallback's queries: each word of `q` replaced by the (up to three) dictionary words that
- * resemble it most (`SearchWord`, trigram similarity through its GIN index), to be looked for in
- * names and acronyms only (weight A). `any` holds every alternative ("tolerence" becomes
- * `(tolerance:A | tolera:A | …)`) and finds the candidates; `best` only the closest of each word
- * (`tolerance:A`) and ranks the names holding them first. Words nothing resembles are left out;
- * null when none is left. One indexed lookup per word, in a dictionary of tens of thousands of
- * words, where comparing the query with a million names took 70 ms.
- */
-export async function correctedQuery(q: string): Promise<Corrected | null> {
-  const alternatives = await Promise.all(
-    correctionStatements(q).map(async (statement) => {
-      const rows = await db.$queryRaw<{ word: string }[]>(statement);
-      // Dictionary words are letters and digits only (split so when stored): safe in a tsquery.
-      return rows.filter((row) => /^[\p{L}\p{N}]+$/u.test(row.word)).map((row) => `${row.word}:A`);
-    }),
-  );
-  const found = alternatives.filter((list) => list.length > 0);
-  if (found.length === 0) return null;
-  return { any: found.map((list) => `(${list.join(" | ")})`).join(" & "), best: found.map((list) => list[0]).join(" & ") };
 }
 
 /**
@@ -239,27 +97,12 @@ function matches(filters: Filters, mode: Mode, known: TableStats, ranked = false
     ORDER BY m.id, m.exact DESC`;
 }
 
-type HitRow = Omit<SearchHit, "summary" | "kind" | "countries"> & { kind: string; description: string; countryCodes: string[] | null };
+/** A hit as the statement returns it (named and summarised by `searchOrganisations`). */
+type HitRow = { id: string; slug: string; name: string; acronym: string | null; kind: string; description: string; countryCodes: string[] | null };
 
 // The country codes on the row itself, in the organisation's order (its first, default country
 // first): named here from `countryNames()`, no lookup per hit in the statement.
 const hitColumns = Prisma.sql`r.id, r.slug, r.name, r.acronym, r.kind::text AS kind, r.description, r."countryCodes"`;
-
-let names = { loadedAt: 0, value: new Map<string, string>() };
-
-/**
- * Country names by code, read at most every ten minutes (46 rows of reference data, changed only
- * by migrations). Naming the hits' and facets' countries in the statement cost a join per hit, a
- * millisecond of each search.
- */
-async function countryNames(codes: Iterable<string>): Promise<ReadonlyMap<string, string>> {
-  const fresh = Date.now() - names.loadedAt < 10 * 60_000;
-  // Read again when a code is missing: a country added since (the seed adds them at run time).
-  if (fresh && [...codes].every((code) => names.value.has(code))) return names.value;
-  const value = new Map((await listCountries.uncached()).map((country) => [country.code, country.name]));
-  names = { loadedAt: value.size ? Date.now() : 0, value };
-  return value;
-}
 
 /**
  * The statement behind a search (exported for `npm run search:plans`, which EXPLAINs it): one
@@ -300,7 +143,7 @@ export function searchStatements({ q, country, kind, page }: SearchParams, mode:
   };
 }
 
-type SearchRow = {
+export type SearchRow = {
   total: bigint;
   hits: HitRow[];
   countryMatched: bigint;
@@ -308,50 +151,3 @@ type SearchRow = {
   kindMatched: bigint;
   kindFacets: { kind: string; count: number }[];
 };
-
-const noMatch: SearchRow = { total: 0n, hits: [], countryMatched: 0n, countryFacets: [], kindMatched: 0n, kindFacets: [] };
-
-/** Published organisations matching the query and filters, best first, with facet counts. */
-export async function searchOrganisations(params: SearchParams): Promise<SearchResult> {
-  const known = params.q ? await tableStats() : noStats;
-  const run = async (mode: Mode, corrected?: Corrected) => (await db.$queryRaw<SearchRow[]>(searchStatements(params, mode, known, corrected).search))[0];
-  let mode: Mode = "words";
-  let found = await run(mode);
-  if (Number(found.total) === 0 && /[\p{L}\p{N}]/u.test(params.q)) {
-    mode = "similar";
-    const corrected = await correctedQuery(params.q);
-    found = corrected ? await run(mode, corrected) : noMatch;
-  }
-  const named = await countryNames(new Set([...found.hits.flatMap((hit) => hit.countryCodes ?? []), ...found.countryFacets.map((facet) => facet.code)]));
-  // A code without a country (none: countries are never deleted while organisations use them) is left out.
-  const countryName = (code: string) => (named.has(code) ? [named.get(code)!] : []);
-  const total = Number(found.total);
-  const capped = total > matchCap;
-  const pageCount = Math.max(1, Math.ceil(Math.min(total, matchCap) / pageSize));
-  const rows = params.page <= pageCount ? found.hits : [];
-  // A facet computed from a capped set of candidates shows which values occur, not how often.
-  const facetCount = (matched: bigint, count: number) => (Number(matched) > matchCap ? null : Number(count));
-  return {
-    hits: rows.map((row) => ({
-      id: row.id,
-      slug: row.slug,
-      name: row.name,
-      acronym: row.acronym,
-      kind: row.kind.toUpperCase() as OrganisationKind,
-      summary: summarise(row.description),
-      countries: (row.countryCodes ?? []).flatMap((code) => countryName(code)),
-    })),
-    total: Math.min(total, matchCap),
-    capped,
-    mode,
-    page: params.page,
-    pageCount,
-    facets: {
-      countries: found.countryFacets
-        .flatMap((facet) => countryName(facet.code).map((name) => ({ code: facet.code, name, count: facet.count })))
-        .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, "en"))
-        .map((facet) => ({ ...facet, count: facetCount(found.countryMatched, facet.count) })),
-      kinds: found.kindFacets.map((facet) => ({ kind: facet.kind.toUpperCase() as OrganisationKind, count: facetCount(found.kindMatched, facet.count) })),
-    },
-  };
-}

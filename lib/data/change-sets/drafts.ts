@@ -1,0 +1,142 @@
+import "server-only";
+import { diffDocuments, documentFields, fieldLabels, sameValue, type OrganisationDocument } from "@/lib/change-sets/document";
+import { db } from "@/lib/db";
+import { recordAudit } from "@/lib/data/audit";
+import { ConflictError, NotFoundError } from "@/lib/data/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { ChangeSetKind } from "@/lib/generated/prisma/enums";
+import { prepareProposal, refuseSecondOpenChange } from "./proposal";
+import { readOrganisation } from "./published";
+import { editableStatuses, type Actor, type Tx } from "./shared";
+
+// The author's side: save a draft, submit it, withdraw it; propose archiving or restoring.
+
+export type DraftInput = {
+  /** The change set to save again; absent for a new one. */
+  id?: string;
+  /** The revision the form was loaded with, so two tabs cannot overwrite each other's draft. */
+  revision?: number;
+  kind: ChangeSetKind;
+  organisationId?: string | null;
+  /** The proposed organisation. An empty slug keeps the current one (or makes one from the name); `archived` follows the kind. */
+  document: Omit<OrganisationDocument, "contacts" | "archived"> & { contacts: (Omit<OrganisationDocument["contacts"][number], "id"> & { id?: string })[] };
+  note: string;
+};
+
+/**
+ * Saves a draft change set (new, or the author's own in an editable status). Nothing published
+ * changes. An update records the organisation's version and document it was drafted from.
+ * Contacts keep their ids; new ones get an id now; an id that is neither one of this
+ * organisation's contacts nor one this draft already had is refused (mass assignment).
+ */
+export async function saveDraft(actor: Actor, input: DraftInput): Promise<{ id: string; revision: number }> {
+  return db.$transaction((tx) => saveDraftIn(tx, actor, input));
+}
+
+/** saveDraft inside the caller's transaction, for a change that saves and submits as one. */
+export async function saveDraftIn(tx: Tx, actor: Actor, input: DraftInput): Promise<{ id: string; revision: number }> {
+  const existing = input.id
+    ? await tx.changeSet.findFirst({ where: { id: input.id, authorId: actor.id }, select: { id: true, kind: true, status: true, revision: true, organisationId: true, base: true, baseVersion: true, proposed: true } })
+    : null;
+  if (input.id && !existing) throw new NotFoundError("This change does not exist, or it is not yours.");
+  if (existing && !editableStatuses.includes(existing.status)) throw new ConflictError("This change has been submitted or decided: it can no longer be edited.");
+  if (existing && input.revision !== undefined && existing.revision !== input.revision) {
+    // Never a lost update: say what differs, with both values, and save nothing.
+    const saved = existing.proposed as unknown as OrganisationDocument;
+    const differences = documentFields
+      .filter((field) => field !== "archived" && field !== "slug" && !sameValue(saved[field], (input.document as Record<string, unknown>)[field]))
+      .map((field) => `${fieldLabels[field]}: “${describeValue(saved[field])}” there, “${describeValue((input.document as Record<string, unknown>)[field])}” here`);
+    const contactsDiffer = !sameValue(saved.contacts.map((contact) => contact.rawValue), input.document.contacts.map((contact) => contact.rawValue));
+    throw new ConflictError(
+      `This draft was saved elsewhere (another tab?) since you opened it, so nothing was saved here. ${
+        differences.length || contactsDiffer ? `It differs in ${[...differences, ...(contactsDiffer ? ["the contacts"] : [])].join("; ")}.` : "It has the same values."
+      } Copy what you need, then reload.`,
+    );
+  }
+  const kind = existing?.kind ?? input.kind;
+  const organisationId = existing?.organisationId ?? input.organisationId ?? null;
+  if (!existing) await refuseSecondOpenChange(tx, actor, organisationId);
+  const { base, baseVersion, proposed } = await prepareProposal(tx, {
+    kind,
+    organisationId,
+    changeSetId: existing?.id,
+    document: input.document,
+    earlier: existing ? { base: existing.base as OrganisationDocument | null, baseVersion: existing.baseVersion, proposed: existing.proposed as unknown as OrganisationDocument } : null,
+  });
+  const data = { proposed: proposed as unknown as Prisma.InputJsonValue, note: input.note };
+  if (existing) {
+    // Only if nothing changed it since it was read: another save, a submit or a decision.
+    const { count } = await tx.changeSet.updateMany({
+      where: { id: existing.id, revision: existing.revision, status: { in: editableStatuses } },
+      data: { ...data, status: "DRAFT", revision: { increment: 1 } },
+    });
+    if (count === 0) throw new ConflictError("This draft changed while you were saving it (another tab, or it was submitted). Reload it; nothing was saved here.");
+    return { id: existing.id, revision: existing.revision + 1 };
+  }
+  return tx.changeSet.create({
+    data: { ...data, kind, organisationId, authorId: actor.id, baseVersion, base: base === null ? Prisma.DbNull : (base as unknown as Prisma.InputJsonValue) },
+    select: { id: true, revision: true },
+  });
+}
+
+/**
+ * Sends the author's draft to the reviewers. With `revision`, only that revision of it (the one
+ * the author just saved): if it was saved again since (another tab), nothing is submitted. A
+ * double submit changes it once.
+ */
+export async function submitChangeSet(actor: Actor, id: string, revision?: number): Promise<void> {
+  await db.$transaction((tx) => submitChangeSetIn(tx, actor, id, revision));
+}
+
+/** submitChangeSet inside the caller's transaction. */
+export async function submitChangeSetIn(tx: Tx, actor: Actor, id: string, revision?: number): Promise<void> {
+  // Held until the end of the transaction: a concurrent save or submit waits, then sees this one.
+  await tx.$queryRaw`SELECT 1 FROM "ChangeSet" WHERE id = ${id}::uuid AND "authorId" = ${actor.id}::uuid FOR UPDATE`;
+  const changeSet = await tx.changeSet.findFirst({ where: { id, authorId: actor.id }, select: { base: true, proposed: true, status: true, revision: true } });
+  if (!changeSet) throw new NotFoundError("This change does not exist, or it is not yours.");
+  if (revision !== undefined && changeSet.revision !== revision) {
+    throw new ConflictError("This draft was saved again elsewhere (another tab?) just now, so it was not submitted: check what it says now, then submit it.");
+  }
+  // A double click: the other request submitted it a moment ago.
+  if (changeSet.status === "SUBMITTED") return;
+  if (!editableStatuses.includes(changeSet.status)) throw new ConflictError("This change has already been decided.");
+  if (diffDocuments(changeSet.base as OrganisationDocument | null, changeSet.proposed as OrganisationDocument).length === 0) {
+    throw new ConflictError("This draft changes nothing yet: there is nothing to review.");
+  }
+  await tx.changeSet.update({ where: { id }, data: { status: "SUBMITTED", submittedAt: new Date(), decisionNote: null } });
+  await recordAudit({ action: "change-set.submitted", actorId: actor.id, subject: `change-set:${id}`, address: actor.address }, tx);
+}
+
+/** Takes a submitted change set back from the review queue; the author can edit it again. */
+export async function withdrawChangeSet(actor: Actor, id: string): Promise<void> {
+  const withdrawn = await db.$transaction(async (tx) => {
+    const { count } = await tx.changeSet.updateMany({ where: { id, authorId: actor.id, status: "SUBMITTED" }, data: { status: "WITHDRAWN" } });
+    if (count) await recordAudit({ action: "change-set.withdrawn", actorId: actor.id, subject: `change-set:${id}`, address: actor.address }, tx);
+    return count > 0;
+  });
+  if (!withdrawn) {
+    const exists = await db.changeSet.findFirst({ where: { id, authorId: actor.id }, select: { status: true } });
+    if (!exists) throw new NotFoundError("This change does not exist, or it is not yours.");
+    throw new ConflictError("Only a change waiting for review can be withdrawn; this one is not.");
+  }
+}
+
+const describeValue = (value: unknown) => (Array.isArray(value) ? value.join(", ") : value === null || value === undefined || value === "" ? "(empty)" : String(value).slice(0, 80));
+
+/**
+ * Proposes archiving (or restoring) an organisation: a change set of its own, sent for review at
+ * once. One transaction, with the organisation's row locked: the change set is drafted from, and
+ * proposes, the same published version, and nothing is left behind when it cannot be submitted.
+ */
+export async function proposeArchive(actor: Actor, organisationId: string, archive: boolean, note: string): Promise<string> {
+  return db.$transaction(async (tx) => {
+    const published = await readOrganisation(tx, organisationId, { lock: true });
+    if (!published) throw new NotFoundError("This organisation does not exist.");
+    if (published.document.archived === archive) {
+      throw new ConflictError(archive ? "This organisation is already archived." : "This organisation is not archived.");
+    }
+    const { id, revision } = await saveDraftIn(tx, actor, { kind: archive ? "ARCHIVE" : "RESTORE", organisationId, document: published.document, note });
+    await submitChangeSetIn(tx, actor, id, revision);
+    return id;
+  });
+}

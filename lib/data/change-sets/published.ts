@@ -1,0 +1,73 @@
+import "server-only";
+import { tags } from "@/lib/cache";
+import type { OrganisationDocument } from "@/lib/change-sets/document";
+import { db } from "@/lib/db";
+import { recordAudit } from "@/lib/data/audit";
+import { NotFoundError } from "@/lib/data/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Actor, Tx } from "./shared";
+
+// The published organisation as a document: read, recorded as a revision, marked verified.
+
+const organisationSelect = {
+  id: true,
+  slug: true,
+  name: true,
+  acronym: true,
+  kind: true,
+  description: true,
+  website: true,
+  status: true,
+  version: true,
+  countries: { select: { countryCode: true }, orderBy: { position: "asc" } },
+  contacts: { select: { id: true, type: true, label: true, value: true, rawValue: true }, orderBy: { position: "asc" } },
+} satisfies Prisma.OrganisationSelect;
+
+type OrganisationRow = Prisma.OrganisationGetPayload<{ select: typeof organisationSelect }>;
+
+function toDocument(row: OrganisationRow): OrganisationDocument {
+  return {
+    slug: row.slug,
+    name: row.name,
+    acronym: row.acronym,
+    kind: row.kind,
+    description: row.description,
+    website: row.website,
+    countries: row.countries.map((country) => country.countryCode),
+    contacts: row.contacts,
+    archived: row.status === "ARCHIVED",
+  };
+}
+
+/** The published document and version of an organisation; `lock` holds its row until the transaction ends (as an approval does). */
+export async function readOrganisation(tx: Tx, id: string, { lock = false } = {}): Promise<{ document: OrganisationDocument; version: number; lastVerifiedAt: Date | null } | null> {
+  if (lock) await tx.$queryRaw`SELECT 1 FROM "Organisation" WHERE id = ${id}::uuid FOR UPDATE`;
+  const row = await tx.organisation.findUnique({ where: { id }, select: { ...organisationSelect, lastVerifiedAt: true } });
+  return row ? { document: toDocument(row), version: row.version, lastVerifiedAt: row.lastVerifiedAt } : null;
+}
+
+export async function getOrganisationDocument(id: string) {
+  return db.$transaction((tx) => readOrganisation(tx, id));
+}
+
+/** Stores the organisation's current state as the revision of its current version (the seed's revision 1). */
+export async function recordRevision(organisationId: string): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const published = await readOrganisation(tx, organisationId);
+    if (!published) throw new NotFoundError("This organisation does not exist.");
+    await tx.revision.create({ data: { organisationId, version: published.version, snapshot: published.document as unknown as Prisma.InputJsonValue } });
+  });
+}
+
+/**
+ * Records that someone checked the listing today. It changes no listed fact, so it needs no
+ * review; it is audited. Returns the cache tags to refresh (the page shows the date).
+ */
+export async function markVerified(actor: Actor, organisationId: string): Promise<string[]> {
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.organisation.updateMany({ where: { id: organisationId }, data: { lastVerifiedAt: new Date() } });
+    if (count === 0) throw new NotFoundError("This organisation does not exist.");
+    await recordAudit({ action: "organisation.verified", actorId: actor.id, subject: `organisation:${organisationId}`, address: actor.address }, tx);
+    return [tags.organisation(organisationId)];
+  });
+}

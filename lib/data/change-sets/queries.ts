@@ -1,0 +1,108 @@
+import "server-only";
+import { collisions, diffDocuments, type Change, type OrganisationDocument } from "@/lib/change-sets/document";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ChangeSetKind, ChangeSetStatus } from "@/lib/generated/prisma/enums";
+import { readOrganisation } from "./published";
+import { openStatuses, type Actor } from "./shared";
+
+// Change sets as their author and the dashboard list them.
+
+export type ChangeSetListItem = {
+  id: string;
+  kind: ChangeSetKind;
+  status: ChangeSetStatus;
+  name: string;
+  organisationId: string | null;
+  updatedAt: Date;
+  submittedAt: Date | null;
+  decidedAt: Date | null;
+  /** The reviewer's reason or comment. */
+  decisionNote: string | null;
+};
+
+const listSelect = { id: true, kind: true, status: true, organisationId: true, proposed: true, updatedAt: true, submittedAt: true, decidedAt: true, decisionNote: true } as const;
+const toListItem = ({ proposed, ...row }: Prisma.ChangeSetGetPayload<{ select: typeof listSelect }>): ChangeSetListItem => ({
+  ...row,
+  name: (proposed as unknown as OrganisationDocument).name,
+});
+
+/** The signed-in user's change sets, newest first: drafts, those waiting for review, and outcomes. */
+export async function listOwnChangeSets(actor: Actor, limit = 50): Promise<ChangeSetListItem[]> {
+  const rows = await db.changeSet.findMany({ where: { authorId: actor.id }, select: listSelect, orderBy: { updatedAt: "desc" }, take: limit });
+  return rows.map(toListItem);
+}
+
+/** The author's open (editable or submitted) change set for an organisation, if any. */
+export async function findOpenChangeSet(actor: Actor, organisationId: string): Promise<string | null> {
+  const row = await db.changeSet.findFirst({
+    where: { authorId: actor.id, organisationId, status: { in: openStatuses } },
+    select: { id: true },
+    orderBy: { updatedAt: "desc" },
+  });
+  return row?.id ?? null;
+}
+
+export async function countAwaitingReview(): Promise<number> {
+  return db.changeSet.count({ where: { status: "SUBMITTED" } });
+}
+
+/** Recently applied change sets, newest first. */
+export async function listRecentlyPublished(limit = 10): Promise<ChangeSetListItem[]> {
+  const rows = await db.changeSet.findMany({
+    where: { status: { in: ["APPROVED", "PARTLY_APPROVED"] } },
+    select: listSelect,
+    orderBy: { decidedAt: "desc" },
+    take: limit,
+  });
+  return rows.map(toListItem);
+}
+
+export type ChangeSetDetail = {
+  id: string;
+  kind: ChangeSetKind;
+  status: ChangeSetStatus;
+  organisationId: string | null;
+  authorId: string | null;
+  baseVersion: number | null;
+  base: OrganisationDocument | null;
+  proposed: OrganisationDocument;
+  note: string;
+  revision: number;
+  submittedAt: Date | null;
+  updatedAt: Date;
+  decisionNote: string | null;
+  /** Fields (and contacts) this change touches that were changed on the published organisation since it was drafted. */
+  movedUnderneath: Change[];
+  current: OrganisationDocument | null;
+};
+
+/** A change set as its author sees it, with what moved underneath it. Null when it is not theirs. */
+export async function getOwnChangeSet(actor: Actor, id: string): Promise<ChangeSetDetail | null> {
+  return db.$transaction(async (tx) => {
+    const row = await tx.changeSet.findFirst({ where: { id, authorId: actor.id } });
+    if (!row) return null;
+    const base = row.base as OrganisationDocument | null;
+    const proposed = row.proposed as unknown as OrganisationDocument;
+    const published = row.organisationId ? await readOrganisation(tx, row.organisationId) : null;
+    const changes = diffDocuments(base, proposed);
+    const moved = base && published && published.version !== row.baseVersion ? collisions(changes, base, published.document) : [];
+    return {
+      id: row.id,
+      kind: row.kind,
+      status: row.status,
+      organisationId: row.organisationId,
+      authorId: row.authorId,
+      baseVersion: row.baseVersion,
+      base,
+      proposed,
+      note: row.note,
+      revision: row.revision,
+      submittedAt: row.submittedAt,
+      updatedAt: row.updatedAt,
+      decisionNote: row.decisionNote,
+      movedUnderneath: changes.filter((change) => moved.includes(change.key)),
+      current: published?.document ?? null,
+    };
+  });
+}
