@@ -1,6 +1,7 @@
 // npm run bench [-- --seconds 10] [-- --only page,search,admin,redis]
-// Measures the product side by side on this machine and prepends a dated report to
-// docs/benchmarks.md. Never a test: figures, not pass/fail.
+// Measures the product side by side on this machine. A full run rewrites the results table in
+// docs/benchmarks.md (scripts/lib/bench-results.ts); every run writes its whole report to
+// .data/bench/report.md. Never a test: figures, not pass/fail.
 //
 // - A PostgreSQL of its own (embedded, in .data/bench, shared buffers sized for the data) with
 //   two databases of synthetic organisations, 100k and 1M, generated once and kept between runs.
@@ -15,11 +16,13 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
+import { replaceResults, resultsTable, statementTimes, type BenchFigures } from "./lib/bench-results";
 import { ensureBuild, run } from "./lib/build";
 import { dataDir, freePort, LaunchError, projectRoot, startEmbedded } from "./lib/database";
 import { generateDemo } from "./lib/demo-data";
 import type { LoadOptions, LoadResult } from "./lib/load";
 import { main } from "./lib/run";
+import { revalidateToken } from "../lib/security/keys";
 
 const { values } = parseArgs({
   options: {
@@ -38,6 +41,8 @@ const say = (line = "") => {
   console.log(line);
   report.push(line);
 };
+/** The highest RSS of this app's server over the run (MB), for the results table. */
+let peakRss = 0;
 
 /** A command on one core (0: servers, 1: load), when the machine allows. */
 function onCore(core: 0 | 1, command: string, args: string[]): [string, string[]] {
@@ -237,7 +242,7 @@ async function signIn(server: Server, email: string, password: string): Promise<
   return session.split(";")[0];
 }
 
-async function pageSection(database: string) {
+async function pageSection(database: string): Promise<BenchFigures["page"]> {
   const server = await startServer({ DATABASE_URL: database });
   // Every process this section starts is stopped on the way out, whatever fails.
   const stops: (() => unknown)[] = [() => server.stop()];
@@ -286,25 +291,31 @@ async function pageSection(database: string) {
     row(["target", "model", "req/s", "p50 ms", "p99 ms", "server core busy", "req/s per busy core", "server RSS MB", "errors"]);
     row(["---", "---", "---:", "---:", "---:", "---:", "---:", "---:", "---:"]);
     const closed: Record<string, number> = {};
+    const perBusyCore: Record<string, number> = {};
+    let cachedRss = 0;
     await measure({ url: server.url + pagePath, connections: 32, seconds }); // warm-up (see the rounds below)
     for (const [name, url, headers, pid] of targets) {
       const result = await measure({ url, connections: 32, seconds, headers }, pid);
       closed[name] = result.perSecond;
+      perBusyCore[name] = result.perSecond / result.busy;
+      if (pid === server.process.pid) peakRss = Math.max(peakRss, result.rss);
+      if (name === targets[1][0]) cachedRss = result.rss;
       row([name, "closed, 32 connections", Math.round(result.perSecond), ms(result.p50), ms(result.p99), busy(result), perCore(result), result.rss, result.errors + result.non2xx]);
       const rate = Math.max(10, Math.round(result.perSecond / 2));
       const open = await measure({ url, connections: 200, seconds, headers, rate }, pid);
       const behind = (open.sendLag ?? 0) > 10 ? ` (the generator sent ${ms(open.sendLag!)} ms late at p95: the latencies are its backlog)` : "";
       row([name, `open, ${rate} req/s${behind}`, Math.round(open.perSecond), ms(open.p50), ms(open.p99), busy(open), perCore(open), open.rss, open.errors + open.non2xx]);
+      if (pid === server.process.pid) peakRss = Math.max(peakRss, open.rss);
     }
     // One run of each is not enough for the ratio: the same build measured 592 and 1,018 req/s in
     // two runs a minute apart on this machine. Alternating short runs, paired, cancel what drifts
     // between them; the median round is the figure. Nor is one process: two processes of the same
     // build, side by side on one core under the same load, differ by up to 18% for their whole
-    // life (docs/performance.md). Each round starts its own server (same build and data: the page
+    // life (docs/benchmarks.md). Each round starts its own server (same build and data: the page
     // is a hit from the shared ISR cache on disk), warms it, and measures it next to the ceiling
     // and to the long-running server above (which has also rendered pages per request), so that
     // both figures are on the record. The stock app's server runs through all rounds too, as the
-    // measure of what Next itself reaches against the same ceiling (docs/performance.md).
+    // measure of what Next itself reaches against the same ceiling (docs/benchmarks.md).
     const ceilingUrl = targets[0][1];
     await ensureStockBuild(html.length);
     const stock = await startServer({ NEXT_DIST_DIR: ".next" }, stockDirectory);
@@ -380,12 +391,29 @@ async function pageSection(database: string) {
       firstRenders.push(performance.now() - started);
     }
     firstRenders.sort((a, b) => a - b);
+    const firstRender = {
+      pages: firstRenders.length,
+      p50: firstRenders[Math.floor(firstRenders.length / 2)],
+      p95: firstRenders[Math.floor(firstRenders.length * 0.95)],
+      max: firstRenders.at(-1)!,
+    };
     say();
     say(
-      `First render of an organisation page (${firstRenders.length} pages never asked for, one after another): p50 ${ms(firstRenders[Math.floor(firstRenders.length / 2)])} ms, ` +
-        `p95 ${ms(firstRenders[Math.floor(firstRenders.length * 0.95)])} ms, max ${ms(firstRenders.at(-1)!)} ms (goal ≤ 100 ms).`,
+      `First render of an organisation page (${firstRender.pages} pages never asked for, one after another): p50 ${ms(firstRender.p50)} ms, ` +
+        `p95 ${ms(firstRender.p95)} ms, max ${ms(firstRender.max)} ms (goal ≤ 100 ms).`,
     );
     say();
+    return {
+      rounds: rounds.map((round) => round.cpu),
+      perBusyCore: {
+        ceiling: perBusyCore[targets[0][0]],
+        frontCache: perBusyCore[targets[1][0]],
+        throughNext: perBusyCore[targets[2][0]],
+        rendered: perBusyCore[targets[3][0]],
+      },
+      cachedRss,
+      firstRender,
+    };
   } finally {
     await Promise.all(stops.map((stop) => stop()));
   }
@@ -424,7 +452,10 @@ async function warm(server: Server, paths: string[], headers: Record<string, str
   }
 }
 
-async function endpointSection(label: string, databases: Record<string, string>) {
+type EndpointRow = { size: string; path: string; connections: number; perSecond: number; p50: number; p95: number };
+
+async function endpointSection(label: string, databases: Record<string, string>): Promise<EndpointRow[]> {
+  const measured: EndpointRow[] = [];
   say(`### ${label}`);
   say();
   row(["data", "endpoint", "req/s", "p50 ms", "p95 ms", "p99 ms", "server RSS MB", "errors"]);
@@ -437,6 +468,8 @@ async function endpointSection(label: string, databases: Record<string, string>)
         for (const connections of [1, 8]) {
           const result = await measure({ url: server.url, paths: searchPaths, connections, seconds }, server.process.pid);
           row([size, `/search, 12 queries in turn, ${connections} connection${connections > 1 ? "s" : ""}`, Math.round(result.perSecond), ms(result.p50), ms(result.p95), ms(result.p99), result.rss, result.errors + result.non2xx]);
+          measured.push({ size, path: "/search", connections, perSecond: result.perSecond, p50: result.p50, p95: result.p95 });
+          peakRss = Math.max(peakRss, result.rss);
         }
       } else {
         const cookie = await signIn(server, "admin@prova.test", "prova-demo-admin");
@@ -445,6 +478,8 @@ async function endpointSection(label: string, databases: Record<string, string>)
         for (const path of paths) {
           const result = await measure({ url: server.url, paths: [path], connections: 1, seconds: Math.max(3, seconds / 2), headers: { cookie } }, server.process.pid);
           row([size, `\`${path}\` (signed in, 1 connection)`, Math.round(result.perSecond), ms(result.p50), ms(result.p95), ms(result.p99), result.rss, result.errors + result.non2xx]);
+          measured.push({ size, path, connections: 1, perSecond: result.perSecond, p50: result.p50, p95: result.p95 });
+          peakRss = Math.max(peakRss, result.rss);
         }
       }
     } finally {
@@ -452,16 +487,20 @@ async function endpointSection(label: string, databases: Record<string, string>)
     }
   }
   say();
+  return measured;
 }
 
-async function searchStatementsSection(databases: Record<string, string>) {
+async function searchStatementsSection(databases: Record<string, string>): Promise<BenchFigures["search"]["statements"]> {
+  const statements: BenchFigures["search"]["statements"] = [];
   for (const [size, database] of Object.entries(databases)) {
     say(`### Search statements in PostgreSQL, ${size} (\`npm run search:plans\`, 60 runs, ms)`);
     say();
     const output = await capture("npm", ["run", "--silent", "search:plans", "--", "--database", database, "--runs", "60"]);
     for (const line of output.split("\n").filter((line) => line.startsWith("|"))) say(line);
+    statements.push(...statementTimes(output, size));
     say();
   }
+  return statements;
 }
 
 function capture(command: string, args: string[]): Promise<string> {
@@ -474,7 +513,7 @@ function capture(command: string, args: string[]): Promise<string> {
   });
 }
 
-async function redisSection(database: string) {
+async function redisSection(database: string): Promise<BenchFigures["redis"]> {
   const redisUrl = process.env.REDIS_URL || "redis://127.0.0.1:6379";
   const { Redis } = await import("ioredis");
   const probe = new Redis(redisUrl, { lazyConnect: true, connectTimeout: 1000, maxRetriesPerRequest: 0, retryStrategy: () => null });
@@ -485,11 +524,12 @@ async function redisSection(database: string) {
   if (!reachable) {
     say(`Not measured: no Redis at ${redisUrl} (set REDIS_URL).`);
     say();
-    return;
+    return { skipped: `no Redis at ${redisUrl}` };
   }
   const prefix = `prova-bench-${process.pid}`;
   const env = { DATABASE_URL: database, REDIS_URL: redisUrl, CACHE_KEY_PREFIX: prefix };
   const [a, b] = await Promise.all([startServer(env), startServer(env)]);
+  let result: BenchFigures["redis"] | undefined;
   try {
     const pagePath = "/organisations/allo-tolerance";
     const [{ id, description }] = await query<{ id: string; description: string }>(database, `SELECT id, description FROM "Organisation" WHERE slug = 'allo-tolerance'`);
@@ -506,7 +546,7 @@ async function redisSection(database: string) {
       // What an approval does after its commit: revalidatePublic on the instance that handled it.
       const answer = await fetch(`${a.url}/api/revalidate`, {
         method: "POST",
-        headers: { authorization: `Bearer ${secret}`, "content-type": "application/json" },
+        headers: { authorization: `Bearer ${revalidateToken(secret)}`, "content-type": "application/json" },
         body: JSON.stringify({ tags: [`organisation:${id}`] }),
       });
       if (!answer.ok) throw new LaunchError(`Revalidation on A failed: ${answer.status}`);
@@ -521,6 +561,7 @@ async function redisSection(database: string) {
     }
     await query(database, `UPDATE "Organisation" SET description = $1 WHERE id = $2`, [description, id]);
     times.sort((x, y) => x - y);
+    result = { changes: times.length, p50: times[Math.floor(times.length / 2)], max: times.at(-1)!, firstRequest };
     say(
       `20 changes, each: the row updated, revalidation posted to A (what an approval does after its commit), then requests to B until one shows it. ` +
         `From the revalidation request to B's fresh page: p50 ${ms(times[10])} ms, max ${ms(times.at(-1)!)} ms (goal ≤ 1,000 ms); ` +
@@ -535,6 +576,7 @@ async function redisSection(database: string) {
     await redis.quit();
   }
   say();
+  return result!;
 }
 
 const sharedBuffers = `${Math.max(1, Math.floor(os.totalmem() / 2 ** 30 / 4))}GB`;
@@ -544,12 +586,15 @@ await main(async () => {
   const cluster = await startEmbedded({
     directory: path.join(dataDir(), "bench", "postgres"),
     database: "postgres",
-    // A quarter of the machine's memory, the usual production setting (6 GB here), and more than four
+    // A quarter of the machine's memory, the usual production setting (5 GB here), and more than four
     // times the 1.1 GB organisation table: below that PostgreSQL reads a sequential scan of the
     // table through a 256 kB ring of buffers, so the pages a search for common words scans are
     // read again from the OS cache every time (docs/performance.md).
     settings: { shared_buffers: sharedBuffers, effective_cache_size: "12GB", maintenance_work_mem: "512MB", max_wal_size: "4GB" },
   });
+  const date = `${started.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+  let machine = "";
+  const figures: Partial<BenchFigures> = {};
   try {
     const databases = {
       "100k": await benchDatabase(cluster.url, "bench_100k", 100_000),
@@ -558,28 +603,35 @@ await main(async () => {
     await ensureBuild(distDir, { ...process.env, DATABASE_URL: databases["1M"], NEXTAUTH_SECRET: secret, NODE_ENV: "production", REDIS_URL: "" });
     const cpu = os.cpus()[0]?.model ?? "unknown CPU";
     const [{ server_version: version }] = await query<{ server_version: string }>(cluster.url, "SHOW server_version");
-    say(`## ${started.toISOString().slice(0, 16).replace("T", " ")} UTC`);
-    say();
-    say(
+    machine =
       `${cores} cores (${cpu}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}, PostgreSQL ${version} (embedded, shared_buffers ${sharedBuffers}), ` +
-        `${pinned ? "server on core 0, load generator on core 1" : "server and load generator not pinned"}, ${seconds} s per run.`,
-    );
+      `${pinned ? "server on core 0, load generator on core 1" : "server and load generator not pinned"}, ${seconds} s per run`;
+    say(`## ${date}`);
     say();
-    if (only.has("page")) await pageSection(databases["1M"]);
+    say(`${machine}.`);
+    say();
+    if (only.has("page")) figures.page = await pageSection(databases["1M"]);
     if (only.has("search")) {
-      await endpointSection("Search page (`/search`, server-rendered per request)", databases);
-      await searchStatementsSection(databases);
+      const endpoint = await endpointSection("Search page (`/search`, server-rendered per request)", databases);
+      figures.search = { endpoint, statements: await searchStatementsSection(databases) };
     }
-    if (only.has("admin")) await endpointSection("Admin organisation and contact lists (`/admin/…`)", databases);
-    if (only.has("redis")) await redisSection(databases["1M"]);
+    if (only.has("admin")) figures.admin = await endpointSection("Admin organisation and contact lists (`/admin/…`)", databases);
+    if (only.has("redis")) figures.redis = await redisSection(databases["1M"]);
   } finally {
     await cluster.stop();
   }
+  const reportFile = path.join(dataDir(), "bench", "report.md");
+  await mkdir(path.dirname(reportFile), { recursive: true });
+  await writeFile(reportFile, `${report.join("\n")}\n`);
+  console.log(`\nThe whole report: ${path.relative(projectRoot, reportFile)}`);
+  // The table is one run's: a partial run (--only) leaves the last full run's in place.
+  const { page, search, admin, redis } = figures;
+  if (!page || !search || !admin || !redis) {
+    console.log("A partial run (--only): docs/benchmarks.md left as it was.");
+    return;
+  }
   const file = path.join(projectRoot, "docs/benchmarks.md");
-  const current = existsSync(file) ? await readFile(file, "utf8") : "";
-  const marker = "<!-- runs: newest first -->";
-  const head = current.includes(marker) ? current.slice(0, current.indexOf(marker) + marker.length) : `# Benchmarks\n\n${marker}`;
-  const rest = current.includes(marker) ? current.slice(current.indexOf(marker) + marker.length) : "";
-  await writeFile(file, `${head}\n\n${report.join("\n")}\n${rest}`);
-  console.log(`\nWritten to docs/benchmarks.md`);
+  const current = existsSync(file) ? await readFile(file, "utf8") : "# Benchmarks\n";
+  await writeFile(file, replaceResults(current, resultsTable({ date, machine, page, search, admin, redis, peakRss })));
+  console.log("Results table rewritten in docs/benchmarks.md");
 });
