@@ -92,8 +92,8 @@ test("an editor changes a contact of an existing organisation and submits; the p
   expect(await publicPage.text()).not.toContain("contact@allo-tolerance.example");
 
   // Withdraw, and the form is back to edit.
-  page.once("dialog", (dialog) => void dialog.accept());
   await page.getByRole("button", { name: "Withdraw from review" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: /^Withdraw the change to / }).click();
   await expect(page.getByRole("button", { name: "Save draft" })).toBeVisible();
   await expect(page.getByText("Withdrawn", { exact: true })).toBeVisible();
   // Opening the organisation again leads to this open change, not a second one.
@@ -142,16 +142,14 @@ test("marking a listing verified needs no review; archiving is a change that wai
   const today = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date());
   expect(await (await page.request.get(`/organisations/${slug}`)).text()).toContain(today);
 
-  page.once("dialog", (dialog) => {
-    expect(dialog.message()).toContain(`Propose archiving ${name}?`);
-    void dialog.dismiss();
-  });
   await page.getByRole("button", { name: `Propose archiving ${name}` }).click();
+  await expect(page.getByRole("dialog")).toContainText(`Propose archiving ${name}?`);
+  await page.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
   expect(await sql(`SELECT 1 FROM "ChangeSet" WHERE kind = 'archive' AND "organisationId" = $1`, [id])).toHaveLength(0);
 
-  page.once("dialog", (dialog) => void dialog.accept());
   await page.getByLabel("Why? (for the reviewer)").fill("The project ended in 2024.");
   await page.getByRole("button", { name: `Propose archiving ${name}` }).click();
+  await page.getByRole("dialog").getByRole("button", { name: `Propose archiving ${name}` }).click();
   await expect(page.getByRole("status").filter({ hasText: "Submitted for review" })).toBeVisible();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Archive ${name}`);
   expect((await page.request.get(`/organisations/${slug}`)).status()).toBe(200);

@@ -148,9 +148,9 @@ test("history shows every revision with who proposed and approved it, compares t
   await expect(revisions.last()).toContainText("Loaded with the directory");
   await expect(page.getByRole("table", { name: "Proposed changes" })).toContainText(acronym);
 
-  page.once("dialog", (dialog) => void dialog.accept());
   const oldest = revisions.last();
   await oldest.getByRole("button", { name: /Restore this revision/ }).click();
+  await oldest.getByRole("dialog").getByRole("button", { name: /Propose restoring revision/ }).click();
   await expect(page.getByRole("status").filter({ hasText: "Submitted for review" })).toBeVisible();
   const restore = new URL(page.url()).pathname.split("/").pop()!;
   await approve(restore);

@@ -97,28 +97,28 @@ test("role change, disabling and reset take effect on the user's very next reque
   await signIn(user, email, "a walk along the canal");
   await expect(user.getByText(`(reviewer)`)).toBeVisible();
 
-  page.once("dialog", (dialog) => {
-    expect(dialog.message()).toContain(`Disable ${name} (${email})?`);
-    void dialog.accept();
-  });
+  // Destructive actions ask first, in a dialog whose button names what it does.
   await row.getByRole("button", { name: `Disable ${name}` }).click();
+  await expect(row.getByRole("dialog")).toContainText(`Disable ${name} (${email})?`);
+  await row.getByRole("dialog").getByRole("button", { name: `Disable ${name}` }).click();
   await expect(row.getByRole("status")).toHaveText(`${name} is disabled and signed out.`);
   await expect(row).toContainText("disabled");
   await user.reload();
   await expect(user).toHaveURL(/\/login/);
 
-  page.once("dialog", (dialog) => void dialog.accept());
   await row.getByRole("button", { name: `Enable ${name}` }).click();
+  await row.getByRole("dialog").getByRole("button", { name: `Enable ${name}` }).click();
   await expect(row.getByRole("status")).toHaveText(`${name} can sign in again.`);
   await signIn(user, email, "a walk along the canal");
   await expect(user.getByRole("heading", { level: 1, name: `Welcome, ${name}` })).toBeVisible();
 
-  page.once("dialog", (dialog) => void dialog.dismiss());
   await row.getByRole("button", { name: `Reset password of ${name}` }).click();
+  await row.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
+  await expect(row.getByRole("dialog")).toHaveCount(0);
   await user.reload();
   await expect(user.getByRole("heading", { level: 1, name: `Welcome, ${name}` })).toBeVisible();
-  page.once("dialog", (dialog) => void dialog.accept());
   await row.getByRole("button", { name: `Reset password of ${name}` }).click();
+  await row.getByRole("dialog").getByRole("button", { name: `Reset password of ${name}` }).click();
   await expect(row.getByLabel(`Set-password link for ${email}`)).toHaveValue(/\/set-password\//);
   await user.reload();
   await expect(user).toHaveURL(/\/login/);

@@ -4,6 +4,7 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { signInErrorMessage } from "@/lib/auth/errors";
+import { buttonClass } from "@/components/ui/button";
 
 /**
  * `error`: the message for a sign-in error next-auth reported in the address (?error=).
@@ -94,7 +95,7 @@ export function LoginForm({
         type="submit"
         disabled={pending}
         aria-disabled={pending}
-        className="w-full rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-900 disabled:opacity-70"
+        className={buttonClass("primary", { className: "w-full justify-center" })}
       >
         {pending ? "Signing in…" : "Sign in"}
       </button>

@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { Field, FormMessage, SubmitButton } from "@/components/ui/form";
+import { Field, FormMessage } from "@/components/ui/form";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { setPassword } from "@/lib/actions/password";
 import { initialFormState } from "@/lib/forms/form-state";
 import { minPasswordLength } from "@/lib/validation/password";

@@ -2,17 +2,13 @@
 
 import { signOut } from "next-auth/react";
 import { useTransition } from "react";
+import { Button } from "@/components/ui/button";
 
 export function SignOutButton() {
   const [pending, startTransition] = useTransition();
   return (
-    <button
-      type="button"
-      disabled={pending}
-      onClick={() => startTransition(() => signOut({ callbackUrl: "/login" }))}
-      className="underline-offset-4 hover:underline disabled:opacity-70"
-    >
+    <Button variant="link" disabled={pending} onClick={() => startTransition(() => signOut({ callbackUrl: "/login" }))}>
       {pending ? "Signing out…" : "Sign out"}
-    </button>
+    </Button>
   );
 }

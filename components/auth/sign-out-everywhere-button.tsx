@@ -1,34 +1,29 @@
 "use client";
 
 import { useActionState } from "react";
-import { useFormStatus } from "react-dom";
+import { ConfirmForm } from "@/components/ui/confirm-form";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { signOutEverywhere } from "@/lib/auth/actions";
 import { initialFormState } from "@/lib/forms/form-state";
-
-function Submit() {
-  const { pending } = useFormStatus();
-  return (
-    <button type="submit" disabled={pending} className="underline-offset-4 hover:underline disabled:opacity-70">
-      {pending ? "Signing out everywhere…" : "Sign out everywhere"}
-    </button>
-  );
-}
 
 export function SignOutEverywhereButton() {
   const [state, formAction] = useActionState(signOutEverywhere, initialFormState);
   return (
-    <form
+    <ConfirmForm
       action={formAction}
-      onSubmit={(event) => {
-        if (!window.confirm("Sign out on every device where you are signed in, this one included?")) event.preventDefault();
+      confirmation={{
+        title: "Sign out on every device where you are signed in, this one included?",
+        confirm: "Sign out on every device",
       }}
     >
-      <Submit />
+      <SubmitButton pending="Signing out everywhere…" variant="link">
+        Sign out everywhere
+      </SubmitButton>
       {state.message ? (
         <span role="alert" className="ml-2">
           {state.message}
         </span>
       ) : null}
-    </form>
+    </ConfirmForm>
   );
 }

@@ -3,12 +3,13 @@
 import { useId, useRef, useState } from "react";
 import { FieldError } from "@/components/ui/form";
 import { contactTypeLabels, ContactType } from "@/lib/validation/contact";
+import { buttonClass } from "@/components/ui/button";
 
 export type ContactRow = { id?: string; type: ContactType; label: string; value: string };
 type Row = ContactRow & { key: string };
 
 const inputClass = "mt-1 w-full rounded-md border border-slate-400 px-3 py-2 aria-[invalid=true]:border-red-700";
-const buttonClass = "rounded-md border border-slate-400 bg-white px-2 py-1 text-sm hover:bg-slate-100 aria-disabled:opacity-50";
+const smallButton = buttonClass("secondary", { size: "sm" });
 
 /**
  * The contacts of the organisation, edited in place: add, change, remove, and move up or down
@@ -112,15 +113,15 @@ export function ContactsEditor({ initial, errors }: { initial: ContactRow[]; err
                 </div>
               </div>
               <div className="mt-2 flex gap-2">
-                <button type="button" className={buttonClass} aria-disabled={index === 0} onClick={() => index > 0 && move(index, -1)}>
+                <button type="button" className={smallButton} aria-disabled={index === 0} onClick={() => index > 0 && move(index, -1)}>
                   Move up<span className="sr-only"> contact {number}</span>
                 </button>
-                <button type="button" className={buttonClass} aria-disabled={index === rows.length - 1} onClick={() => index < rows.length - 1 && move(index, 1)}>
+                <button type="button" className={smallButton} aria-disabled={index === rows.length - 1} onClick={() => index < rows.length - 1 && move(index, 1)}>
                   Move down<span className="sr-only"> contact {number}</span>
                 </button>
                 <button
                   type="button"
-                  className={`${buttonClass} text-red-800`}
+                  className={buttonClass("danger", { size: "sm" })}
                   onClick={() => {
                     setRows((current) => current.filter((other) => other.key !== row.key));
                     setAnnouncement(`Contact ${number} removed.`);
@@ -139,7 +140,7 @@ export function ContactsEditor({ initial, errors }: { initial: ContactRow[]; err
       <button
         ref={addButton}
         type="button"
-        className={buttonClass}
+        className={smallButton}
         onClick={() => {
           setRows((current) => [...current, { key: `${prefix}-new-${Date.now()}`, type: "EMAIL", label: "", value: "" }]);
           setAnnouncement(`Contact ${rows.length + 1} added.`);

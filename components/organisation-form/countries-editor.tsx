@@ -2,8 +2,9 @@
 
 import { useRef, useState } from "react";
 import { FieldError } from "@/components/ui/form";
+import { buttonClass } from "@/components/ui/button";
 
-const buttonClass = "rounded-md border border-slate-400 bg-white px-2 py-1 text-sm hover:bg-slate-100 aria-disabled:opacity-50";
+const smallButton = buttonClass("secondary", { size: "sm" });
 
 /** The countries an organisation works in, in order (the first is its default phone region). */
 export function CountriesEditor({ countries, initial, errors }: { countries: { code: string; name: string }[]; initial: string[]; errors?: string[] }) {
@@ -32,15 +33,15 @@ export function CountriesEditor({ countries, initial, errors }: { countries: { c
             <span className="min-w-40">
               {index + 1}. {names.get(code) ?? code}
             </span>
-            <button type="button" className={buttonClass} aria-disabled={index === 0} onClick={() => index > 0 && move(index, -1)}>
+            <button type="button" className={smallButton} aria-disabled={index === 0} onClick={() => index > 0 && move(index, -1)}>
               Move up<span className="sr-only"> {names.get(code)}</span>
             </button>
-            <button type="button" className={buttonClass} aria-disabled={index === selected.length - 1} onClick={() => index < selected.length - 1 && move(index, 1)}>
+            <button type="button" className={smallButton} aria-disabled={index === selected.length - 1} onClick={() => index < selected.length - 1 && move(index, 1)}>
               Move down<span className="sr-only"> {names.get(code)}</span>
             </button>
             <button
               type="button"
-              className={buttonClass}
+              className={smallButton}
               onClick={() => {
                 setSelected((current) => current.filter((other) => other !== code));
                 addSelect.current?.focus();
@@ -75,7 +76,7 @@ export function CountriesEditor({ countries, initial, errors }: { countries: { c
         </div>
         <button
           type="button"
-          className={buttonClass}
+          className={smallButton}
           aria-disabled={!adding}
           onClick={() => {
             if (!adding) return;

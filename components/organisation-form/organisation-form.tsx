@@ -6,12 +6,13 @@ import { useFormStatus } from "react-dom";
 import { ContactsEditor, type ContactRow } from "@/components/organisation-form/contacts-editor";
 import { CountriesEditor } from "@/components/organisation-form/countries-editor";
 import { SimilarOrganisations } from "@/components/organisation-form/similar-organisations";
-import { Field, FieldError, FormMessage, SelectField, useFocusFirstError } from "@/components/ui/form";
+import { Field, FormMessage, SelectField, TextAreaField, useFocusFirstError } from "@/components/ui/form";
 import { findSimilar, saveOrganisation } from "@/lib/actions/organisations";
 import type { SimilarOrganisation } from "@/lib/data/admin-organisations";
 import { formDataToObject } from "@/lib/forms/form-data";
 import { initialFormState, type FormState } from "@/lib/forms/form-state";
 import { organisationKindLabels } from "@/lib/validation/organisation";
+import { buttonClass } from "@/components/ui/button";
 
 export type OrganisationFormValues = {
   name: string;
@@ -45,10 +46,10 @@ function Buttons() {
   // Both disabled while saving: a double click submits once.
   return (
     <div className="flex flex-wrap items-center gap-3">
-      <button type="submit" name="intent" value="draft" disabled={pending} className="rounded-md border border-slate-400 bg-white px-4 py-2 font-medium hover:bg-slate-100 disabled:opacity-70">
+      <button type="submit" name="intent" value="draft" disabled={pending} className={buttonClass("secondary")}>
         Save draft
       </button>
-      <button type="submit" name="intent" value="submit" disabled={pending} className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-900 disabled:opacity-70">
+      <button type="submit" name="intent" value="submit" disabled={pending} className={buttonClass("primary")}>
         Submit for review
       </button>
       {pending ? (
@@ -153,28 +154,20 @@ export function OrganisationForm({ values, countries, organisationId, changeSetI
       </div>
       <SimilarOrganisations items={similar} />
       <CountriesEditor countries={countries} initial={current.countries} errors={errors?.countries} />
-      <div>
-        <label htmlFor="field-description" className="block font-medium">
-          Description
-        </label>
-        <p id="field-description-hint" className="text-sm text-slate-600">
-          Plain text; leave an empty line between paragraphs. Web addresses become links.
-        </p>
-        <textarea
-          id="field-description"
-          name="description"
-          rows={8}
-          defaultValue={current.description}
-          onChange={(event) => setDescriptionLength(event.target.value.length)}
-          aria-invalid={errors?.description ? true : undefined}
-          aria-describedby="field-description-hint field-description-count field-description-error"
-          className="mt-1 w-full rounded-md border border-slate-400 px-3 py-2 aria-[invalid=true]:border-red-700"
-        />
-        <p id="field-description-count" className={`text-sm ${descriptionLength > descriptionLimit ? "text-red-800" : "text-slate-600"}`}>
-          {descriptionLength.toLocaleString("en-GB")} of {descriptionLimit.toLocaleString("en-GB")} characters
-        </p>
-        <FieldError id="field-description-error" errors={errors?.description} />
-      </div>
+      <TextAreaField
+        name="description"
+        label="Description"
+        hint="Plain text; leave an empty line between paragraphs. Web addresses become links."
+        rows={8}
+        defaultValue={current.description}
+        onChange={(event) => setDescriptionLength(event.target.value.length)}
+        note={
+          <p className={`text-sm ${descriptionLength > descriptionLimit ? "text-red-800" : "text-slate-600"}`}>
+            {descriptionLength.toLocaleString("en-GB")} of {descriptionLimit.toLocaleString("en-GB")} characters
+          </p>
+        }
+        state={state}
+      />
       <ContactsEditor initial={current.contacts} errors={errors} />
       {suggestion ? null : (
         <Field
@@ -185,21 +178,13 @@ export function OrganisationForm({ values, countries, organisationId, changeSetI
           state={state}
         />
       )}
-      <div>
-        <label htmlFor="field-note" className="block font-medium">
-          {suggestion ? "What did you change, and how do you know? (optional)" : "Note to the reviewer (optional)"}
-        </label>
-        <textarea
-          id="field-note"
-          name="note"
-          rows={3}
-          defaultValue={current.note}
-          aria-invalid={errors?.note ? true : undefined}
-          aria-describedby="field-note-error"
-          className="mt-1 w-full rounded-md border border-slate-400 px-3 py-2"
-        />
-        <FieldError id="field-note-error" errors={errors?.note} />
-      </div>
+      <TextAreaField
+        name="note"
+        label={suggestion ? "What did you change, and how do you know? (optional)" : "Note to the reviewer (optional)"}
+        rows={3}
+        defaultValue={current.note}
+        state={state}
+      />
       {suggestion ? (
         <>
           <fieldset className="space-y-4 rounded-md border border-slate-200 p-4">
@@ -220,7 +205,7 @@ export function OrganisationForm({ values, countries, organisationId, changeSetI
             <input id="fax_confirmation" name="fax_confirmation" tabIndex={-1} autoComplete="off" defaultValue="" />
           </div>
           <div className="flex items-center gap-3">
-            <button type="submit" disabled={sending} className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-900 disabled:opacity-70">
+            <button type="submit" disabled={sending} className={buttonClass("primary")}>
               Send the suggestion
             </button>
             {sending ? <span role="status">Sending…</span> : null}

@@ -4,20 +4,20 @@ import { startTransition, useActionState, useEffect, useRef } from "react";
 import { FieldError, FormMessage, useFocusFirstError } from "@/components/ui/form";
 import { decide } from "@/lib/actions/reviews";
 import { initialFormState } from "@/lib/forms/form-state";
+import { buttonClass } from "@/components/ui/button";
 
 function Buttons({ pending, canSendBack }: { pending: boolean; canSendBack: boolean }) {
-  const base = "rounded-md px-4 py-2 font-medium disabled:opacity-70";
   return (
     <div className="flex flex-wrap items-center gap-3">
-      <button type="submit" name="decision" value="approve" disabled={pending} className={`${base} bg-brand-700 text-white hover:bg-brand-900`}>
+      <button type="submit" name="decision" value="approve" disabled={pending} className={buttonClass("primary")}>
         Approve the accepted changes
       </button>
       {canSendBack ? (
-        <button type="submit" name="decision" value="request-changes" disabled={pending} className={`${base} border border-slate-400 bg-white hover:bg-slate-100`}>
+        <button type="submit" name="decision" value="request-changes" disabled={pending} className={buttonClass("secondary")}>
           Request changes
         </button>
       ) : null}
-      <button type="submit" name="decision" value="reject" disabled={pending} className={`${base} border border-red-700 bg-white text-red-800 hover:bg-red-50`}>
+      <button type="submit" name="decision" value="reject" disabled={pending} className={buttonClass("danger")}>
         Reject
       </button>
       {pending ? <span role="status">Saving the decision…</span> : null}
@@ -56,10 +56,10 @@ export function DecisionForm({ changeSetId, revision, canSendBack = true, childr
       <input type="hidden" name="changeSetId" value={changeSetId} />
       <input type="hidden" name="revision" value={revision} />
       <div className="flex gap-2">
-        <button type="button" onClick={() => setAll(true)} className="rounded-md border border-slate-400 bg-white px-2 py-1 text-sm hover:bg-slate-100">
+        <button type="button" onClick={() => setAll(true)} className={buttonClass("secondary", { size: "sm" })}>
           Accept all
         </button>
-        <button type="button" onClick={() => setAll(false)} className="rounded-md border border-slate-400 bg-white px-2 py-1 text-sm hover:bg-slate-100">
+        <button type="button" onClick={() => setAll(false)} className={buttonClass("secondary", { size: "sm" })}>
           Reject all
         </button>
       </div>

@@ -1,4 +1,5 @@
 import { maxQueryLength } from "@/lib/validation/search";
+import { Button } from "@/components/ui/button";
 
 /** A plain GET form: works without JavaScript. */
 export function SearchForm({ defaultValue = "", autoFocus = false }: { defaultValue?: string; autoFocus?: boolean }) {
@@ -17,9 +18,7 @@ export function SearchForm({ defaultValue = "", autoFocus = false }: { defaultVa
         placeholder="Name, acronym or topic"
         className="min-w-0 flex-1 rounded-md border border-slate-400 px-3 py-2 text-base"
       />
-      <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-900">
-        Search
-      </button>
+      <Button type="submit">Search</Button>
     </form>
   );
 }

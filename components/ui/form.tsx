@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import { useFormStatus } from "react-dom";
+import { Toast } from "@/components/ui/toast";
 import type { FormState } from "@/lib/forms/form-state";
 
 const inputClass = "mt-1 w-full rounded-md border border-slate-400 px-3 py-2 aria-[invalid=true]:border-red-700";
@@ -18,10 +18,15 @@ type FieldProps = {
   defaultValue?: string;
 };
 
-/** The label, hint and error around one control, tied to it by id and aria-describedby. */
-function FieldShell({ name, label, hint, errors, children }: { name: string; label: string; hint?: string; errors?: string[]; children: (aria: ControlAria) => React.ReactNode }) {
+type ShellProps = { name: string; label: string; hint?: string; errors?: string[]; note?: React.ReactNode; children: (aria: ControlAria) => React.ReactNode };
+
+/**
+ * The label, hint and error around one control, tied to it by id and aria-describedby; a note
+ * (e.g. a character count) stands below the control and describes it too.
+ */
+function FieldShell({ name, label, hint, errors, note, children }: ShellProps) {
   const id = `field-${name}`;
-  const describedBy = [hint ? `${id}-hint` : null, `${id}-error`].filter(Boolean).join(" ");
+  const describedBy = [hint ? `${id}-hint` : null, note ? `${id}-note` : null, `${id}-error`].filter(Boolean).join(" ");
   return (
     <div>
       <label htmlFor={id} className="block font-medium">
@@ -33,6 +38,7 @@ function FieldShell({ name, label, hint, errors, children }: { name: string; lab
         </p>
       ) : null}
       {children({ id, "aria-invalid": errors ? true : undefined, "aria-describedby": describedBy, className: inputClass })}
+      {note ? <div id={`${id}-note`}>{note}</div> : null}
       <FieldError id={`${id}-error`} errors={errors} />
     </div>
   );
@@ -73,6 +79,16 @@ export function SelectField({ name, label, state, hint, required, defaultValue, 
   );
 }
 
+type TextAreaProps = Omit<FieldProps, "type" | "autoComplete" | "required"> & { rows: number; note?: React.ReactNode; onChange?: React.ChangeEventHandler<HTMLTextAreaElement> };
+
+export function TextAreaField({ name, label, state, hint, defaultValue, rows, note, onChange }: TextAreaProps) {
+  return (
+    <FieldShell name={name} label={label} hint={hint} errors={state.fieldErrors?.[name]} note={note}>
+      {(aria) => <textarea {...aria} name={name} rows={rows} defaultValue={shownValue(state, name, defaultValue)} onChange={onChange} />}
+    </FieldShell>
+  );
+}
+
 export function FieldError({ id, errors }: { id: string; errors?: string[] }) {
   return (
     <p id={id} aria-live="polite" className="mt-1 text-sm text-red-800">
@@ -82,7 +98,7 @@ export function FieldError({ id, errors }: { id: string; errors?: string[] }) {
 }
 
 /**
- * The outcome of a submission: a refusal is an alert that takes focus; a success a status line.
+ * The outcome of a submission: a success is a toast; a refusal an alert that takes focus.
  * When the session ended, a link signs in again in a new tab so nothing typed here is lost.
  */
 export function FormMessage({ state }: { state: FormState<unknown> }) {
@@ -91,41 +107,23 @@ export function FormMessage({ state }: { state: FormState<unknown> }) {
     // With errors at fields, focus goes to the first of them instead (useFocusFirstError).
     if (state.message && !state.ok && !state.fieldErrors) ref.current?.focus();
   }, [state]);
-  if (!state.message) return null;
-  if (state.ok) {
-    return (
-      <p role="status" className="rounded-md border border-green-300 bg-green-50 px-3 py-2 text-green-900">
-        {state.message}
-      </p>
-    );
-  }
   return (
-    <div ref={ref} tabIndex={-1} role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-red-800">
-      {state.message}
-      {state.signedOut ? (
-        <>
-          {" "}
-          <a href="/login?callbackUrl=%2Fadmin%2Fsigned-in" target="_blank" rel="noopener" className="font-medium underline">
-            Sign in again (opens a new tab)
-          </a>
-        </>
+    <>
+      <Toast message={state.ok ? state.message : undefined} />
+      {state.message && !state.ok ? (
+        <div ref={ref} tabIndex={-1} role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-red-800">
+          {state.message}
+          {state.signedOut ? (
+            <>
+              {" "}
+              <a href="/login?callbackUrl=%2Fadmin%2Fsigned-in" target="_blank" rel="noopener" className="font-medium underline">
+                Sign in again (opens a new tab)
+              </a>
+            </>
+          ) : null}
+        </div>
       ) : null}
-    </div>
-  );
-}
-
-/** A submit button that says what is happening while the action runs. */
-export function SubmitButton({ children, pending: pendingLabel, variant = "primary" }: { children: React.ReactNode; pending: string; variant?: "primary" | "secondary" | "danger" }) {
-  const { pending } = useFormStatus();
-  const colours = {
-    primary: "bg-brand-700 text-white hover:bg-brand-900",
-    secondary: "border border-slate-400 bg-white text-slate-900 hover:bg-slate-100",
-    danger: "border border-red-700 bg-white text-red-800 hover:bg-red-50",
-  }[variant];
-  return (
-    <button type="submit" disabled={pending} aria-disabled={pending} className={`rounded-md px-3 py-2 font-medium disabled:opacity-70 ${colours}`}>
-      {pending ? pendingLabel : children}
-    </button>
+    </>
   );
 }
 

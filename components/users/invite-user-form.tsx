@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { Field, FormMessage, SelectField, SubmitButton } from "@/components/ui/form";
+import { Field, FormMessage, SelectField } from "@/components/ui/form";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { PasswordLink } from "@/components/users/password-link";
 import { inviteUser } from "@/lib/actions/users";
 import { initialFormState } from "@/lib/forms/form-state";

@@ -2,6 +2,7 @@
 
 import { useId, useState } from "react";
 import type { PasswordLinkResult } from "@/lib/actions/users";
+import { buttonClass } from "@/components/ui/button";
 
 /** The one-time link for a new or reset account, shown once to the admin who made it. */
 export function PasswordLink({ result }: { result: PasswordLinkResult }) {
@@ -20,7 +21,7 @@ export function PasswordLink({ result }: { result: PasswordLinkResult }) {
         <input id={id} readOnly value={result.link} className="w-full rounded-md border border-slate-400 bg-white px-2 py-1 font-mono text-xs" onFocus={(event) => event.target.select()} />
         <button
           type="button"
-          className="rounded-md border border-slate-400 bg-white px-3 py-1 hover:bg-slate-100"
+          className={buttonClass("secondary", { size: "sm" })}
           onClick={async () => {
             await navigator.clipboard.writeText(result.link);
             setCopied(true);

@@ -1,7 +1,9 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { FormMessage, SubmitButton } from "@/components/ui/form";
+import { ConfirmForm } from "@/components/ui/confirm-form";
+import { FormMessage } from "@/components/ui/form";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { PasswordLink } from "@/components/users/password-link";
 import { roleOptions } from "@/components/users/roles";
 import { changeRole, resetPassword, setDisabled, signOutUserEverywhere } from "@/lib/actions/users";
@@ -9,7 +11,6 @@ import { initialFormState } from "@/lib/forms/form-state";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 type Props = { user: { id: string; name: string; email: string; role: Role; disabled: boolean }; self: boolean };
-
 
 export function UserActions({ user, self }: Props) {
   const [roleState, roleAction] = useActionState(changeRole, initialFormState);
@@ -19,19 +20,15 @@ export function UserActions({ user, self }: Props) {
   // Only the outcome of the last form used in this row is shown.
   const [last, setLast] = useState<"role" | "disable" | "reset" | "signOut" | null>(null);
   const states = { role: roleState, disable: disableState, reset: resetState, signOut: signOutState };
-  /** Remembers which form was used; for a destructive one, asks first, naming what it does. */
-  const submitting = (form: keyof typeof states, question?: string) => (event: React.FormEvent) => {
-    if (question && !window.confirm(question)) event.preventDefault();
-    else setLast(form);
-  };
+  const who = `${user.name} (${user.email})`;
   const roleId = `role-${user.id}`;
   return (
     <div className="space-y-2">
-      {last ? <FormMessage state={states[last]} /> : null}
+      <FormMessage state={last ? states[last] : initialFormState} />
       {last === "reset" && resetState.ok && resetState.data ? <PasswordLink result={resetState.data} /> : null}
       <div className="flex flex-wrap items-end gap-2">
         {/* Keyed by the role, so the select shows the saved role after a change. */}
-        <form key={user.role} action={roleAction} onSubmit={submitting("role")} className="flex items-end gap-2">
+        <form key={user.role} action={roleAction} onSubmit={() => setLast("role")} className="flex items-end gap-2">
           <input type="hidden" name="userId" value={user.id} />
           <div>
             <label htmlFor={roleId} className="block text-sm font-medium">
@@ -51,12 +48,14 @@ export function UserActions({ user, self }: Props) {
         </form>
         {/* Nobody disables or resets their own account (the server refuses it too). */}
         {self ? null : (
-          <form
+          <ConfirmForm
             action={disableAction}
-            onSubmit={submitting(
-              "disable",
-              user.disabled ? `Let ${user.name} (${user.email}) sign in again?` : `Disable ${user.name} (${user.email})? They are signed out at once and cannot sign in until enabled again.`,
-            )}
+            onConfirmed={() => setLast("disable")}
+            confirmation={
+              user.disabled
+                ? { title: `Let ${who} sign in again?`, confirm: `Enable ${user.name}`, variant: "primary" }
+                : { title: `Disable ${who}?`, description: "They are signed out at once and cannot sign in until enabled again.", confirm: `Disable ${user.name}` }
+            }
           >
             <input type="hidden" name="userId" value={user.id} />
             <input type="hidden" name="disabled" value={user.disabled ? "false" : "true"} />
@@ -64,25 +63,34 @@ export function UserActions({ user, self }: Props) {
               {user.disabled ? "Enable" : "Disable"}
               <span className="sr-only"> {user.name}</span>
             </SubmitButton>
-          </form>
+          </ConfirmForm>
         )}
         {self ? null : (
-          <form
+          <ConfirmForm
             action={resetAction}
-            onSubmit={submitting("reset", `Reset the password of ${user.name} (${user.email})? Their current password stops working and they are signed out everywhere.`)}
+            onConfirmed={() => setLast("reset")}
+            confirmation={{
+              title: `Reset the password of ${who}?`,
+              description: "Their current password stops working and they are signed out everywhere.",
+              confirm: `Reset password of ${user.name}`,
+            }}
           >
             <input type="hidden" name="userId" value={user.id} />
             <SubmitButton pending="Resetting…" variant="danger">
               Reset password<span className="sr-only"> of {user.name}</span>
             </SubmitButton>
-          </form>
+          </ConfirmForm>
         )}
-        <form action={signOutAction} onSubmit={submitting("signOut", `Sign ${user.name} (${user.email}) out on every device?`)}>
+        <ConfirmForm
+          action={signOutAction}
+          onConfirmed={() => setLast("signOut")}
+          confirmation={{ title: `Sign ${who} out on every device?`, confirm: `Sign ${user.name} out everywhere` }}
+        >
           <input type="hidden" name="userId" value={user.id} />
           <SubmitButton pending="Signing out…" variant="secondary">
             Sign out everywhere<span className="sr-only">: {user.name}</span>
           </SubmitButton>
-        </form>
+        </ConfirmForm>
       </div>
     </div>
   );

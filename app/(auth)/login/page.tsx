@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
+import { Toast } from "@/components/ui/toast";
 import { signInCsrfToken } from "@/lib/auth/csrf";
 import { signInErrorMessage } from "@/lib/auth/errors";
 import { currentSession } from "@/lib/auth/session";
@@ -39,13 +40,8 @@ export default async function LoginPage({ searchParams }: Props) {
   return (
     <>
       <h1 className="text-2xl font-bold text-brand-900">Sign in</h1>
-      {passwordSet ? (
-        <p role="status" className="mt-4 rounded-md border border-green-300 bg-green-50 px-3 py-2 text-green-900">
-          Your password is set. Sign in with it now.
-        </p>
-      ) : (
-        <p className="mt-2 text-slate-700">For the directory&apos;s editors and reviewers.</p>
-      )}
+      {passwordSet ? null : <p className="mt-2 text-slate-700">For the directory&apos;s editors and reviewers.</p>}
+      <Toast message={passwordSet ? "Your password is set. Sign in with it now." : undefined} className="mt-4" />
       {csrfToken ? null : !viaNextAuth ? (
         <noscript>
           <meta httpEquiv="refresh" content={`0; url=${fetchToken}`} />

@@ -28,6 +28,11 @@ export default async function SearchPage({ searchParams }: Props) {
   const params = searchParamsSchema.parse(await searchParams);
   const searched = Boolean(params.q || params.country || params.kind);
   const result = searched ? await searchOrganisations(params) : null;
+  /** A facet's links: each option's (marked when chosen) and, once one is chosen, the way back to all. */
+  const facetLinks = <Key extends "country" | "kind">(key: Key, facets: { value: NonNullable<SearchParams[Key]>; label: string; count: number | null }[]) => ({
+    allHref: params[key] ? href(params, { [key]: undefined }) : null,
+    options: facets.map((facet) => ({ ...facet, href: href(params, { [key]: facet.value }), current: params[key] === facet.value })),
+  });
   return (
     <>
       <h1 className="text-3xl font-bold tracking-tight text-brand-900">Search the directory</h1>
@@ -42,26 +47,12 @@ export default async function SearchPage({ searchParams }: Props) {
             <FacetList
               title="Country"
               allLabel="All countries"
-              allHref={params.country ? href(params, { country: undefined }) : null}
-              options={result.facets.countries.map((facet) => ({
-                value: facet.code,
-                label: facet.name,
-                count: facet.count,
-                href: href(params, { country: facet.code }),
-                current: params.country === facet.code,
-              }))}
+              {...facetLinks("country", result.facets.countries.map((facet) => ({ value: facet.code, label: facet.name, count: facet.count })))}
             />
             <FacetList
               title="Kind of organisation"
               allLabel="All kinds"
-              allHref={params.kind ? href(params, { kind: undefined }) : null}
-              options={result.facets.kinds.map((facet) => ({
-                value: facet.kind,
-                label: organisationKindLabels[facet.kind],
-                count: facet.count,
-                href: href(params, { kind: facet.kind }),
-                current: params.kind === facet.kind,
-              }))}
+              {...facetLinks("kind", result.facets.kinds.map((facet) => ({ value: facet.kind, label: organisationKindLabels[facet.kind], count: facet.count })))}
             />
           </nav>
           <section aria-labelledby="results-heading">

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ChangeSummary } from "@/components/changes/change-summary";
 import { StatusBadge } from "@/components/changes/status-badge";
 import { WithdrawButton } from "@/components/changes/withdraw-button";
+import { Toast } from "@/components/ui/toast";
 import { OrganisationForm } from "@/components/organisation-form/organisation-form";
 import { formValues } from "@/components/organisation-form/form-values";
 import { requireUser } from "@/lib/auth/session";
@@ -11,6 +11,7 @@ import { fieldLabels } from "@/lib/change-sets/document";
 import { editableStatuses, getOwnChangeSet } from "@/lib/data/change-sets";
 import { listCountries } from "@/lib/data/countries";
 import { isId } from "@/lib/validation/ids";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 
 export const metadata: Metadata = { title: "Your change", robots: { index: false } };
 
@@ -29,12 +30,7 @@ export default async function ChangePage({ params, searchParams }: Props) {
   const name = changeSet.proposed.name;
   return (
     <>
-      <p className="text-sm text-slate-600">
-        <Link href="/admin" className="underline">
-          Dashboard
-        </Link>{" "}
-        / your change
-      </p>
+      <Breadcrumb href="/admin" label="Dashboard" current="your change" />
       <h1 className="mt-1 text-2xl font-bold text-brand-900">
         {changeSet.kind === "CREATE" ? kindTitles.CREATE : `${kindTitles[changeSet.kind]} ${changeSet.base?.name ?? name}`}
       </h1>
@@ -51,16 +47,16 @@ export default async function ChangePage({ params, searchParams }: Props) {
           Saved as a draft, but not submitted: {flash.notSubmitted.slice(0, 300)}
         </p>
       ) : null}
-      {flash.saved ? (
-        <p role="status" className="mt-4 rounded-md border border-green-300 bg-green-50 px-3 py-2 text-green-900">
-          Draft saved. It stays private until you submit it for review.
-        </p>
-      ) : null}
-      {flash.submitted ? (
-        <p role="status" className="mt-4 rounded-md border border-green-300 bg-green-50 px-3 py-2 text-green-900">
-          Submitted for review. A reviewer will approve or reject it; nothing is public until then.
-        </p>
-      ) : null}
+      <Toast
+        message={
+          flash.submitted
+            ? "Submitted for review. A reviewer will approve or reject it; nothing is public until then."
+            : flash.saved
+              ? "Draft saved. It stays private until you submit it for review."
+              : undefined
+        }
+        className="mt-4"
+      />
       {changeSet.movedUnderneath.length ? (
         <div role="note" className="mt-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-amber-950">
           <p className="font-medium">The published organisation changed since you started this draft:</p>

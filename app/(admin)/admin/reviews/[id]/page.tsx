@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StatusBadge } from "@/components/changes/status-badge";
 import { ChangeValue } from "@/components/reviews/change-value";
@@ -10,6 +9,7 @@ import { requireRole } from "@/lib/auth/session";
 import { fieldLabels, type Change, type ContactDocument } from "@/lib/change-sets/document";
 import { getChangeSetForReview } from "@/lib/data/reviews";
 import { isId } from "@/lib/validation/ids";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 
 export const metadata: Metadata = { title: "Review a change", robots: { index: false } };
 
@@ -75,12 +75,7 @@ export default async function ReviewPage({ params }: Props) {
   );
   return (
     <>
-      <p className="text-sm text-slate-600">
-        <Link href="/admin/reviews" className="underline">
-          Reviews
-        </Link>{" "}
-        / {review.proposed.name}
-      </p>
+      <Breadcrumb href="/admin/reviews" label="Reviews" current={review.proposed.name} />
       <h1 className="mt-1 text-2xl font-bold text-brand-900">
         {review.kind === "CREATE" ? "New organisation" : review.kind === "ARCHIVE" ? "Archive" : review.kind === "RESTORE" ? "Restore" : "Change to"} {review.base?.name ?? review.proposed.name}
       </h1>

@@ -8,6 +8,7 @@ import { requireUser } from "@/lib/auth/session";
 import { findOpenChangeSet, getOrganisationDocument } from "@/lib/data/change-sets";
 import { listCountries } from "@/lib/data/countries";
 import { isId } from "@/lib/validation/ids";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 
 export const metadata: Metadata = { title: "Change an organisation", robots: { index: false } };
 
@@ -26,12 +27,7 @@ export default async function EditOrganisationPage({ params }: Props) {
   if (!published) notFound();
   return (
     <>
-      <p className="text-sm text-slate-600">
-        <Link href="/admin/organisations" className="underline">
-          Organisations
-        </Link>{" "}
-        / {published.document.name}
-      </p>
+      <Breadcrumb href="/admin/organisations" label="Organisations" current={published.document.name} />
       <h1 className="mt-1 text-2xl font-bold text-brand-900">Change {published.document.name}</h1>
       <p className="mt-2 text-slate-700">
         Your changes are saved as a draft and go public once a reviewer approves them.

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ChangeSummary } from "@/components/changes/change-summary";
 import { RestoreButton } from "@/components/changes/restore-button";
 import { requireUser } from "@/lib/auth/session";
 import { listRevisions } from "@/lib/data/revisions";
 import { isId } from "@/lib/validation/ids";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
+import { Button } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "History", robots: { index: false } };
 
@@ -31,12 +32,7 @@ export default async function HistoryPage({ params, searchParams }: Props) {
   ));
   return (
     <>
-      <p className="text-sm text-slate-600">
-        <Link href={`/admin/organisations/${id}/edit`} className="underline">
-          {latest.snapshot.name}
-        </Link>{" "}
-        / history
-      </p>
+      <Breadcrumb href={`/admin/organisations/${id}/edit`} label={latest.snapshot.name} current="history" />
       <h1 className="mt-1 text-2xl font-bold text-brand-900">History of {latest.snapshot.name}</h1>
       <section aria-labelledby="compare" className="mt-6">
         <h2 id="compare" className="text-lg font-semibold">
@@ -59,9 +55,9 @@ export default async function HistoryPage({ params, searchParams }: Props) {
               {options}
             </select>
           </div>
-          <button type="submit" className="rounded-md border border-slate-400 bg-white px-4 py-2 font-medium hover:bg-slate-100">
+          <Button type="submit" variant="secondary">
             Compare
-          </button>
+          </Button>
         </form>
         <div className="mt-4">
           {from.version === to.version ? <p className="text-slate-700">Only one revision so far.</p> : <ChangeSummary base={from.snapshot} proposed={to.snapshot} />}
