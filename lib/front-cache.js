@@ -4,8 +4,8 @@
 // server.js puts it in front of Next's request handler (`npm start`).
 //
 // Why: a cached page through Next's pipeline (routing, header rules, the response cache) costs
-// 0.6–1.3 ms of CPU, an answer from here about 0.05 ms, a plain node:http answer of the same
-// bytes 0.03 ms (docs/performance.md).
+// tens of times the CPU of an answer from here, which is close to a plain node:http answer of the
+// same bytes (today's figures: docs/benchmarks.md).
 //
 // - Kept: what Next itself answered from its cache, nothing else: a GET with status 200,
 //   `x-nextjs-cache: HIT`, no Set-Cookie, and a Cache-Control that a shared cache may store.
