@@ -124,6 +124,7 @@ export function fillErrorShells(req, res) {
       collect(chunk, encoding);
       mode = "pass";
       const coding = codings[String(res.getHeader("content-encoding") ?? "identity")];
+      /** @type {Buffer} */
       let body = Buffer.concat(chunks);
       try {
         const filled = fillErrorShell(coding.decode(body).toString("utf8"), res.statusCode);
@@ -136,7 +137,7 @@ export function fillErrorShells(req, res) {
       res.removeHeader("transfer-encoding");
       res.setHeader("content-length", body.length);
       if (head) writeHead.apply(res, /** @type {any} */ (head));
-      return end.call(res, body);
+      return /** @type {any} */ (end).call(res, body);
     }
   );
 }
