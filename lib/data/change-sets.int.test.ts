@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { OrganisationDocument } from "@/lib/change-sets/document";
+import { documentSchemaVersion } from "@/lib/change-sets/stored-document";
 import { adoptSuggestion, applyChangeSet, createSuggestion, declineChangeSet, getOrganisationDocument, getOwnChangeSet, proposeArchive, saveDraft, submitChangeSet, withdrawChangeSet, type DraftInput } from "./change-sets";
 import { ConflictError, expectedError, FieldConflictError, NotFoundError, openChangeMessage } from "./errors";
 import { proposeRestore } from "./revisions";
+import { parseStored, parseStoredOrNull, toStored, toStoredOrNull } from "./stored-documents";
 import { correctedQuery } from "./search";
 
 const run = crypto.randomUUID().slice(0, 8);
@@ -92,7 +94,8 @@ describe("drafts", () => {
     expect(await snapshot(organisationId)).toEqual(before);
     const saved = await db.changeSet.findUnique({ where: { id: draft.id } });
     expect(saved?.baseVersion).toBe(1);
-    expect((saved?.base as OrganisationDocument).name).toBe("Base Keeper");
+    expect(saved?.base).toMatchObject({ schemaVersion: documentSchemaVersion, name: "Base Keeper" });
+    expect(saved?.proposed).toMatchObject({ schemaVersion: documentSchemaVersion, name: "Base Keeper Renamed" });
   });
 
   it("refuses a contact id of another organisation (mass assignment), a stale draft revision and another author's draft", async () => {
@@ -182,7 +185,7 @@ describe("applyChangeSet", () => {
     ]);
     expect((await db.organisation.findUnique({ where: { id: organisationId } }))?.countryCodes).toEqual(["BE", "NL"]);
     const revision = await db.revision.findUnique({ where: { organisationId_version: { organisationId, version: 2 } } });
-    expect(revision?.snapshot).toEqual(after);
+    expect(revision?.snapshot).toEqual({ schemaVersion: documentSchemaVersion, ...after });
     const changeSet = await db.changeSet.findUnique({ where: { id: draft.id } });
     expect(changeSet?.status).toBe("PARTLY_APPROVED");
     expect(changeSet?.decisions).toMatchObject({ rejected: expect.arrayContaining(["description", "contacts:order"]) });
@@ -463,7 +466,7 @@ describe("every user-visible change is one transaction", () => {
     const row = await db.changeSet.findUnique({ where: { id } });
     expect(row).toMatchObject({ status: "SUBMITTED", kind: "ARCHIVE", baseVersion: 1 });
     // It proposes archiving and nothing else.
-    expect(row!.proposed).toEqual({ ...(row!.base as object), archived: true });
+    expect(parseStored(row!.proposed, "ChangeSet.proposed", id)).toEqual({ ...parseStored(row!.base!, "ChangeSet.base", id), archived: true });
   });
 
   it("a second open change by one author to one organisation is refused, by the check and, in a race, by the database", async () => {
@@ -481,7 +484,7 @@ describe("every user-visible change is one transaction", () => {
 
     // Past the check altogether, the partial unique index refuses it; a decided change does not count.
     const open = await db.changeSet.findFirstOrThrow({ where: { authorId: racer.id, organisationId } });
-    const copy = { kind: open.kind, organisationId, authorId: racer.id, baseVersion: open.baseVersion, base: open.base as object, proposed: open.proposed as object };
+    const copy = { kind: open.kind, organisationId, authorId: racer.id, baseVersion: open.baseVersion, base: toStoredOrNull(parseStoredOrNull(open.base, "ChangeSet.base", open.id)), proposed: toStored(parseStored(open.proposed, "ChangeSet.proposed", open.id)) };
     const error = await db.changeSet.create({ data: copy }).catch((caught: unknown) => caught);
     expect(expectedError(error)).toEqual(new ConflictError(openChangeMessage));
     await db.changeSet.create({ data: { ...copy, status: "REJECTED" } });
@@ -545,7 +548,7 @@ describe("slugs are checked at every save", () => {
     const first = await saveDraft(editor, { kind: "CREATE", document, note: "" });
     // Saved at the same moment, both past the check: as if so.
     const twin = await db.changeSet.findUniqueOrThrow({ where: { id: first.id } });
-    const second = await db.changeSet.create({ data: { kind: "CREATE", authorId: otherEditor.id, proposed: twin.proposed as object }, select: { id: true } });
+    const second = await db.changeSet.create({ data: { kind: "CREATE", authorId: otherEditor.id, proposed: toStored(parseStored(twin.proposed, "ChangeSet.proposed", twin.id)) }, select: { id: true } });
     await submitChangeSet(editor, first.id);
     await submitChangeSet(otherEditor, second.id);
     const results = await Promise.allSettled([applyChangeSet(reviewer, first.id, "all"), applyChangeSet(reviewer, second.id, "all")]);

@@ -2,6 +2,7 @@ import "server-only";
 import { collisions, diffDocuments, type Change, type OrganisationDocument } from "@/lib/change-sets/document";
 import { db } from "@/lib/db";
 import { getOrganisationDocument } from "@/lib/data/change-sets";
+import { parseStored, parseStoredOrNull } from "@/lib/data/stored-documents";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ChangeSetKind, ChangeSetStatus } from "@/lib/generated/prisma/enums";
 
@@ -28,7 +29,7 @@ export async function listReviewQueue(filters: QueueFilters, limit = 100): Promi
   if (filters.publicOnly) conditions.push(Prisma.sql`c."public"`);
   if (filters.authorId) conditions.push(Prisma.sql`c."authorId" = ${filters.authorId}::uuid`);
   if (filters.country) conditions.push(Prisma.sql`c."proposed"->'countries' ? ${filters.country.toUpperCase()}`);
-  const rows = await db.$queryRaw<{ id: string; kind: string; proposed: OrganisationDocument; author: string | null; authorId: string | null; submittedAt: Date; waitingHours: number; stale: boolean }[]>`
+  const rows = await db.$queryRaw<{ id: string; kind: string; proposed: Prisma.JsonValue; author: string | null; authorId: string | null; submittedAt: Date; waitingHours: number; stale: boolean }[]>`
     SELECT c."id", c."kind"::text AS "kind", c."proposed", u."name" AS "author", c."authorId", c."submittedAt",
            floor(extract(epoch FROM (now() AT TIME ZONE 'UTC') - c."submittedAt") / 3600)::int AS "waitingHours",
            (o."id" IS NOT NULL AND o."version" <> c."baseVersion") AS "stale"
@@ -37,7 +38,10 @@ export async function listReviewQueue(filters: QueueFilters, limit = 100): Promi
     LEFT JOIN "Organisation" o ON o."id" = c."organisationId"
     WHERE ${Prisma.join(conditions, " AND ")}
     ORDER BY c."submittedAt", c."id" LIMIT ${limit}`;
-  return rows.map(({ proposed, kind, ...row }) => ({ ...row, kind: kind.toUpperCase() as ChangeSetKind, name: proposed.name, countries: proposed.countries }));
+  return rows.map(({ proposed, kind, ...row }) => {
+    const { name, countries } = parseStored(proposed, "ChangeSet.proposed", row.id);
+    return { ...row, kind: kind.toUpperCase() as ChangeSetKind, name, countries };
+  });
 }
 
 export async function listQueueAuthors(): Promise<{ id: string; name: string }[]> {
@@ -91,8 +95,8 @@ export async function getChangeSetForReview(id: string): Promise<ReviewDetail | 
     },
   });
   if (!row) return null;
-  const base = row.base as OrganisationDocument | null;
-  const proposed = row.proposed as unknown as OrganisationDocument;
+  const base = parseStoredOrNull(row.base, "ChangeSet.base", row.id);
+  const proposed = parseStored(row.proposed, "ChangeSet.proposed", row.id);
   const changes = diffDocuments(base, proposed);
   let current: OrganisationDocument | null = null;
   if (row.organisationId) current = (await getOrganisationDocument(row.organisationId))?.document ?? null;
@@ -120,5 +124,5 @@ export async function getChangeSetForReview(id: string): Promise<ReviewDetail | 
 export async function getSuggesterContact(changeSetId: string): Promise<{ email: string; name: string | null; organisation: string } | null> {
   const row = await db.changeSet.findUnique({ where: { id: changeSetId }, select: { public: true, suggesterEmail: true, suggesterName: true, proposed: true } });
   if (!row?.public || !row.suggesterEmail) return null;
-  return { email: row.suggesterEmail, name: row.suggesterName, organisation: (row.proposed as unknown as OrganisationDocument).name };
+  return { email: row.suggesterEmail, name: row.suggesterName, organisation: parseStored(row.proposed, "ChangeSet.proposed", changeSetId).name };
 }

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/data/audit";
 import { readOrganisation, saveDraftIn, submitChangeSetIn } from "@/lib/data/change-sets";
 import { ConflictError, NotFoundError } from "@/lib/data/errors";
+import { parseStored } from "@/lib/data/stored-documents";
 
 export type RevisionItem = {
   version: number;
@@ -19,7 +20,7 @@ export type RevisionItem = {
 export async function listRevisions(organisationId: string): Promise<RevisionItem[]> {
   const revisions = await db.revision.findMany({
     where: { organisationId },
-    select: { version: true, createdAt: true, snapshot: true, changeSetId: true },
+    select: { id: true, version: true, createdAt: true, snapshot: true, changeSetId: true },
     orderBy: { version: "desc" },
   });
   const changeSets = await db.changeSet.findMany({
@@ -37,7 +38,7 @@ export async function listRevisions(organisationId: string): Promise<RevisionIte
     return {
       version: revision.version,
       createdAt: revision.createdAt,
-      snapshot: revision.snapshot as unknown as OrganisationDocument,
+      snapshot: parseStored(revision.snapshot, "Revision.snapshot", revision.id),
       proposedBy: changeSet ? (changeSet.author?.name ?? "a member of the public") : null,
       approvedBy: changeSet?.decidedById ? (deciders.get(changeSet.decidedById) ?? null) : null,
       note: changeSet?.note || null,
@@ -55,10 +56,10 @@ export async function listRevisions(organisationId: string): Promise<RevisionIte
 export async function proposeRestore(actor: { id: string; address?: string | null }, organisationId: string, version: number): Promise<string> {
   return db.$transaction(async (tx) => {
     const published = await readOrganisation(tx, organisationId, { lock: true });
-    const revision = await tx.revision.findUnique({ where: { organisationId_version: { organisationId, version } }, select: { snapshot: true } });
+    const revision = await tx.revision.findUnique({ where: { organisationId_version: { organisationId, version } }, select: { id: true, snapshot: true } });
     if (!revision || !published) throw new NotFoundError("This revision does not exist.");
     if (published.version === version) throw new ConflictError("This is the published revision already.");
-    const snapshot = revision.snapshot as unknown as OrganisationDocument;
+    const snapshot = parseStored(revision.snapshot, "Revision.snapshot", revision.id);
     const current = new Set(published.document.contacts.map((contact) => contact.id));
     const contacts = snapshot.contacts.map(({ id, ...contact }) => (current.has(id) ? { id, ...contact } : contact));
     const draft = await saveDraftIn(tx, actor, {

@@ -4,6 +4,7 @@ import { applyChanges, collisions, diffDocuments, fieldLabels, type Change, type
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/data/audit";
 import { ConflictError, NotFoundError } from "@/lib/data/errors";
+import { parseStored, parseStoredOrNull, toStored } from "@/lib/data/stored-documents";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { slugTaken } from "./proposal";
 import { readOrganisation } from "./published";
@@ -68,8 +69,8 @@ export async function applyChangeSet(
     if (changeSet.status !== "SUBMITTED") throw new ConflictError("This change has already been decided (or is not submitted).");
     if (revision !== undefined && changeSet.revision !== revision) throw new ConflictError(editedSinceMessage);
     if (changeSet.authorId === actor.id) throw new ConflictError(ownChangeMessage);
-    const base = changeSet.base as OrganisationDocument | null;
-    const proposed = changeSet.proposed as unknown as OrganisationDocument;
+    const base = parseStoredOrNull(changeSet.base, "ChangeSet.base", changeSetId);
+    const proposed = parseStored(changeSet.proposed, "ChangeSet.proposed", changeSetId);
     const changes = diffDocuments(base, proposed);
     const accepted = acceptedKeys === "all" ? changes : changes.filter((change) => acceptedKeys.includes(change.key));
     if (accepted.length === 0) throw new ConflictError("Accept at least one change to approve, or reject the whole change.");
@@ -130,7 +131,7 @@ export async function applyChangeSet(
       }
     }
     await writeCountriesAndContacts(tx, organisationId, before, next);
-    await tx.revision.create({ data: { organisationId, version, snapshot: next as unknown as Prisma.InputJsonValue, changeSetId } });
+    await tx.revision.create({ data: { organisationId, version, snapshot: toStored(next), changeSetId } });
     const decisions = { accepted: accepted.map((change) => change.key), rejected: rejected.map((change) => change.key) };
     await tx.changeSet.update({
       where: { id: changeSetId },

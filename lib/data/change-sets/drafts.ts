@@ -3,7 +3,7 @@ import { diffDocuments, documentFields, fieldLabels, sameValue, type Organisatio
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/data/audit";
 import { ConflictError, NotFoundError } from "@/lib/data/errors";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { parseStored, parseStoredOrNull, toStored, toStoredOrNull } from "@/lib/data/stored-documents";
 import type { ChangeSetKind } from "@/lib/generated/prisma/enums";
 import { prepareProposal, refuseSecondOpenChange } from "./proposal";
 import { readOrganisation } from "./published";
@@ -42,7 +42,7 @@ export async function saveDraftIn(tx: Tx, actor: Actor, input: DraftInput): Prom
   if (existing && !editableStatuses.includes(existing.status)) throw new ConflictError("This change has been submitted or decided: it can no longer be edited.");
   if (existing && input.revision !== undefined && existing.revision !== input.revision) {
     // Never a lost update: say what differs, with both values, and save nothing.
-    const saved = existing.proposed as unknown as OrganisationDocument;
+    const saved = parseStored(existing.proposed, "ChangeSet.proposed", existing.id);
     const differences = documentFields
       .filter((field) => field !== "archived" && field !== "slug" && !sameValue(saved[field], (input.document as Record<string, unknown>)[field]))
       .map((field) => `${fieldLabels[field]}: “${describeValue(saved[field])}” there, “${describeValue((input.document as Record<string, unknown>)[field])}” here`);
@@ -61,9 +61,11 @@ export async function saveDraftIn(tx: Tx, actor: Actor, input: DraftInput): Prom
     organisationId,
     changeSetId: existing?.id,
     document: input.document,
-    earlier: existing ? { base: existing.base as OrganisationDocument | null, baseVersion: existing.baseVersion, proposed: existing.proposed as unknown as OrganisationDocument } : null,
+    earlier: existing
+      ? { base: parseStoredOrNull(existing.base, "ChangeSet.base", existing.id), baseVersion: existing.baseVersion, proposed: parseStored(existing.proposed, "ChangeSet.proposed", existing.id) }
+      : null,
   });
-  const data = { proposed: proposed as unknown as Prisma.InputJsonValue, note: input.note };
+  const data = { proposed: toStored(proposed), note: input.note };
   if (existing) {
     // Only if nothing changed it since it was read: another save, a submit or a decision.
     const { count } = await tx.changeSet.updateMany({
@@ -74,7 +76,7 @@ export async function saveDraftIn(tx: Tx, actor: Actor, input: DraftInput): Prom
     return { id: existing.id, revision: existing.revision + 1 };
   }
   return tx.changeSet.create({
-    data: { ...data, kind, organisationId, authorId: actor.id, baseVersion, base: base === null ? Prisma.DbNull : (base as unknown as Prisma.InputJsonValue) },
+    data: { ...data, kind, organisationId, authorId: actor.id, baseVersion, base: toStoredOrNull(base) },
     select: { id: true, revision: true },
   });
 }
@@ -100,7 +102,7 @@ export async function submitChangeSetIn(tx: Tx, actor: Actor, id: string, revisi
   // A double click: the other request submitted it a moment ago.
   if (changeSet.status === "SUBMITTED") return;
   if (!editableStatuses.includes(changeSet.status)) throw new ConflictError("This change has already been decided.");
-  if (diffDocuments(changeSet.base as OrganisationDocument | null, changeSet.proposed as OrganisationDocument).length === 0) {
+  if (diffDocuments(parseStoredOrNull(changeSet.base, "ChangeSet.base", id), parseStored(changeSet.proposed, "ChangeSet.proposed", id)).length === 0) {
     throw new ConflictError("This draft changes nothing yet: there is nothing to review.");
   }
   await tx.changeSet.update({ where: { id }, data: { status: "SUBMITTED", submittedAt: new Date(), decisionNote: null } });

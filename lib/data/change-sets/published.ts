@@ -4,6 +4,7 @@ import type { OrganisationDocument } from "@/lib/change-sets/document";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/data/audit";
 import { NotFoundError } from "@/lib/data/errors";
+import { toStored } from "@/lib/data/stored-documents";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor, Tx } from "./shared";
 
@@ -55,7 +56,7 @@ export async function recordRevision(organisationId: string): Promise<void> {
   await db.$transaction(async (tx) => {
     const published = await readOrganisation(tx, organisationId);
     if (!published) throw new NotFoundError("This organisation does not exist.");
-    await tx.revision.create({ data: { organisationId, version: published.version, snapshot: published.document as unknown as Prisma.InputJsonValue } });
+    await tx.revision.create({ data: { organisationId, version: published.version, snapshot: toStored(published.document) } });
   });
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { collisions, diffDocuments, type Change, type OrganisationDocument } from "@/lib/change-sets/document";
 import { db } from "@/lib/db";
+import { parseStored, parseStoredOrNull } from "@/lib/data/stored-documents";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ChangeSetKind, ChangeSetStatus } from "@/lib/generated/prisma/enums";
 import { readOrganisation } from "./published";
@@ -24,7 +25,7 @@ export type ChangeSetListItem = {
 const listSelect = { id: true, kind: true, status: true, organisationId: true, proposed: true, updatedAt: true, submittedAt: true, decidedAt: true, decisionNote: true } as const;
 const toListItem = ({ proposed, ...row }: Prisma.ChangeSetGetPayload<{ select: typeof listSelect }>): ChangeSetListItem => ({
   ...row,
-  name: (proposed as unknown as OrganisationDocument).name,
+  name: parseStored(proposed, "ChangeSet.proposed", row.id).name,
 });
 
 /** The signed-in user's change sets, newest first: drafts, those waiting for review, and outcomes. */
@@ -82,8 +83,8 @@ export async function getOwnChangeSet(actor: Actor, id: string): Promise<ChangeS
   return db.$transaction(async (tx) => {
     const row = await tx.changeSet.findFirst({ where: { id, authorId: actor.id } });
     if (!row) return null;
-    const base = row.base as OrganisationDocument | null;
-    const proposed = row.proposed as unknown as OrganisationDocument;
+    const base = parseStoredOrNull(row.base, "ChangeSet.base", row.id);
+    const proposed = parseStored(row.proposed, "ChangeSet.proposed", row.id);
     const published = row.organisationId ? await readOrganisation(tx, row.organisationId) : null;
     const changes = diffDocuments(base, proposed);
     const moved = base && published && published.version !== row.baseVersion ? collisions(changes, base, published.document) : [];

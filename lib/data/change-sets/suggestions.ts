@@ -3,7 +3,7 @@ import { diffDocuments } from "@/lib/change-sets/document";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/data/audit";
 import { ConflictError, NotFoundError } from "@/lib/data/errors";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { parseStored, parseStoredOrNull, toStored, toStoredOrNull } from "@/lib/data/stored-documents";
 import type { ChangeSetKind } from "@/lib/generated/prisma/enums";
 import type { DraftInput } from "./drafts";
 import { prepareProposal, refuseSecondOpenChange } from "./proposal";
@@ -40,8 +40,8 @@ export async function createSuggestion(input: SuggestionInput): Promise<string> 
         suggesterEmail: input.suggester.email,
         suggesterAddress: input.suggester.address,
         baseVersion,
-        base: base === null ? Prisma.DbNull : (base as unknown as Prisma.InputJsonValue),
-        proposed: proposed as unknown as Prisma.InputJsonValue,
+        base: toStoredOrNull(base),
+        proposed: toStored(proposed),
         note: input.note,
       },
       select: { id: true },
@@ -68,8 +68,9 @@ export async function adoptSuggestion(actor: Actor, id: string): Promise<string>
         organisationId: suggestion.organisationId,
         authorId: actor.id,
         baseVersion: suggestion.baseVersion,
-        base: suggestion.base === null ? Prisma.DbNull : (suggestion.base as Prisma.InputJsonValue),
-        proposed: suggestion.proposed as Prisma.InputJsonValue,
+        // Parsed and stored again: an older format is upgraded on the way.
+        base: toStoredOrNull(parseStoredOrNull(suggestion.base, "ChangeSet.base", id)),
+        proposed: toStored(parseStored(suggestion.proposed, "ChangeSet.proposed", id)),
         note: suggestion.note ? `From a public suggestion: ${suggestion.note}` : "From a public suggestion.",
       },
       select: { id: true },
