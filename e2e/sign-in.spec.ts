@@ -154,7 +154,7 @@ test("the audit log is for admins only and lists sign-ins", async ({ page }) => 
   await page.goto("/login?callbackUrl=%2Fadmin%2Faudit");
   await signIn(page, "admin@prova.test", "prova-demo-admin");
   await expect(page.getByRole("heading", { level: 1, name: "Audit log" })).toBeVisible();
-  await page.getByLabel("Events").selectOption("sign-in");
+  await page.getByLabel("Events", { exact: true }).selectOption("sign-in");
   await page.getByRole("button", { name: "Show" }).click();
   await expect(page).toHaveURL(/action=sign-in/);
   await expect(page.getByRole("row").filter({ hasText: "sign-in.success" }).filter({ hasText: "admin@prova.test" }).first()).toBeVisible();
