@@ -86,12 +86,12 @@ export const findSimilar = action({ name: "organisations.similar", schema: simil
 
 const restoreSchema = z.strictObject({
   organisationId: z.uuid({ error: "This organisation does not exist." }),
-  version: z.coerce.number({ error: "Choose a revision." }).int().positive(),
+  revisionNumber: z.coerce.number({ error: "Choose a revision." }).int().positive(),
 });
 
 /** Proposes restoring an earlier revision; it goes through review like any other change. */
-export const restoreRevision = action({ name: "organisations.restore-revision", schema: restoreSchema, roles: staff }, async ({ organisationId, version }, actor) => {
-  const id = await proposeRestore(actor, organisationId, version);
+export const restoreRevision = action({ name: "organisations.restore-revision", schema: restoreSchema, roles: staff }, async ({ organisationId, revisionNumber }, actor) => {
+  const id = await proposeRestore(actor, organisationId, revisionNumber);
   afterCommit("organisations.restore-revision: refreshing pages", () => revalidatePath("/admin", "layout"));
   redirect(`/admin/changes/${id}?submitted=1`);
 });

@@ -76,8 +76,8 @@ describe("drafts", () => {
     await submitChangeSet(editor, draft.id);
     expect(await db.organisation.count({ where: { slug: `cs-${run}-draft-only` } })).toBe(0);
     const proposed = (await getOwnChangeSet(editor, draft.id))!.proposed;
-    const { organisationId, version, tags } = await applyChangeSet(reviewer, draft.id, "all");
-    expect(version).toBe(1);
+    const { organisationId, revisionNumber, tags } = await applyChangeSet(reviewer, draft.id, "all");
+    expect(revisionNumber).toBe(1);
     expect(tags).toEqual(expect.arrayContaining([`organisation:${organisationId}`, "organisations", "country:BE"]));
     const document = (await getOrganisationDocument(organisationId))!.document;
     expect(document).toEqual(proposed);
@@ -156,7 +156,7 @@ describe("drafts", () => {
 });
 
 describe("applyChangeSet", () => {
-  it("applies accepted fields only, keeps contact ids, bumps the version, stores the revision and an audit event", async () => {
+  it("applies accepted fields only, keeps contact ids, bumps the lock version, stores the revision and an audit event", async () => {
     const organisationId = await published("Partial");
     const current = (await getOrganisationDocument(organisationId))!.document;
     const [email, phone, address] = current.contacts;
@@ -171,7 +171,7 @@ describe("applyChangeSet", () => {
     await submitChangeSet(editor, draft.id);
     const fax = (await getOwnChangeSet(editor, draft.id))!.proposed.contacts[2];
     const result = await applyChangeSet(reviewer, draft.id, ["name", "countries", `contact:${email.id}`, `contact:${phone.id}`, `contact:${fax.id}`]);
-    expect(result.version).toBe(2);
+    expect(result.revisionNumber).toBe(2);
     expect(result.tags).toEqual(expect.arrayContaining(["country:BE", "country:NL"]));
     const after = (await getOrganisationDocument(organisationId))!.document;
     expect(after.name).toBe("Partial Renamed");
@@ -210,7 +210,7 @@ describe("applyChangeSet", () => {
     await applyChangeSet(reviewer, second.id, ["website"]);
     await applyChangeSet(reviewer, third.id, "all");
     const after = (await getOrganisationDocument(organisationId))!;
-    expect(after.version).toBe(4);
+    expect(after.lockVersion).toBe(4);
     expect(after.document).toMatchObject({ name: "Collide One", website: "https://two.example.org", acronym: "COL" });
   });
 
@@ -222,13 +222,13 @@ describe("applyChangeSet", () => {
     for (const [n, draft] of drafts.entries()) await submitChangeSet(racers[n], draft.id);
     const results = await Promise.allSettled(drafts.map((draft) => applyChangeSet(reviewer, draft.id, "all")));
     expect(results.map((result) => result.status).sort()).toEqual(["fulfilled", "rejected"]);
-    expect((await getOrganisationDocument(organisationId))!.version).toBe(2);
+    expect((await getOrganisationDocument(organisationId))!.lockVersion).toBe(2);
     // And the same change set applied twice at once is applied once.
     const again = await saveDraft(racers[2], { kind: "UPDATE", organisationId, document: { ...(await getOrganisationDocument(organisationId))!.document, acronym: "R" }, note: "" });
     await submitChangeSet(racers[2], again.id);
     const twice = await Promise.allSettled([applyChangeSet(reviewer, again.id, "all"), applyChangeSet(reviewer, again.id, "all")]);
     expect(twice.filter((result) => result.status === "fulfilled")).toHaveLength(1);
-    expect((await getOrganisationDocument(organisationId))!.version).toBe(3);
+    expect((await getOrganisationDocument(organisationId))!.lockVersion).toBe(3);
   });
 
   it("writes nothing when it fails halfway (a slug taken at apply time)", async () => {
@@ -281,7 +281,7 @@ describe("applyChangeSet", () => {
     expect({ ...(await snapshot(organisationId)), redirects: await db.slugRedirect.count({ where: { organisationId } }) }).toEqual(before);
     expect((await db.changeSet.findUnique({ where: { id: draft.id } }))?.status).toBe("SUBMITTED");
     // And the same change applies once nothing fails.
-    expect((await applyChangeSet(reviewer, draft.id, "all")).version).toBe(2);
+    expect((await applyChangeSet(reviewer, draft.id, "all")).revisionNumber).toBe(2);
   });
 
   it("50 approvals of different changes to one organisation at once: every one applied once, as in some sequential order", async () => {
@@ -297,10 +297,10 @@ describe("applyChangeSet", () => {
     }
     const results = await Promise.allSettled(drafts.map((draft) => applyChangeSet(reviewer, draft.id, "all")));
     expect(results.filter((result) => result.status === "rejected")).toEqual([]);
-    const versions = results.map((result) => (result as PromiseFulfilledResult<{ version: number }>).value.version).sort((a, b) => a - b);
-    expect(versions).toEqual(Array.from({ length: 50 }, (_, n) => n + 2));
+    const revisionNumbers = results.flatMap((result) => (result.status === "fulfilled" ? [result.value.revisionNumber] : [])).sort((a, b) => a - b);
+    expect(revisionNumbers).toEqual(Array.from({ length: 50 }, (_, n) => n + 2));
     const after = (await getOrganisationDocument(organisationId))!;
-    expect(after.version).toBe(51);
+    expect(after.lockVersion).toBe(51);
     expect(after.document.contacts.map((contact) => contact.value).sort()).toEqual(
       [...current.contacts.map((contact) => contact.value), ...Array.from({ length: 50 }, (_, n) => `person${n}@example.org`)].sort(),
     );
@@ -323,7 +323,7 @@ describe("applyChangeSet", () => {
     expect(applied).toHaveLength(1);
     for (const result of results) if (result.status === "rejected") expect(String(result.reason)).toMatch(/changed since this was drafted, in: name/);
     const after = (await getOrganisationDocument(organisationId))!;
-    expect(after.version).toBe(2);
+    expect(after.lockVersion).toBe(2);
     expect(after.document.name).toBe(`Fifty Names ${applied[0]}`);
     expect(await db.revision.count({ where: { organisationId } })).toBe(2);
     expect(await db.changeSet.count({ where: { id: { in: drafts.map((draft) => draft.id) }, status: "SUBMITTED" } })).toBe(49);
@@ -449,12 +449,12 @@ describe("every user-visible change is one transaction", () => {
     const before = await changeSetsOf(organisationId);
     await expect(proposeRestore(editor, organisationId, 1)).rejects.toThrow(ConflictError);
     expect(await changeSetsOf(organisationId)).toEqual(before);
-    // And one that does change something is drafted and submitted at once, from the version it restores over.
+    // And one that does change something is drafted and submitted at once, from the lock version it restores over.
     const id = await proposeRestore(editor, organisationId, 2);
     expect(await db.changeSet.findUnique({ where: { id }, select: { status: true, baseVersion: true } })).toEqual({ status: "SUBMITTED", baseVersion: 3 });
   });
 
-  it("an archive proposal while the author has an open change is refused and writes nothing; otherwise it is drafted and submitted from one version", async () => {
+  it("an archive proposal while the author has an open change is refused and writes nothing; otherwise it is drafted and submitted from one lock version", async () => {
     const organisationId = await published("Archive Open");
     const current = (await getOrganisationDocument(organisationId))!.document;
     await saveDraft(editor, { kind: "UPDATE", organisationId, document: { ...current, acronym: "AO" }, note: "" });

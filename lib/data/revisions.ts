@@ -7,7 +7,8 @@ import { ConflictError, NotFoundError } from "@/lib/data/errors";
 import { parseStored } from "@/lib/data/stored-documents";
 
 export type RevisionItem = {
-  version: number;
+  /** Its number: the organisation's lock version it published. */
+  revisionNumber: number;
   createdAt: Date;
   snapshot: OrganisationDocument;
   proposedBy: string | null;
@@ -36,7 +37,7 @@ export async function listRevisions(organisationId: string): Promise<RevisionIte
   return revisions.map((revision) => {
     const changeSet = revision.changeSetId ? byId.get(revision.changeSetId) : undefined;
     return {
-      version: revision.version,
+      revisionNumber: revision.version,
       createdAt: revision.createdAt,
       snapshot: parseStored(revision.snapshot, "Revision.snapshot", revision.id),
       proposedBy: changeSet ? (changeSet.author?.name ?? "a member of the public") : null,
@@ -50,15 +51,15 @@ export async function listRevisions(organisationId: string): Promise<RevisionIte
 /**
  * Proposes going back to an earlier revision: a change set like any other, submitted for review.
  * Contacts removed since then come back as new contacts (their old ids are gone). One
- * transaction, with the organisation's row locked: drafted from the version it restores over, and
+ * transaction, with the organisation's row locked: drafted from the lock version it restores over, and
  * nothing is left behind when it cannot be submitted (a revision the same as the published one).
  */
-export async function proposeRestore(actor: { id: string; address?: string | null }, organisationId: string, version: number): Promise<string> {
+export async function proposeRestore(actor: { id: string; address?: string | null }, organisationId: string, revisionNumber: number): Promise<string> {
   return db.$transaction(async (tx) => {
     const published = await readOrganisation(tx, organisationId, { lock: true });
-    const revision = await tx.revision.findUnique({ where: { organisationId_version: { organisationId, version } }, select: { id: true, snapshot: true } });
+    const revision = await tx.revision.findUnique({ where: { organisationId_version: { organisationId, version: revisionNumber } }, select: { id: true, snapshot: true } });
     if (!revision || !published) throw new NotFoundError("This revision does not exist.");
-    if (published.version === version) throw new ConflictError("This is the published revision already.");
+    if (published.lockVersion === revisionNumber) throw new ConflictError("This is the published revision already.");
     const snapshot = parseStored(revision.snapshot, "Revision.snapshot", revision.id);
     const current = new Set(published.document.contacts.map((contact) => contact.id));
     const contacts = snapshot.contacts.map(({ id, ...contact }) => (current.has(id) ? { id, ...contact } : contact));
@@ -66,10 +67,10 @@ export async function proposeRestore(actor: { id: string; address?: string | nul
       kind: "UPDATE",
       organisationId,
       document: { ...snapshot, contacts },
-      note: `Restores revision ${version}.`,
+      note: `Restores revision ${revisionNumber}.`,
     });
     await submitChangeSetIn(tx, actor, draft.id, draft.revision);
-    await recordAudit({ action: "change-set.restore-proposed", actorId: actor.id, subject: `organisation:${organisationId}`, address: actor.address, details: { version, changeSetId: draft.id } }, tx);
+    await recordAudit({ action: "change-set.restore-proposed", actorId: actor.id, subject: `organisation:${organisationId}`, address: actor.address, details: { version: revisionNumber, changeSetId: draft.id } }, tx);
     return draft.id;
   });
 }

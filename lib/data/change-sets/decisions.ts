@@ -46,12 +46,13 @@ export async function declineChangeSet(actor: Actor, id: string, outcome: "REJEC
   });
 }
 
-export type AppliedChangeSet = { organisationId: string; version: number; tags: string[]; partly: boolean };
+/** `revisionNumber`: the revision it published, numbered by the organisation's new lock version. */
+export type AppliedChangeSet = { organisationId: string; revisionNumber: number; tags: string[]; partly: boolean };
 
 /**
  * Applies the accepted changes of a submitted change set, in one transaction: checks that it is
- * still the `revision` the reviewer saw, and that the organisation's version has not moved, or that no accepted change collides with what moved;
- * writes the new values (contacts keep their ids); bumps `version`; stores the revision; marks
+ * still the `revision` the reviewer saw, and that the organisation's lock version has not moved, or that no accepted change collides with what moved;
+ * writes the new values (contacts keep their ids); bumps the lock version; stores the revision under that number; marks
  * the change set approved (or partly approved) with its decisions; writes an audit event.
  * Returns the cache tags it touched: the caller refreshes them after the commit with
  * revalidatePublic. On any failure nothing is written.
@@ -78,7 +79,7 @@ export async function applyChangeSet(
 
     let organisationId = changeSet.organisationId;
     let before: OrganisationDocument | null = null;
-    let version: number;
+    let lockVersion: number;
     let next: OrganisationDocument;
     if (changeSet.kind === "CREATE") {
       const required = ["name", "kind", "countries", "slug"] as const;
@@ -91,13 +92,13 @@ export async function applyChangeSet(
         select: { id: true, version: true },
       });
       organisationId = created.id;
-      version = created.version;
+      lockVersion = created.version;
       await addSearchWords(tx, next);
     } else {
       if (!organisationId || !base) throw new NotFoundError("The organisation of this change no longer exists.");
       const published = await readOrganisation(tx, organisationId, { lock: true });
       if (!published) throw new NotFoundError("The organisation of this change no longer exists.");
-      if (published.version !== changeSet.baseVersion) {
+      if (published.lockVersion !== changeSet.baseVersion) {
         const collided = collisions(accepted, base, published.document);
         if (collided.length) {
           const names = accepted.filter((change) => collided.includes(change.key)).map(describeChange);
@@ -109,7 +110,7 @@ export async function applyChangeSet(
       if (next.slug !== before.slug && (await slugTaken(tx, next.slug, organisationId))) {
         throw new ConflictError(`The address "${next.slug}" is already used by another organisation.`);
       }
-      version = published.version + 1;
+      lockVersion = published.lockVersion + 1;
       await tx.organisation.update({
         where: { id: organisationId },
         data: {
@@ -121,7 +122,7 @@ export async function applyChangeSet(
           website: next.website,
           status: next.archived ? "ARCHIVED" : "PUBLISHED",
           countryCodes: next.countries,
-          version,
+          version: lockVersion,
         },
       });
       if (next.name !== before.name || next.acronym !== before.acronym) await addSearchWords(tx, next);
@@ -131,15 +132,17 @@ export async function applyChangeSet(
       }
     }
     await writeCountriesAndContacts(tx, organisationId, before, next);
-    await tx.revision.create({ data: { organisationId, version, snapshot: toStored(next), changeSetId } });
+    // A revision is numbered by the lock version it published.
+    const revisionNumber = lockVersion;
+    await tx.revision.create({ data: { organisationId, version: revisionNumber, snapshot: toStored(next), changeSetId } });
     const decisions = { accepted: accepted.map((change) => change.key), rejected: rejected.map((change) => change.key) };
     await tx.changeSet.update({
       where: { id: changeSetId },
       data: { status: rejected.length ? "PARTLY_APPROVED" : "APPROVED", decisions, decisionNote: note || null, decidedAt: new Date(), decidedById: actor.id, organisationId },
     });
-    await recordAudit({ action: "change-set.applied", actorId: actor.id, subject: `organisation:${organisationId}`, address: actor.address, details: { changeSetId, version, ...decisions } }, tx);
+    await recordAudit({ action: "change-set.applied", actorId: actor.id, subject: `organisation:${organisationId}`, address: actor.address, details: { changeSetId, version: revisionNumber, ...decisions } }, tx);
     const countries = new Set([...(before?.countries ?? []), ...next.countries]);
-    return { organisationId, version, partly: rejected.length > 0, tags: [tags.organisation(organisationId), tags.organisations, ...[...countries].map(tags.country)] };
+    return { organisationId, revisionNumber, partly: rejected.length > 0, tags: [tags.organisation(organisationId), tags.organisations, ...[...countries].map(tags.country)] };
   }, applyTransaction);
 }
 

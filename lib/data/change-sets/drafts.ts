@@ -25,7 +25,7 @@ export type DraftInput = {
 
 /**
  * Saves a draft change set (new, or the author's own in an editable status). Nothing published
- * changes. An update records the organisation's version and document it was drafted from.
+ * changes. An update records the organisation's lock version and document it was drafted from.
  * Contacts keep their ids; new ones get an id now; an id that is neither one of this
  * organisation's contacts nor one this draft already had is refused (mass assignment).
  */
@@ -56,13 +56,13 @@ export async function saveDraftIn(tx: Tx, actor: Actor, input: DraftInput): Prom
   const kind = existing?.kind ?? input.kind;
   const organisationId = existing?.organisationId ?? input.organisationId ?? null;
   if (!existing) await refuseSecondOpenChange(tx, actor, organisationId);
-  const { base, baseVersion, proposed } = await prepareProposal(tx, {
+  const { base, baseLockVersion, proposed } = await prepareProposal(tx, {
     kind,
     organisationId,
     changeSetId: existing?.id,
     document: input.document,
     earlier: existing
-      ? { base: parseStoredOrNull(existing.base, "ChangeSet.base", existing.id), baseVersion: existing.baseVersion, proposed: parseStored(existing.proposed, "ChangeSet.proposed", existing.id) }
+      ? { base: parseStoredOrNull(existing.base, "ChangeSet.base", existing.id), baseLockVersion: existing.baseVersion, proposed: parseStored(existing.proposed, "ChangeSet.proposed", existing.id) }
       : null,
   });
   const data = { proposed: toStored(proposed), note: input.note };
@@ -76,7 +76,7 @@ export async function saveDraftIn(tx: Tx, actor: Actor, input: DraftInput): Prom
     return { id: existing.id, revision: existing.revision + 1 };
   }
   return tx.changeSet.create({
-    data: { ...data, kind, organisationId, authorId: actor.id, baseVersion, base: toStoredOrNull(base) },
+    data: { ...data, kind, organisationId, authorId: actor.id, baseVersion: baseLockVersion, base: toStoredOrNull(base) },
     select: { id: true, revision: true },
   });
 }
@@ -128,7 +128,7 @@ const describeValue = (value: unknown) => (Array.isArray(value) ? value.join(", 
 /**
  * Proposes archiving (or restoring) an organisation: a change set of its own, sent for review at
  * once. One transaction, with the organisation's row locked: the change set is drafted from, and
- * proposes, the same published version, and nothing is left behind when it cannot be submitted.
+ * proposes, the same published lock version, and nothing is left behind when it cannot be submitted.
  */
 export async function proposeArchive(actor: Actor, organisationId: string, archive: boolean, note: string): Promise<string> {
   return db.$transaction(async (tx) => {

@@ -67,25 +67,25 @@ type ProposalInput = {
   changeSetId?: string | null;
   document: DraftInput["document"];
   /** The change set saved before, when saving it again. */
-  earlier: { base: OrganisationDocument | null; baseVersion: number | null; proposed: OrganisationDocument } | null;
+  earlier: { base: OrganisationDocument | null; baseLockVersion: number | null; proposed: OrganisationDocument } | null;
 };
 
 /**
  * The base and proposed documents of a change set being saved: an update records the published
- * document and version it starts from (once); contacts keep their ids and new ones get one; an id
+ * document and lock version it starts from (once); contacts keep their ids and new ones get one; an id
  * that is neither one of this organisation's contacts nor one the change set already had is
  * refused (mass assignment); the slug must be free: no other organisation has (or had) it, and
  * no other open change proposes it as a new address.
  */
 export async function prepareProposal(tx: Tx, { kind, organisationId, changeSetId, document, earlier }: ProposalInput) {
   let base = earlier?.base ?? null;
-  let baseVersion = earlier?.baseVersion ?? null;
+  let baseLockVersion = earlier?.baseLockVersion ?? null;
   if (kind !== "CREATE" && !earlier) {
     if (!organisationId) throw new NotFoundError("Choose the organisation to change.");
     const published = await readOrganisation(tx, organisationId);
     if (!published) throw new NotFoundError("This organisation does not exist.");
     base = published.document;
-    baseVersion = published.version;
+    baseLockVersion = published.lockVersion;
   }
   const knownIds = new Set([...(base?.contacts ?? []), ...(earlier?.proposed.contacts ?? [])].map((contact) => contact.id));
   const contacts = document.contacts.map((contact, index) => {
@@ -101,5 +101,5 @@ export async function prepareProposal(tx: Tx, { kind, organisationId, changeSetI
   if (proposed.slug !== base?.slug && (await slugClaimed(tx, proposed.slug, changeSetId))) {
     throw new FieldConflictError("slug", `The address "${proposed.slug}" is already proposed for another organisation, in a change not yet decided. Choose another.`);
   }
-  return { base, baseVersion, proposed };
+  return { base, baseLockVersion, proposed };
 }

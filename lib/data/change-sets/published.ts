@@ -40,23 +40,26 @@ function toDocument(row: OrganisationRow): OrganisationDocument {
   };
 }
 
-/** The published document and version of an organisation; `lock` holds its row until the transaction ends (as an approval does). */
-export async function readOrganisation(tx: Tx, id: string, { lock = false } = {}): Promise<{ document: OrganisationDocument; version: number; lastVerifiedAt: Date | null } | null> {
+/**
+ * The published document of an organisation and its lock version (the `version` column, bumped by
+ * every applied change); `lock` holds its row until the transaction ends (as an approval does).
+ */
+export async function readOrganisation(tx: Tx, id: string, { lock = false } = {}): Promise<{ document: OrganisationDocument; lockVersion: number; lastVerifiedAt: Date | null } | null> {
   if (lock) await tx.$queryRaw`SELECT 1 FROM "Organisation" WHERE id = ${id}::uuid FOR UPDATE`;
   const row = await tx.organisation.findUnique({ where: { id }, select: { ...organisationSelect, lastVerifiedAt: true } });
-  return row ? { document: toDocument(row), version: row.version, lastVerifiedAt: row.lastVerifiedAt } : null;
+  return row ? { document: toDocument(row), lockVersion: row.version, lastVerifiedAt: row.lastVerifiedAt } : null;
 }
 
 export async function getOrganisationDocument(id: string) {
   return db.$transaction((tx) => readOrganisation(tx, id));
 }
 
-/** Stores the organisation's current state as the revision of its current version (the seed's revision 1). */
+/** Stores the organisation's current state as a revision numbered by its lock version (the seed's revision 1). */
 export async function recordRevision(organisationId: string): Promise<void> {
   await db.$transaction(async (tx) => {
     const published = await readOrganisation(tx, organisationId);
     if (!published) throw new NotFoundError("This organisation does not exist.");
-    await tx.revision.create({ data: { organisationId, version: published.version, snapshot: toStored(published.document) } });
+    await tx.revision.create({ data: { organisationId, version: published.lockVersion, snapshot: toStored(published.document) } });
   });
 }
 

@@ -65,7 +65,8 @@ export type ChangeSetDetail = {
   status: ChangeSetStatus;
   organisationId: string | null;
   authorId: string | null;
-  baseVersion: number | null;
+  /** The organisation's lock version it was drafted from (null for a creation). */
+  baseLockVersion: number | null;
   base: OrganisationDocument | null;
   proposed: OrganisationDocument;
   note: string;
@@ -87,14 +88,14 @@ export async function getOwnChangeSet(actor: Actor, id: string): Promise<ChangeS
     const proposed = parseStored(row.proposed, "ChangeSet.proposed", row.id);
     const published = row.organisationId ? await readOrganisation(tx, row.organisationId) : null;
     const changes = diffDocuments(base, proposed);
-    const moved = base && published && published.version !== row.baseVersion ? collisions(changes, base, published.document) : [];
+    const moved = base && published && published.lockVersion !== row.baseVersion ? collisions(changes, base, published.document) : [];
     return {
       id: row.id,
       kind: row.kind,
       status: row.status,
       organisationId: row.organisationId,
       authorId: row.authorId,
-      baseVersion: row.baseVersion,
+      baseLockVersion: row.baseVersion,
       base,
       proposed,
       note: row.note,

@@ -26,7 +26,7 @@ export async function createSuggestion(input: SuggestionInput): Promise<string> 
   return db.$transaction(async (tx) => {
     const kind: ChangeSetKind = input.organisationId ? "UPDATE" : "CREATE";
     const organisationId = input.organisationId ?? null;
-    const { base, baseVersion, proposed } = await prepareProposal(tx, { kind, organisationId, document: input.document, earlier: null });
+    const { base, baseLockVersion, proposed } = await prepareProposal(tx, { kind, organisationId, document: input.document, earlier: null });
     if (base?.archived) throw new NotFoundError("This organisation is not listed.");
     if (diffDocuments(base, proposed).length === 0) throw new ConflictError("This suggestion changes nothing: edit a field first.");
     const { id } = await tx.changeSet.create({
@@ -39,7 +39,7 @@ export async function createSuggestion(input: SuggestionInput): Promise<string> 
         suggesterName: input.suggester.name,
         suggesterEmail: input.suggester.email,
         suggesterAddress: input.suggester.address,
-        baseVersion,
+        baseVersion: baseLockVersion,
         base: toStoredOrNull(base),
         proposed: toStored(proposed),
         note: input.note,

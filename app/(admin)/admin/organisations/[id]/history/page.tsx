@@ -23,11 +23,11 @@ export default async function HistoryPage({ params, searchParams }: Props) {
   const latest = revisions[0];
   const query = await searchParams;
   // Compare any two revisions; by default the latest with the one before it.
-  const to = revisions.find((revision) => revision.version === number(query.to)) ?? latest;
-  const from = revisions.find((revision) => revision.version === number(query.from)) ?? revisions.find((revision) => revision.version < to.version) ?? to;
+  const to = revisions.find((revision) => revision.revisionNumber === number(query.to)) ?? latest;
+  const from = revisions.find((revision) => revision.revisionNumber === number(query.from)) ?? revisions.find((revision) => revision.revisionNumber < to.revisionNumber) ?? to;
   const options = revisions.map((revision) => (
-    <option key={revision.version} value={revision.version}>
-      Revision {revision.version} ({time.format(revision.createdAt)})
+    <option key={revision.revisionNumber} value={revision.revisionNumber}>
+      Revision {revision.revisionNumber} ({time.format(revision.createdAt)})
     </option>
   ));
   return (
@@ -43,7 +43,7 @@ export default async function HistoryPage({ params, searchParams }: Props) {
             <label htmlFor="from" className="block text-sm font-medium">
               From
             </label>
-            <select id="from" name="from" defaultValue={from.version} className="mt-1 rounded-md border border-slate-400 px-2 py-2">
+            <select id="from" name="from" defaultValue={from.revisionNumber} className="mt-1 rounded-md border border-slate-400 px-2 py-2">
               {options}
             </select>
           </div>
@@ -51,7 +51,7 @@ export default async function HistoryPage({ params, searchParams }: Props) {
             <label htmlFor="to" className="block text-sm font-medium">
               To
             </label>
-            <select id="to" name="to" defaultValue={to.version} className="mt-1 rounded-md border border-slate-400 px-2 py-2">
+            <select id="to" name="to" defaultValue={to.revisionNumber} className="mt-1 rounded-md border border-slate-400 px-2 py-2">
               {options}
             </select>
           </div>
@@ -60,7 +60,7 @@ export default async function HistoryPage({ params, searchParams }: Props) {
           </Button>
         </form>
         <div className="mt-4">
-          {from.version === to.version ? <p className="text-slate-700">Only one revision so far.</p> : <ChangeSummary base={from.snapshot} proposed={to.snapshot} />}
+          {from.revisionNumber === to.revisionNumber ? <p className="text-slate-700">Only one revision so far.</p> : <ChangeSummary base={from.snapshot} proposed={to.snapshot} />}
         </div>
       </section>
       <section aria-labelledby="revisions" className="mt-8">
@@ -69,11 +69,11 @@ export default async function HistoryPage({ params, searchParams }: Props) {
         </h2>
         <ol className="mt-2 divide-y divide-slate-200 border-y border-slate-200">
           {revisions.map((revision) => (
-            <li key={revision.version} className="flex flex-wrap items-start justify-between gap-3 py-3">
+            <li key={revision.revisionNumber} className="flex flex-wrap items-start justify-between gap-3 py-3">
               <div>
                 <p className="font-medium">
-                  Revision {revision.version} · {time.format(revision.createdAt)} UTC
-                  {revision.version === latest.version ? <span className="ml-2 rounded bg-green-100 px-2 text-sm text-green-900">published</span> : null}
+                  Revision {revision.revisionNumber} · {time.format(revision.createdAt)} UTC
+                  {revision.revisionNumber === latest.revisionNumber ? <span className="ml-2 rounded bg-green-100 px-2 text-sm text-green-900">published</span> : null}
                 </p>
                 <p className="text-sm text-slate-700">
                   {revision.proposedBy ? `Proposed by ${revision.proposedBy}` : "Loaded with the directory"}
@@ -82,7 +82,7 @@ export default async function HistoryPage({ params, searchParams }: Props) {
                   {revision.decisionNote ? ` Reviewer: ${revision.decisionNote}` : ""}
                 </p>
               </div>
-              {revision.version === latest.version ? null : <RestoreButton organisationId={id} version={revision.version} name={latest.snapshot.name} />}
+              {revision.revisionNumber === latest.revisionNumber ? null : <RestoreButton organisationId={id} revisionNumber={revision.revisionNumber} name={latest.snapshot.name} />}
             </li>
           ))}
         </ol>
