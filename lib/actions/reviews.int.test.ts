@@ -19,12 +19,12 @@ vi.mock("@/lib/mail", () => ({
 }));
 
 const run = crypto.randomUUID().slice(0, 8);
-let editor: { id: string };
+let editor: { id: string; role: "EDITOR" };
 
 beforeAll(async () => {
   const make = (name: string, role: "EDITOR" | "REVIEWER") => db.user.create({ data: { email: `${name}-${run}@prova.test`, name, role }, select: { id: true, email: true, name: true } });
   const [author, reviewer] = await Promise.all([make("rv-editor", "EDITOR"), make("rv-reviewer", "REVIEWER")]);
-  editor = author;
+  editor = { ...author, role: "EDITOR" };
   session.current = { id: crypto.randomUUID(), user: { ...reviewer, role: "REVIEWER" } };
 });
 
@@ -40,7 +40,7 @@ async function published(name: string) {
   const document = { slug, name, acronym: null, kind: "NGO" as const, description: "", website: null, countries: ["BE"], contacts: [] };
   const draft = await saveDraft(editor, { kind: "CREATE", document, note: "" });
   await submitChangeSet(editor, draft.id);
-  return (await applyChangeSet({ id: session.current!.user.id }, draft.id, "all")).organisationId;
+  return (await applyChangeSet(session.current!.user, draft.id, "all")).organisationId;
 }
 
 /** A public suggestion with an e-mail to tell the outcome to, and the revision a reviewer sees. */

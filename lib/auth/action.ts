@@ -5,7 +5,7 @@ import { z } from "zod";
 import { requestAddress } from "@/lib/auth/request";
 import { currentSession } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/data/audit";
-import { ConflictError, expectedError, FieldConflictError, NotFoundError } from "@/lib/data/errors";
+import { ConflictError, expectedError, FieldConflictError, ForbiddenError, NotFoundError } from "@/lib/data/errors";
 import type { SessionUser } from "@/lib/data/sessions";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { formDataToObject } from "@/lib/forms/form-data";
@@ -74,6 +74,11 @@ export function action<Schema extends z.ZodType, A extends Access, Data = undefi
         return { ok: false, message: checkFields, fieldErrors: { [error.field]: [error.message] }, values };
       }
       if (error instanceof NotFoundError || error instanceof ConflictError) return { ok: false, message: error.message, values };
+      // The data layer's own role check refused: the roles above and the data layer disagree.
+      if (error instanceof ForbiddenError) {
+        console.error(`[action ${name}] the data layer refused the role: ${error.message}`);
+        return { ok: false, message: deniedMessage, values };
+      }
       const reference = randomUUID();
       console.error(`[action ${name}] reference ${reference}:`, error);
       return { ok: false, message: failedMessage(reference), values };

@@ -7,16 +7,23 @@ import { ConflictError, expectedError, FieldConflictError, NotFoundError, openCh
 import { proposeRestore } from "./revisions";
 import { parseStored, parseStoredOrNull, toStored, toStoredOrNull } from "./stored-documents";
 import { correctedQuery } from "./search";
+import type { Actor } from "@/lib/data/actor";
 
 const run = crypto.randomUUID().slice(0, 8);
-let editor: { id: string };
-let otherEditor: { id: string };
-let reviewer: { id: string };
+let editor: Actor;
+let otherEditor: Actor;
+let reviewer: Actor;
+let otherReviewer: Actor;
 
 beforeAll(async () => {
   const make = (name: string, role: "EDITOR" | "REVIEWER") =>
-    db.user.create({ data: { email: `${name}-${run}@prova.test`, name, role }, select: { id: true } });
-  [editor, otherEditor, reviewer] = await Promise.all([make("cs-editor", "EDITOR"), make("cs-other", "EDITOR"), make("cs-reviewer", "REVIEWER")]);
+    db.user.create({ data: { email: `${name}-${run}@prova.test`, name, role }, select: { id: true, role: true } });
+  [editor, otherEditor, reviewer, otherReviewer] = await Promise.all([
+    make("cs-editor", "EDITOR"),
+    make("cs-other", "EDITOR"),
+    make("cs-reviewer", "REVIEWER"),
+    make("cs-other-reviewer", "REVIEWER"),
+  ]);
 });
 
 afterAll(async () => {
@@ -47,7 +54,7 @@ function authors(count: number, name: string) {
   return Promise.all(
     Array.from({ length: count }, () => {
       const n = ++made;
-      return db.user.create({ data: { email: `${name}-${n}-${run}@prova.test`, name: `${name} ${n}`, role: "EDITOR" }, select: { id: true } });
+      return db.user.create({ data: { email: `${name}-${n}-${run}@prova.test`, name: `${name} ${n}`, role: "EDITOR" }, select: { id: true, role: true } });
     }),
   );
 }
@@ -330,7 +337,8 @@ describe("applyChangeSet", () => {
   });
 
   it("the words of an approved name join the typo fallback's dictionary, in the same transaction", async () => {
-    const word = `quorbleth${run.replace(/\d/g, "").slice(0, 4)}`;
+    // Letters only, new on every run: the dictionary keeps the words of earlier runs.
+    const word = `quorbleth${Array.from(crypto.getRandomValues(new Uint8Array(6)), (byte) => String.fromCharCode(97 + (byte % 26))).join("")}`;
     expect((await correctedQuery(word.slice(0, -1)))?.any ?? "").not.toContain(`${word}:A`);
     const organisationId = await published(`${word} Forum`);
     expect((await correctedQuery(word.slice(0, -1)))?.any).toContain(`${word}:A`);
@@ -373,7 +381,7 @@ describe("decisions", () => {
     await expect(applyChangeSet(reviewer, draft.id, "all")).rejects.toThrow(/change you made yourself/);
     await expect(declineChangeSet(reviewer, draft.id, "REJECTED", "no")).rejects.toThrow(/change you made yourself/);
     expect((await db.changeSet.findUnique({ where: { id: draft.id } }))?.status).toBe("SUBMITTED");
-    await applyChangeSet(editor, draft.id, "all");
+    await applyChangeSet(otherReviewer, draft.id, "all");
     expect((await db.changeSet.findUnique({ where: { id: draft.id } }))?.status).toBe("APPROVED");
     await db.changeSet.deleteMany({ where: { id: draft.id } });
   });
@@ -400,7 +408,7 @@ describe("decisions", () => {
   it("two reviewers deciding at the same moment: exactly one decision wins", async () => {
     const draft = await saveDraft(editor, { kind: "CREATE", document: newDocument("Contested"), note: "" });
     await submitChangeSet(editor, draft.id);
-    const results = await Promise.allSettled([applyChangeSet(reviewer, draft.id, "all"), declineChangeSet(otherEditor, draft.id, "REJECTED", "No.")]);
+    const results = await Promise.allSettled([applyChangeSet(reviewer, draft.id, "all"), declineChangeSet(otherReviewer, draft.id, "REJECTED", "No.")]);
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
     const rejectedOne = results.find((result) => result.status === "rejected") as PromiseRejectedResult;
     expect(rejectedOne.reason.message).toMatch(/already been decided/);

@@ -6,6 +6,9 @@ import { Prisma } from "@/lib/generated/prisma/client";
  */
 export class NotFoundError extends Error {}
 
+/** The actor's role may not make this change (lib/data/actor.ts); nothing was written. */
+export class ForbiddenError extends Error {}
+
 /** The change collides with the current state (a duplicate, a rule such as "keep one admin"). */
 export class ConflictError extends Error {}
 

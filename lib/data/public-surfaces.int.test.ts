@@ -84,7 +84,7 @@ describe("pending changes", () => {
     ({ id: authorId } = await db.user.create({ data: { email: `pending-${crypto.randomUUID().slice(0, 8)}@prova.test`, name: "Pending Author", role: "EDITOR" }, select: { id: true } }));
     allo = (await db.organisation.findFirstOrThrow({ where: { slug: "allo-tolerance" }, select: { id: true, name: true } }));
     const { saveDraft, submitChangeSet, getOrganisationDocument } = await import("./change-sets");
-    const actor = { id: authorId };
+    const actor = { id: authorId, role: "EDITOR" as const };
     const created = await saveDraft(actor, {
       kind: "CREATE",
       document: { slug: "", name: pendingName, acronym: null, kind: "OTHER", description: "Qwpending words", website: null, countries: ["SM"], contacts: [] },

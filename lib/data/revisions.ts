@@ -5,6 +5,7 @@ import { recordAudit } from "@/lib/data/audit";
 import { readOrganisation, saveDraftIn, submitChangeSetIn } from "@/lib/data/change-sets";
 import { ConflictError, NotFoundError } from "@/lib/data/errors";
 import { parseStored } from "@/lib/data/stored-documents";
+import { assertMay, type Actor } from "@/lib/data/actor";
 
 export type RevisionItem = {
   /** Its number: the organisation's lock version it published. */
@@ -54,7 +55,8 @@ export async function listRevisions(organisationId: string): Promise<RevisionIte
  * transaction, with the organisation's row locked: drafted from the lock version it restores over, and
  * nothing is left behind when it cannot be submitted (a revision the same as the published one).
  */
-export async function proposeRestore(actor: { id: string; address?: string | null }, organisationId: string, revisionNumber: number): Promise<string> {
+export async function proposeRestore(actor: Actor, organisationId: string, revisionNumber: number): Promise<string> {
+  assertMay(actor, "organisations.propose");
   return db.$transaction(async (tx) => {
     const published = await readOrganisation(tx, organisationId, { lock: true });
     const revision = await tx.revision.findUnique({ where: { organisationId_version: { organisationId, version: revisionNumber } }, select: { id: true, snapshot: true } });

@@ -6,13 +6,14 @@ import { documentSchemaVersion, StoredDocumentError } from "@/lib/change-sets/st
 import { applyChangeSet, getOwnChangeSet, listOwnChangeSets, saveDraft } from "./change-sets";
 import { getChangeSetForReview } from "./reviews";
 import { listRevisions } from "./revisions";
+import type { Actor } from "@/lib/data/actor";
 
 const run = crypto.randomUUID().slice(0, 8);
-let author: { id: string };
-let reviewer: { id: string };
+let author: Actor;
+let reviewer: Actor;
 
 beforeAll(async () => {
-  const make = (name: string, role: "EDITOR" | "REVIEWER") => db.user.create({ data: { email: `${name}-${run}@prova.test`, name, role }, select: { id: true } });
+  const make = (name: string, role: "EDITOR" | "REVIEWER") => db.user.create({ data: { email: `${name}-${run}@prova.test`, name, role }, select: { id: true, role: true } });
   [author, reviewer] = await Promise.all([make("sd-author", "EDITOR"), make("sd-reviewer", "REVIEWER")]);
 });
 

@@ -3,17 +3,18 @@ import { db } from "@/lib/db";
 import { ConflictError, NotFoundError } from "./errors";
 import { loadActiveSession, signInWithPassword } from "./sessions";
 import { changeRole, findPasswordToken, inviteUser, resetPassword, setDisabled, setPasswordWithToken, signOutUserEverywhere } from "./users";
+import type { Actor } from "@/lib/data/actor";
 
 const run = crypto.randomUUID().slice(0, 8);
 const email = (name: string) => `${name}-${run}@prova.test`;
 const password = "a long and unusual passphrase";
-let actor: { id: string; address: string };
+let actor: Actor;
 // Other active admins (the demo admin) are disabled while a test needs to be the last one.
 let otherAdmins: string[] = [];
 
 beforeAll(async () => {
   const { id } = await db.user.create({ data: { email: email("actor"), name: "Acting Admin", role: "ADMIN" }, select: { id: true } });
-  actor = { id, address: "192.0.2.1" };
+  actor = { id, role: "ADMIN", address: "192.0.2.1" };
 });
 
 afterEach(async () => {
@@ -162,8 +163,8 @@ describe("the last active admin", () => {
     const second = await adminWithPassword("second");
     await onlyAdmins(first.id, second.id);
     const results = await Promise.allSettled([
-      changeRole({ id: first.id }, second.id, "EDITOR"),
-      changeRole({ id: second.id }, first.id, "EDITOR"),
+      changeRole({ id: first.id, role: "ADMIN" }, second.id, "EDITOR"),
+      changeRole({ id: second.id, role: "ADMIN" }, first.id, "EDITOR"),
     ]);
     expect(results.map((result) => result.status).sort()).toEqual(["fulfilled", "rejected"]);
     expect(await db.user.count({ where: { id: { in: [first.id, second.id] }, role: "ADMIN" } })).toBe(1);

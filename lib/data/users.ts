@@ -6,6 +6,7 @@ import { recordAudit } from "@/lib/data/audit";
 import { ConflictError, NotFoundError } from "@/lib/data/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { assertMay, type Actor } from "@/lib/data/actor";
 
 export type UserDto = { id: string; email: string; name: string; role: Role; disabledAt: Date | null };
 
@@ -43,7 +44,6 @@ export async function listUsers(): Promise<UserListItem[]> {
   return users.map(({ passwordHash, sessions, ...user }) => ({ ...user, hasPassword: passwordHash !== null, lastSeenAt: sessions[0]?.lastSeenAt ?? null }));
 }
 
-type Actor = { id: string; address?: string | null };
 type Tx = Prisma.TransactionClient;
 
 const tokenHash = (token: string) => createHash("sha256").update(token).digest("hex");
@@ -63,6 +63,7 @@ async function issuePasswordToken(tx: Tx, userId: string, now = new Date()): Pro
  * The audit event is written in the same transaction.
  */
 export async function inviteUser(actor: Actor, input: { email: string; name: string; role: Role }): Promise<{ user: UserDto; token: string }> {
+  assertMay(actor, "users.manage");
   return db.$transaction(async (tx) => {
     if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
       throw new ConflictError(`An account for ${input.email} already exists.`);
@@ -94,6 +95,7 @@ async function withAdminGuard<T>(userId: string, change: (tx: Tx, user: UserDto)
 
 /** Changes a role; the user's sessions end (their next request signs them out). */
 export async function changeRole(actor: Actor, userId: string, role: Role): Promise<UserDto> {
+  assertMay(actor, "users.manage");
   return withAdminGuard(
     userId,
     async (tx, user) => {
@@ -108,6 +110,7 @@ export async function changeRole(actor: Actor, userId: string, role: Role): Prom
 
 /** Disables or enables an account. Disabling ends its sessions at once; nobody disables themselves. */
 export async function setDisabled(actor: Actor, userId: string, disabled: boolean): Promise<UserDto> {
+  assertMay(actor, "users.manage");
   if (disabled && actor.id === userId) throw new ConflictError("You cannot disable your own account. Ask another admin.");
   return withAdminGuard(
     userId,
@@ -133,6 +136,7 @@ export async function setDisabled(actor: Actor, userId: string, disabled: boolea
  * the link still on screen), and not the last admin who can sign in.
  */
 export async function resetPassword(actor: Actor, userId: string): Promise<{ user: UserDto; token: string }> {
+  assertMay(actor, "users.manage");
   if (actor.id === userId) throw new ConflictError("You cannot reset your own password here. Ask another admin.");
   return withAdminGuard(userId, async (tx, user) => {
     const now = new Date();
@@ -146,6 +150,7 @@ export async function resetPassword(actor: Actor, userId: string): Promise<{ use
 
 /** Ends every session of another user (or one's own). */
 export async function signOutUserEverywhere(actor: Actor, userId: string): Promise<number> {
+  assertMay(actor, "users.manage");
   return db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true } });
     if (!user) throw new NotFoundError("This account no longer exists.");

@@ -9,6 +9,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { slugTaken } from "./proposal";
 import { readOrganisation } from "./published";
 import type { Actor, Tx } from "./shared";
+import { assertMay } from "@/lib/data/actor";
 
 // The reviewer's side: decline a change set, or apply the changes they accept.
 
@@ -24,6 +25,7 @@ export const ownChangeMessage = "You cannot decide on a change you made yourself
  * the other is told it was already decided. Audited in the same transaction.
  */
 export async function declineChangeSet(actor: Actor, id: string, outcome: "REJECTED" | "CHANGES_REQUESTED", note: string, { revision }: { revision?: number } = {}): Promise<void> {
+  assertMay(actor, "changes.decide");
   await db.$transaction(async (tx) => {
     const changeSet = await tx.changeSet.findUnique({ where: { id }, select: { authorId: true, public: true } });
     if (!changeSet) throw new NotFoundError("This change does not exist.");
@@ -63,6 +65,7 @@ export async function applyChangeSet(
   acceptedKeys: readonly string[] | "all",
   { note, revision }: { note?: string; revision?: number } = {},
 ): Promise<AppliedChangeSet> {
+  assertMay(actor, "changes.decide");
   return db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT 1 FROM "ChangeSet" WHERE id = ${changeSetId}::uuid FOR UPDATE`;
     const changeSet = await tx.changeSet.findUnique({ where: { id: changeSetId } });

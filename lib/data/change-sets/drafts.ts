@@ -8,6 +8,7 @@ import type { ChangeSetKind } from "@/lib/generated/prisma/enums";
 import { prepareProposal, refuseSecondOpenChange } from "./proposal";
 import { readOrganisation } from "./published";
 import { editableStatuses, type Actor, type Tx } from "./shared";
+import { assertMay } from "@/lib/data/actor";
 
 // The author's side: save a draft, submit it, withdraw it; propose archiving or restoring.
 
@@ -30,11 +31,13 @@ export type DraftInput = {
  * organisation's contacts nor one this draft already had is refused (mass assignment).
  */
 export async function saveDraft(actor: Actor, input: DraftInput): Promise<{ id: string; revision: number }> {
+  assertMay(actor, "organisations.propose");
   return db.$transaction((tx) => saveDraftIn(tx, actor, input));
 }
 
 /** saveDraft inside the caller's transaction, for a change that saves and submits as one. */
 export async function saveDraftIn(tx: Tx, actor: Actor, input: DraftInput): Promise<{ id: string; revision: number }> {
+  assertMay(actor, "organisations.propose");
   const existing = input.id
     ? await tx.changeSet.findFirst({ where: { id: input.id, authorId: actor.id }, select: { id: true, kind: true, status: true, revision: true, organisationId: true, base: true, baseVersion: true, proposed: true } })
     : null;
@@ -87,11 +90,13 @@ export async function saveDraftIn(tx: Tx, actor: Actor, input: DraftInput): Prom
  * double submit changes it once.
  */
 export async function submitChangeSet(actor: Actor, id: string, revision?: number): Promise<void> {
+  assertMay(actor, "organisations.propose");
   await db.$transaction((tx) => submitChangeSetIn(tx, actor, id, revision));
 }
 
 /** submitChangeSet inside the caller's transaction. */
 export async function submitChangeSetIn(tx: Tx, actor: Actor, id: string, revision?: number): Promise<void> {
+  assertMay(actor, "organisations.propose");
   // Held until the end of the transaction: a concurrent save or submit waits, then sees this one.
   await tx.$queryRaw`SELECT 1 FROM "ChangeSet" WHERE id = ${id}::uuid AND "authorId" = ${actor.id}::uuid FOR UPDATE`;
   const changeSet = await tx.changeSet.findFirst({ where: { id, authorId: actor.id }, select: { base: true, proposed: true, status: true, revision: true } });
@@ -111,6 +116,7 @@ export async function submitChangeSetIn(tx: Tx, actor: Actor, id: string, revisi
 
 /** Takes a submitted change set back from the review queue; the author can edit it again. */
 export async function withdrawChangeSet(actor: Actor, id: string): Promise<void> {
+  assertMay(actor, "organisations.propose");
   const withdrawn = await db.$transaction(async (tx) => {
     const { count } = await tx.changeSet.updateMany({ where: { id, authorId: actor.id, status: "SUBMITTED" }, data: { status: "WITHDRAWN" } });
     if (count) await recordAudit({ action: "change-set.withdrawn", actorId: actor.id, subject: `change-set:${id}`, address: actor.address }, tx);
@@ -131,6 +137,7 @@ const describeValue = (value: unknown) => (Array.isArray(value) ? value.join(", 
  * proposes, the same published lock version, and nothing is left behind when it cannot be submitted.
  */
 export async function proposeArchive(actor: Actor, organisationId: string, archive: boolean, note: string): Promise<string> {
+  assertMay(actor, "organisations.propose");
   return db.$transaction(async (tx) => {
     const published = await readOrganisation(tx, organisationId, { lock: true });
     if (!published) throw new NotFoundError("This organisation does not exist.");

@@ -7,6 +7,7 @@ import { NotFoundError } from "@/lib/data/errors";
 import { toStored } from "@/lib/data/stored-documents";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor, Tx } from "./shared";
+import { assertMay } from "@/lib/data/actor";
 
 // The published organisation as a document: read, recorded as a revision, marked verified.
 
@@ -68,6 +69,7 @@ export async function recordRevision(organisationId: string): Promise<void> {
  * review; it is audited. Returns the cache tags to refresh (the page shows the date).
  */
 export async function markVerified(actor: Actor, organisationId: string): Promise<string[]> {
+  assertMay(actor, "organisations.propose");
   return db.$transaction(async (tx) => {
     const { count } = await tx.organisation.updateMany({ where: { id: organisationId }, data: { lastVerifiedAt: new Date() } });
     if (count === 0) throw new NotFoundError("This organisation does not exist.");

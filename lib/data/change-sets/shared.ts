@@ -3,7 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { ChangeSetStatus } from "@/lib/generated/prisma/enums";
 
 export type Tx = Prisma.TransactionClient;
-export type Actor = { id: string; address?: string | null };
+export type { Actor } from "@/lib/data/actor";
 
 /** Statuses in which the author may still edit a change set. */
 export const editableStatuses: ChangeSetStatus[] = ["DRAFT", "CHANGES_REQUESTED", "WITHDRAWN"];

@@ -8,6 +8,7 @@ import type { ChangeSetKind } from "@/lib/generated/prisma/enums";
 import type { DraftInput } from "./drafts";
 import { prepareProposal, refuseSecondOpenChange } from "./proposal";
 import type { Actor } from "./shared";
+import { assertMay } from "@/lib/data/actor";
 
 // Suggestions from the public: received as submitted change sets, or taken over by an editor.
 
@@ -56,6 +57,7 @@ export async function createSuggestion(input: SuggestionInput): Promise<string> 
  * review again (decided then by someone else). The suggestion is closed as taken over.
  */
 export async function adoptSuggestion(actor: Actor, id: string): Promise<string> {
+  assertMay(actor, "changes.decide");
   return db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT 1 FROM "ChangeSet" WHERE id = ${id}::uuid FOR UPDATE`;
     const suggestion = await tx.changeSet.findUnique({ where: { id } });
