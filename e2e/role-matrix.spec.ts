@@ -79,7 +79,7 @@ const actions: Record<string, Row> = {
   "lib/actions/reviews.ts#adopt": reviewersAction,
   "lib/actions/organisations.ts#restoreRevision": signedIn,
   // Posted last for each role: it ends that role's session.
-  "lib/auth/actions.ts#signOutEverywhere": signedIn,
+  "lib/actions/sessions.ts#signOutEverywhere": signedIn,
 };
 
 /** Route handlers: the status each role gets for a plain request (they are not role-based). */

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { ConfirmForm } from "@/components/ui/confirm-form";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { signOutEverywhere } from "@/lib/auth/actions";
+import { signOutEverywhere } from "@/lib/actions/sessions";
 import { initialFormState } from "@/lib/forms/form-state";
 
 export function SignOutEverywhereButton() {

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { afterCommit } from "@/lib/after-commit";
-import { action } from "@/lib/auth/action";
+import { defineAction } from "@/lib/auth/define-action";
 import { revalidatePublic } from "@/lib/cache";
 import { findSimilarOrganisations } from "@/lib/data/admin-organisations";
 import { ConflictError } from "@/lib/data/errors";
@@ -16,7 +16,7 @@ import { organisationFormSchema } from "@/lib/validation/organisation";
 const staff = ["ADMIN", "EDITOR", "REVIEWER"] as const;
 
 /** Saves the organisation form as a draft change set, and submits it when asked to. */
-export const saveOrganisation = action({ name: "organisations.save", schema: organisationFormSchema, roles: staff }, async (input, actor) => {
+export const saveOrganisation = defineAction({ name: "organisations.save", schema: organisationFormSchema, roles: staff }, async (input, actor) => {
   const { changeSetId, revision, organisationId, intent, note, slug, name, acronym, kind, description, website, countries, contacts } = input;
   const saved = await saveDraft(actor, {
     id: changeSetId,
@@ -43,7 +43,7 @@ export const saveOrganisation = action({ name: "organisations.save", schema: org
 
 const changeSetIdSchema = z.strictObject({ changeSetId: z.uuid({ error: "This change does not exist." }) });
 
-export const withdrawChange = action({ name: "changes.withdraw", schema: changeSetIdSchema, roles: staff }, async ({ changeSetId }, actor) => {
+export const withdrawChange = defineAction({ name: "changes.withdraw", schema: changeSetIdSchema, roles: staff }, async ({ changeSetId }, actor) => {
   await withdrawChangeSet(actor, changeSetId);
   afterCommit("changes.withdraw: refreshing pages", () => revalidatePath("/admin", "layout"));
   return { ok: true, message: "Withdrawn from review. You can edit it and submit it again." };
@@ -56,7 +56,7 @@ const archiveSchema = z.strictObject({
 });
 
 /** Proposes archiving or restoring an organisation; a reviewer decides. */
-export const proposeArchiving = action({ name: "organisations.archive", schema: archiveSchema, roles: staff }, async ({ organisationId, archive, note }, actor) => {
+export const proposeArchiving = defineAction({ name: "organisations.archive", schema: archiveSchema, roles: staff }, async ({ organisationId, archive, note }, actor) => {
   const id = await proposeArchive(actor, organisationId, archive, note);
   afterCommit("organisations.archive: refreshing pages", () => revalidatePath("/admin", "layout"));
   redirect(`/admin/changes/${id}?submitted=1`);
@@ -64,7 +64,7 @@ export const proposeArchiving = action({ name: "organisations.archive", schema: 
 
 const organisationIdSchema = z.strictObject({ organisationId: z.uuid({ error: "This organisation does not exist." }) });
 
-export const verifyOrganisation = action({ name: "organisations.verify", schema: organisationIdSchema, roles: staff }, async ({ organisationId }, actor) => {
+export const verifyOrganisation = defineAction({ name: "organisations.verify", schema: organisationIdSchema, roles: staff }, async ({ organisationId }, actor) => {
   const changed = await markVerified(actor, organisationId);
   afterCommit("organisations.verify: refreshing pages", () => {
     revalidatePublic(changed);
@@ -80,7 +80,7 @@ const similarSchema = z.object({
 });
 
 /** Likely duplicates of what is being typed in the organisation form (a read; no change). */
-export const findSimilar = action({ name: "organisations.similar", schema: similarSchema, roles: staff }, async ({ name, website, organisationId }) => {
+export const findSimilar = defineAction({ name: "organisations.similar", schema: similarSchema, roles: staff }, async ({ name, website, organisationId }) => {
   return { ok: true, data: await findSimilarOrganisations({ name, website, excludeId: organisationId }) };
 });
 
@@ -90,7 +90,7 @@ const restoreSchema = z.strictObject({
 });
 
 /** Proposes restoring an earlier revision; it goes through review like any other change. */
-export const restoreRevision = action({ name: "organisations.restore-revision", schema: restoreSchema, roles: staff }, async ({ organisationId, revisionNumber }, actor) => {
+export const restoreRevision = defineAction({ name: "organisations.restore-revision", schema: restoreSchema, roles: staff }, async ({ organisationId, revisionNumber }, actor) => {
   const id = await proposeRestore(actor, organisationId, revisionNumber);
   afterCommit("organisations.restore-revision: refreshing pages", () => revalidatePath("/admin", "layout"));
   redirect(`/admin/changes/${id}?submitted=1`);

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { afterCommit } from "@/lib/after-commit";
-import { action } from "@/lib/auth/action";
+import { defineAction } from "@/lib/auth/define-action";
 import { revalidatePublic } from "@/lib/cache";
 import { z } from "zod";
 import { adoptSuggestion, applyChangeSet, declineChangeSet } from "@/lib/data/change-sets";
@@ -12,7 +12,7 @@ import { sendSuggestionOutcome } from "@/lib/mail";
 import { decisionSchema } from "@/lib/validation/review";
 
 /** Approves the accepted changes, rejects, or sends back: reviewers and admins, never on their own change. */
-export const decide = action({ name: "reviews.decide", schema: decisionSchema, roles: ["ADMIN", "REVIEWER"] }, async ({ changeSetId, revision, decision, accept, note }, actor) => {
+export const decide = defineAction({ name: "reviews.decide", schema: decisionSchema, roles: ["ADMIN", "REVIEWER"] }, async ({ changeSetId, revision, decision, accept, note }, actor) => {
   let tags: string[] = [];
   let partly = false;
   if (decision === "approve") {
@@ -39,7 +39,7 @@ export const decide = action({ name: "reviews.decide", schema: decisionSchema, r
 const suggestionIdSchema = z.strictObject({ changeSetId: z.uuid({ error: "This suggestion does not exist." }) });
 
 /** Turns a public suggestion into the reviewer's own draft. */
-export const adopt = action({ name: "reviews.adopt", schema: suggestionIdSchema, roles: ["ADMIN", "REVIEWER"] }, async ({ changeSetId }, actor) => {
+export const adopt = defineAction({ name: "reviews.adopt", schema: suggestionIdSchema, roles: ["ADMIN", "REVIEWER"] }, async ({ changeSetId }, actor) => {
   const draftId = await adoptSuggestion(actor, changeSetId);
   afterCommit("reviews.adopt: refreshing pages", () => revalidatePath("/admin", "layout"));
   redirect(`/admin/changes/${draftId}?saved=1`);

@@ -6,7 +6,7 @@ export type Actor = { id: string; role: Role; address?: string | null };
 
 /**
  * What each role may write, checked by every lib/data write itself, so that a caller that forgets
- * the server action's check (lib/auth/action.ts, which checks the same first) still cannot write.
+ * the server action's check (lib/auth/define-action.ts, which checks the same first) still cannot write.
  */
 const permissions = {
   /** Drafts, submitting, withdrawing, proposing archiving and restores, marking verified. */

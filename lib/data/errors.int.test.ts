@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
-import { action } from "@/lib/auth/action";
+import { defineAction } from "@/lib/auth/define-action";
 import { db } from "@/lib/db";
 import { ConflictError, expectedError, FieldConflictError, NotFoundError } from "./errors";
 
@@ -50,7 +50,7 @@ describe("Prisma's unique and not-found errors, mapped in one place", () => {
   });
 
   it("the action wrapper answers them as a field error when the form has the field, else as its message: never a server error", async () => {
-    const create = action({ name: "test.errors", schema: z.object({ slug: z.string().optional(), other: z.string().optional() }), roles: "anyone" }, async () => {
+    const create = defineAction({ name: "test.errors", schema: z.object({ slug: z.string().optional(), other: z.string().optional() }), roles: "anyone" }, async () => {
       await organisation();
     });
     const withField = new FormData();

@@ -2,7 +2,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 
 /**
  * Expected failures of a data function. Only these reach the user, with their message; anything
- * else is logged and shown as a generic error (lib/auth/action.ts).
+ * else is logged and shown as a generic error (lib/auth/define-action.ts).
  */
 export class NotFoundError extends Error {}
 

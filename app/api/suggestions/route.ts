@@ -1,4 +1,4 @@
-import { fieldErrors } from "@/lib/auth/action";
+import { fieldErrors } from "@/lib/auth/define-action";
 import { clientAddressOf } from "@/lib/auth/client-address";
 import { refuseCrossSite } from "@/lib/auth/route";
 import { createSuggestion } from "@/lib/data/change-sets";

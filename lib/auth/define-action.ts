@@ -39,7 +39,7 @@ const failedMessage = (reference: string) => `Something went wrong and nothing w
  * other is logged with a reference the user can quote (Prisma's unique and not-found errors are
  * expected ones: lib/data/errors.ts). `fn` may redirect (outside any try).
  */
-export function action<Schema extends z.ZodType, A extends Access, Data = undefined>(
+export function defineAction<Schema extends z.ZodType, A extends Access, Data = undefined>(
   { name, schema, roles, secret = [] }: ActionOptions<Schema, A>,
   fn: (input: z.output<Schema>, actor: ActorFor<A>) => Promise<FormState<Data> | void>,
 ) {

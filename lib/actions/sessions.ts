@@ -2,12 +2,12 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { action } from "@/lib/auth/action";
+import { defineAction } from "@/lib/auth/define-action";
 import { recordAudit } from "@/lib/data/audit";
 import { revokeAllSessions } from "@/lib/data/sessions";
 
 /** Ends every session of the signed-in user, on every device, this one included. */
-export const signOutEverywhere = action(
+export const signOutEverywhere = defineAction(
   { name: "sign-out.everywhere", schema: z.object({}), roles: ["ADMIN", "EDITOR", "REVIEWER"] },
   async (_input, actor) => {
     const count = await revokeAllSessions(actor.id);
