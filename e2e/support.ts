@@ -1,15 +1,11 @@
 // Helpers shared by the specs: the test database, client addresses, sign-in.
 import { expect, type APIRequestContext, type Browser, type Page } from "@playwright/test";
-import pg from "pg";
+import type pg from "pg";
+import { pgQuery } from "../scripts/lib/pg-client";
 
-export async function sql<T extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, values)).rows;
-  } finally {
-    await client.end();
-  }
+/** One statement on the test database (DATABASE_URL). */
+export function sql<T extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
+  return pgQuery<T>(process.env.DATABASE_URL!, text, values);
 }
 
 /**

@@ -15,12 +15,12 @@ import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import pg from "pg";
 import { replaceResults, resultsTable, statementTimes, type BenchFigures } from "./lib/bench-results";
 import { ensureBuild, run } from "./lib/build";
 import { dataDir, freePort, LaunchError, projectRoot, startEmbedded } from "./lib/database";
 import { generateDemo } from "./lib/demo-data";
 import type { LoadOptions, LoadResult } from "./lib/load";
+import { pgQuery } from "./lib/pg-client";
 import { main } from "./lib/run";
 import { revalidateToken } from "../lib/security/keys";
 
@@ -198,32 +198,22 @@ const busy = (result: Measured) => (Number.isFinite(result.busy) ? `${Math.round
 const perCore = (result: Measured) => (result.busy > 0 ? Math.round(result.perSecond / result.busy) : "–");
 const row = (cells: (string | number)[]) => say(`| ${cells.join(" | ")} |`);
 
-async function query<T extends pg.QueryResultRow>(url: string, text: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
 /** A database of `count` synthetic organisations on the bench server, made once and kept. */
 async function benchDatabase(serverUrl: string, name: string, count: number): Promise<string> {
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const marker = `prova bench: ${count} organisations`;
-  const [existing] = await query<{ comment: string | null }>(serverUrl, "SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = $1", [name]);
+  const [existing] = await pgQuery<{ comment: string | null }>(serverUrl, "SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = $1", [name]);
   if (existing?.comment !== marker) {
     console.log(`Generating the ${name} database (${count.toLocaleString("en-GB")} organisations, once)…`);
-    await query(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await query(serverUrl, `CREATE DATABASE "${name}"`);
+    await pgQuery(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await pgQuery(serverUrl, `CREATE DATABASE "${name}"`);
     await generateDemo({ url: url.toString(), count });
-    await query(serverUrl, `COMMENT ON DATABASE "${name}" IS '${marker}'`);
+    await pgQuery(serverUrl, `COMMENT ON DATABASE "${name}" IS '${marker}'`);
   }
   // Migrations added since, the original directory and the demo accounts (idempotent).
   await run("npm", ["run", "--silent", "db:seed", "--", "--demo"], { ...process.env, DATABASE_URL: url.toString() });
-  await query(url.toString(), "VACUUM ANALYZE");
+  await pgQuery(url.toString(), "VACUUM ANALYZE");
   return url.toString();
 }
 
@@ -382,7 +372,7 @@ async function pageSection(database: string): Promise<BenchFigures["page"]> {
     );
 
     // First render of pages nobody asked for yet (a cache miss each).
-    const slugs = await query<{ slug: string }>(database, `SELECT slug FROM "Organisation" WHERE status = 'published' ORDER BY random() LIMIT 100`);
+    const slugs = await pgQuery<{ slug: string }>(database, `SELECT slug FROM "Organisation" WHERE status = 'published' ORDER BY random() LIMIT 100`);
     const firstRenders: number[] = [];
     for (const { slug } of slugs) {
       const started = performance.now();
@@ -532,7 +522,7 @@ async function redisSection(database: string): Promise<BenchFigures["redis"]> {
   let result: BenchFigures["redis"] | undefined;
   try {
     const pagePath = "/organisations/allo-tolerance";
-    const [{ id, description }] = await query<{ id: string; description: string }>(database, `SELECT id, description FROM "Organisation" WHERE slug = 'allo-tolerance'`);
+    const [{ id, description }] = await pgQuery<{ id: string; description: string }>(database, `SELECT id, description FROM "Organisation" WHERE slug = 'allo-tolerance'`);
     const times: number[] = [];
     let firstRequest = 0;
     for (let i = 0; i < 20; i++) {
@@ -541,7 +531,7 @@ async function redisSection(database: string): Promise<BenchFigures["redis"]> {
       await new Promise((resolve) => setTimeout(resolve, i === 0 ? 0 : 5_200));
       await fetch(b.url + pagePath).then((response) => response.arrayBuffer());
       const marker = `bench-${Date.now()}-${i}`;
-      await query(database, `UPDATE "Organisation" SET description = $1, "updatedAt" = now() WHERE id = $2`, [`${description}\n\n${marker}`, id]);
+      await pgQuery(database, `UPDATE "Organisation" SET description = $1, "updatedAt" = now() WHERE id = $2`, [`${description}\n\n${marker}`, id]);
       const started = performance.now();
       // What an approval does after its commit: revalidatePublic on the instance that handled it.
       const answer = await fetch(`${a.url}/api/revalidate`, {
@@ -559,7 +549,7 @@ async function redisSection(database: string): Promise<BenchFigures["redis"]> {
       }
       times.push(performance.now() - started);
     }
-    await query(database, `UPDATE "Organisation" SET description = $1 WHERE id = $2`, [description, id]);
+    await pgQuery(database, `UPDATE "Organisation" SET description = $1 WHERE id = $2`, [description, id]);
     times.sort((x, y) => x - y);
     result = { changes: times.length, p50: times[Math.floor(times.length / 2)], max: times.at(-1)!, firstRequest };
     say(
@@ -602,7 +592,7 @@ await main(async () => {
     };
     await ensureBuild(distDir, { ...process.env, DATABASE_URL: databases["1M"], NEXTAUTH_SECRET: secret, NODE_ENV: "production", REDIS_URL: "" });
     const cpu = os.cpus()[0]?.model ?? "unknown CPU";
-    const [{ server_version: version }] = await query<{ server_version: string }>(cluster.url, "SHOW server_version");
+    const [{ server_version: version }] = await pgQuery<{ server_version: string }>(cluster.url, "SHOW server_version");
     machine =
       `${cores} cores (${cpu}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}, PostgreSQL ${version} (embedded, shared_buffers ${sharedBuffers}), ` +
       `${pinned ? "server on core 0, load generator on core 1" : "server and load generator not pinned"}, ${seconds} s per run`;

@@ -4,30 +4,21 @@
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import path from "node:path";
-import pg from "pg";
+import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import countries from "../prisma/seed/countries.json" with { type: "json" };
 import { normaliseAddress, normaliseEmail, normalisePhone, normaliseUrl } from "../lib/validation/normalise";
 import { freePort } from "./lib/database";
+import { pgQuery } from "./lib/pg-client";
 import { contactTypes, generateDemo, organisationKinds, type DemoProgress, type DemoSummary } from "./lib/demo-data";
 
 const root = path.resolve(import.meta.dirname, "..");
 const serverUrl = process.env.DATABASE_URL!;
 const created: string[] = [];
 
-async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
 async function freshDatabase(): Promise<string> {
   const name = `prova_demo_${randomUUID().replaceAll("-", "").slice(0, 16)}`;
-  await withClient(serverUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
+  await pgQuery(serverUrl, `CREATE DATABASE "${name}"`);
   created.push(name);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
@@ -36,7 +27,7 @@ async function freshDatabase(): Promise<string> {
 
 afterAll(async () => {
   for (const name of created) {
-    await withClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+    await pgQuery(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   }
 });
 
@@ -68,7 +59,7 @@ describe("generateDemo", () => {
     summary = await generateDemo({ url, count, seed, batchSize: 300, onProgress: (p) => progress.push(p) });
   }, 120_000);
 
-  const query = <T extends pg.QueryResultRow>(sql: string) => withClient(url, async (client) => (await client.query<T>(sql)).rows);
+  const query = <T extends pg.QueryResultRow>(sql: string) => pgQuery<T>(url, sql);
 
   it("migrates the database, loads the countries and writes the counted rows", async () => {
     expect(summary.migrationsApplied.length).toBeGreaterThan(0);
@@ -223,10 +214,10 @@ describe("generateDemo", () => {
     await generateDemo({ url: otherUrl, count, seed });
     const sql = `SELECT "slug", "name", "acronym", "description", "website" FROM "Organisation" ORDER BY "slug"`;
     const first = await query(sql);
-    const second = await withClient(otherUrl, async (client) => (await client.query(sql)).rows);
+    const second = await pgQuery(otherUrl, sql);
     expect(second).toEqual(first);
     const contactsSql = `SELECT o."slug", c."position", c."type", c."value", c."rawValue" FROM "Contact" c JOIN "Organisation" o ON o."id" = c."organisationId" ORDER BY 1, 2`;
-    expect(await withClient(otherUrl, async (client) => (await client.query(contactsSql)).rows)).toEqual(await query(contactsSql));
+    expect(await pgQuery(otherUrl, contactsSql)).toEqual(await query(contactsSql));
   });
 
   it("adds to a database that already has organisations, without slug or id collisions", async () => {

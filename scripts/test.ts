@@ -7,10 +7,10 @@ import { spawn } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { launcherEnv } from "../lib/env";
 import { ensureBuild } from "./lib/build";
 import { checkConnection, freePort, projectRoot, startEmbedded } from "./lib/database";
+import { pgQuery } from "./lib/pg-client";
 import { main } from "./lib/run";
 
 const allSteps = ["typecheck", "lint", "unit", "e2e"] as const;
@@ -54,19 +54,10 @@ async function testDatabases(): Promise<TestDatabases> {
   if (DATABASE_URL) {
     await checkConnection(DATABASE_URL);
     const created: string[] = [];
-    const admin = async <T>(fn: (client: pg.Client) => Promise<T>) => {
-      const client = new pg.Client({ connectionString: DATABASE_URL });
-      await client.connect();
-      try {
-        return await fn(client);
-      } finally {
-        await client.end();
-      }
-    };
     return {
       async create(name) {
         const database = `${run}_${name}`;
-        await admin((client) => client.query(`CREATE DATABASE "${database}"`));
+        await pgQuery(DATABASE_URL, `CREATE DATABASE "${database}"`);
         created.push(database);
         const url = new URL(DATABASE_URL);
         url.pathname = `/${database}`;
@@ -74,7 +65,7 @@ async function testDatabases(): Promise<TestDatabases> {
       },
       async dispose() {
         for (const database of created) {
-          await admin((client) => client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)).catch(() => {});
+          await pgQuery(DATABASE_URL, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`).catch(() => {});
         }
       },
     };
@@ -87,10 +78,7 @@ async function testDatabases(): Promise<TestDatabases> {
     async create(name) {
       const url = new URL(cluster.url);
       url.pathname = `/${run}_${name}`;
-      const client = new pg.Client({ connectionString: cluster.url });
-      await client.connect();
-      await client.query(`CREATE DATABASE "${run}_${name}"`);
-      await client.end();
+      await pgQuery(cluster.url, `CREATE DATABASE "${run}_${name}"`);
       return url.toString();
     },
     async dispose() {

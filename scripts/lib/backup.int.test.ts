@@ -4,9 +4,9 @@ import { spawn } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultBackupFile } from "./backup";
+import { pgQuery, withPg } from "./pg-client";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const source = process.env.DATABASE_URL!;
@@ -22,20 +22,10 @@ function databaseUrl(suffix: string): string {
   return url.toString();
 }
 
-async function query<T extends pg.QueryResultRow>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
 const admin = (sql: string, params: unknown[] = []) => {
   const url = new URL(source);
   url.pathname = "/postgres";
-  return query(url.toString(), sql, params);
+  return pgQuery(url.toString(), sql, params);
 };
 
 const exists = async (url: string) =>
@@ -44,10 +34,8 @@ const exists = async (url: string) =>
 type Fingerprint = Record<string, { rows: number; md5: string | null }>;
 
 /** Row count and a checksum of the contents of every table in the public schema. */
-async function fingerprint(url: string): Promise<Fingerprint> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
+function fingerprint(url: string): Promise<Fingerprint> {
+  return withPg(url, async (client) => {
     const { rows: tables } = await client.query<{ name: string }>("SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY 1");
     const result: Fingerprint = {};
     for (const { name } of tables) {
@@ -57,9 +45,7 @@ async function fingerprint(url: string): Promise<Fingerprint> {
       result[name] = rows[0];
     }
     return result;
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 function launch(script: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; output: string }> {
@@ -114,7 +100,7 @@ describe("db:backup and db:restore", () => {
   }, 120_000);
 
   it("refuse to restore over a non-empty database without --force and leave it as it was", async () => {
-    await query(restored, `UPDATE "Organisation" SET name = name || ' (changed)'`);
+    await pgQuery(restored, `UPDATE "Organisation" SET name = name || ' (changed)'`);
     const changed = await fingerprint(restored);
     expect(changed).not.toEqual(original);
 

