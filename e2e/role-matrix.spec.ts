@@ -92,6 +92,7 @@ const routes: Record<string, { method: "GET" | "POST"; path: string; status: num
   // A bearer token, never a session: signed-in staff get 401 like everyone else.
   "/api/revalidate": [{ method: "POST", path: "/api/revalidate", status: 401 }],
   "/sitemap.xml": [{ method: "GET", path: "/sitemap.xml", status: 200 }],
+  "/sitemaps/sitemap/[file]": [{ method: "GET", path: "/sitemaps/sitemap/0.xml", status: 200 }],
   // Public by design; a JSON body is not a form.
   "/api/suggestions": [{ method: "POST", path: "/api/suggestions", status: 400 }],
   // The public read API: the same for everyone, signed in or not.
@@ -130,7 +131,7 @@ test("the tables name every admin page, server action and route handler of the b
   const adminPages = appPaths.filter((entry) => entry.startsWith("/(admin)/") && entry.endsWith("/page")).map(routePath);
   expect(adminPages.sort()).toEqual(Object.keys(pages).sort());
   const handlers = appPaths.filter((entry) => entry.endsWith("/route")).map(routePath);
-  const expectedHandlers = [...Object.keys(routes), "/robots.txt", "/favicon.ico", "/sitemaps/sitemap/[__metadata_id__]"];
+  const expectedHandlers = [...Object.keys(routes), "/robots.txt", "/favicon.ico"];
   expect(handlers.sort()).toEqual(expectedHandlers.sort());
   const built = Object.values(manifest("server-reference-manifest.json").node as Record<string, { filename: string; exportedName: string }>);
   expect(built.map((action) => `${action.filename}#${action.exportedName}`).sort()).toEqual(Object.keys(actions).sort());

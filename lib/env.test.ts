@@ -62,4 +62,9 @@ describe("parseServerEnv", () => {
     expect(parseServerEnv({ ...database, NODE_ENV: "production", NEXT_PHASE: "phase-production-build" }).NEXTAUTH_SECRET).toBeUndefined();
     expect(parseServerEnv({ ...database, NODE_ENV: "development" }).NEXTAUTH_SECRET).toBeUndefined();
   });
+
+  it("lets the build run without a database, which it never reads; a server needs one", () => {
+    expect(parseServerEnv({ NODE_ENV: "production", NEXT_PHASE: "phase-production-build" }).DATABASE_URL).toBe("");
+    expect(() => parseServerEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: secret })).toThrow("DATABASE_URL is not set");
+  });
 });

@@ -69,10 +69,13 @@ const productionSchema = serverSchema.refine((env) => env.NEXTAUTH_SECRET !== un
   message: "must be set in production: at least 32 characters (generate one with: openssl rand -base64 32)",
 });
 
-/** The variables the running app needs, read from `source`: in production NEXTAUTH_SECRET too. */
+/**
+ * The variables the running app needs, read from `source`: in production NEXTAUTH_SECRET too.
+ * `next build` reads no database (lib/build-phase.ts) and signs nothing, so it needs neither.
+ */
 export function parseServerEnv(source: Record<string, string | undefined>): ServerEnv {
-  const production = source.NODE_ENV === "production" && source.NEXT_PHASE !== "phase-production-build";
-  return parse(production ? productionSchema : serverSchema, source);
+  if (source.NEXT_PHASE === "phase-production-build") return { ...parse(launcherSchema, source), DATABASE_URL: source.DATABASE_URL ?? "" };
+  return parse(source.NODE_ENV === "production" ? productionSchema : serverSchema, source);
 }
 
 let cached: ServerEnv | undefined;

@@ -1,22 +1,9 @@
-// npm run build: a production build against DATABASE_URL (or the embedded database),
-// prerendering the ISR pages from its data. `npm start` builds by itself when needed.
-import { loadSecrets, resolveDatabase } from "./lib/database";
+// npm run build: a production build. It reads no database (lib/build-phase.ts): the pages that
+// read one render on their first request and are cached from there. `npm start` builds by itself
+// when the build is missing or its sources changed.
 import { ensureBuild } from "./lib/build";
-import { prepareDatabase } from "./lib/prepare";
 import { main } from "./lib/run";
 
 await main(async () => {
-  const database = await resolveDatabase();
-  try {
-    await prepareDatabase(database.url, { demo: database.embedded });
-    const { db } = await import("../lib/db");
-    await db.$disconnect();
-    await ensureBuild(
-      ".next",
-      { ...process.env, DATABASE_URL: database.url, NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? (await loadSecrets()).nextAuthSecret, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
-      { force: true },
-    );
-  } finally {
-    await database.stop();
-  }
+  await ensureBuild(".next", { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" }, { force: true });
 });

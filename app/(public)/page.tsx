@@ -7,16 +7,16 @@ import {
 } from "@/lib/data/organisations";
 import { SearchForm } from "@/components/search/search-form";
 import { EuropeMap } from "@/components/map/europe-map";
+import { isBuildPhase } from "@/lib/build-phase";
 import { organisationKindLabels } from "@/lib/validation/organisation";
 
 export const revalidate = 300;
 
 export default async function HomePage() {
-  const [countries, kinds, recent] = await Promise.all([
-    listCountriesWithOrganisations(),
-    countPublishedByKind(),
-    listRecentlyUpdated(10),
-  ]);
+  // A build prerenders this page without the database, for no one (lib/build-phase.ts).
+  const [countries, kinds, recent] = isBuildPhase()
+    ? [[], [], []]
+    : await Promise.all([listCountriesWithOrganisations(), countPublishedByKind(), listRecentlyUpdated(10)]);
   return (
     <>
       <h1 className="text-3xl font-bold tracking-tight text-brand-900">

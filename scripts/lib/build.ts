@@ -1,11 +1,10 @@
-// `next build` when the build is missing or stale. Stale means: the sources changed, or the
-// build was made for another database (its ISR pages were prerendered from that database's data).
+// `next build` when the build is missing or stale: its sources changed, or it was made for
+// another DEPLOYMENT_ID.
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { readFile, readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import pg from "pg";
 import { projectRoot } from "./database";
 
 const sourceEntries = ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.js", "proxy.ts", "instrumentation.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
@@ -34,38 +33,26 @@ export async function sourceHash(): Promise<string> {
   return hash.digest("hex");
 }
 
-/** Identifies a database across restarts and port changes: the cluster's system id and the database name. */
-export async function databaseId(url: string): Promise<string> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ id: string }>(
-      "SELECT (SELECT system_identifier::text FROM pg_control_system()) || '/' || current_database() AS id",
-    );
-    return rows[0].id;
-  } catch {
-    const parsed = new URL(url);
-    return `${parsed.hostname}:${parsed.port}${parsed.pathname}`;
-  } finally {
-    await client.end();
-  }
-}
-
-/** What a build depends on besides its sources: the database it prerendered from, the deployment id it was made for. */
-type Stamp = { sourceHash: string; databaseId: string; deploymentId?: string };
+/**
+ * What a build depends on: its sources and the deployment id it was made for. Not a database: a
+ * build reads none (lib/build-phase.ts), and a server serves only pages it rendered itself.
+ */
+type Stamp = { sourceHash: string; deploymentId?: string };
 
 export async function ensureBuild(distDir: string, env: NodeJS.ProcessEnv, { force = false } = {}) {
   const stampFile = path.join(projectRoot, distDir, "prova-build.json");
-  const wanted: Stamp = { sourceHash: await sourceHash(), databaseId: await databaseId(env.DATABASE_URL!), deploymentId: env.DEPLOYMENT_ID || undefined };
+  const wanted: Stamp = { sourceHash: await sourceHash(), deploymentId: env.DEPLOYMENT_ID || undefined };
   const current = await readFile(stampFile, "utf8").then((text) => JSON.parse(text) as Stamp).catch(() => null);
-  const same = current?.sourceHash === wanted.sourceHash && current.databaseId === wanted.databaseId && current.deploymentId === wanted.deploymentId;
+  const same = current?.sourceHash === wanted.sourceHash && current.deploymentId === wanted.deploymentId;
   if (!force && same) return false;
   console.log(current ? "The build is out of date: building…" : "Building the app (first start)…");
   // `next build` keeps the data cache (unstable_cache entries) from the builds before; made from
-  // another database or older code, they would be served as if current.
+  // older code, they would be served as if current.
   await rm(path.join(projectRoot, distDir, "cache", "fetch-cache"), { recursive: true, force: true });
+  // No database at build, whatever DATABASE_URL says: the build does not read one.
   await run("node", [path.join(projectRoot, "node_modules/next/dist/bin/next"), "build"], {
     ...env,
+    DATABASE_URL: "",
     NEXT_DIST_DIR: distDir,
   });
   await writeFile(stampFile, JSON.stringify(wanted));

@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import { CountryListing } from "@/components/organisation/country-listing";
-import { getCountry, listCountriesWithOrganisations } from "@/lib/data/countries";
+import { getCountry } from "@/lib/data/countries";
 
 export const revalidate = 3600;
 
 type Props = { params: Promise<{ code: string }> };
 
+// Rendered on first request, then served from the ISR cache (a build reads no database).
 export async function generateStaticParams() {
-  const countries = await listCountriesWithOrganisations();
-  return countries.map((country) => ({ code: country.code.toLowerCase() }));
+  return [];
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
