@@ -2,7 +2,8 @@
 // without stopping the machine's shared server: "down" closes every connection and refuses new
 // ones, "slow" holds every byte in both directions until the proxy is "up" again (a server that
 // hangs, then catches up), "up" forwards, what the service sends back `latency` ms late (0 unless
-// set: a service that answers, slowly).
+// set: a service that answers, slowly). `replied()` tells a test when the service has answered,
+// before the latency is applied.
 import net from "node:net";
 
 export type ProxyMode = "up" | "down" | "slow";
@@ -12,6 +13,8 @@ export type TcpProxy = {
   set(mode: ProxyMode): void;
   /** How late what the service sends back is passed on while "up", in ms. */
   latency(ms: number): void;
+  /** Resolves when the service next sends something back (as it reaches the proxy, before any latency). */
+  replied(): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -27,7 +30,8 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
   // Bytes held while "slow", in order, per destination.
   const held: { to: net.Socket; chunk: Buffer }[] = [];
   const timers = new Set<NodeJS.Timeout>();
-  const forward = (from: net.Socket, to: net.Socket, delay: () => number) => {
+  const repliedWaiters: (() => void)[] = [];
+  const forward = (from: net.Socket, to: net.Socket, delay: () => number, received = () => {}) => {
     // In order, each chunk when it is due (never before the one ahead of it).
     const queue: { due: number; chunk: Buffer }[] = [];
     let timer: NodeJS.Timeout | undefined;
@@ -41,6 +45,7 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
       if (queue.length) timers.add((timer = setTimeout(drain, queue[0].due - Date.now())));
     };
     from.on("data", (chunk: Buffer) => {
+      received();
       if (mode === "slow") return void held.push({ to, chunk });
       queue.push({ due: Math.max(queue.at(-1)?.due ?? 0, Date.now() + delay()), chunk });
       if (!timer) drain();
@@ -52,7 +57,9 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     const upstream = net.connect(target);
     track(upstream);
     forward(client, upstream, () => 0);
-    forward(upstream, client, () => latencyMs);
+    forward(upstream, client, () => latencyMs, () => {
+      for (const resolve of repliedWaiters.splice(0)) resolve();
+    });
     client.on("close", () => upstream.destroy());
     upstream.on("close", () => client.destroy());
   });
@@ -72,6 +79,7 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     latency(ms) {
       latencyMs = ms;
     },
+    replied: () => new Promise<void>((resolve) => repliedWaiters.push(resolve)),
     close: () =>
       new Promise<void>((resolve) => {
         for (const timer of timers) clearTimeout(timer);

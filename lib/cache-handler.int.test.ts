@@ -1,8 +1,13 @@
 // The Redis cache handler against a real Redis (REDIS_URL), as two server processes would use it.
+// Each instance runs on a clock of the test's: its timeouts pass when the test says, and the test
+// waits for what it expects to happen (a command sent, invalidations written), never for time.
+import { once } from "node:events";
 import { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { startTcpProxy, type TcpProxy } from "@/e2e/tcp-proxy";
-import RedisCacheHandler from "./cache-handler.js";
+import RedisCacheHandler, { SharedCache } from "./cache-handler.js";
+import { commandTimeoutMs, retryAfterMs, systemClock, type Clock } from "./redis-cache/connection.js";
+import { pendingRetryMs } from "./redis-cache/invalidations.js";
 
 const redisUrl = process.env.REDIS_URL;
 if (!redisUrl) console.warn("Skipping the Redis cache handler tests: REDIS_URL is not set (CI sets it to this machine's Redis).");
@@ -10,15 +15,62 @@ if (!redisUrl) console.warn("Skipping the Redis cache handler tests: REDIS_URL i
 const prefix = `prova-test-${process.pid}-${Date.now().toString(36)}`;
 const opened: RedisCacheHandler[] = [];
 
-/** A handler as another server process would have it: its own connection and local values. */
-function instance(url = redisUrl!) {
-  process.env.REDIS_URL = url;
-  process.env.CACHE_KEY_PREFIX = prefix;
-  delete (globalThis as Record<symbol, unknown>)[Symbol.for("prova.redisCache")];
-  const handler = new RedisCacheHandler({} as never);
+/** A clock that moves only when the test says (advance), firing the timers then due. */
+function testClock() {
+  let now = Date.now();
+  const timers = new Set<{ due: number; callback: () => void }>();
+  return {
+    now: () => now,
+    setTimeout(callback: () => void, ms: number) {
+      const timer = { due: now + ms, callback };
+      timers.add(timer);
+      return timer;
+    },
+    clearTimeout(timer: unknown) {
+      timers.delete(timer as { due: number; callback: () => void });
+    },
+    advance(ms: number) {
+      now += ms;
+      for (const timer of [...timers].sort((a, b) => a.due - b.due)) {
+        if (timer.due > now) break;
+        timers.delete(timer);
+        timer.callback();
+      }
+    },
+  } satisfies Clock & { advance(ms: number): void };
+}
+
+/**
+ * A handler as another server process would have it: its own connection and local values, on a
+ * clock of its own. ioredis's own timer (a socket with nothing received for a while is dropped) is
+ * set out of the way, so that only the test decides when Redis took too long.
+ */
+function instance(url = redisUrl!, clock: Clock = testClock()) {
+  const shared = new SharedCache({ url, prefix: `${prefix}:cache`, clock, socketTimeoutMs: 60_000 });
+  const handler = new RedisCacheHandler({} as never, shared);
   opened.push(handler);
   return handler;
 }
+
+/** Resolves when the instance's next command has gone to Redis (and its timeout is running). */
+const sent = (handler: RedisCacheHandler) => once(handler.shared.connection.events, "sent");
+
+/** What a call that must not ask Redis returns; "asked Redis" as soon as it does (it would wait). */
+function withoutRedis<T>(handler: RedisCacheHandler, call: () => Promise<T>) {
+  const { events } = handler.shared.connection;
+  let onSent = () => {};
+  const asked = new Promise<"asked Redis">((resolve) => events.once("sent", (onSent = () => resolve("asked Redis"))));
+  return Promise.race([call(), asked]).finally(() => events.off("sent", onSent));
+}
+
+/** Until the invalidations the instance could not write are written (by its retries). */
+async function invalidationsWritten(handler: RedisCacheHandler) {
+  const { connection, invalidations } = handler.shared;
+  while (invalidations.pending.size > 0) await once(connection.events, "written");
+}
+
+/** Lines logged with console.error that contain `text` (console.error is spied on). */
+const logged = (errors: { mock: { calls: unknown[][] } }, text: string) => errors.mock.calls.filter(([line]) => String(line).includes(text));
 
 const page = (html: string, tags: string) => ({
   kind: "APP_PAGE",
@@ -29,16 +81,6 @@ const page = (html: string, tags: string) => ({
   segmentData: new Map([["/_tree", Buffer.from(`tree:${html}`)]]),
 });
 const pageContext = { kind: "APP_PAGE", isFallback: false };
-
-/** Until `check` passes or the time is up. */
-async function eventually(check: () => Promise<boolean>, ms = 8_000) {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (await check()) return true;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return false;
-}
 
 describe.skipIf(!redisUrl)("Redis cache handler", () => {
   let proxy: TcpProxy;
@@ -54,7 +96,7 @@ describe.skipIf(!redisUrl)("Redis cache handler", () => {
   afterEach(async () => {
     proxy.set("up");
     proxy.latency(0);
-    for (const handler of opened.splice(0)) await handler.shared.client.quit().catch(() => handler.shared.client.disconnect());
+    for (const { shared } of opened.splice(0)) await shared.connection.client.quit().catch(() => shared.connection.client.disconnect());
     vi.restoreAllMocks();
   });
 
@@ -134,84 +176,105 @@ describe.skipIf(!redisUrl)("Redis cache handler", () => {
     expect(await a.get("/p/seven", pageContext)).not.toBeNull();
 
     proxy.set("down");
-    const started = Date.now();
+    // A's clock does not move: a call that waited for Redis instead of failing at once would never
+    // return. The first read fails; those after it, in the pause, do not ask Redis.
+    expect(await a.get("/p/seven", pageContext)).toBeNull();
     for (let i = 0; i < 20; i++) {
-      expect(await a.get("/p/seven", pageContext)).toBeNull();
-      await a.set("/p/eight", page("eight", "organisation:8"), {});
+      expect(await withoutRedis(a, () => a.get("/p/seven", pageContext))).toBeNull();
+      expect(await withoutRedis(a, () => a.set("/p/eight", page("eight", "organisation:8"), {}))).toBeUndefined();
     }
     await a.revalidateTag("organisation:7");
-    expect(Date.now() - started).toBeLessThan(2_000);
-    expect(errors.mock.calls.filter(([line]) => String(line).includes("Redis is unavailable"))).toHaveLength(1);
+    expect(a.shared.invalidations.pending.size).toBe(1);
+    expect(logged(errors, "Redis is unavailable")).toHaveLength(1);
 
     proxy.set("up");
-    // The entry stored before the outage carries a tag invalidated during it: never served again.
+    // A connects again by itself and writes the invalidation: the entry stored before the outage
+    // carries a tag invalidated during it, and is never served again.
+    await invalidationsWritten(a);
     const other = instance();
-    expect(await eventually(async () => (await other.get("/p/seven", pageContext)) === null)).toBe(true);
+    expect(await other.get("/p/seven", pageContext)).toBeNull();
     // And the instance uses Redis again, without a restart.
-    const usesRedisAgain = await eventually(async () => {
-      await a.set("/p/nine", page("nine", "organisation:9"), {});
-      return (await other.get("/p/nine", pageContext)) !== null;
-    });
-    expect(usesRedisAgain).toBe(true);
-    expect(errors.mock.calls.filter(([line]) => String(line).includes("available again"))).toHaveLength(1);
-    expect(errors.mock.calls.filter(([line]) => String(line).includes("Redis is unavailable"))).toHaveLength(1);
+    await a.set("/p/nine", page("nine", "organisation:9"), {});
+    expect(await other.get("/p/nine", pageContext)).not.toBeNull();
+    expect(logged(errors, "available again")).toHaveLength(1);
+    expect(logged(errors, "Redis is unavailable")).toHaveLength(1);
   });
 
   it("gives up on a Redis that does not answer within the timeout, without holding every request", async () => {
-    vi.spyOn(console, "error").mockImplementation(() => {});
-    const a = instance(proxyUrl);
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    const clock = testClock();
+    const a = instance(proxyUrl, clock);
     await a.set("/p/ten", page("ten", "organisation:10"), {});
     proxy.set("slow");
-    let started = Date.now();
-    expect(await a.get("/p/ten", pageContext)).toBeNull();
-    expect(Date.now() - started).toBeLessThan(1_000);
-    // Known to be unavailable: the next requests do not wait for it at all.
-    started = Date.now();
-    for (let i = 0; i < 10; i++) expect(await a.get("/p/ten", pageContext)).toBeNull();
-    expect(Date.now() - started).toBeLessThan(100);
+    const asked = sent(a);
+    const read = a.get("/p/ten", pageContext);
+    await asked;
+    clock.advance(commandTimeoutMs);
+    expect(await read).toBeNull();
+    expect(logged(errors, `Redis is unavailable (No answer from Redis within ${commandTimeoutMs} ms)`)).toHaveLength(1);
+    // Known to be unavailable: the next requests do not ask it at all.
+    for (let i = 0; i < 10; i++) expect(await withoutRedis(a, () => a.get("/p/ten", pageContext))).toBeNull();
+    // Answering again: used again once the pause is over.
     proxy.set("up");
-    expect(await eventually(async () => (await a.get("/p/ten", pageContext)) !== null)).toBe(true);
+    clock.advance(retryAfterMs);
+    expect(await a.get("/p/ten", pageContext)).not.toBeNull();
   });
 
   it("writes an invalidation at once even in the pause after a timeout, and retries one Redis could not take without waiting for traffic", async () => {
     vi.spyOn(console, "error").mockImplementation(() => {});
-    const a = instance(proxyUrl);
+    const clock = testClock();
+    const a = instance(proxyUrl, clock);
     const b = instance();
     await a.set("/p/eleven", page("eleven", "organisation:11"), {});
     await a.set("/p/twelve", page("twelve", "organisation:12"), {});
     proxy.set("slow");
-    expect(await a.get("/p/eleven", pageContext)).toBeNull();
+    const asked = sent(a);
+    const read = a.get("/p/eleven", pageContext);
+    await asked;
+    clock.advance(commandTimeoutMs);
+    expect(await read).toBeNull();
     proxy.set("up");
     // Reads on A are paused now; the invalidation is not.
+    expect(a.shared.connection.usable()).toBe(false);
     await a.revalidateTag("organisation:11");
     expect(await b.get("/p/eleven", pageContext)).toBeNull();
 
     proxy.set("down");
     await a.revalidateTag("organisation:12");
-    // A knows of an invalidation Redis does not have yet: it serves nothing from the cache.
+    expect(a.shared.invalidations.pending.size).toBe(1);
+    // A knows of an invalidation Redis does not have yet: even past the pause after the failure,
+    // it serves nothing from the cache.
+    clock.advance(retryAfterMs);
     expect(await a.get("/p/twelve", pageContext)).toBeNull();
     proxy.set("up");
-    // No further call on A: its retries write the invalidation for B to see.
-    expect(await eventually(async () => (await b.get("/p/twelve", pageContext)) === null)).toBe(true);
+    // No further call on A: it writes the invalidation when it has connected again, for B to see.
+    await invalidationsWritten(a);
+    expect(await b.get("/p/twelve", pageContext)).toBeNull();
   });
 
   it("serves nothing while an invalidation is unwritten, without waiting for a Redis that hangs on every read", async () => {
     vi.spyOn(console, "error").mockImplementation(() => {});
-    const a = instance(proxyUrl);
+    const clock = testClock();
+    const a = instance(proxyUrl, clock);
     const b = instance();
     await a.set("/p/nineteen", page("nineteen", "organisation:19"), {});
     proxy.set("slow");
-    await a.revalidateTag("organisation:19");
-    expect(a.shared.pendingTags.size).toBe(1);
-    const started = Date.now();
+    const asked = sent(a);
+    const revalidated = a.revalidateTag("organisation:19");
+    await asked;
+    clock.advance(commandTimeoutMs);
+    await revalidated;
+    expect(a.shared.invalidations.pending.size).toBe(1);
+    // Not one of them asks the hung Redis (each would wait for the timeout).
     for (let i = 0; i < 10; i++) {
-      expect(await a.get("/p/nineteen", pageContext)).toBeNull();
-      expect(await a.shared.generation()).toBeNull();
+      expect(await withoutRedis(a, () => a.get("/p/nineteen", pageContext))).toBeNull();
+      expect(await withoutRedis(a, () => a.shared.generation())).toBeNull();
     }
-    expect(Date.now() - started).toBeLessThan(100);
     proxy.set("up");
-    // Written once Redis answers again, without a read on A.
-    expect(await eventually(async () => (await b.get("/p/nineteen", pageContext)) === null)).toBe(true);
+    // The connection never broke: A's timed retry writes it, without a read on A.
+    clock.advance(pendingRetryMs);
+    await invalidationsWritten(a);
+    expect(await b.get("/p/nineteen", pageContext)).toBeNull();
   });
 
   it("gives the front cache a generation that an invalidation on any instance changes, and none while Redis is down or an invalidation is unwritten", async () => {
@@ -230,51 +293,57 @@ describe.skipIf(!redisUrl)("Redis cache handler", () => {
     proxy.set("down");
     expect(await a.shared.generation()).toBeNull();
     await a.revalidateTag("organisation:14");
-    expect(a.shared.pendingTags.size).toBe(1);
+    expect(a.shared.invalidations.pending.size).toBe(1);
     expect(await a.shared.generation()).toBeNull();
     proxy.set("up");
-    // B learns of the invalidation once A's retries have written it; until then A serves nothing.
-    expect(await eventually(async () => (await b.shared.generation()) !== after)).toBe(true);
-    expect(await eventually(async () => (await a.shared.generation()) === (await b.shared.generation()))).toBe(true);
+    // B learns of the invalidation once A has written it; until then A serves nothing.
+    await invalidationsWritten(a);
+    const latest = await b.shared.generation();
+    expect(latest).not.toBe(after);
+    expect(await a.shared.generation()).toBe(latest);
   });
 
   it("does not take a moment its own event loop was busy for an outage of Redis", async () => {
     const errors = vi.spyOn(console, "error").mockImplementation(() => {});
-    const a = instance();
-    await a.set("/p/busy", page("busy", "organisation:17"), {});
+    // The real timers: what is tested is the order in which Node runs a timer and a socket read.
+    const a = instance(redisUrl, systemClock);
+    await instance().set("/p/busy", page("busy", "organisation:17"), {});
+    // Once in time (Redis has the read script, A holds the value), then with the loop busy.
+    expect(await a.get("/p/busy", pageContext)).not.toBeNull();
+    const asked = sent(a);
     const read = a.get("/p/busy", pageContext);
+    await asked;
     // A render holding the event loop past the command timeout: Redis's reply waits in the socket
     // while the timeout, a timer, fires first.
-    const until = Date.now() + 600;
+    const until = Date.now() + 3 * commandTimeoutMs;
     while (Date.now() < until);
     expect(await read).not.toBeNull();
-    expect(errors.mock.calls.filter(([line]) => String(line).includes("Redis is unavailable"))).toHaveLength(0);
+    expect(logged(errors, "Redis is unavailable")).toHaveLength(0);
     // Not paused as after an outage: the next read is served.
     expect(await a.get("/p/busy", pageContext)).not.toBeNull();
   });
 
   it("gives up on a Redis that answers, but later than the timeout, though earlier answers keep coming", async () => {
     const errors = vi.spyOn(console, "error").mockImplementation(() => {});
-    const a = instance(proxyUrl);
+    const clock = testClock();
+    const a = instance(proxyUrl, clock);
     await a.set("/p/late", page("late", "organisation:18"), {});
-    // Slow but in time, with a read every 50 ms; then slower than the timeout: replies to the reads
-    // sent before keep arriving while the later ones wait.
+    expect(await a.get("/p/late", pageContext)).not.toBeNull();
+    // Slow but in time: Redis answers a read, its reply comes back 100 ms late...
     proxy.latency(100);
-    const reads: Promise<unknown>[] = [];
-    for (let i = 0; i < 20; i++) {
-      if (i === 6) proxy.latency(600);
-      reads.push(a.get("/p/late", pageContext));
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    const results = await Promise.all(reads);
-    expect(results.slice(0, 4).every((result) => result !== null)).toBe(true);
-    expect(results.slice(8).every((result) => result === null)).toBe(true);
-    expect(errors.mock.calls.filter(([line]) => String(line).includes("Redis is unavailable"))).toHaveLength(1);
-    // Known to be unavailable: the next requests do not wait for it.
-    const started = Date.now();
-    for (let i = 0; i < 10; i++) expect(await a.get("/p/late", pageContext)).toBeNull();
-    expect(Date.now() - started).toBeLessThan(100);
-    proxy.latency(0);
+    const answered = proxy.replied();
+    const early = a.get("/p/late", pageContext);
+    await answered;
+    // ...and Redis answers nothing more in time: the replies to the later reads wait in the proxy.
+    proxy.set("slow");
+    const late = [a.get("/p/late", pageContext), a.get("/p/late", pageContext), a.get("/p/late", pageContext)];
+    // The answer to the earlier read comes after the later reads went out, before their timeout.
+    expect(await early).not.toBeNull();
+    clock.advance(commandTimeoutMs);
+    expect(await Promise.all(late)).toEqual([null, null, null]);
+    expect(logged(errors, "Redis is unavailable")).toHaveLength(1);
+    // Known to be unavailable: the next requests do not ask it.
+    for (let i = 0; i < 10; i++) expect(await withoutRedis(a, () => a.get("/p/late", pageContext))).toBeNull();
   });
 
   it("treats an entry it cannot decode, and a Redis error that is not an outage, as a miss, logged once, without pausing", async () => {
@@ -305,8 +374,16 @@ describe.skipIf(!redisUrl)("Redis cache handler", () => {
     const a = instance();
     await a.set("/p/sixteen", page("sixteen", "organisation:16"), {});
     const served = await a.get("/p/sixteen", pageContext);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    await a.set("/p/sixteen", served!.value, {});
-    expect((await a.get("/p/sixteen", pageContext))!.lastModified).toBe(served!.lastModified);
+    const redis = new Redis(redisUrl!);
+    try {
+      const key = `${prefix}:cache:dev:entry:/p/sixteen`;
+      const stored = await redis.hmget(key, "id", "t");
+      await a.set("/p/sixteen", served!.value, {});
+      // Not written again (a new write gets a new version id and Redis's time).
+      expect(await redis.hmget(key, "id", "t")).toEqual(stored);
+      expect((await a.get("/p/sixteen", pageContext))!.lastModified).toBe(served!.lastModified);
+    } finally {
+      await redis.quit();
+    }
   });
 });

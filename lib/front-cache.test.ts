@@ -4,7 +4,7 @@
 import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { gzipSync } from "node:zlib";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, onTestFinished, vi } from "vitest";
 import { FrontCache } from "./front-cache.js";
 
 type Answer = {
@@ -238,11 +238,15 @@ describe("front cache", () => {
   });
 
   it("keeps an answer at most its maximum age, and within its memory by dropping the oldest", async () => {
+    // The test's own clock (Date only: the servers' timers and sockets run as usual).
+    vi.useFakeTimers({ toFake: ["Date"] });
+    onTestFinished(() => void vi.useRealTimers());
     const { next, request } = await setup({ maxAgeMs: 100, budgetBytes: 2 * 1024 + 100 });
     await request("/a");
+    vi.setSystemTime(Date.now() + 99);
     await request("/a");
     expect(next.calls).toHaveLength(1);
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    vi.setSystemTime(Date.now() + 1);
     await request("/a");
     expect(next.calls).toHaveLength(2);
     await request("/b");

@@ -1,0 +1,104 @@
+// @ts-check
+// Invalidations of the Redis cache (lib/cache-handler.js): `revalidateTag` stores, per tag, the
+// time it was invalidated (plain keys, no TTL), and gives the front cache's generation
+// (lib/front-cache.js) a new value in the same script, so the front cache of every instance stops
+// serving what it holds. They are never paused after a failure. One that Redis cannot take is
+// tried again half a second after each failed try and on reconnection, and until it is written
+// this instance serves nothing from the cache (other instances cannot know of it: see README).
+import { randomUUID } from "node:crypto";
+
+/** Invalidations that could not be written are tried again this often. */
+export const pendingRetryMs = 500;
+
+export class Invalidations {
+  /**
+   * @param {import("./connection.js").Connection} connection
+   * @param {{ tagPrefix: string; generationKey: string; pendingRetryMs?: number }} options
+   */
+  constructor(connection, options) {
+    this.connection = connection;
+    this.tagPrefix = options.tagPrefix;
+    this.generationKey = options.generationKey;
+    this.retryMs = options.pendingRetryMs ?? pendingRetryMs;
+    /** Tags invalidated while Redis could not take it, written as soon as it can. */
+    this.pending = new Set();
+    /** @type {unknown} */
+    this.retryTimer = undefined;
+    /** The write of the pending invalidations under way, if any. @type {Promise<void> | undefined} */
+    this.flushing = undefined;
+    connection.events.on("ready", () => void this.flush());
+    connection.events.on("available", () => void this.flush());
+  }
+
+  /**
+   * Writes the invalidation of `tags`; when Redis cannot take it, keeps it to be written later.
+   * @param {string[]} tags
+   */
+  async write(tags) {
+    const { connection } = this;
+    const written = await connection.attempt(
+      () =>
+        connection.client
+          .invalidateTags(tags.length + 1, this.generationKey, ...tags.map((tag) => this.tagPrefix + tag), randomUUID())
+          .then(() => true),
+      false,
+    );
+    if (!written) {
+      for (const tag of tags) this.pending.add(tag);
+      this.retryLater();
+    }
+    return written;
+  }
+
+  /**
+   * Writes the invalidations that could not be written yet; true when none is left. Tried on a
+   * timer whatever the pause after a failure, on reconnection, when Redis answers again, and on
+   * reads outside that pause (within it a read serves nothing without waiting for Redis). One write
+   * at a time: a second would give the front cache's generation yet another value.
+   */
+  async flush() {
+    if (this.pending.size === 0) return true;
+    this.flushing ??= this.writePending().finally(() => {
+      this.flushing = undefined;
+    });
+    await this.flushing;
+    return this.pending.size === 0;
+  }
+
+  async writePending() {
+    const tags = [...this.pending];
+    if (!(await this.write(tags))) return;
+    for (const tag of tags) this.pending.delete(tag);
+    this.connection.events.emit("written");
+  }
+
+  retryLater() {
+    if (this.retryTimer !== undefined) return;
+    this.retryTimer = this.connection.clock.setTimeout(() => {
+      this.retryTimer = undefined;
+      // A flush that fails asks for the next try itself (write).
+      void this.flush();
+    }, this.retryMs);
+  }
+
+  /**
+   * Whether a read may go to Redis: not in the pause after a failure, and no invalidation of this
+   * instance left unwritten (until it is, nothing cached may be served).
+   */
+  async readable() {
+    if (!this.connection.usable()) return false;
+    return this.pending.size === 0 || this.flush();
+  }
+
+  /**
+   * The front cache's generation (lib/front-cache.js): a random value that every invalidation on
+   * any instance replaces ("none" before the first). Null while it cannot be known: Redis
+   * unavailable, or an invalidation of this instance not written yet.
+   * @returns {Promise<string | null>}
+   */
+  async generation() {
+    if (!(await this.readable())) return null;
+    const { connection } = this;
+    return connection.attempt(() => connection.client.get(this.generationKey).then((value) => value ?? "none"), null);
+  }
+}

@@ -1,0 +1,63 @@
+// @ts-check
+// The Redis cache's commands (lib/cache-handler.js), each a Lua script: one round trip, and the
+// times they store come from Redis's clock (`TIME`), so instances on different machines agree.
+import { Redis } from "ioredis";
+
+// KEYS[1] is the entry; ARGV: the tag key prefix, the version this instance holds, the render
+// grace (ms), then the tags of the read itself. Nothing when one of the tags was invalidated after
+// the entry was stored or less than the grace before; the version and time alone when the
+// instance holds that version; otherwise the value too.
+const readScript = `
+local e = redis.call('HMGET', KEYS[1], 'id', 't', 'tags')
+if not e[1] then return false end
+local stored = tonumber(e[2])
+local newest = 0
+local function check(tag)
+  local at = redis.call('GET', ARGV[1] .. tag)
+  if at and tonumber(at) > newest then newest = tonumber(at) end
+end
+if e[3] then for tag in string.gmatch(e[3], '[^,]+') do check(tag) end end
+for i = 4, #ARGV do check(ARGV[i]) end
+if newest > 0 and stored < newest + tonumber(ARGV[3]) then return false end
+if e[1] == ARGV[2] then return {e[1], e[2]} end
+return {e[1], e[2], redis.call('HGET', KEYS[1], 'v')}`;
+
+// KEYS[1] is the entry; ARGV: the serialized value, its version, its tags (comma-separated), the
+// time to live (s). Returns the time it was stored.
+const writeScript = `
+local now = redis.call('TIME')
+local t = string.format('%.0f', now[1] * 1000 + math.floor(now[2] / 1000))
+redis.call('HSET', KEYS[1], 'v', ARGV[1], 'id', ARGV[2], 't', t, 'tags', ARGV[3])
+redis.call('EXPIRE', KEYS[1], ARGV[4])
+return t`;
+
+// KEYS[1] is the front cache's generation (lib/front-cache.js), given the random value ARGV[1];
+// the others are tags, given the time.
+const invalidateScript = `
+local now = redis.call('TIME')
+local t = string.format('%.0f', now[1] * 1000 + math.floor(now[2] / 1000))
+redis.call('SET', KEYS[1], ARGV[1])
+for i = 2, #KEYS do redis.call('SET', KEYS[i], t) end
+return t`;
+
+/**
+ * @typedef {Redis & {
+ *   readEntryBuffer(key: string, tagPrefix: string, version: string, graceMs: number, ...tags: string[]): Promise<[Buffer, Buffer, Buffer?] | null>;
+ *   writeEntry(key: string, value: Buffer, version: string, tags: string, ttl: number): Promise<string>;
+ *   invalidateTags(count: number, ...keysAndGeneration: string[]): Promise<string>;
+ * }} CacheClient
+ */
+
+/**
+ * A Redis connection with the cache's commands defined on it.
+ * @param {string} url
+ * @param {import("ioredis").RedisOptions} options
+ * @returns {CacheClient}
+ */
+export function cacheClient(url, options) {
+  const client = new Redis(url, options);
+  client.defineCommand("readEntry", { numberOfKeys: 1, lua: readScript });
+  client.defineCommand("writeEntry", { numberOfKeys: 1, lua: writeScript });
+  client.defineCommand("invalidateTags", { lua: invalidateScript });
+  return /** @type {CacheClient} */ (client);
+}
