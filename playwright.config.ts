@@ -8,8 +8,10 @@ const chromium = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ?
 
 export default defineConfig({
   testDir: "e2e",
-  fullyParallel: false,
-  workers: 1,
+  // Two workers, any test on either: each test makes its own rows (e2e/factories.ts); the few that
+  // need the server to themselves are tagged @exclusive and take the suite lock alone.
+  fullyParallel: true,
+  workers: 2,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   reporter: [["list"], ["json"]],

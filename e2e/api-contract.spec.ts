@@ -3,7 +3,8 @@
 // invalid, and unknown parameters. Every answer must be one the document describes: a documented
 // status, its required headers, a documented content type and a body that matches the schema
 // (lib/api/contract.ts checks, with ajv; its unit test shows what it catches).
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
+import { expect, test } from "./factories";
 import fc from "fast-check";
 import { createContract, harvest, requestPath, type Answer, type OpenApiDocument, type Operation } from "../lib/api/contract";
 import { openapi } from "../lib/api/openapi";

@@ -2,7 +2,8 @@
 // trusted, the entry the trusted proxies appended otherwise. A client that writes its own
 // X-Forwarded-For cannot escape the per-address throttle, lock out someone else's address, or
 // write a made-up address into the audit log.
-import { expect, request as playwrightRequest, test } from "@playwright/test";
+import { request as playwrightRequest } from "@playwright/test";
+import { expect, test } from "./factories";
 import { issueFormToken } from "../lib/security/form-token";
 import { deriveKey } from "../lib/security/keys";
 import { startInstance, type Instance } from "./instances";
@@ -19,7 +20,10 @@ test("behind one trusted proxy, the entries a client wrote itself are never read
   expect(rows.map((row) => row.address)).toEqual([real]);
 });
 
+// These two tests own the rows of this machine's loopback address, which every run of them shares:
+// exclusive, so that a repeat in the other worker does not add its attempts to theirs.
 test.describe("with no proxy trusted", () => {
+  test.describe.configure({ mode: "serial" });
   let direct: Instance;
 
   test.beforeAll(async () => {
@@ -31,7 +35,7 @@ test.describe("with no proxy trusted", () => {
     await direct?.stop();
   });
 
-  test("a new X-Forwarded-For on every attempt still locks the address, and the audit log shows the real one", async () => {
+  test("a new X-Forwarded-For on every attempt still locks the address, and the audit log shows the real one", { tag: "@exclusive" }, async () => {
     // This test's own rows: the attempts from this machine's loopback address.
     await sql(`DELETE FROM "LoginAttempt" WHERE address = ANY($1)`, [loopback]);
     const context = await playwrightRequest.newContext({ baseURL: direct.url });
@@ -51,7 +55,7 @@ test.describe("with no proxy trusted", () => {
     }
   });
 
-  test("a new X-Forwarded-For on every suggestion still meets the hourly limit of the real address", async () => {
+  test("a new X-Forwarded-For on every suggestion still meets the hourly limit of the real address", { tag: "@exclusive" }, async () => {
     await sql(`DELETE FROM "SuggestionAttempt" WHERE address = ANY($1)`, [loopback]);
     const context = await playwrightRequest.newContext({ baseURL: direct.url });
     const name = `Forwarded ${crypto.randomUUID().slice(0, 8)}`;

@@ -6,7 +6,7 @@ import { execFileSync, spawn } from "node:child_process";
 import { chmod, mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./factories";
 import { freePort, startEmbedded, type Database } from "../scripts/lib/database";
 import { startInstance, type Instance } from "./instances";
 

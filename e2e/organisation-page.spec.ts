@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./factories";
 
 test("an organisation page shows everything about it, with typed contact links", async ({ page }) => {
   await page.goto("/countries/be");
@@ -75,6 +75,6 @@ test("organisation pages are served from the ISR cache after the first request",
   await request.get("/organisations/allo-tolerance");
   const second = await request.get("/organisations/allo-tolerance");
   expect(second.headers()["x-nextjs-cache"]).toBe("HIT");
-  const country = await request.get("/countries/be");
-  expect(["HIT", "STALE"]).toContain(country.headers()["x-nextjs-cache"]);
+  // A list page: other tests' approvals expire its tag at any moment, so it is cached again after at most a request or two.
+  await expect.poll(async () => (await request.get("/countries/be")).headers()["x-nextjs-cache"], { intervals: [0] }).toMatch(/^(HIT|STALE)$/);
 });

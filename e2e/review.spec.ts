@@ -1,15 +1,16 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./factories";
 import { accessibilityViolations } from "./axe";
-import { approveAsReviewer, createTempUser, demoUsers, freshAddress, signIn, signInAs, sql, submitChange } from "./support";
+import { approveAsReviewer, freshAddress, signInAs, sql, submitChange } from "./support";
 
 test.beforeEach(async ({ page }) => {
   await page.setExtraHTTPHeaders({ "x-forwarded-for": freshAddress() });
 });
 
-test("a reviewer accepts one field and a new contact, rejects another field: the public page shows exactly the accepted part", async ({ page, browser }) => {
-  const acronym = `SB${Date.now() % 10000}`;
-  await signInAs(page, demoUsers.editor);
-  const changeSetId = await submitChange(page, "save-belgium", async (form) => {
+test("a reviewer accepts one field and a new contact, rejects another field: the public page shows exactly the accepted part", async ({ page, browser, make }) => {
+  const organisation = await make.organisation();
+  const acronym = `SB${crypto.randomUUID().slice(0, 4)}`;
+  await signInAs(page, await make.user("editor"));
+  const changeSetId = await submitChange(page, organisation.slug, async (form) => {
     await form.getByLabel("Acronym (optional)").fill(acronym);
     await form.getByLabel("Website (optional)").fill("https://rejected.example.org");
     await form.getByRole("button", { name: "Add a contact" }).click();
@@ -22,10 +23,10 @@ test("a reviewer accepts one field and a new contact, rejects another field: the
   const reviewerContext = await browser.newContext();
   const reviewer = await reviewerContext.newPage();
   await reviewer.setExtraHTTPHeaders({ "x-forwarded-for": freshAddress() });
-  await signInAs(reviewer, demoUsers.reviewer);
+  await signInAs(reviewer, await make.user("reviewer"));
   await expect(reviewer.getByRole("link", { name: /^Reviews/ })).toContainText(/\d/);
   await reviewer.getByRole("link", { name: /^Reviews/ }).click();
-  await reviewer.getByRole("link", { name: "S.A.V.E. BELGIUM" }).first().click();
+  await reviewer.getByRole("link", { name: organisation.name }).first().click();
   await expect(reviewer).toHaveURL(new RegExp(`/admin/reviews/${changeSetId}`));
   expect(await accessibilityViolations(reviewer)).toEqual([]);
   await reviewer.getByRole("checkbox", { name: "Accept: Website" }).uncheck();
@@ -33,7 +34,7 @@ test("a reviewer accepts one field and a new contact, rejects another field: the
   await expect(reviewer.getByRole("status").filter({ hasText: "Approved" })).toBeVisible();
 
   // The very next request of the public page shows the accepted acronym and phone, not the website.
-  const publicPage = await page.request.get("/organisations/save-belgium");
+  const publicPage = await page.request.get(`/organisations/${organisation.slug}`);
   const html = await publicPage.text();
   expect(html).toContain(acronym);
   expect(html).toContain("+3222352111");
@@ -44,14 +45,16 @@ test("a reviewer accepts one field and a new contact, rejects another field: the
 
   // The author sees the outcome on the dashboard.
   await page.goto("/admin");
-  await expect(page.getByRole("region", { name: "Your submitted changes" }).getByRole("listitem").filter({ hasText: "S.A.V.E. BELGIUM" }).first()).toContainText("Partly approved");
+  await expect(page.getByRole("region", { name: "Your submitted changes" }).getByRole("listitem").filter({ hasText: organisation.name }).first()).toContainText("Partly approved");
   await reviewerContext.close();
 });
 
-test("nobody decides on their own change: not in the page, not by a direct POST; another reviewer can", async ({ page, browser }) => {
-  await signInAs(page, demoUsers.reviewer);
-  const changeSetId = await submitChange(page, "counter-extremism-project", async (form) => {
-    await form.getByLabel("Acronym (optional)").fill(`CX${Date.now() % 1000}`);
+test("nobody decides on their own change: not in the page, not by a direct POST; another reviewer can", async ({ page, browser, make }) => {
+  const organisation = await make.organisation();
+  const editor = await make.user("editor");
+  await signInAs(page, await make.user("reviewer"));
+  const changeSetId = await submitChange(page, organisation.slug, async (form) => {
+    await form.getByLabel("Acronym (optional)").fill(`CX${crypto.randomUUID().slice(0, 4)}`);
   });
   await page.goto(`/admin/reviews/${changeSetId}`);
   await expect(page.getByRole("note").filter({ hasText: "You made this change, so another reviewer decides it." })).toBeVisible();
@@ -60,8 +63,8 @@ test("nobody decides on their own change: not in the page, not by a direct POST;
   // A decision posted anyway: the form of someone else's change, pointed at this one.
   const [{ id: other }] = await sql(
     `INSERT INTO "ChangeSet" (id, kind, status, "authorId", proposed, "updatedAt", "submittedAt")
-     SELECT gen_random_uuid(), 'create', 'submitted', id, $1::jsonb, now(), now() FROM "User" WHERE email = $2 RETURNING id`,
-    [JSON.stringify({ slug: "decoy", name: "Decoy Organisation", acronym: null, kind: "OTHER", description: "", website: null, countries: ["BE"], contacts: [], archived: false }), demoUsers.editor.email],
+     SELECT gen_random_uuid(), 'create', 'submitted', id, $1::jsonb, now(), now() FROM "User" WHERE id = $2 RETURNING id`,
+    [JSON.stringify({ slug: "decoy", name: "Decoy Organisation", acronym: null, kind: "OTHER", description: "", website: null, countries: ["MT"], contacts: [], archived: false }), editor.id],
   );
   await page.goto(`/admin/reviews/${other}`);
   // After hydration, which would otherwise put the rendered value back.
@@ -75,38 +78,30 @@ test("nobody decides on their own change: not in the page, not by a direct POST;
   await sql(`DELETE FROM "ChangeSet" WHERE id = $1`, [other]);
 
   // A second reviewer decides it.
-  const email = `second-reviewer-${Date.now()}@prova.test`;
-  await createTempUser(email, "Second Reviewer", "reviewer");
-  try {
-    const context = await browser.newContext();
-    const second = await context.newPage();
-    await second.setExtraHTTPHeaders({ "x-forwarded-for": freshAddress() });
-    await second.goto("/login");
-    await signIn(second, email, demoUsers.editor.password);
-    await expect(second.getByRole("heading", { level: 1, name: "Welcome, Second Reviewer" })).toBeVisible();
-    await second.goto(`/admin/reviews/${changeSetId}`);
-    await second.getByLabel("Reason or comment for the author").fill("The acronym is not used by them.");
-    await second.getByRole("button", { name: "Reject", exact: true }).click();
-    await expect(second.getByRole("status").filter({ hasText: "Rejected" })).toBeVisible();
-    await context.close();
-  } finally {
-    await sql(`UPDATE "ChangeSet" SET "decidedById" = NULL WHERE "decidedById" = (SELECT id FROM "User" WHERE email = $1)`, [email]);
-    await sql(`DELETE FROM "User" WHERE email = $1`, [email]);
-  }
+  const context = await browser.newContext();
+  const second = await context.newPage();
+  await second.setExtraHTTPHeaders({ "x-forwarded-for": freshAddress() });
+  await signInAs(second, await make.user("reviewer"));
+  await second.goto(`/admin/reviews/${changeSetId}`);
+  await second.getByLabel("Reason or comment for the author").fill("The acronym is not used by them.");
+  await second.getByRole("button", { name: "Reject", exact: true }).click();
+  await expect(second.getByRole("status").filter({ hasText: "Rejected" })).toBeVisible();
+  await context.close();
   await page.goto(`/admin/changes/${changeSetId}`);
   await expect(page.getByText("The reviewer wrote:")).toBeVisible();
   await expect(page.getByText("The acronym is not used by them.")).toBeVisible();
 });
 
-test("rejecting needs a reason, shown at its field, and nothing is decided without it", async ({ page, browser }) => {
-  await signInAs(page, demoUsers.editor);
-  const changeSetId = await submitChange(page, "alliance-of-liberals-and-democrats-for-europe", async (form) => {
+test("rejecting needs a reason, shown at its field, and nothing is decided without it", async ({ page, browser, make }) => {
+  const organisation = await make.organisation();
+  await signInAs(page, await make.user("editor"));
+  const changeSetId = await submitChange(page, organisation.slug, async (form) => {
     await form.getByLabel("Acronym (optional)").fill("ALDE");
   });
   const context = await browser.newContext();
   const reviewer = await context.newPage();
   await reviewer.setExtraHTTPHeaders({ "x-forwarded-for": freshAddress() });
-  await signInAs(reviewer, demoUsers.reviewer);
+  await signInAs(reviewer, await make.user("reviewer"));
   await reviewer.goto(`/admin/reviews/${changeSetId}`);
   await reviewer.getByRole("button", { name: "Reject all" }).click();
   await reviewer.getByRole("button", { name: "Reject", exact: true }).click();
@@ -120,20 +115,21 @@ test("rejecting needs a reason, shown at its field, and nothing is decided witho
   await expect(reviewer.getByRole("status").filter({ hasText: "Sent back" })).toBeVisible();
   expect((await sql(`SELECT status FROM "ChangeSet" WHERE id = $1`, [changeSetId]))[0].status).toBe("changes_requested");
   await context.close();
-  await sql(`DELETE FROM "ChangeSet" WHERE id = $1`, [changeSetId]);
 });
 
-test("history shows every revision with who proposed and approved it, compares two, and restores one through review", async ({ page, browser }) => {
-  const acronym = `KB${Date.now() % 10000}`;
-  await signInAs(page, demoUsers.editor);
-  const [{ id, acronym: original }] = await sql(`SELECT id, acronym FROM "Organisation" WHERE slug = 'kingdom-of-belgium-foreign-affairs-foreign-trade-and-development-cooperation'`);
-  const first = await submitChange(page, "kingdom-of-belgium-foreign-affairs-foreign-trade-and-development-cooperation", async (form) => {
+test("history shows every revision with who proposed and approved it, compares two, and restores one through review", async ({ page, browser, make }) => {
+  const acronym = `KB${crypto.randomUUID().slice(0, 4)}`;
+  const { id, slug, acronym: original } = await make.organisation({ acronym: "OLD" });
+  const editor = await make.user("editor");
+  const reviewerAccount = await make.user("reviewer");
+  await signInAs(page, editor);
+  const first = await submitChange(page, slug, async (form) => {
     await form.getByLabel("Acronym (optional)").fill(acronym);
   });
   const context = await browser.newContext();
   const reviewer = await context.newPage();
   await reviewer.setExtraHTTPHeaders({ "x-forwarded-for": freshAddress() });
-  await signInAs(reviewer, demoUsers.reviewer);
+  await signInAs(reviewer, reviewerAccount);
   const approve = async (changeSetId: string) => {
     await reviewer.goto(`/admin/reviews/${changeSetId}`);
     await reviewer.getByRole("button", { name: "Approve the accepted changes" }).click();
@@ -144,7 +140,7 @@ test("history shows every revision with who proposed and approved it, compares t
   await page.goto(`/admin/organisations/${id}/history`);
   expect(await accessibilityViolations(page)).toEqual([]);
   const revisions = page.getByRole("region", { name: "Revisions" }).getByRole("listitem");
-  await expect(revisions.first()).toContainText("Proposed by Eddie Editor, approved by Rita Reviewer.");
+  await expect(revisions.first()).toContainText(`Proposed by ${editor.name}, approved by ${reviewerAccount.name}.`);
   await expect(revisions.last()).toContainText("Loaded with the directory");
   await expect(page.getByRole("table", { name: "Proposed changes" })).toContainText(acronym);
 
@@ -154,13 +150,13 @@ test("history shows every revision with who proposed and approved it, compares t
   await expect(page.getByRole("status").filter({ hasText: "Submitted for review" })).toBeVisible();
   const restore = new URL(page.url()).pathname.split("/").pop()!;
   await approve(restore);
-  const html = await (await page.request.get("/organisations/kingdom-of-belgium-foreign-affairs-foreign-trade-and-development-cooperation")).text();
+  const html = await (await page.request.get(`/organisations/${slug}`)).text();
   expect(html).not.toContain(acronym);
   expect((await sql(`SELECT acronym FROM "Organisation" WHERE id = $1`, [id]))[0].acronym).toBe(original);
   await context.close();
 });
 
-test("after approving a new organisation, its page, its country's page, the home page, search and the sitemap show it on the next request", async ({ page, browser }) => {
+test("after approving a new organisation, its page, its country's page, the home page, search and the sitemap show it on the next request", async ({ page, browser, make }) => {
   const name = `Titano Youth Forum ${crypto.randomUUID().slice(0, 6)}`;
   // Warm every cache first, Next's and the front cache (an Age header), so a stale
   // copy would be served if invalidation failed.
@@ -169,7 +165,7 @@ test("after approving a new organisation, its page, its country's page, the home
   }
   expect(await (await page.request.get("/")).text()).not.toContain(name);
 
-  await signInAs(page, demoUsers.editor);
+  await signInAs(page, await make.user("editor"));
   await page.goto("/admin/organisations/new");
   await page.getByLabel("Name", { exact: true }).fill(name);
   await page.getByLabel("Kind of organisation").selectOption("NGO");
@@ -181,7 +177,8 @@ test("after approving a new organisation, its page, its country's page, the home
 
   await approveAsReviewer(browser, changeSetId);
 
-  const [{ slug }] = await sql(`SELECT slug FROM "Organisation" WHERE name = $1`, [name]);
+  const [{ id, slug }] = await sql(`SELECT id, slug FROM "Organisation" WHERE name = $1`, [name]);
+  make.adoptOrganisation(id, { listed: true, countries: ["SM"] });
   expect((await page.request.get(`/organisations/${slug}`)).status()).toBe(200);
   expect(await (await page.request.get("/countries/sm")).text()).toContain(name);
   expect(await (await page.request.get("/")).text()).toContain("San Marino");
@@ -191,10 +188,10 @@ test("after approving a new organisation, its page, its country's page, the home
   expect(await (await page.request.get(first)).text()).toContain(`/organisations/${slug}`);
 });
 
-test("an approved change of address keeps the old one working: it answers with a permanent redirect", async ({ page, browser }) => {
-  const newSlug = `new-address-${Date.now()}`;
-  await signInAs(page, demoUsers.editor);
-  const [{ id, slug: oldSlug }] = await sql(`SELECT id, slug FROM "Organisation" WHERE slug = 'state-security-service'`);
+test("an approved change of address keeps the old one working: it answers with a permanent redirect", async ({ page, browser, make }) => {
+  const newSlug = `new-address-${crypto.randomUUID().slice(0, 8)}`;
+  const { slug: oldSlug } = await make.organisation();
+  await signInAs(page, await make.user("editor"));
   await page.request.get(`/organisations/${oldSlug}`);
   const changeSetId = await submitChange(page, oldSlug, async (form) => {
     await form.getByLabel("Address of its page (optional)").fill(newSlug);
@@ -206,7 +203,4 @@ test("an approved change of address keeps the old one working: it answers with a
   const locations = old.headersArray().filter((header) => header.name.toLowerCase() === "location").map((header) => header.value);
   expect(new Set(locations)).toEqual(new Set([`/organisations/${newSlug}`]));
   expect((await page.request.get(`/organisations/${newSlug}`)).status()).toBe(200);
-  // Put it back for the other specs (the old address is free again once the redirect goes).
-  await sql(`DELETE FROM "SlugRedirect" WHERE "organisationId" = $1`, [id]);
-  await sql(`UPDATE "Organisation" SET slug = $1 WHERE id = $2`, [oldSlug, id]);
 });

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./factories";
 
 async function search(page: import("@playwright/test").Page, q: string) {
   await page.goto("/search");

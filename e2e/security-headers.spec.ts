@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./factories";
 import { demoUsers, freshAddress, signInAs } from "./support";
 
 const cspOf = (headers: { name: string; value: string }[]) => headers.filter((header) => header.name.toLowerCase() === "content-security-policy").map((header) => header.value);

@@ -2,7 +2,7 @@
 // is started: server.js (as `npm start` runs it) and `next start`, on the build the other specs use.
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./factories";
 import { freePort } from "../scripts/lib/database";
 
 function run(args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {

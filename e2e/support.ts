@@ -50,15 +50,6 @@ export async function signInAs(page: Page, user: { email: string; password: stri
   await expect(page.getByRole("heading", { level: 1, name: `Welcome, ${user.name}` })).toBeVisible();
 }
 
-/** A throwaway editor account with the demo editor's password (so the test needs no hashing). */
-export async function createTempUser(email: string, name: string, role: "editor" | "reviewer" | "admin" = "editor") {
-  await sql(
-    `INSERT INTO "User" (id, email, name, role, "passwordHash", "updatedAt")
-     SELECT gen_random_uuid(), $1, $2, $3::"Role", "passwordHash", now() FROM "User" WHERE email = 'editor@prova.test'`,
-    [email, name, role],
-  );
-}
-
 /** The demo reviewer approves every change of a change set, in a browser of their own (at `baseURL` when given). */
 export async function approveAsReviewer(browser: Browser, changeSetId: string, options: { baseURL?: string } = {}) {
   const context = await browser.newContext();

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./factories";
 import { accessibilityViolations } from "./axe";
 import { demoUsers, freshAddress, signIn, signInAs, sql } from "./support";
 
@@ -24,6 +25,7 @@ const account = (page: Page, name: string) => page.getByRole("listitem").filter(
 
 test("an admin creates an account; the person sets a password through the one-time link and signs in", async ({ page, browser }) => {
   const email = `new-${unique()}@prova.test`;
+  const name = `Nora ${unique()}`;
   await signInAs(page, demoUsers.admin);
   await page.getByRole("link", { name: "Users", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Users" })).toBeVisible();
@@ -38,9 +40,9 @@ test("an admin creates an account; the person sets a password through the one-ti
   await expect(form.getByLabel("E-mail address")).toHaveValue("not an address");
   await expect(form.locator("#field-name-error")).toHaveText("Enter the person's name.");
 
-  const link = await createAccount(page, email, "Nora New", "REVIEWER");
+  const link = await createAccount(page, email, name, "REVIEWER");
   expect(link).toMatch(/\/set-password\/[\w-]{40,}$/);
-  await expect(account(page, "Nora New")).toContainText("no password yet");
+  await expect(account(page, name)).toContainText("no password yet");
 
   const context = await browser.newContext();
   const newcomer = await context.newPage();
@@ -62,7 +64,7 @@ test("an admin creates an account; the person sets a password through the one-ti
   await expect(newcomer.getByLabel("E-mail address")).toHaveValue(email);
   await newcomer.getByLabel("Password").fill("quiet lanterns over the harbour");
   await newcomer.getByRole("button", { name: "Sign in" }).click();
-  await expect(newcomer.getByRole("heading", { level: 1, name: "Welcome, Nora New" })).toBeVisible();
+  await expect(newcomer.getByRole("heading", { level: 1, name: `Welcome, ${name}` })).toBeVisible();
 
   // The link worked once.
   await newcomer.goto(link);
@@ -133,8 +135,9 @@ test("role change, disabling and reset take effect on the user's very next reque
   await sql(`DELETE FROM "User" WHERE email = $1`, [email]);
 });
 
-test("the last active admin cannot be demoted, and nobody can disable themselves", async ({ page }) => {
-  // The demo admin is the only admin of the test database.
+// Exclusive: it counts the admins, and with another test's admin beside it the demotion would go through.
+test("the last active admin cannot be demoted, and nobody can disable themselves", { tag: "@exclusive" }, async ({ page }) => {
+  // The demo admin is the only admin of the test database (other tests' admins are gone with them).
   expect((await sql(`SELECT count(*)::int AS n FROM "User" WHERE role = 'admin' AND "disabledAt" IS NULL`))[0].n).toBe(1);
   await signInAs(page, demoUsers.admin);
   await page.goto("/admin/users");
@@ -147,15 +150,16 @@ test("the last active admin cannot be demoted, and nobody can disable themselves
   expect((await sql(`SELECT role FROM "User" WHERE email = $1`, [demoUsers.admin.email]))[0].role).toBe("admin");
 });
 
-test("a session that ends while an admin is typing loses nothing: sign in again in a new tab, then save", async ({ page, context }) => {
+test("a session that ends while an admin is typing loses nothing: sign in again in a new tab, then save", async ({ page, context, make }) => {
   const email = `typed-${unique()}@prova.test`;
-  await signInAs(page, demoUsers.admin);
+  const admin = await make.user("admin");
+  await signInAs(page, admin);
   await page.goto("/admin/users");
   const form = page.getByRole("region", { name: "New account" });
   await form.getByLabel("E-mail address").fill(email);
   await form.getByLabel("Name").fill("Tilly Typed");
   // The session ends (idle timeout) while the form is open.
-  await sql(`UPDATE "Session" SET "lastSeenAt" = now() - interval '31 minutes' WHERE "userId" = (SELECT id FROM "User" WHERE email = $1)`, [demoUsers.admin.email]);
+  await sql(`UPDATE "Session" SET "lastSeenAt" = now() - interval '31 minutes' WHERE "userId" = $1`, [admin.id]);
   await form.getByRole("button", { name: "Create account" }).click();
   await expect(form.getByRole("alert")).toContainText("Your session has ended, so nothing was saved.");
   await expect(form.getByLabel("E-mail address")).toHaveValue(email);
@@ -163,8 +167,8 @@ test("a session that ends while an admin is typing loses nothing: sign in again 
   expect(await sql(`SELECT 1 FROM "User" WHERE email = $1`, [email])).toHaveLength(0);
 
   const [tab] = await Promise.all([context.waitForEvent("page"), form.getByRole("link", { name: "Sign in again (opens a new tab)" }).click()]);
-  await signIn(tab, demoUsers.admin.email, demoUsers.admin.password);
-  await expect(tab.getByRole("heading", { level: 1, name: `You are signed in again, ${demoUsers.admin.name}` })).toBeVisible();
+  await signIn(tab, admin.email, admin.password);
+  await expect(tab.getByRole("heading", { level: 1, name: `You are signed in again, ${admin.name}` })).toBeVisible();
   await tab.close();
 
   await form.getByRole("button", { name: "Create account" }).click();
@@ -172,15 +176,16 @@ test("a session that ends while an admin is typing loses nothing: sign in again 
   await sql(`DELETE FROM "User" WHERE email = $1`, [email]);
 });
 
-test("the users page is for admins only", async ({ page }) => {
-  await signInAs(page, demoUsers.editor);
+test("the users page is for admins only", async ({ page, make }) => {
+  const editor = await make.user("editor");
+  await signInAs(page, editor);
   await expect(page.getByRole("link", { name: "Users", exact: true })).toHaveCount(0);
   const response = await page.goto("/admin/users");
   expect(response?.status()).toBe(403);
   await expect(page.getByRole("heading", { level: 1, name: "You do not have access to this page" })).toBeVisible();
   const [denial] = await sql<{ subject: string }>(
-    `SELECT subject FROM "AuditEvent" WHERE action = 'access.denied' AND "actorId" = (SELECT id FROM "User" WHERE email = $1) ORDER BY "createdAt" DESC LIMIT 1`,
-    [demoUsers.editor.email],
+    `SELECT subject FROM "AuditEvent" WHERE action = 'access.denied' AND "actorId" = $1 ORDER BY "createdAt" DESC LIMIT 1`,
+    [editor.id],
   );
   expect(denial.subject).toBe("page:/admin/users");
 });
