@@ -120,22 +120,33 @@ async function vitest(databaseUrl: string) {
 
 type PlaywrightStats = { expected: number; unexpected: number; flaky: number; skipped: number };
 
-async function playwright(databaseUrl: string) {
+const e2eDistDir = ".next-test";
+const e2eEnv: NodeJS.ProcessEnv = {
+  ...process.env,
+  NEXTAUTH_SECRET: "test-secret-that-is-at-least-32-characters-long",
+  NODE_ENV: "production",
+  NEXT_TELEMETRY_DISABLED: "1",
+  NEXT_DIST_DIR: e2eDistDir,
+};
+
+/**
+ * The production build the end-to-end tests run on. It reads no database, so it starts at once,
+ * beside the type check and the linter, and prints its output only if it fails. The build never
+ * writes into Redis; e2e/several-instances.spec.ts starts its own instances on it.
+ */
+function e2eBuild(): Promise<Error | null> {
+  return ensureBuild(e2eDistDir, { ...e2eEnv, REDIS_URL: "" }, { quiet: true }).then(
+    () => null,
+    (error: Error) => error,
+  );
+}
+
+async function playwright(databaseUrl: string, build: Promise<Error | null>) {
   console.log("\n── end-to-end tests (Playwright, production build)");
-  const distDir = ".next-test";
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATABASE_URL: databaseUrl,
-    NEXTAUTH_SECRET: "test-secret-that-is-at-least-32-characters-long",
-    NODE_ENV: "production",
-    NEXT_TELEMETRY_DISABLED: "1",
-    NEXT_DIST_DIR: distDir,
-  };
-  try {
-    // The build never writes into Redis; e2e/several-instances.spec.ts starts its own instances on it.
-    await ensureBuild(distDir, { ...env, REDIS_URL: "" });
-  } catch (error) {
-    console.error((error as Error).message);
+  const env: NodeJS.ProcessEnv = { ...e2eEnv, DATABASE_URL: databaseUrl };
+  const buildError = await build;
+  if (buildError) {
+    console.error(buildError.message);
     return record("playwright", { passed: 0, failed: 1, skipped: 0 });
   }
   const port = await freePort();
@@ -163,14 +174,21 @@ async function playwright(databaseUrl: string) {
 }
 
 await main(async () => {
-  if (steps.includes("typecheck")) await check("typecheck", bin("tsc"), ["--noEmit"]);
-  if (steps.includes("lint")) await check("lint", bin("eslint"), ["--max-warnings=0", "."]);
+  const started = Date.now();
+  const build = steps.includes("e2e") ? e2eBuild() : Promise.resolve(null);
+  // The type check and the linter run side by side (and beside the build): each is one process.
+  const checks: Promise<void>[] = [];
+  if (steps.includes("typecheck")) checks.push(check("typecheck", bin("tsc"), ["--noEmit"]));
+  if (steps.includes("lint")) checks.push(check("lint", bin("eslint"), ["--max-warnings=0", "."]));
+  await Promise.all(checks);
+  // The tests run alone: some measure how long things take.
+  await build;
 
   if (steps.includes("unit") || steps.includes("e2e")) {
     const databases = await testDatabases();
     try {
       if (steps.includes("unit")) await vitest(await seeded(databases, "int"));
-      if (steps.includes("e2e")) await playwright(await seeded(databases, "e2e"));
+      if (steps.includes("e2e")) await playwright(await seeded(databases, "e2e"), build);
     } finally {
       await databases.dispose();
     }
@@ -184,7 +202,7 @@ await main(async () => {
     }),
     { passed: 0, failed: 0, skipped: 0 },
   );
-  console.log("── summary");
+  console.log(`── summary (${Math.round((Date.now() - started) / 1000)} s)`);
   for (const { step, counts } of results) {
     console.log(`   ${step.padEnd(10)} ${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ""}`);
   }

@@ -39,32 +39,46 @@ export async function sourceHash(): Promise<string> {
  */
 type Stamp = { sourceHash: string; deploymentId?: string };
 
-export async function ensureBuild(distDir: string, env: NodeJS.ProcessEnv, { force = false } = {}) {
+/**
+ * Builds into `distDir` unless its build is current. `quiet` keeps next build's output and shows
+ * it only when the build fails (npm test builds while other steps print).
+ */
+export async function ensureBuild(distDir: string, env: NodeJS.ProcessEnv, { force = false, quiet = false } = {}) {
   const stampFile = path.join(projectRoot, distDir, "prova-build.json");
   const wanted: Stamp = { sourceHash: await sourceHash(), deploymentId: env.DEPLOYMENT_ID || undefined };
   const current = await readFile(stampFile, "utf8").then((text) => JSON.parse(text) as Stamp).catch(() => null);
   const same = current?.sourceHash === wanted.sourceHash && current.deploymentId === wanted.deploymentId;
   if (!force && same) return false;
-  console.log(current ? "The build is out of date: building…" : "Building the app (first start)…");
+  if (!quiet) console.log(current ? "The build is out of date: building…" : "Building the app (first start)…");
   // `next build` keeps the data cache (unstable_cache entries) from the builds before; made from
   // older code, they would be served as if current.
   await rm(path.join(projectRoot, distDir, "cache", "fetch-cache"), { recursive: true, force: true });
   // No database at build, whatever DATABASE_URL says: the build does not read one.
-  await run("node", [path.join(projectRoot, "node_modules/next/dist/bin/next"), "build"], {
-    ...env,
-    DATABASE_URL: "",
-    NEXT_DIST_DIR: distDir,
-  });
+  await run(
+    "node",
+    [path.join(projectRoot, "node_modules/next/dist/bin/next"), "build"],
+    {
+      ...env,
+      DATABASE_URL: "",
+      NEXT_DIST_DIR: distDir,
+    },
+    projectRoot,
+    { quiet },
+  );
   await writeFile(stampFile, JSON.stringify(wanted));
   return true;
 }
 
-export function run(command: string, args: string[], env: NodeJS.ProcessEnv, cwd = projectRoot): Promise<void> {
+/** Runs a command; `quiet` keeps its output and puts it into the error when it fails. */
+export function run(command: string, args: string[], env: NodeJS.ProcessEnv, cwd = projectRoot, { quiet = false } = {}): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env, stdio: "inherit" });
+    const child = spawn(command, args, { cwd, env, stdio: quiet ? ["ignore", "pipe", "pipe"] : "inherit" });
+    let output = "";
+    child.stdout?.on("data", (chunk: Buffer) => (output += chunk));
+    child.stderr?.on("data", (chunk: Buffer) => (output += chunk));
     child.on("error", reject);
     child.on("exit", (code, signal) =>
-      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} failed (${signal ?? `exit ${code}`})`)),
+      code === 0 ? resolve() : reject(new Error(`${output}${command} ${args.join(" ")} failed (${signal ?? `exit ${code}`})`)),
     );
   });
 }
