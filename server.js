@@ -34,18 +34,26 @@ const handle = app.getRequestHandler();
 await app.prepare();
 const front = new FrontCache({ generation });
 
-const server = createServer((req, res) => {
-  // Every answer carries the security headers, also those Next gives before its header rules
-  // (a trailing-slash redirect); Next's own values replace these where it sets them.
+// What Next answers (not the front cache, whose stored answers already carry Next's headers):
+// every answer with the security headers, also those Next gives before its header rules (a
+// trailing-slash redirect; Next's own values replace these where it sets them), and its empty
+// error document filled in (lib/error-shell.js).
+/** @type {typeof handle} */
+const handleWithNext = (req, res) => {
   for (const { key, value } of securityHeaders) res.setHeader(key, value);
   res.setHeader("content-security-policy", plainPagePolicy);
+  fillErrorShells(req, res);
+  return handle(req, res);
+};
+
+const server = createServer((req, res) => {
   const refusal = decideRequestFacts(req, trustedHops);
   if (refusal) {
+    for (const { key, value } of securityHeaders) res.setHeader(key, value);
     res.writeHead(refusal.status, refusal.headers).end(refusal.body);
     return;
   }
-  fillErrorShells(req, res);
-  front.handle(req, res, handle).catch((error) => {
+  front.handle(req, res, handleWithNext).catch((error) => {
     console.error("[server] A request failed:", error);
     if (!res.headersSent) {
       res.statusCode = 500;

@@ -60,7 +60,7 @@ const codings = {
  * Next's assets, not an RSC request, which answers with a payload, not HTML).
  * @param {import("node:http").IncomingMessage} req
  */
-export function mayBeErrorShell(req) {
+function mayBeErrorShell(req) {
   const url = req.url ?? "/";
   return req.method === "GET" && !url.startsWith("/api/") && !url.startsWith("/_next/") && req.headers[rscHeader] === undefined;
 }
