@@ -1,7 +1,11 @@
 import { renderToStaticMarkup } from "react-dom/server";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import seedCountries from "@/prisma/seed/countries.json" with { type: "json" };
-import { EuropeMap, type EuropeMapCountry } from "./europe-map";
+import { EuropeMap, europeMapShapes, type EuropeMapCountry } from "./europe-map";
+
+// What the build makes of the import: the file's hashed address.
+const shapesUrl = "/_next/static/media/europe-map.0abc123.svg";
+vi.mock("./europe-map.svg", () => ({ default: { src: "/_next/static/media/europe-map.0abc123.svg", width: 1000, height: 800 } }));
 
 /** The opening tags of the links in the markup, as attribute maps. */
 function links(html: string): Record<string, string>[] {
@@ -43,14 +47,15 @@ describe("EuropeMap", () => {
     expect(byHref.get("/countries/lu")?.["aria-label"]).toBe("Luxembourg: 3 organisations");
     expect(byHref.get("/countries/mt")?.["aria-label"]).toBe("Malta: 150 organisations");
     expect(html).toMatch(/<a href="\/countries\/mt"[^>]*><title>[^<]*<\/title><circle /);
+    expect(html).toMatch(/<a href="\/countries\/lu"[^>]*><title>[^<]*<\/title><use [^>]*><\/use><circle /);
   });
 
   it("shades by count and keeps the countries without listings out of the accessibility tree", () => {
     const fills = (code: string) =>
-      html.match(new RegExp(`<a href="/countries/${code}"[^>]*><title>[^<]*</title><(?:path|circle)[^>]* fill="(#[0-9a-f]{6})"`))?.[1];
+      html.match(new RegExp(`<a href="/countries/${code}"[^>]*><title>[^<]*</title><(?:use|circle)[^>]* fill="(#[0-9a-f]{6})"`))?.[1];
     expect(new Set(["be", "de", "mt", "tr"].map(fills)).size).toBe(4);
     expect(html).toMatch(/^<figure><svg viewBox="0 0 1000 \d+" class="h-auto w-full"/);
-    expect(html).toMatch(/<g aria-hidden="true"[^>]*><path d="M[^"]{1000,}"/);
+    expect(html).toMatch(/<g aria-hidden="true" fill="#e8ecf1"[^>]*><use href="[^"]+#europe">/);
     expect(html).toContain("<figcaption");
   });
 
@@ -60,9 +65,31 @@ describe("EuropeMap", () => {
     const everything = renderToStaticMarkup(<EuropeMap countries={all} />);
     expect(links(everything).map((link) => link.href)).toEqual(all.map((country) => `/countries/${country.code.toLowerCase()}`));
     for (const markup of [html, everything]) {
-      expect(markup.length).toBeLessThan(100_000);
+      expect(markup.length).toBeLessThan(20_000);
       expect(markup).not.toContain("<script");
     }
+  });
+
+  it("draws the outlines from europe-map.svg, which holds every shape it refers to", () => {
+    const all = seedCountries.countries.map((country) => ({ ...country, organisationCount: 2 }));
+    const shapes = europeMapShapes();
+    const ids = new Set([...shapes.matchAll(/ id="([^"]+)"/g)].map(([, id]) => id));
+    for (const markup of [html, renderToStaticMarkup(<EuropeMap countries={all} />)]) {
+      expect(markup).not.toContain("<path");
+      const references = [...markup.matchAll(/<use href="([^"#]+)#([^"]+)"/g)];
+      expect(references.length).toBeGreaterThan(1);
+      for (const [, url, id] of references) {
+        expect(url).toBe(shapesUrl);
+        expect(ids).toContain(id);
+      }
+    }
+    // Presentation comes from the <use>: a fill or stroke in the file would override it.
+    expect(shapes).not.toMatch(/fill=|stroke=|style=|class=/);
+    expect(shapes).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" viewBox="0 0 1000 \d+"><defs><g id="europe"><path d="M/);
+  });
+
+  it("europe-map.svg is up to date (vitest -u rewrites it)", async () => {
+    await expect(europeMapShapes()).toMatchFileSnapshot("./europe-map.svg");
   });
 
   it("accepts lower-case codes", () => {

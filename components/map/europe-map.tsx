@@ -2,8 +2,18 @@ import { geoAzimuthalEqualArea, geoPath } from "d3-geo";
 import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import countries110m from "world-atlas/countries-110m.json" with { type: "json" };
+import type { StaticImageData } from "next/image";
+import shapesFile from "./europe-map.svg";
 
 // A server component (no "use client"): the map is plain SVG with links, no client JavaScript.
+
+/**
+ * The outlines (about 21 KB) are in europe-map.svg, which the build serves from a hashed
+ * /_next/static/media address that browsers keep: the map draws them with <use> references.
+ * Inline, they went out twice in every home page, in the HTML and again in its RSC payload.
+ * europe-map.test.tsx keeps the file equal to what europeMapShapes() computes.
+ */
+const shapes = (shapesFile as StaticImageData).src;
 
 export type EuropeMapCountry = { code: string; name: string; organisationCount: number };
 
@@ -113,27 +123,36 @@ function mapGeometry(): MapGeometry {
   return memo;
 }
 
+/**
+ * The contents of europe-map.svg: every shape, without presentation attributes (a <use> gives
+ * them): "europe" holds everything in view, each member state with an outline is also its own
+ * id (its alpha-2 code). In <defs>, so that the file alone draws nothing.
+ */
+export function europeMapShapes(): string {
+  const { height, paths, others } = mapGeometry();
+  const states = [...paths].map(([code, d]) => `<path id="${code}" d="${d}"/>`).join("");
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${height}"><defs><g id="europe"><path d="${others}"/>${states}</g></defs></svg>\n`;
+}
+
 function describe(country: EuropeMapCountry): string {
   const n = country.organisationCount;
   return `${country.name}: ${n} ${n === 1 ? "organisation" : "organisations"}`;
 }
 
 export function EuropeMap({ countries }: { countries: EuropeMapCountry[] }) {
-  const { height, paths, others, dots } = mapGeometry();
+  const { height, paths, dots } = mapGeometry();
   const listed = countries
     .map((country) => ({ ...country, code: country.code.toUpperCase() }))
     .filter((country) => country.organisationCount > 0 && (paths.has(country.code) || dots.has(country.code)));
   const listedCodes = new Set(listed.map((country) => country.code));
-
-  let base = others;
-  for (const [code, d] of paths) if (!listedCodes.has(code)) base += d;
   const greyDots = [...dots].filter(([code]) => !listedCodes.has(code));
 
   return (
     <figure>
       <svg viewBox={`0 0 ${WIDTH} ${height}`} className="h-auto w-full" stroke={BORDER} strokeLinejoin="round">
+        {/* Everything in grey; the countries with listings are drawn again on top, shaded. */}
         <g aria-hidden="true" fill={BASE_FILL} strokeWidth={0.75}>
-          <path d={base} />
+          <use href={`${shapes}#europe`} />
           {greyDots.map(([code, [cx, cy]]) => (
             <circle key={code} cx={cx} cy={cy} r={MICRO_RADIUS} />
           ))}
@@ -141,7 +160,6 @@ export function EuropeMap({ countries }: { countries: EuropeMapCountry[] }) {
         <g strokeWidth={0.75}>
           {listed.map((country) => {
             const label = describe(country);
-            const d = paths.get(country.code);
             const dot = dots.get(country.code);
             return (
               <a
@@ -151,7 +169,9 @@ export function EuropeMap({ countries }: { countries: EuropeMapCountry[] }) {
                 className={LINK_CLASS}
               >
                 <title>{label}</title>
-                {d ? <path d={d} fill={fillFor(country.organisationCount)} className={SHAPE_CLASS} /> : null}
+                {paths.has(country.code) ? (
+                  <use href={`${shapes}#${country.code}`} fill={fillFor(country.organisationCount)} className={SHAPE_CLASS} />
+                ) : null}
                 {dot ? (
                   <circle
                     cx={dot[0]}
