@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
 import { recordRevision } from "@/lib/data/change-sets";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { uniqueSlug } from "@/lib/slug";
+import { slugFor } from "@/lib/slug";
 import { organisationSchema, type OrganisationInput } from "@/lib/validation/organisation";
 
 export type SeedReport = { countries: number; organisations: number; users: number };
@@ -27,15 +27,18 @@ export async function seedOrganisations(entries: OrganisationInput[]): Promise<n
     }
     return result.data;
   });
+  // Only the rows these entries could match: reading every organisation took longer than the
+  // client's statement timeout at a million.
   const existing = await db.organisation.findMany({
-    select: { slug: true, name: true, countries: { select: { countryCode: true }, where: { position: 0 } } },
+    where: { name: { in: parsed.map((organisation) => organisation.name) } },
+    select: { name: true, countries: { select: { countryCode: true }, where: { position: 0 } } },
   });
-  const taken = new Set(existing.map((organisation) => organisation.slug));
   const present = new Set(existing.map((o) => `${o.name}\u0000${o.countries[0]?.countryCode}`));
+  const taken = new Set<string>();
   let created = 0;
   for (const organisation of parsed) {
     if (present.has(`${organisation.name}\u0000${organisation.countries[0]}`)) continue;
-    const slug = uniqueSlug(organisation.name, taken);
+    const slug = await freeSlug(organisation.name, taken);
     taken.add(slug);
     const { id } = await db.organisation.create({
       select: { id: true },
@@ -61,12 +64,25 @@ export async function seedOrganisations(entries: OrganisationInput[]): Promise<n
     });
     // History starts complete: the seeded state is revision 1.
     await recordRevision(id);
+    // The typo fallback's dictionary, as an approval keeps it (the function is the migration's):
+    // the words of what was added, not of every organisation (at a million, longer than the
+    // client's statement timeout).
+    await db.$executeRaw`SELECT prova_add_search_words(${`${organisation.name} ${organisation.acronym ?? ""}`})`;
     created++;
   }
-  // The typo fallback's dictionary (the function is the migration's).
-  await db.$executeRaw`SELECT prova_backfill_search_words()`;
-  await db.$executeRaw`ANALYZE "SearchWord"`;
+  if (created) await db.$executeRaw`ANALYZE "SearchWord"`;
   return created;
+}
+
+/** The first of slug, slug-2, slug-3… that no organisation has and `taken` does not hold, asked twenty at a time. */
+async function freeSlug(name: string, taken: ReadonlySet<string>): Promise<string> {
+  const base = slugFor(name);
+  for (let from = 1; ; from += 20) {
+    const candidates = Array.from({ length: 20 }, (_, i) => (from + i === 1 ? base : `${base}-${from + i}`));
+    const used = new Set((await db.organisation.findMany({ where: { slug: { in: candidates } }, select: { slug: true } })).map((row) => row.slug));
+    const free = candidates.find((slug) => !used.has(slug) && !taken.has(slug));
+    if (free) return free;
+  }
 }
 
 /** Creates the accounts that do not exist yet; an existing account is left as it is. */
