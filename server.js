@@ -25,14 +25,14 @@ const { plainPagePolicy } = await import("./lib/security/plain-page.js");
 const securityHeaders = commonHeaders((process.env.APP_URL ?? "").startsWith("https://"));
 // Tells lib/auth/client-address.ts that every request's client address was decided here.
 /** @type {Record<symbol, unknown>} */ (globalThis)[Symbol.for("prova.edge")] = true;
-const generation = process.env.REDIS_URL
-  ? (await import("./lib/cache-handler.js")).sharedGeneration
-  : (await import("./lib/local-cache-handler.js")).localGeneration;
+const invalidations = process.env.REDIS_URL
+  ? (await import("./lib/cache-handler.js")).sharedInvalidations
+  : (await import("./lib/local-cache-handler.js")).localInvalidations;
 
 const app = next({ dev: false, dir: import.meta.dirname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
-const front = new FrontCache({ generation });
+const front = new FrontCache({ invalidations });
 
 // What Next answers (not the front cache, whose stored answers already carry Next's headers):
 // every answer with the security headers, also those Next gives before its header rules (a

@@ -6,6 +6,7 @@
 //   a moment, or counts rows everyone writes). It is a PostgreSQL advisory lock on the test
 //   database, so it spans the workers; a waiting exclusive request holds back new shared ones.
 import { test as base, expect } from "@playwright/test";
+import { everyPageOf } from "../lib/cache-tags";
 import { revalidateToken } from "../lib/security/keys";
 import { connectPg, withPg } from "../scripts/lib/pg-client";
 import { demoUsers, sql } from "./support";
@@ -47,7 +48,8 @@ export async function revalidate(tags: string[], baseURL = test.info().project.u
 
 export class Factory {
   private users: string[] = [];
-  private organisations: { id: string; tags: string[] }[] = [];
+  /** Listed ones are on public pages, which are refreshed when they go. */
+  private organisations: { id: string; listed: boolean }[] = [];
 
   constructor(private readonly baseURL: string) {}
 
@@ -107,9 +109,8 @@ export class Factory {
         throw error;
       }
     });
-    const tags = options.listed ? [`organisation:${id}`, "organisations", ...countries.map((code) => `country:${code}`)] : [];
-    this.organisations.push({ id, tags });
-    if (tags.length) await revalidate(tags, this.baseURL);
+    this.organisations.push({ id, listed: options.listed ?? false });
+    if (options.listed) await revalidate(everyPageOf(id, slug, countries), this.baseURL);
     // Its public page is cached from the start, like a page someone has visited. Otherwise the
     // admin edit page's link prefetch renders it first, and a render that began before a change
     // and is stored after the change's revalidation is taken as fresh.
@@ -118,8 +119,8 @@ export class Factory {
   }
 
   /** Removes an organisation the test made another way (through the forms) with the test's own. */
-  adoptOrganisation(id: string, { listed = false, countries = [] as string[] } = {}) {
-    this.organisations.push({ id, tags: listed ? [`organisation:${id}`, "organisations", ...countries.map((code) => `country:${code}`)] : [] });
+  adoptOrganisation(id: string, { listed = false } = {}) {
+    this.organisations.push({ id, listed });
   }
 
   /** Removes a user the test made another way (through the forms) with the test's own. */
@@ -130,9 +131,11 @@ export class Factory {
   async cleanup() {
     const organisationIds = this.organisations.map((organisation) => organisation.id);
     if (organisationIds.length) {
+      const listed = this.organisations.filter((organisation) => organisation.listed).map((organisation) => organisation.id);
+      const shown = await sql<{ id: string; slug: string; countryCodes: string[] }>(`SELECT id, slug, "countryCodes" FROM "Organisation" WHERE id = ANY($1::uuid[])`, [listed]);
       await sql(`DELETE FROM "ChangeSet" WHERE "organisationId" = ANY($1::uuid[])`, [organisationIds]);
       await sql(`DELETE FROM "Organisation" WHERE id = ANY($1::uuid[])`, [organisationIds]);
-      const tags = [...new Set(this.organisations.flatMap((organisation) => organisation.tags))];
+      const tags = [...new Set(shown.flatMap((row) => everyPageOf(row.id, row.slug, row.countryCodes)))];
       if (tags.length) await revalidate(tags, this.baseURL);
     }
     if (this.users.length) {

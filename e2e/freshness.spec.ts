@@ -1,5 +1,6 @@
 // A change to the data is on the public pages at the very next request after revalidatePublic.
 import { expect, test } from "./factories";
+import { everyPageOf } from "../lib/cache-tags";
 import { revalidateToken } from "../lib/security/keys";
 import { sql } from "./support";
 
@@ -24,7 +25,7 @@ test("revalidatePublic refreshes the organisation page, its country page and the
 
   const response = await request.post("/api/revalidate", {
     headers: { authorization: `Bearer ${token}` },
-    data: { tags: [`organisation:${id}`, "organisations", "country:MT"] },
+    data: { tags: everyPageOf(id, slug, ["MT"]) },
   });
   expect(response.status()).toBe(200);
 
@@ -47,9 +48,10 @@ test("the revalidate endpoint refuses requests without its token, with NEXTAUTH_
 test("the sitemap index and its sitemaps list every published page", async ({ request }) => {
   const index = await (await request.get("/sitemap.xml")).text();
   const locations = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]).pathname);
-  expect(locations).toEqual(["/sitemaps/sitemap/0.xml"]);
-  const sitemap = await (await request.get(locations[0])).text();
-  expect(sitemap).toContain("/countries/be</loc>");
+  expect(locations).toEqual(["/sitemaps/sitemap/pages.xml", "/sitemaps/sitemap/organisations-0-of-1.xml"]);
+  const pages = await (await request.get(locations[0])).text();
+  expect(pages).toContain("/countries/be</loc>");
+  const sitemap = await (await request.get(locations[1])).text();
   expect(sitemap).toContain("/organisations/allo-tolerance</loc>");
   expect(sitemap).toContain("<lastmod>");
   // Each page once. Other tests add and remove organisations of their own meanwhile (the sitemap

@@ -75,6 +75,7 @@ test("public pages, the search and the read API answer any parameters and paths 
         `/organisations/${segment}`,
         `/countries/${segment}`,
         `/countries/be/page/${segment}`,
+        `/countries/be/from/${segment}`,
         `/api/v1/organisations?q=${q}&country=${country}&kind=${kind}&limit=${page}&cursor=${cursor}`,
         `/api/v1/organisations/${segment}`,
         `/api/v1/organisations.csv?country=${country}&kind=${kind}`,

@@ -90,7 +90,7 @@ const routes: Record<string, { method: "GET" | "POST"; path: string; status: num
   // A bearer token, never a session: signed-in staff get 401 like everyone else.
   "/api/revalidate": [{ method: "POST", path: "/api/revalidate", status: 401 }],
   "/sitemap.xml": [{ method: "GET", path: "/sitemap.xml", status: 200 }],
-  "/sitemaps/sitemap/[file]": [{ method: "GET", path: "/sitemaps/sitemap/0.xml", status: 200 }],
+  "/sitemaps/sitemap/[file]": [{ method: "GET", path: "/sitemaps/sitemap/pages.xml", status: 200 }],
   // Public by design; a JSON body is not a form.
   "/api/suggestions": [{ method: "POST", path: "/api/suggestions", status: 400 }],
   // The public read API: the same for everyone, signed in or not.

@@ -45,8 +45,8 @@ function testClock() {
  * clock of its own. ioredis's own timer (a socket with nothing received for a while is dropped) is
  * set out of the way, so that only the test decides when Redis took too long.
  */
-function instance(url = redisUrl!, clock: Clock = testClock()) {
-  const shared = new SharedCache({ url, prefix: `${prefix}:cache`, clock, socketTimeoutMs: 60_000 });
+function instance(url = redisUrl!, clock: Clock = testClock(), cachePrefix = `${prefix}:cache`) {
+  const shared = new SharedCache({ url, prefix: cachePrefix, clock, socketTimeoutMs: 60_000 });
   const handler = new RedisCacheHandler({} as never, shared);
   opened.push(handler);
   return handler;
@@ -301,6 +301,57 @@ describe.skipIf(!redisUrl)("Redis cache handler", () => {
     const latest = await b.shared.generation();
     expect(latest).not.toBe(after);
     expect(await a.shared.generation()).toBe(latest);
+  });
+
+  it("tells the front cache of every instance whether an answer's tags were invalidated since its stamp, and nothing while Redis is down", async () => {
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    const a = instance(proxyUrl);
+    const b = instance();
+    const stamp = (await a.shared.invalidations.stamp())!;
+    expect(Math.abs(stamp - Date.now())).toBeLessThan(5_000);
+    const unchanged = (handler: RedisCacheHandler, tags: string[]) => handler.shared.invalidations.unchangedSince(tags, stamp);
+    expect(await unchanged(b, ["organisation:20", "organisation:21"])).toBe(true);
+    await b.revalidateTag("organisation:20");
+    expect(await unchanged(a, ["organisation:20", "organisation:21"])).toBe(false);
+    expect(await unchanged(a, ["organisation:21"])).toBe(true);
+    expect(await unchanged(a, [])).toBe(true);
+    // A stamp taken after the invalidation.
+    expect(await a.shared.invalidations.unchangedSince(["organisation:20"], (await a.shared.invalidations.stamp())! + 1)).toBe(true);
+    proxy.set("down");
+    expect(await a.shared.invalidations.stamp()).toBeNull();
+    expect(await unchanged(a, ["organisation:21"])).toBeNull();
+  });
+
+  it("forgets invalidations older than any entry, a hundred at a time, and keeps the newer", async () => {
+    // A cache of its own: only its invalidations in the index.
+    const a = instance(redisUrl, testClock(), `${prefix}:forget`);
+    const redis = new Redis(redisUrl!);
+    const { tagPrefix, indexKey } = a.shared.invalidations;
+    // Invalidations of two days ago (as the script records them), then a new one.
+    const twoDaysAgo = Date.now() - 2 * 24 * 60 * 60_000;
+    for (let i = 0; i < 150; i++) {
+      await redis.set(`${tagPrefix}old:${i}`, String(twoDaysAgo));
+      await redis.zadd(indexKey, twoDaysAgo, `${tagPrefix}old:${i}`);
+    }
+    await a.revalidateTag("organisation:22");
+    expect(await redis.exists(`${tagPrefix}old:0`)).toBe(0);
+    expect(await redis.zcard(indexKey)).toBe(51);
+    await a.revalidateTag("organisation:23");
+    expect(await redis.keys(`${tagPrefix}old:*`)).toEqual([]);
+    expect(await redis.zrange(indexKey, "0", "-1")).toEqual([`${tagPrefix}organisation:22`, `${tagPrefix}organisation:23`]);
+    expect(await redis.ttl(`${tagPrefix}organisation:22`)).toBe(-1);
+    await redis.quit();
+  });
+
+  it("keeps no 'not found': a page or a route answer with status 404 costs no key", async () => {
+    const a = instance();
+    const redis = new Redis(redisUrl!);
+    const before = (await redis.keys(`${prefix}:*`)).length;
+    await a.set("/p/missing", { ...page("missing", "slug:missing"), status: 404 }, {});
+    await a.set("/route/missing", { kind: "APP_ROUTE", body: Buffer.from("No such sitemap."), status: 404, headers: {} }, {});
+    expect((await redis.keys(`${prefix}:*`)).length).toBe(before);
+    expect(await a.get("/p/missing", pageContext)).toBeNull();
+    await redis.quit();
   });
 
   it("does not take a moment its own event loop was busy for an outage of Redis", async () => {

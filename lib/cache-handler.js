@@ -17,6 +17,7 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
+import { reportCacheRead, storable, tagsOf } from "./cache-reads.js";
 import { Connection } from "./redis-cache/connection.js";
 import { Invalidations } from "./redis-cache/invalidations.js";
 import { LocalValues } from "./redis-cache/local-values.js";
@@ -44,12 +45,15 @@ export class SharedCache {
     this.invalidations = new Invalidations(this.connection, {
       tagPrefix: this.tagPrefix,
       generationKey: `${prefix}:generation`,
+      indexKey: `${prefix}:invalidations`,
+      // Kept longer than any entry lives (and than the grace after them).
+      keepMs: entryTtlSeconds * 1000 + 60 * 60_000,
       pendingRetryMs,
     });
     this.local = new LocalValues();
   }
 
-  /** The front cache's generation (Invalidations#generation). */
+  /** The search result cache's generation (Invalidations#generation). */
   generation() {
     return this.invalidations.generation();
   }
@@ -68,10 +72,16 @@ function sharedCache() {
   return (processState[sharedKey] ??= new SharedCache({ url, prefix: `${process.env.CACHE_KEY_PREFIX || "prova"}:cache` }));
 }
 
-/** The front cache's generation, shared by every instance (Invalidations#generation). */
+/** A value every invalidation on any instance changes (the search result cache's; Invalidations#generation). */
 export function sharedGeneration() {
   return sharedCache().generation();
 }
+
+/** @type {import("./tag-invalidations.js").InvalidationClock} */
+export const sharedInvalidations = {
+  stamp: () => sharedCache().invalidations.stamp(),
+  unchangedSince: (tags, stamp) => sharedCache().invalidations.unchangedSince(tags, stamp),
+};
 
 /** @type {Map<string, string>} */
 const buildIds = new Map();
@@ -89,19 +99,6 @@ function buildId(serverDistDir) {
     buildIds.set(serverDistDir, id);
   }
   return id;
-}
-
-/**
- * The tags an entry carries: pages and route responses in their `x-next-cache-tags` header,
- * data cache entries (`unstable_cache`) in the context.
- * @param {any} data
- * @param {any} ctx
- * @returns {string[]}
- */
-function tagsOf(data, ctx) {
-  const header = data?.headers?.["x-next-cache-tags"];
-  const fromHeader = typeof header === "string" ? header.split(",") : [];
-  return [...new Set([...fromHeader, ...(ctx?.tags ?? []), ...(data?.tags ?? [])])].filter(Boolean);
 }
 
 /** @implements {CacheHandler} */
@@ -152,6 +149,7 @@ export default class RedisCacheHandler {
     } else {
       return null;
     }
+    reportCacheRead(tagsOf(/** @type {any} */ (stored).value, ctx));
     return { lastModified: storedAt, value: stored.value, cacheControl: stored.cacheControl };
   }
 
@@ -162,7 +160,7 @@ export default class RedisCacheHandler {
    */
   async set(key, data, ctx) {
     const { connection, local } = this.shared;
-    if (!connection.usable()) return;
+    if (!connection.usable() || !storable(data)) return;
     // Next stores the entry it was serving again when a regeneration fails: keep its time, or
     // content from before an invalidation would count as new.
     const known = local.get(key);

@@ -13,30 +13,33 @@
 //   by the headers the answer varies on (RSC requests, Accept-Encoding: each its own answer).
 // - Never for draft mode, an on-demand revalidation, a server action, a Range request, a request
 //   with credentials in Authorization, nor Next's own assets (`/_next/`).
-// - Invalidation: a generation that every `revalidateTag` changes, on this instance or (with
-//   Redis) any other (lib/local-cache-handler.js, lib/cache-handler.js). It is read on every
-//   request, before Next handles it: an answer is kept with the generation read before Next
-//   looked in its cache, and served only while the generation is still the same. So nothing
-//   stored before or during an invalidation is served after it, on any instance: the request
-//   after an approval is answered by Next, fresh. While the generation cannot be read (Redis
-//   unavailable, an invalidation not yet written), nothing is served or kept here.
+// - Invalidation by tag: Next's cache handlers report the tags of every entry they return while
+//   Next answers (lib/cache-reads.js), and an answer is kept with them and with a stamp taken
+//   before Next looked in its cache. It is served only while none of those tags has been
+//   invalidated since the stamp, on this instance or (with Redis) any other
+//   (lib/tag-invalidations.js, lib/redis-cache/invalidations.js): one question per answer, so an
+//   approval stops exactly the answers of the pages it changed, everywhere, at once. While that
+//   cannot be known (Redis unavailable, an invalidation not yet written), nothing is served or
+//   kept here.
 // - An answer is kept at most a minute (less if its Cache-Control says so), so a page Next
 //   regenerates on its own schedule (its revalidate time) is picked up within a minute.
 // - HEAD is answered from the GET answer; a matching If-None-Match or If-Modified-Since gets a 304.
 import CachePolicy from "http-cache-semantics";
 import fresh from "fresh";
+import { recordCacheReads } from "./cache-reads.js";
 import { cacheStatusHeader, draftModeCookie, revalidateHeader, serverActionHeader } from "./next-internals.js";
+import { longestKeptMs } from "./tag-invalidations.js";
 
 /** @typedef {import("node:http").IncomingMessage} IncomingMessage */
 /** @typedef {import("node:http").ServerResponse} ServerResponse */
 /** @typedef {(req: IncomingMessage, res: ServerResponse) => Promise<void>} Handler */
-/** @typedef {string | number | null} Generation null: unknown, nothing may be served or kept */
-/** @typedef {{ policy: CachePolicy; body: Buffer; size: number; expiresAt: number }} Entry */
+/** @typedef {import("./tag-invalidations.js").InvalidationClock} InvalidationClock */
+/** @typedef {{ policy: CachePolicy; body: Buffer; size: number; expiresAt: number; tags: string[]; stamp: number }} Entry */
 
 /** Memory for stored answers (bodies and an allowance for headers). */
 const defaultBudgetBytes = 64 * 1024 * 1024;
 /** The longest an answer is kept. */
-const defaultMaxAgeMs = 60_000;
+const defaultMaxAgeMs = Math.min(60_000, longestKeptMs);
 /** Answers kept per URL (one per variant: a document, its RSC payloads, each encoding). */
 const variantsPerUrl = 8;
 /** Counted for the headers of an answer. */
@@ -46,20 +49,18 @@ const headerAllowanceBytes = 1024;
 export class FrontCache {
   /**
    * @param {{
-   *   generation: () => Generation | Promise<Generation>;
+   *   invalidations: InvalidationClock;
    *   budgetBytes?: number;
    *   maxAgeMs?: number;
    * }} options
    */
-  constructor({ generation, budgetBytes = defaultBudgetBytes, maxAgeMs = defaultMaxAgeMs }) {
-    this.generation = generation;
+  constructor({ invalidations, budgetBytes = defaultBudgetBytes, maxAgeMs = defaultMaxAgeMs }) {
+    this.invalidations = invalidations;
     this.budgetBytes = budgetBytes;
-    this.maxAgeMs = maxAgeMs;
+    this.maxAgeMs = Math.min(maxAgeMs, longestKeptMs);
     /** @type {Map<string, Entry[]>} by URL, oldest first */
     this.entries = new Map();
     this.bytes = 0;
-    /** The generation of every stored answer. @type {Generation} */
-    this.current = null;
   }
 
   /**
@@ -70,22 +71,32 @@ export class FrontCache {
    */
   async handle(req, res, handle) {
     if (!eligible(req)) return handle(req, res);
-    const generation = await this.generation();
-    if (generation === null) return handle(req, res);
-    if (generation !== this.current) {
-      this.clear();
-      this.current = generation;
-    }
     const entry = this.find(req);
-    if (entry) return send(entry, req, res);
-    if (req.method === "GET") this.capture(req, res, generation);
-    return handle(req, res);
+    if (entry) {
+      const unchanged = await this.invalidations.unchangedSince(entry.tags, entry.stamp);
+      if (unchanged === null) return handle(req, res);
+      if (unchanged) return send(entry, req, res);
+      this.drop(/** @type {string} */ (req.url), entry);
+    }
+    if (req.method !== "GET") return handle(req, res);
+    const stamp = await this.invalidations.stamp();
+    if (stamp === null) return handle(req, res);
+    return this.capture(req, res, stamp, handle);
   }
 
   /** Forgets every stored answer. */
   clear() {
     this.entries.clear();
     this.bytes = 0;
+  }
+
+  /** @param {string} url @param {Entry} entry */
+  drop(url, entry) {
+    const variants = this.entries.get(url);
+    if (!variants?.includes(entry)) return;
+    this.bytes -= entry.size;
+    if (variants.length === 1) this.entries.delete(url);
+    else variants.splice(variants.indexOf(entry), 1);
   }
 
   /** @param {IncomingMessage} req */
@@ -98,12 +109,14 @@ export class FrontCache {
   }
 
   /**
-   * Records what Next writes, and stores it when the response has finished.
+   * Hands the request to Next, records what Next writes and the tags of the cache entries it
+   * read, and stores the answer when the response has finished.
    * @param {IncomingMessage} req
    * @param {ServerResponse} res
-   * @param {Generation} generation read before Next handles the request
+   * @param {number} stamp taken before Next handles the request
+   * @param {Handler} handle
    */
-  capture(req, res, generation) {
+  capture(req, res, stamp, handle) {
     /** @type {Buffer[]} */
     const chunks = [];
     let size = 0;
@@ -154,12 +167,16 @@ export class FrontCache {
         return end.call(res, /** @type {any} */ (chunk), /** @type {any} */ (encoding), ...rest);
       }
     );
+    const [reads, handled] = recordCacheReads(() => handle(req, res));
     res.once("finish", () => {
-      if (!keep || generation !== this.current) return;
+      // Only an answer made from cache entries whose tags are known: a read Next shared with
+      // another request for the same page is recorded there.
+      if (!keep || reads.entries === 0) return;
       const headers = { ...lowerCased(res.getHeaders()), ...lowerCased(passedHeaders) };
       const body = Buffer.concat(chunks, size);
-      this.store(req, res.statusCode, headers, body);
+      this.store(req, res.statusCode, headers, body, [...reads.tags], stamp);
     });
+    return handled;
   }
 
   /**
@@ -167,8 +184,10 @@ export class FrontCache {
    * @param {number} status
    * @param {Record<string, string | string[] | number>} headers
    * @param {Buffer} body
+   * @param {string[]} tags of the cache entries it was made from
+   * @param {number} stamp
    */
-  store(req, status, headers, body) {
+  store(req, status, headers, body, tags, stamp) {
     if (status !== 200 || headers[cacheStatusHeader] !== "HIT" || headers["set-cookie"] !== undefined) return;
     // An answer cut short (a body shorter than announced) is not kept.
     if (headers["content-length"] !== undefined && Number(headers["content-length"]) !== body.length) return;
@@ -177,7 +196,8 @@ export class FrontCache {
     if (!policy.storable()) return;
     const freshMs = (policy.maxAge() - policy.age()) * 1000;
     if (freshMs <= 0) return;
-    const entry = { policy, body, size: body.length + headerAllowanceBytes, expiresAt: Date.now() + Math.min(freshMs, this.maxAgeMs) };
+    const size = body.length + headerAllowanceBytes + tags.reduce((total, tag) => total + tag.length, 0);
+    const entry = { policy, body, size, expiresAt: Date.now() + Math.min(freshMs, this.maxAgeMs), tags, stamp };
     const url = /** @type {string} */ (req.url);
     const variants = (this.entries.get(url) ?? []).filter((old) => {
       const replaced = old.policy.satisfiesWithoutRevalidation(request) || old.expiresAt <= Date.now();

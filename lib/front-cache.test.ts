@@ -5,7 +5,9 @@ import { createServer, request as httpRequest, type IncomingMessage, type Server
 import type { AddressInfo } from "node:net";
 import { gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it, onTestFinished, vi } from "vitest";
+import { reportCacheRead } from "./cache-reads.js";
 import { FrontCache } from "./front-cache.js";
+import { TagInvalidations } from "./tag-invalidations.js";
 
 type Answer = {
   status?: number;
@@ -16,6 +18,8 @@ type Answer = {
   viaWriteHead?: boolean;
   /** The connection breaks after the first part of the body. */
   broken?: boolean;
+  /** The tags of the cache entries Next read for it (by default `page:<url>`); null: none read. */
+  tags?: string[] | null;
 };
 
 /** Next as the front cache sees it: counts what it is asked, answers what `answer` says. */
@@ -24,6 +28,7 @@ function origin(answer: (req: IncomingMessage) => Answer | Promise<Answer> = () 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     calls.push(`${req.method} ${req.url}`);
     const a = await answer(req);
+    if (a.tags !== null) reportCacheRead(a.tags ?? [`page:${req.url}`]);
     const rsc = req.headers.rsc === "1";
     const body = a.body ?? (rsc ? `rsc payload ${calls.length}` : `<html>page ${calls.length}</html>`);
     const gzip = /gzip/.test(String(req.headers["accept-encoding"] ?? ""));
@@ -84,10 +89,16 @@ async function serve(cache: FrontCache, next: ReturnType<typeof origin>) {
 }
 
 async function setup(options: { answer?: (req: IncomingMessage) => Answer | Promise<Answer>; maxAgeMs?: number; budgetBytes?: number } = {}) {
-  const clock = { generation: 1 as number | null };
+  const invalidations = new TagInvalidations();
+  /** Whether invalidations can be known (Redis: available, none of this instance unwritten). */
+  const known = { value: true };
+  const clock = {
+    stamp: () => (known.value ? invalidations.stamp() : null),
+    unchangedSince: (tags: string[], stamp: number) => (known.value ? invalidations.unchangedSince(tags, stamp) : null),
+  };
   const next = origin(options.answer);
-  const cache = new FrontCache({ generation: () => clock.generation, maxAgeMs: options.maxAgeMs, budgetBytes: options.budgetBytes });
-  return { clock, next, cache, ...(await serve(cache, next)) };
+  const cache = new FrontCache({ invalidations: clock, maxAgeMs: options.maxAgeMs, budgetBytes: options.budgetBytes });
+  return { invalidations, known, next, cache, ...(await serve(cache, next)) };
 }
 
 describe("front cache", () => {
@@ -185,30 +196,42 @@ describe("front cache", () => {
     expect(next.calls).toHaveLength(2);
   });
 
-  it("drops everything when the generation changes, and serves nothing while it is unknown", async () => {
-    const { clock, next, request } = await setup();
-    await request("/p");
-    await request("/p");
-    expect(next.calls).toHaveLength(1);
-    clock.generation = 2;
-    const fresh = await request("/p");
+  it("stops serving exactly the answers whose tags are invalidated, and serves nothing while invalidations are unknown", async () => {
+    const { invalidations, known, next, request } = await setup({
+      answer: (req) => ({ tags: req.url === "/a" ? ["organisation:a", "layout"] : ["organisation:b", "layout"] }),
+    });
+    await request("/a");
+    await request("/b");
+    await request("/a");
+    await request("/b");
+    expect(next.calls).toEqual(["GET /a", "GET /b"]);
+    invalidations.invalidate(["organisation:a"]);
+    const fresh = await request("/a");
     expect(fresh.headers.get("age")).toBeNull();
-    expect(next.calls).toHaveLength(2);
-    await request("/p");
-    expect(next.calls).toHaveLength(2);
-    clock.generation = null;
-    await request("/p");
-    await request("/p");
-    expect(next.calls).toHaveLength(4);
+    expect((await request("/b")).headers.get("age")).toBe("0");
+    expect(next.calls).toEqual(["GET /a", "GET /b", "GET /a"]);
+    await request("/a");
+    expect(next.calls).toHaveLength(3);
+    // A tag both carry.
+    invalidations.invalidate(["layout"]);
+    await request("/a");
+    await request("/b");
+    expect(next.calls).toHaveLength(5);
+    known.value = false;
+    await request("/a");
+    await request("/a");
+    expect(next.calls).toHaveLength(7);
   });
 
-  it("does not keep an answer that was under way when the generation changed", async () => {
+  it("does not keep an answer that was under way when one of its tags was invalidated", async () => {
     const another: { request?: (path: string) => Promise<unknown> } = {};
-    const { clock, next, request } = await setup({
+    let invalidated = false;
+    const { invalidations, next, request } = await setup({
       answer: async (req) => {
-        // While Next answers /p, an invalidation, seen first by another request.
-        if (req.url === "/p" && clock.generation === 1) {
-          clock.generation = 2;
+        // While Next answers /p (having read its entry), an invalidation, seen first by another request.
+        if (req.url === "/p" && !invalidated) {
+          invalidated = true;
+          invalidations.invalidate(["page:/p"]);
           await another.request!("/other");
         }
         return {};
@@ -221,6 +244,13 @@ describe("front cache", () => {
     // What started after the change is kept.
     await request("/p");
     expect(next.calls).toHaveLength(3);
+  });
+
+  it("keeps no answer Next gave without reading its cache in this request", async () => {
+    const { next, request } = await setup({ answer: () => ({ tags: null }) });
+    await request("/p");
+    await request("/p");
+    expect(next.calls).toHaveLength(2);
   });
 
   it("does not keep an answer cut short, nor one larger than an eighth of its memory", async () => {

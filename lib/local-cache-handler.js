@@ -1,22 +1,27 @@
 // @ts-check
 // Next.js's ISR cache on one instance (`cacheHandler` in next.config.js without REDIS_URL): Next's
-// own cache in memory and on disk, that also tells the front cache (lib/front-cache.js) of every
-// invalidation by changing the generation it reads, and that serves only what this server process
+// own cache in memory and on disk, that tells the front cache (lib/front-cache.js) of every entry
+// it reads and every invalidation, keeps no "not found", and serves only what this server process
 // rendered itself. What the build prerendered (without a database: lib/build-phase.ts) or an
 // earlier process stored, from whatever database it had, is never served: each page renders on
 // its first request after a start and is cached from there.
+import { reportCacheRead, storable, tagsOf } from "./cache-reads.js";
 import { FileSystemCache } from "./next-internals.js";
+import { TagInvalidations } from "./tag-invalidations.js";
 
 // Next may load this module more than once (the server and the bundled route modules each import
 // it), so the state lives on globalThis.
-const stateKey = Symbol.for("prova.localCacheGeneration");
-/** @type {{ [stateKey]?: { generation: number; startedAt: number } }} */
+const stateKey = Symbol.for("prova.localCacheState");
+/** @type {{ [stateKey]?: { invalidations: TagInvalidations; startedAt: number } }} */
 const processState = /** @type {any} */ (globalThis);
-const state = (processState[stateKey] ??= { generation: 0, startedAt: Date.now() });
+const state = (processState[stateKey] ??= { invalidations: new TagInvalidations(), startedAt: Date.now() });
 
-/** The front cache's generation on this instance: changes with every invalidation. */
+/** This instance's invalidations, as the front cache asks about them. */
+export const localInvalidations = state.invalidations;
+
+/** A number that every invalidation on this instance changes (the search result cache's). */
 export function localGeneration() {
-  return state.generation;
+  return state.invalidations.sequence;
 }
 
 export default class LocalCacheHandler extends FileSystemCache {
@@ -25,7 +30,14 @@ export default class LocalCacheHandler extends FileSystemCache {
     const entry = await super.get(...args);
     // Stored before this process started (file times have a resolution of a millisecond or more).
     if (entry && typeof entry.lastModified === "number" && entry.lastModified > 0 && entry.lastModified < state.startedAt) return null;
+    if (entry?.value) reportCacheRead(tagsOf(entry.value, args[1]));
     return entry;
+  }
+
+  /** @param {Parameters<InstanceType<typeof FileSystemCache>["set"]>} args */
+  async set(...args) {
+    if (!storable(args[1])) return;
+    return super.set(...args);
   }
 
   /**
@@ -34,6 +46,6 @@ export default class LocalCacheHandler extends FileSystemCache {
    */
   async revalidateTag(tags, durations) {
     await super.revalidateTag(tags, durations);
-    state.generation++;
+    state.invalidations.invalidate(typeof tags === "string" ? [tags] : tags);
   }
 }

@@ -1,43 +1,71 @@
 import { isBuildPhase } from "@/lib/build-phase";
+import { sitemapCounts } from "@/lib/cache-tags";
+import { tagPage, tags } from "@/lib/cache";
 import { listCountriesWithOrganisations } from "@/lib/data/countries";
 import { countPublished, listSitemapEntries } from "@/lib/data/organisations";
 import { appUrl } from "@/lib/env";
 
-// The protocol allows 50,000 URLs per sitemap: sitemap 0 has the home and country pages and the
-// first organisations (up to 100 slots are kept for those pages); each further one 50,000.
-const perSitemap = 50_000;
-const keptForPages = 100;
+// The protocol allows 50,000 URLs per sitemap. The site's own pages (home, countries) have one;
+// organisations are divided among a power of two of others by the last bytes of their id
+// (lib/cache-tags.ts), so an organisation stays in the same sitemap as others come and go, and a
+// change refreshes its sitemap alone. 40,000 on average leaves room for uneven buckets. The count
+// is in each sitemap's address: when it changes, the index names new ones.
+const averagePerSitemap = 40_000;
 
 const escapeXml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const xmlHead = '<?xml version="1.0" encoding="UTF-8"?>\n';
 
-/** How many sitemaps the directory needs. */
-export async function sitemapCount(): Promise<number> {
+/**
+ * How many sitemaps of organisations the directory needs. Counted afresh (not from the data cache,
+ * whose tag every arrival refreshes): the index is refreshed by time alone, since any count's
+ * sitemaps together list every organisation.
+ */
+export async function organisationSitemapCount(): Promise<number> {
   // A build prerenders without the database, for no one (lib/build-phase.ts).
   if (isBuildPhase()) return 1;
-  return Math.max(1, Math.ceil(((await countPublished()) + keptForPages) / perSitemap));
+  const needed = Math.ceil((await countPublished.uncached()) / averagePerSitemap);
+  return sitemapCounts.find((count) => count >= needed) ?? sitemapCounts[sitemapCounts.length - 1];
+}
+
+/** The address of a sitemap: `pages`, or organisations number `index` of `count`. */
+export function sitemapPath(file: "pages" | { index: number; count: number }): string {
+  return `/sitemaps/sitemap/${file === "pages" ? "pages" : `organisations-${file.index}-of-${file.count}`}.xml`;
+}
+
+/** Reads a sitemap's file name: null when it names none. */
+export function parseSitemapFile(file: string): "pages" | { index: number; count: number } | null {
+  if (file === "pages.xml") return "pages";
+  const match = /^organisations-(0|[1-9]\d{0,2})-of-([1-9]\d{0,2})\.xml$/.exec(file);
+  if (!match) return null;
+  const [index, count] = [Number(match[1]), Number(match[2])];
+  return (sitemapCounts as readonly number[]).includes(count) && index < count ? { index, count } : null;
 }
 
 /** /sitemap.xml: the index of the sitemaps. */
 export async function sitemapIndexXml(): Promise<string> {
+  tagPage();
   const base = appUrl();
-  const entries = Array.from({ length: await sitemapCount() }, (_, id) => `  <sitemap><loc>${escapeXml(`${base}/sitemaps/sitemap/${id}.xml`)}</loc></sitemap>`);
+  const count = await organisationSitemapCount();
+  const paths = [sitemapPath("pages"), ...Array.from({ length: count }, (_, index) => sitemapPath({ index, count }))];
+  const entries = paths.map((path) => `  <sitemap><loc>${escapeXml(`${base}${path}`)}</loc></sitemap>`);
   return `${xmlHead}<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${entries.join("\n")}\n</sitemapindex>\n`;
 }
 
-/** /sitemaps/sitemap/<index>.xml, or null for an index past the last sitemap. */
-export async function sitemapXml(index: number): Promise<string | null> {
+/** A sitemap (its file name under /sitemaps/sitemap/), or null for a name that is none. */
+export async function sitemapXml(file: string): Promise<string | null> {
   if (isBuildPhase()) return null;
-  if (index >= (await sitemapCount())) return null;
+  const parsed = parseSitemapFile(file);
+  if (!parsed) return null;
   const base = appUrl();
   const urls: { loc: string; lastmod?: string; changefreq?: string }[] = [];
-  if (index === 0) {
+  if (parsed === "pages") {
+    tagPage(tags.directory);
     urls.push({ loc: `${base}/`, changefreq: "daily" });
     for (const country of await listCountriesWithOrganisations()) urls.push({ loc: `${base}/countries/${country.code.toLowerCase()}`, changefreq: "weekly" });
-  }
-  const offset = index === 0 ? 0 : index * perSitemap - keptForPages;
-  for (const entry of await listSitemapEntries(offset, index === 0 ? perSitemap - keptForPages : perSitemap)) {
-    urls.push({ loc: `${base}/organisations/${entry.slug}`, lastmod: entry.updatedAt });
+  } else {
+    for (const entry of await listSitemapEntries(parsed.count, parsed.index)) {
+      urls.push({ loc: `${base}/organisations/${entry.slug}`, lastmod: entry.updatedAt });
+    }
   }
   const body = urls
     .map(({ loc, lastmod, changefreq }) => `<url><loc>${escapeXml(loc)}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ""}${changefreq ? `<changefreq>${changefreq}</changefreq>` : ""}</url>`)

@@ -85,7 +85,8 @@ describe("drafts", () => {
     const proposed = (await getOwnChangeSet(editor, draft.id))!.proposed;
     const { organisationId, revisionNumber, tags } = await applyChangeSet(reviewer, draft.id, "all");
     expect(revisionNumber).toBe(1);
-    expect(tags).toEqual(expect.arrayContaining([`organisation:${organisationId}`, "organisations", "country:BE"]));
+    // A new listing: its page, Belgium's count and the place it arrived at, the counts, the recent list, search.
+    expect(tags).toEqual(expect.arrayContaining([`organisation:${organisationId}`, "country:BE", "directory", "recent", "search"]));
     const document = (await getOrganisationDocument(organisationId))!.document;
     expect(document).toEqual(proposed);
     expect(await db.revision.findMany({ where: { organisationId }, select: { version: true, changeSetId: true } })).toEqual([{ version: 1, changeSetId: draft.id }]);
@@ -179,7 +180,9 @@ describe("applyChangeSet", () => {
     const fax = (await getOwnChangeSet(editor, draft.id))!.proposed.contacts[2];
     const result = await applyChangeSet(reviewer, draft.id, ["name", "countries", `contact:${email.id}`, `contact:${phone.id}`, `contact:${fax.id}`]);
     expect(result.revisionNumber).toBe(2);
-    expect(result.tags).toEqual(expect.arrayContaining(["country:BE", "country:NL"]));
+    // Renamed in Belgium (its place there changes) and arrived in the Netherlands (its count changes).
+    expect(result.tags).toEqual(expect.arrayContaining([`country:BE:${organisationId}`, "country:NL", "directory"]));
+    expect(result.tags).not.toContain("country:BE");
     const after = (await getOrganisationDocument(organisationId))!.document;
     expect(after.name).toBe("Partial Renamed");
     expect(after.description).toBe("Works with young people.");

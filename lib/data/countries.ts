@@ -30,25 +30,12 @@ export const listCountries = cachedRead(
 export const listCountriesWithOrganisations = cachedRead(
   "countries-with-organisations",
   async (): Promise<CountryWithCount[]> => {
-    const countries = await db.country.findMany({
-      where: {
-        organisations: { some: { organisation: { status: "PUBLISHED" } } },
-      },
-      select: {
-        code: true,
-        name: true,
-        _count: {
-          select: {
-            organisations: { where: { organisation: { status: "PUBLISHED" } } },
-          },
-        },
-      },
-      orderBy: { name: "asc" },
-    });
-    return countries.map(({ _count, ...country }) => ({
-      ...country,
-      organisationCount: _count.organisations,
-    }));
+    const rows = await db.$queryRaw<{ code: string; name: string; organisationCount: bigint }[]>`
+      SELECT c.code, c.name, l.count AS "organisationCount"
+      FROM (SELECT "countryCode", count(*) FROM "CountryListing" GROUP BY "countryCode") l
+      JOIN "Country" c ON c.code = l."countryCode"
+      ORDER BY c.name`;
+    return rows.map((row) => ({ code: row.code, name: row.name, organisationCount: Number(row.organisationCount) }));
   },
-  () => [tags.organisations],
+  () => [tags.directory],
 );

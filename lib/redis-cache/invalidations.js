@@ -1,8 +1,10 @@
 // @ts-check
 // Invalidations of the Redis cache (lib/cache-handler.js): `revalidateTag` stores, per tag, the
-// time it was invalidated (plain keys, no TTL), and gives the front cache's generation
-// (lib/front-cache.js) a new value in the same script, so the front cache of every instance stops
-// serving what it holds. They are never paused after a failure. One that Redis cannot take is
+// time it was invalidated (plain keys without expiry, so no eviction policy that spares keys
+// without one can drop them; forgotten by the script itself once older than any entry), and
+// gives the search result cache's generation a new value in the same script. The front cache of
+// every instance (lib/front-cache.js) asks whether the tags of an answer it keeps were
+// invalidated since it kept it. They are never paused after a failure. One that Redis cannot take is
 // tried again half a second after each failed try and on reconnection, and until it is written
 // this instance serves nothing from the cache (other instances cannot know of it: see README).
 import { randomUUID } from "node:crypto";
@@ -13,12 +15,14 @@ export const pendingRetryMs = 500;
 export class Invalidations {
   /**
    * @param {import("./connection.js").Connection} connection
-   * @param {{ tagPrefix: string; generationKey: string; pendingRetryMs?: number }} options
+   * @param {{ tagPrefix: string; generationKey: string; indexKey: string; keepMs: number; pendingRetryMs?: number }} options
    */
   constructor(connection, options) {
     this.connection = connection;
     this.tagPrefix = options.tagPrefix;
     this.generationKey = options.generationKey;
+    this.indexKey = options.indexKey;
+    this.keepMs = options.keepMs;
     this.retryMs = options.pendingRetryMs ?? pendingRetryMs;
     /** Tags invalidated while Redis could not take it, written as soon as it can. */
     this.pending = new Set();
@@ -39,7 +43,7 @@ export class Invalidations {
     const written = await connection.attempt(
       () =>
         connection.client
-          .invalidateTags(tags.length + 1, this.generationKey, ...tags.map((tag) => this.tagPrefix + tag), randomUUID())
+          .invalidateTags(tags.length + 2, this.generationKey, this.indexKey, ...tags.map((tag) => this.tagPrefix + tag), randomUUID(), this.keepMs)
           .then(() => true),
       false,
     );
@@ -91,9 +95,38 @@ export class Invalidations {
   }
 
   /**
-   * The front cache's generation (lib/front-cache.js): a random value that every invalidation on
-   * any instance replaces ("none" before the first). Null while it cannot be known: Redis
-   * unavailable, or an invalidation of this instance not written yet.
+   * The front cache's stamp (lib/front-cache.js): Redis's time (ms) before Next reads its cache.
+   * Null while nothing may be served: Redis unavailable, or an invalidation of this instance not
+   * written yet.
+   * @returns {Promise<number | null>}
+   */
+  async stamp() {
+    if (!(await this.readable())) return null;
+    const { connection } = this;
+    return connection.attempt(async () => {
+      const [seconds, micros] = await connection.client.time();
+      return Number(seconds) * 1000 + Math.floor(Number(micros) / 1000);
+    }, null);
+  }
+
+  /**
+   * Whether none of `tags` was invalidated at or after `stamp`, on any instance. Null while it
+   * cannot be known (as for stamp).
+   * @param {string[]} tags
+   * @param {number} stamp
+   * @returns {Promise<boolean | null>}
+   */
+  async unchangedSince(tags, stamp) {
+    if (!(await this.readable())) return null;
+    if (tags.length === 0) return true;
+    const { connection } = this;
+    const newest = await connection.attempt(() => connection.client.newestInvalidation(this.tagPrefix, ...tags), null);
+    return newest === null ? null : Number(newest) < stamp;
+  }
+
+  /**
+   * A random value that every invalidation on any instance replaces ("none" before the first),
+   * for the search result cache. Null while it cannot be known (as for stamp).
    * @returns {Promise<string | null>}
    */
   async generation() {

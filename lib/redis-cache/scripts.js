@@ -31,20 +31,41 @@ redis.call('HSET', KEYS[1], 'v', ARGV[1], 'id', ARGV[2], 't', t, 'tags', ARGV[3]
 redis.call('EXPIRE', KEYS[1], ARGV[4])
 return t`;
 
-// KEYS[1] is the front cache's generation (lib/front-cache.js), given the random value ARGV[1];
-// the others are tags, given the time.
+// KEYS[1] is the front cache's generation, given the random value ARGV[1]; KEYS[2] the index of
+// invalidations (a sorted set by time); the others are tags, given the time. Invalidations older
+// than ARGV[2] ms are forgotten, a hundred at a time: every entry stored before them has expired.
 const invalidateScript = `
 local now = redis.call('TIME')
-local t = string.format('%.0f', now[1] * 1000 + math.floor(now[2] / 1000))
+local t = now[1] * 1000 + math.floor(now[2] / 1000)
+local ts = string.format('%.0f', t)
 redis.call('SET', KEYS[1], ARGV[1])
-for i = 2, #KEYS do redis.call('SET', KEYS[i], t) end
-return t`;
+for i = 3, #KEYS do
+  redis.call('SET', KEYS[i], ts)
+  redis.call('ZADD', KEYS[2], ts, KEYS[i])
+end
+local old = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', string.format('%.0f', t - tonumber(ARGV[2])), 'LIMIT', 0, 100)
+if #old > 0 then
+  redis.call('DEL', unpack(old))
+  redis.call('ZREM', KEYS[2], unpack(old))
+end
+return ts`;
+
+// ARGV: the tag key prefix, then tags. The time (ms) of the latest invalidation of any of them, 0
+// when none was invalidated.
+const newestScript = `
+local newest = 0
+for i = 2, #ARGV do
+  local at = redis.call('GET', ARGV[1] .. ARGV[i])
+  if at and tonumber(at) > newest then newest = tonumber(at) end
+end
+return string.format('%.0f', newest)`;
 
 /**
  * @typedef {Redis & {
  *   readEntryBuffer(key: string, tagPrefix: string, version: string, graceMs: number, ...tags: string[]): Promise<[Buffer, Buffer, Buffer?] | null>;
  *   writeEntry(key: string, value: Buffer, version: string, tags: string, ttl: number): Promise<string>;
- *   invalidateTags(count: number, ...keysAndGeneration: string[]): Promise<string>;
+ *   invalidateTags(count: number, ...keysAndArguments: (string | number)[]): Promise<string>;
+ *   newestInvalidation(tagPrefix: string, ...tags: string[]): Promise<string>;
  * }} CacheClient
  */
 
@@ -59,5 +80,6 @@ export function cacheClient(url, options) {
   client.defineCommand("readEntry", { numberOfKeys: 1, lua: readScript });
   client.defineCommand("writeEntry", { numberOfKeys: 1, lua: writeScript });
   client.defineCommand("invalidateTags", { lua: invalidateScript });
+  client.defineCommand("newestInvalidation", { numberOfKeys: 0, lua: newestScript });
   return /** @type {CacheClient} */ (client);
 }

@@ -16,7 +16,7 @@ function authorised(request: Request) {
 
 /**
  * Refreshes public pages after data changed outside the app (imports, scripts, operators):
- * POST {"tags": ["organisation:<id>", "organisations"]} with `Authorization: Bearer <token>`, the
+ * POST {"tags": ["organisation:<id>", "public"]} (lib/cache-tags.ts names them) with `Authorization: Bearer <token>`, the
  * token derived from NEXTAUTH_SECRET that `npm run revalidate:token` prints (never the secret itself).
  */
 export async function POST(request: Request) {

@@ -1,8 +1,8 @@
 import "server-only";
-import { tags } from "@/lib/cache";
 import { applyChanges, collisions, diffDocuments, fieldLabels, type Change, type OrganisationDocument } from "@/lib/change-sets/document";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/data/audit";
+import { pagesChangedBy } from "@/lib/data/page-changes";
 import { ConflictError, NotFoundError } from "@/lib/data/errors";
 import { parseStored, parseStoredOrNull, toStored } from "@/lib/data/stored-documents";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -144,8 +144,7 @@ export async function applyChangeSet(
       data: { status: rejected.length ? "PARTLY_APPROVED" : "APPROVED", decisions, decisionNote: note || null, decidedAt: new Date(), decidedById: actor.id, organisationId },
     });
     await recordAudit({ action: "change-set.applied", actorId: actor.id, subject: `organisation:${organisationId}`, address: actor.address, details: { changeSetId, version: revisionNumber, ...decisions } }, tx);
-    const countries = new Set([...(before?.countries ?? []), ...next.countries]);
-    return { organisationId, revisionNumber, partly: rejected.length > 0, tags: [tags.organisation(organisationId), tags.organisations, ...[...countries].map(tags.country)] };
+    return { organisationId, revisionNumber, partly: rejected.length > 0, tags: await pagesChangedBy(tx, organisationId, before, next) };
   }, applyTransaction);
 }
 

@@ -66,12 +66,14 @@ export async function recordRevision(organisationId: string): Promise<void> {
 
 /**
  * Records that someone checked the listing today. It changes no listed fact, so it needs no
- * review; it is audited. Returns the cache tags to refresh (the page shows the date).
+ * review; it is audited. Returns the cache tags to refresh: its own page, which shows the date.
  */
 export async function markVerified(actor: Actor, organisationId: string): Promise<string[]> {
   assertMay(actor, "organisations.propose");
   return db.$transaction(async (tx) => {
-    const { count } = await tx.organisation.updateMany({ where: { id: organisationId }, data: { lastVerifiedAt: new Date() } });
+    // Not an update of what it says: its "last updated" date (on its page, the home page, its
+    // sitemap) stays, which Prisma's @updatedAt would move.
+    const count = await tx.$executeRaw`UPDATE "Organisation" SET "lastVerifiedAt" = now() WHERE id = ${organisationId}::uuid`;
     if (count === 0) throw new NotFoundError("This organisation does not exist.");
     await recordAudit({ action: "organisation.verified", actorId: actor.id, subject: `organisation:${organisationId}`, address: actor.address }, tx);
     return [tags.organisation(organisationId)];

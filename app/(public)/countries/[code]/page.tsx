@@ -20,5 +20,5 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function CountryPage({ params }: Props) {
-  return <CountryListing code={(await params).code} page={1} />;
+  return <CountryListing code={(await params).code} />;
 }

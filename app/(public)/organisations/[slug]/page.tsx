@@ -5,7 +5,7 @@ import { StaticNotFound } from "@/components/layout/static-not-found";
 import { ContactList } from "@/components/organisation/contact-list";
 import { LinkedText } from "@/components/organisation/linked-text";
 import { ExternalLink } from "@/components/ui/external-link";
-import { findPublishedIdBySlug, findRenamedSlug, getPublishedOrganisation } from "@/lib/data/organisations";
+import { getOrganisationPage } from "@/lib/data/organisations";
 import { appUrl } from "@/lib/env";
 import { organisationJsonLd, serializeJsonLd } from "@/lib/json-ld";
 import { summarise } from "@/lib/text";
@@ -20,14 +20,10 @@ export async function generateStaticParams() {
   return [];
 }
 
-async function load(slug: string) {
-  const id = await findPublishedIdBySlug(slug);
-  return id ? getPublishedOrganisation(id) : null;
-}
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const organisation = await load((await params).slug);
-  if (!organisation) return { title: "Page not found" };
+  const found = await getOrganisationPage((await params).slug);
+  if (!found || !("organisation" in found)) return { title: "Page not found" };
+  const { organisation } = found;
   const title = organisation.acronym ? `${organisation.name} (${organisation.acronym})` : organisation.name;
   const description =
     summarise(organisation.description) ||
@@ -40,13 +36,11 @@ const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "lo
 
 export default async function OrganisationPage({ params }: Props) {
   const { slug } = await params;
-  const organisation = await load(slug);
-  if (!organisation) {
-    // An old address of a renamed organisation answers with a permanent redirect (308).
-    const renamed = await findRenamedSlug(slug);
-    if (renamed) permanentRedirect(`/organisations/${renamed}`);
-    return <StaticNotFound />;
-  }
+  const found = await getOrganisationPage(slug);
+  // An old address of a renamed organisation answers with a permanent redirect (308).
+  if (found && "movedTo" in found) permanentRedirect(`/organisations/${found.movedTo}`);
+  if (!found) return <StaticNotFound />;
+  const { organisation } = found;
   const pageUrl = `${appUrl()}/organisations/${organisation.slug}`;
   return (
     <article>

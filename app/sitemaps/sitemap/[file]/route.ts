@@ -10,10 +10,9 @@ export async function generateStaticParams() {
 
 type Context = { params: Promise<{ file: string }> };
 
-/** /sitemaps/sitemap/<n>.xml: at most 50,000 URLs each; /sitemap.xml lists them. */
+/** /sitemaps/sitemap/pages.xml and organisations-<i>-of-<n>.xml (lib/sitemap.ts); /sitemap.xml lists them. */
 export async function GET(_request: Request, { params }: Context) {
-  const match = /^(0|[1-9]\d{0,5})\.xml$/.exec((await params).file);
-  const xml = match ? await sitemapXml(Number(match[1])) : null;
+  const xml = await sitemapXml((await params).file);
   if (xml === null) return new Response("No such sitemap.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   return new Response(xml, { headers: { "Content-Type": "application/xml; charset=utf-8" } });
 }

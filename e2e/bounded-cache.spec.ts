@@ -1,0 +1,81 @@
+// A crawler asking for made-up addresses costs no cache entry each: a "not found" is never kept,
+// on disk (one instance) or in Redis (several).
+import { readdir } from "node:fs/promises";
+import path from "node:path";
+import { Redis } from "ioredis";
+import { expect, test } from "./factories";
+import { startInstance, type Instance } from "./instances";
+import { freshAddress } from "./support";
+
+const requests = 10_000;
+const parallel = 16;
+
+/** Made-up addresses: organisation pages and country pages from an organisation. */
+const madeUp = (i: number) => (i % 5 === 4 ? `/countries/be/from/crawled-${crypto.randomUUID()}` : `/organisations/crawled-${crypto.randomUUID()}`);
+
+/**
+ * The first "not found" of each kind on each instance, which may fill what every such page reads
+ * once (the list of countries, in Next's data cache).
+ */
+async function firstOfEachKind(bases: string[]) {
+  for (const base of bases) for (const i of [0, 4]) expect((await fetch(base + madeUp(i))).status).toBe(404);
+}
+
+/** Asks for `requests` made-up addresses, `parallel` at a time, spread over `bases`; every answer a 404. */
+async function crawl(bases: string[]) {
+  let next = 0;
+  const statuses = new Map<number, number>();
+  const address = freshAddress();
+  await Promise.all(
+    Array.from({ length: parallel }, async () => {
+      while (next < requests) {
+        const i = next++;
+        const response = await fetch(bases[i % bases.length] + madeUp(i), { headers: { "x-forwarded-for": address }, redirect: "manual" });
+        await response.arrayBuffer();
+        statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+      }
+    }),
+  );
+  return Object.fromEntries(statuses);
+}
+
+async function countFiles(directory: string): Promise<number> {
+  const entries = await readdir(directory, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries.filter((entry) => entry.isFile()).length;
+}
+
+test("10,000 made-up addresses add no file to one instance's cache @exclusive", async ({ baseURL }) => {
+  test.setTimeout(300_000);
+  const distDir = process.env.NEXT_DIST_DIR ?? ".next-test";
+  const cached = () => Promise.all([countFiles(path.join(distDir, "cache")), countFiles(path.join(distDir, "server", "app"))]);
+  await firstOfEachKind([baseURL!]);
+  const before = await cached();
+  expect(await crawl([baseURL!])).toEqual({ 404: requests });
+  const after = await cached();
+  // Nothing else renders meanwhile (@exclusive): not a file more.
+  expect(after).toEqual(before);
+});
+
+test("10,000 made-up addresses add no key to the Redis two instances share", async () => {
+  const redisUrl = process.env.REDIS_URL;
+  test.skip(!redisUrl, "REDIS_URL is not set: CI sets it to this machine's Redis.");
+  test.setTimeout(300_000);
+  const prefix = `prova-e2e-crawl-${process.pid}-${Date.now().toString(36)}`;
+  const redis = new Redis(redisUrl!);
+  let instances: Instance[] = [];
+  try {
+    const env = { REDIS_URL: redisUrl!, CACHE_KEY_PREFIX: prefix };
+    instances = await Promise.all([startInstance("a", env), startInstance("b", env)]);
+    // A real page each, so that both instances have written to Redis before counting.
+    for (const instance of instances) expect((await fetch(`${instance.url}/organisations/allo-tolerance`)).status).toBe(200);
+    await firstOfEachKind(instances.map((instance) => instance.url));
+    const before = (await redis.keys(`${prefix}:*`)).length;
+    expect(await crawl(instances.map((instance) => instance.url))).toEqual({ 404: requests });
+    expect((await redis.keys(`${prefix}:*`)).length).toBe(before);
+  } finally {
+    await Promise.all(instances.map((instance) => instance.stop()));
+    const keys = await redis.keys(`${prefix}:*`);
+    if (keys.length) await redis.del(...keys);
+    await redis.quit();
+  }
+});
