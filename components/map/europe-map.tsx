@@ -10,7 +10,7 @@ import shapesFile from "./europe-map.svg";
 /**
  * The outlines (about 21 KB) are in europe-map.svg, which the build serves from a hashed
  * /_next/static/media address that browsers keep: the map draws them with <use> references.
- * Inline, they went out twice in every home page, in the HTML and again in its RSC payload.
+ * Inline, they would go out twice in every home page: in the HTML and again in its RSC payload.
  * europe-map.test.tsx keeps the file equal to what europeMapShapes() computes.
  */
 const shapes = (shapesFile as StaticImageData).src;
