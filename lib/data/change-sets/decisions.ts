@@ -66,7 +66,8 @@ export async function applyChangeSet(
   { note, revision }: { note?: string; revision?: number } = {},
 ): Promise<AppliedChangeSet> {
   assertMay(actor, "changes.decide");
-  return db.$transaction(async (tx) => {
+  const target = await db.changeSet.findUnique({ where: { id: changeSetId }, select: { organisationId: true } });
+  return oneAtATime(target?.organisationId, () => db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT 1 FROM "ChangeSet" WHERE id = ${changeSetId}::uuid FOR UPDATE`;
     const changeSet = await tx.changeSet.findUnique({ where: { id: changeSetId } });
     if (!changeSet) throw new NotFoundError("This change does not exist.");
@@ -145,7 +146,27 @@ export async function applyChangeSet(
     });
     await recordAudit({ action: "change-set.applied", actorId: actor.id, subject: `organisation:${organisationId}`, address: actor.address, details: { changeSetId, version: revisionNumber, ...decisions } }, tx);
     return { organisationId, revisionNumber, partly: rejected.length > 0, tags: await pagesChangedBy(tx, organisationId, before, next) };
-  }, applyTransaction);
+  }, applyTransaction));
+}
+
+/** The approvals of each organisation under way in this process, the latest last. */
+const approvals = new Map<string, Promise<unknown>>();
+
+/**
+ * Runs the approvals of one organisation in this process one after another. They would wait for
+ * each other on its row lock anyway (which still orders them across processes), but each holding
+ * a pooled connection meanwhile: many at once would fill the pool, and a full pool fails every
+ * other request after 2 s (lib/db.ts).
+ */
+function oneAtATime<T>(organisationId: string | null | undefined, run: () => Promise<T>): Promise<T> {
+  if (!organisationId) return run();
+  const current = (approvals.get(organisationId) ?? Promise.resolve()).then(run, run);
+  approvals.set(organisationId, current);
+  const forget = () => {
+    if (approvals.get(organisationId) === current) approvals.delete(organisationId);
+  };
+  current.then(forget, forget);
+  return current;
 }
 
 /** The words of a new name or acronym join the typo fallback's dictionary (the function is the migration's). */
@@ -153,11 +174,7 @@ function addSearchWords(tx: Prisma.TransactionClient, document: { name: string; 
   return tx.$executeRaw`SELECT prova_add_search_words(${`${document.name} ${document.acronym ?? ""}`})`;
 }
 
-/**
- * Approvals of one organisation wait for each other on its row lock while holding a pooled
- * connection, so many at once (50 in the test) queue for connections longer than Prisma's 2 s
- * default: they wait their turn instead of failing.
- */
+/** Approvals of one organisation from several processes wait for each other on its row lock. */
 const applyTransaction = { maxWait: 20_000, timeout: 30_000 };
 
 function describeChange(change: Change): string {
