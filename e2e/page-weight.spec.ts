@@ -63,7 +63,20 @@ test("a public page loads Next's runtime, its error pages and next/link, nothing
   for (const page of ["/", "/countries/be", "/organisations/allo-tolerance", "/search?q=x"]) {
     expect(await scriptsOf(request, page, role), page).toEqual(everyPublicPage);
   }
-  expect(await scriptsOf(request, "/suggest", role), "/suggest").toEqual({ ...everyPublicPage, "the suggestion form": 3 });
+  expect(await scriptsOf(request, "/suggest", role), "/suggest").toEqual({ ...everyPublicPage, "the suggestion form": 1 });
+});
+
+test("the suggestion form's script carries neither zod nor libphonenumber-js's metadata", () => {
+  // The form shows the label maps; the schemas that validate it run on the server only.
+  const files = entryFiles("/(public)/suggest/page")["[project]/app/(public)/suggest/page"];
+  const own = files.filter((file) => !Object.values(entryFiles("/(public)/page")).flat().includes(file));
+  expect(own).toHaveLength(1);
+  for (const file of own) {
+    const code = buildFile(file);
+    expect(code, file).toContain("Non-governmental organisation");
+    expect(code, file).not.toContain("country_calling_codes");
+    expect(code, file).not.toContain("jitless");
+  }
 });
 
 test("the home page refers to the map's outlines in one cached file instead of carrying them", async ({ request, browser }) => {

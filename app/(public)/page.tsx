@@ -8,7 +8,7 @@ import {
 import { SearchForm } from "@/components/search/search-form";
 import { EuropeMap } from "@/components/map/europe-map";
 import { isBuildPhase } from "@/lib/build-phase";
-import { organisationKindLabels } from "@/lib/validation/organisation";
+import { organisationKindLabels } from "@/lib/validation/labels";
 
 export const revalidate = 300;
 

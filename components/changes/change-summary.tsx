@@ -1,6 +1,5 @@
 import { diffDocuments, fieldLabels, type Change, type ContactDocument, type OrganisationDocument } from "@/lib/change-sets/document";
-import { contactTypeLabels } from "@/lib/validation/contact";
-import { organisationKindLabels } from "@/lib/validation/organisation";
+import { contactTypeLabels, organisationKindLabels } from "@/lib/validation/labels";
 
 const show = (value: unknown): string => {
   if (value === null || value === undefined || value === "") return "(empty)";

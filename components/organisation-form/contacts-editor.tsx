@@ -2,7 +2,8 @@
 
 import { useId, useRef, useState } from "react";
 import { FieldError } from "@/components/ui/form";
-import { contactTypeLabels, ContactType } from "@/lib/validation/contact";
+import type { ContactType } from "@/lib/generated/prisma/enums";
+import { contactTypeLabels } from "@/lib/validation/labels";
 import { buttonClass } from "@/components/ui/button";
 
 export type ContactRow = { id?: string; type: ContactType; label: string; value: string };

@@ -11,7 +11,7 @@ import { findSimilar, saveOrganisation } from "@/lib/actions/organisations";
 import type { SimilarOrganisation } from "@/lib/data/admin-organisations";
 import { formDataToObject } from "@/lib/forms/form-data";
 import { initialFormState, type FormState } from "@/lib/forms/form-state";
-import { organisationKindLabels } from "@/lib/validation/organisation";
+import { organisationKindLabels } from "@/lib/validation/labels";
 import { buttonClass } from "@/components/ui/button";
 
 export type OrganisationFormValues = {

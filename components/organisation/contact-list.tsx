@@ -1,6 +1,6 @@
 import { parsePhoneNumberFromString } from "libphonenumber-js/max";
 import type { OrganisationDetail } from "@/lib/data/organisations";
-import { contactTypeLabels } from "@/lib/validation/contact";
+import { contactTypeLabels } from "@/lib/validation/labels";
 import { ExternalLink } from "@/components/ui/external-link";
 
 type Contact = OrganisationDetail["contacts"][number];

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { OrganisationListItem } from "@/lib/data/organisations";
 import { ExternalLink } from "@/components/ui/external-link";
-import { organisationKindLabels } from "@/lib/validation/organisation";
+import { organisationKindLabels } from "@/lib/validation/labels";
 
 export function OrganisationList({
   organisations,

@@ -1,6 +1,5 @@
 import type { Change, ContactDocument } from "@/lib/change-sets/document";
-import { contactTypeLabels } from "@/lib/validation/contact";
-import { organisationKindLabels } from "@/lib/validation/organisation";
+import { contactTypeLabels, organisationKindLabels } from "@/lib/validation/labels";
 
 const empty = <span className="text-slate-500">(empty)</span>;
 

@@ -3,16 +3,6 @@ import { z } from "zod";
 import { ContactType } from "@/lib/generated/prisma/enums";
 import { normaliseAddress, normaliseEmail, normalisePhone, normaliseUrl, stripControlCharacters, type Normalised } from "./normalise";
 
-export { ContactType };
-
-export const contactTypeLabels: Record<ContactType, string> = {
-  EMAIL: "E-mail",
-  PHONE: "Phone",
-  FAX: "Fax",
-  ADDRESS: "Postal address",
-  CONTACT_FORM: "Contact form",
-};
-
 export function normaliseContactValue(type: ContactType, raw: string, region?: string): Normalised {
   switch (type) {
     case "EMAIL":

@@ -5,19 +5,6 @@ import { OrganisationKind } from "@/lib/generated/prisma/enums";
 import { contactsSchema } from "./contact";
 import { normaliseEmail, normaliseUrl, stripControlCharacters } from "./normalise";
 
-export { OrganisationKind };
-
-export const organisationKindLabels: Record<OrganisationKind, string> = {
-  PROJECT: "Project",
-  NGO: "Non-governmental organisation",
-  GOVERNMENT_BODY: "Government body",
-  SECURITY_SERVICE: "Intelligence or security service",
-  NETWORK: "International or EU network",
-  POLITICAL_GROUP: "Political group",
-  RESEARCH_EDUCATION: "Research or education",
-  OTHER: "Other",
-};
-
 const countryCode = z
   .string()
   .trim()

@@ -4,7 +4,7 @@ import { FacetList } from "@/components/search/facet-list";
 import { Highlighted } from "@/components/search/highlighted";
 import { SearchForm } from "@/components/search/search-form";
 import { pageSize, searchOrganisations } from "@/lib/data/search";
-import { organisationKindLabels } from "@/lib/validation/organisation";
+import { organisationKindLabels } from "@/lib/validation/labels";
 import { searchParamsSchema, type SearchParams } from "@/lib/validation/search";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };

@@ -6,7 +6,7 @@ import { FilterBar, FilterInput } from "@/components/ui/filter-bar";
 import { keysetLinks } from "@/components/ui/keyset-links";
 import { requireUser } from "@/lib/auth/session";
 import { listContactsForAdmin } from "@/lib/data/admin-contacts";
-import { contactTypeLabels } from "@/lib/validation/contact";
+import { contactTypeLabels } from "@/lib/validation/labels";
 import { cleanQuery } from "@/lib/validation/search";
 
 export const metadata: Metadata = { title: "Contacts", robots: { index: false } };

@@ -9,7 +9,7 @@ import { requireUser } from "@/lib/auth/session";
 import { listOrganisationsForAdmin } from "@/lib/data/admin-organisations";
 import { listCountries } from "@/lib/data/countries";
 import { adminListSchema } from "@/lib/validation/admin-list";
-import { organisationKindLabels } from "@/lib/validation/organisation";
+import { organisationKindLabels } from "@/lib/validation/labels";
 
 export const metadata: Metadata = { title: "Organisations", robots: { index: false } };
 

@@ -9,7 +9,7 @@ import { getOrganisationPage } from "@/lib/data/organisations";
 import { appUrl } from "@/lib/env";
 import { organisationJsonLd, serializeJsonLd } from "@/lib/json-ld";
 import { summarise } from "@/lib/text";
-import { organisationKindLabels } from "@/lib/validation/organisation";
+import { organisationKindLabels } from "@/lib/validation/labels";
 
 export const revalidate = 3600;
 

@@ -1,7 +1,7 @@
 import { apiError, apiJson, apiOptions } from "@/lib/api/http";
 import { parseApiQuery } from "@/lib/validation/public-api";
 import { countPublishedByKind } from "@/lib/data/organisations";
-import { organisationKindLabels } from "@/lib/validation/organisation";
+import { organisationKindLabels } from "@/lib/validation/labels";
 
 /** GET /api/v1/kinds: every kind of organisation, with its label and how many are published. */
 export async function GET(request: Request) {
