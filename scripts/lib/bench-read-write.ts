@@ -1,0 +1,198 @@
+// The read-while-writing benchmark (npm run bench -- --only readwrite): two instances sharing Redis
+// at a million organisations, read by 50 connections (organisation pages by a Zipf distribution,
+// country pages, the home page) while a writer approves one change a second through the code the
+// review page uses; then the same with every approval refreshing every public page, as the cache
+// tags did before they were precise. And cold renders: an organisation page, and page 1,000 of the
+// largest country (keyset). Figures for docs/benchmarks.md; never a test.
+import { randomInt } from "node:crypto";
+import { writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { tags as cacheTags } from "../../lib/cache-tags";
+import { revalidateToken } from "../../lib/security/keys";
+import { pgQuery } from "./pg-client";
+import type { ReadersOptions, ReadersResult } from "./read-write-load";
+
+type Server = { url: string; stop(): Promise<void> };
+
+export type ReadWriteDeps = {
+  database: string;
+  redisUrl: string;
+  secret: string;
+  seconds: number;
+  say: (line?: string) => void;
+  startServer: (env: Record<string, string>) => Promise<Server>;
+  /** Runs the readers in a process of their own (on the load generator's core). */
+  runReaders: (options: ReadersOptions) => Promise<ReadersResult>;
+};
+
+export type ReadWriteRun = ReadersResult & {
+  approvals: number;
+  /** Requests for a page already asked for in the run that were rendered again, per approval. */
+  reRenderedPerApproval: number;
+  /** From the approval's commit to the new content on both instances, ms. */
+  freshP50: number;
+  freshMax: number;
+  /** Redis memory of a cached organisation page (MEMORY USAGE, mean of a sample), bytes. */
+  redisBytesPerPage: number;
+};
+
+export type ReadWriteFigures = {
+  precise: ReadWriteRun;
+  everything: ReadWriteRun;
+  cold: { organisationP95: number; countryPageP95: number; country: string; countrySize: number };
+};
+
+const connections = 50;
+const exponent = 1.1;
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const ms = (value: number) => value.toFixed(1);
+
+async function timed(url: string): Promise<{ time: number; status: number; body: string }> {
+  const started = performance.now();
+  const response = await fetch(url, { redirect: "manual" });
+  const body = await response.text();
+  return { time: performance.now() - started, status: response.status, body };
+}
+
+export async function readWriteSection(deps: ReadWriteDeps): Promise<ReadWriteFigures> {
+  const { database, say } = deps;
+  say("### Reading while writing: two instances on Redis, 1M organisations");
+  say();
+  // The writer runs the approval code in this process, on the bench database.
+  process.env.DATABASE_URL = database;
+  const { applyChangeSet, getOrganisationDocument, saveDraft, submitChangeSet } = await import("../../lib/data/change-sets");
+  const users = await pgQuery<{ id: string; email: string }>(database, `SELECT id, email FROM "User" WHERE email IN ('editor@prova.test', 'reviewer@prova.test')`);
+  const editor = { id: users.find((user) => user.email === "editor@prova.test")!.id, role: "EDITOR" as const };
+  const reviewer = { id: users.find((user) => user.email === "reviewer@prova.test")!.id, role: "REVIEWER" as const };
+
+  // Popularity unrelated to the order of ids: a random ranking of every published organisation.
+  const organisations = await pgQuery<{ id: string; slug: string }>(database, `SELECT id, slug FROM "Organisation" WHERE status = 'published' ORDER BY random()`);
+  const slugsFile = path.join(os.tmpdir(), `prova-bench-slugs-${process.pid}.txt`);
+  await writeFile(slugsFile, organisations.map((organisation) => organisation.slug).join("\n"));
+  const countries = (await pgQuery<{ code: string }>(database, `SELECT DISTINCT "countryCode" AS code FROM "CountryListing"`)).map((row) => row.code.toLowerCase());
+  const { zipf } = await import("./read-write-load");
+  const pickRank = zipf(organisations.length, exponent);
+
+  const run = async (label: string, everything: boolean): Promise<ReadWriteRun> => {
+    const prefix = `prova-bench-rw-${process.pid}-${everything ? "all" : "precise"}`;
+    const env = { DATABASE_URL: database, REDIS_URL: deps.redisUrl, CACHE_KEY_PREFIX: prefix, TRUSTED_PROXY_HOPS: "0" };
+    const [a, b] = await Promise.all([deps.startServer(env), deps.startServer(env)]);
+    try {
+      // Warm: the most popular pages (about four fifths of what readers ask for) on both instances.
+      const warm = organisations.slice(0, 2_000).map((organisation) => `/organisations/${organisation.slug}`);
+      for (const base of [a.url, b.url]) {
+        for (const page of ["/", ...countries.map((code) => `/countries/${code}`), ...warm]) await fetch(base + page).then((response) => response.arrayBuffer());
+      }
+      const readers = deps.runReaders({ bases: [a.url, b.url], slugsFile, countries, connections, seconds: deps.seconds, exponent });
+      const fresh: number[] = [];
+      const end = performance.now() + deps.seconds * 1000 - 1000;
+      for (let i = 0; performance.now() < end; i++) {
+        const due = performance.now() + 1000;
+        const organisation = organisations[pickRank()];
+        const current = (await getOrganisationDocument(organisation.id))!.document;
+        const marker = `bench-${process.pid}-${i}-${randomInt(1e9)}`;
+        // Every other change is to what lists show (the first paragraph), the others further down.
+        const [first, ...rest] = current.description.split(/\n\s*\n/);
+        const description = i % 2 === 0 ? [`${first} (${marker})`, ...rest].join("\n\n") : [first, ...rest.slice(0, 2), marker].join("\n\n");
+        const draft = await saveDraft(editor, { kind: "UPDATE", organisationId: organisation.id, document: { ...current, description }, note: "" });
+        await submitChangeSet(editor, draft.id);
+        const { tags } = await applyChangeSet(reviewer, draft.id, "all");
+        const committed = performance.now();
+        // What the review page's action does after its commit: revalidatePublic on its instance.
+        const answer = await fetch(`${a.url}/api/revalidate`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${revalidateToken(deps.secret)}`, "content-type": "application/json" },
+          body: JSON.stringify({ tags: everything ? [...tags, cacheTags.public] : tags }),
+        });
+        if (!answer.ok) throw new Error(`Revalidation failed: ${answer.status}`);
+        for (const base of [a.url, b.url]) {
+          while (!(await timed(`${base}/organisations/${current.slug}`)).body.includes(marker));
+        }
+        fresh.push(performance.now() - committed);
+        await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - performance.now())));
+      }
+      const result = await readers;
+      fresh.sort((x, y) => x - y);
+      const { Redis } = await import("ioredis");
+      const redis = new Redis(deps.redisUrl);
+      const [, sample] = await redis.scan("0", "MATCH", `${prefix}:cache:*:entry:*/organisations/*`, "COUNT", 20_000);
+      const sizes = await Promise.all(sample.slice(0, 200).map((key) => redis.memory("USAGE", key)));
+      await redis.quit();
+      const measured = sizes.filter((size): size is number => typeof size === "number");
+      const run: ReadWriteRun = {
+        ...result,
+        approvals: fresh.length,
+        reRenderedPerApproval: (result.repeated - result.repeatedHits) / Math.max(1, fresh.length),
+        freshP50: percentile(fresh, 50),
+        freshMax: fresh.at(-1)!,
+        redisBytesPerPage: measured.length ? measured.reduce((total, size) => total + size, 0) / measured.length : NaN,
+      };
+      say(
+        `- ${label}: ${run.requests.toLocaleString("en-GB")} reads, hit rate ${((100 * run.hits) / run.requests).toFixed(1)}% ` +
+          `(${((100 * run.repeatedHits) / Math.max(1, run.repeated)).toFixed(1)}% of reads of a page already read in the run), ` +
+          `p50 ${ms(run.p50)} ms, p99 ${ms(run.p99)} ms, ${run.errors} errors; ${run.approvals} approvals, ` +
+          `${run.reRenderedPerApproval.toFixed(1)} pages read again and rendered again per approval; ` +
+          `approval to new content on both instances p50 ${ms(run.freshP50)} ms, max ${ms(run.freshMax)} ms; ` +
+          `an organisation page in Redis: ${(run.redisBytesPerPage / 1024).toFixed(1)} KB (mean of ${measured.length}).`,
+      );
+      return run;
+    } finally {
+      await Promise.all([a.stop(), b.stop()]);
+      const { Redis } = await import("ioredis");
+      const redis = new Redis(deps.redisUrl);
+      const keys = await redis.keys(`${prefix}:*`);
+      for (let i = 0; i < keys.length; i += 1000) await redis.del(...keys.slice(i, i + 1000));
+      await redis.quit();
+    }
+  };
+
+  say(
+    `${connections} connections for ${deps.seconds} s, alternating between the instances: organisation pages by Zipf (s = ${exponent}) over ` +
+      `${organisations.length.toLocaleString("en-GB")} (90%), a country's first page (8%), the home page (2%); the 2,000 most read pages warmed first. ` +
+      `A writer approves a change to a Zipf-chosen organisation every second through lib/data (the review page's code), alternately to its summary and further down its description.`,
+  );
+  const precise = await run("Tags as they are (each page refreshed when what it shows changes)", false);
+  const everything = await run("Every approval refreshing every public page (the tags before issue 22)", true);
+  say();
+
+  // Cold renders on a new instance of its own (no Redis): an organisation page, and page 1,000
+  // (from the 49,951st organisation on) of the country with the most organisations.
+  say("### Cold renders at 1M");
+  say();
+  const [{ code, count }] = await pgQuery<{ code: string; count: string }>(database, `SELECT "countryCode" AS code, count(*) FROM "CountryListing" GROUP BY 1 ORDER BY 2 DESC LIMIT 1`);
+  const starts = await pgQuery<{ slug: string }>(
+    database,
+    `SELECT o.slug FROM (SELECT "organisationId", name FROM "CountryListing" WHERE "countryCode" = $1 ORDER BY name, "organisationId" OFFSET 49950 LIMIT 5000) l
+     JOIN "Organisation" o ON o.id = l."organisationId" ORDER BY l.name, l."organisationId"`,
+    [code],
+  );
+  const server = await deps.startServer({ DATABASE_URL: database });
+  try {
+    await fetch(`${server.url}/`).then((response) => response.arrayBuffer());
+    const organisationTimes: number[] = [];
+    const pageTimes: number[] = [];
+    for (let i = 0; i < 100; i++) {
+      const organisation = organisations[organisations.length - 1 - i];
+      const page = await timed(`${server.url}/organisations/${organisation.slug}`);
+      if (page.status !== 200) throw new Error(`An organisation page answered ${page.status}`);
+      organisationTimes.push(page.time);
+      // Distinct pages around page 1,000, each rendered for the first time.
+      const list = await timed(`${server.url}/countries/${code.toLowerCase()}/from/${starts[i * 50].slug}`);
+      if (list.status !== 200) throw new Error(`A country page answered ${list.status}`);
+      pageTimes.push(list.time);
+    }
+    organisationTimes.sort((x, y) => x - y);
+    pageTimes.sort((x, y) => x - y);
+    const cold = { organisationP95: percentile(organisationTimes, 95), countryPageP95: percentile(pageTimes, 95), country: code, countrySize: Number(count) };
+    say(
+      `100 of each, never asked for before, one at a time: an organisation page p95 ${ms(cold.organisationP95)} ms; ` +
+        `a page of ${code} (${cold.countrySize.toLocaleString("en-GB")} organisations) from its 49,951st organisation on (page 1,000) p95 ${ms(cold.countryPageP95)} ms.`,
+    );
+    say();
+    return { precise, everything, cold };
+  } finally {
+    await server.stop();
+  }
+}
