@@ -79,6 +79,34 @@ test("an approval through instance A is on instance B's very next response", asy
   expect(Number(version)).toBeGreaterThan(1);
 });
 
+test("a change of address through instance A: B's very next answers are the redirect and the new page, and B keeps its other pages", async ({ page, browser, make }) => {
+  balancer.route = () => a;
+  const { slug } = await make.organisation();
+  const other = await make.organisation();
+  const newSlug = `moved-${crypto.randomUUID().slice(0, 8)}`;
+  // B has both pages in Next's cache and in its front cache.
+  for (const path of [`/organisations/${slug}`, `/organisations/${other.slug}`]) {
+    await get(b, path);
+    expect((await get(b, path)).cache, path).toBe("HIT");
+    expect((await get(b, path)).age, path).not.toBeNull();
+  }
+  await page.setExtraHTTPHeaders({ "x-forwarded-for": freshAddress() });
+  await signInAs(page, await make.user("editor"), balancer.url);
+  const changeSetId = await submitChange(page, slug, async (form) => {
+    await form.getByLabel("Address of its page (optional)").fill(newSlug);
+  }, balancer.url);
+  await approveAsReviewer(browser, changeSetId, { baseURL: balancer.url });
+
+  const old = await fetch(`${b.url}/organisations/${slug}`, { redirect: "manual", headers: { "x-forwarded-for": freshAddress() } });
+  expect(old.status).toBe(308);
+  expect(old.headers.get("location")).toContain(`/organisations/${newSlug}`);
+  expect((await get(b, `/organisations/${newSlug}`)).status).toBe(200);
+  // Another organisation's page on B is still the answer its front cache kept.
+  const kept = await get(b, `/organisations/${other.slug}`);
+  expect(kept.cache).toBe("HIT");
+  expect(kept.age).not.toBeNull();
+});
+
 test("a form rendered by instance A is submitted to instance B", async ({ page, make }) => {
   const { id } = await make.organisation();
   // The balancer sends every page to A and every form submission (POST) to B.
