@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cleanQuery, searchParamsSchema } from "./search";
+import { cleanQuery, normaliseQuery, searchKey, searchParamsSchema } from "./search";
 
 describe("searchParamsSchema", () => {
   it("reads a plain query", () => {
@@ -35,5 +35,18 @@ describe("cleanQuery", () => {
   it("removes NUL and control characters and limits the length", () => {
     expect(cleanQuery("a\u0000b\tc\u0007")).toBe("a b c");
     expect(cleanQuery("x".repeat(10_000))).toHaveLength(200);
+  });
+});
+
+describe("normaliseQuery and searchKey", () => {
+  it("make searches that differ only in case, spacing or Unicode spelling one search", () => {
+    expect(normaliseQuery(" Prevention ")).toBe("prevention");
+    expect(normaliseQuery("De\u0301mocratie  OR  exit")).toBe("d\u00e9mocratie or exit");
+    const key = (input: Record<string, string>) => searchKey(searchParamsSchema.parse(input));
+    expect(key({ q: "Prevention ", country: "fr" })).toBe(key({ q: "prevention", country: "FR" }));
+    expect(key({ q: "prevention", kind: "ngo" })).toBe(key({ q: "PREVENTION", kind: "NGO", page: "1" }));
+    expect(key({ q: "prevention" })).not.toBe(key({ q: "prevention", page: "2" }));
+    expect(key({ q: "prevention" })).not.toBe(key({ q: "prevention", country: "fr" }));
+    expect(key({ q: "a", kind: "ngo" })).not.toBe(key({ q: "a", country: "ng" }));
   });
 });

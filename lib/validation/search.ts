@@ -14,6 +14,21 @@ export function cleanQuery(raw: string): string {
     .trim();
 }
 
+/**
+ * The query as the search reads it: words match without regard to case (PostgreSQL lower-cases
+ * them, and "or" is an operator in any case), and the two Unicode spellings of an accented letter
+ * are one. Queries that differ only in these ("Prevention " and "prevention") are one search, with
+ * one cached result.
+ */
+export function normaliseQuery(q: string): string {
+  return cleanQuery(q).normalize("NFC").toLowerCase();
+}
+
+/** What identifies a search's result: the normalised query, the filters and the page. */
+export function searchKey({ q, country, kind, page }: SearchParams): string {
+  return JSON.stringify([normaliseQuery(q), country ?? "", kind ?? "", page]);
+}
+
 const single = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 
 /**

@@ -3,11 +3,13 @@ import { db } from "@/lib/db";
 import { listCountries } from "@/lib/data/countries";
 import type { OrganisationKind } from "@/lib/generated/prisma/enums";
 import { summarise } from "@/lib/text";
-import type { SearchParams } from "@/lib/validation/search";
+import { SearchResultCache } from "@/lib/search-result-cache.js";
+import { normaliseQuery, searchKey, type SearchParams } from "@/lib/validation/search";
 import { matchCap, pageSize } from "./limits";
 import { searchStatements, type Mode, type SearchRow } from "./statements";
 import { noStats, tableStats } from "./statistics";
 import { correctedQuery, type Corrected } from "./typos";
+import { searchStamp, searchUnchangedSince } from "./validity";
 
 // Search's public entry: importers use "@/lib/data/search".
 export { matchCap, pageSize } from "./limits";
@@ -59,8 +61,37 @@ async function countryNames(codes: Iterable<string>): Promise<ReadonlyMap<string
 
 const noMatch: SearchRow = { total: 0n, hits: [], countryMatched: 0n, countryFacets: [], kindMatched: 0n, kindFacets: [] };
 
-/** Published organisations matching the query and filters, best first, with facet counts. */
+// One per process (Next may load this module from more than one bundle), so on globalThis.
+const cacheKey = Symbol.for("prova.searchResultCache");
+const processState = globalThis as { [cacheKey]?: SearchResultCache<SearchResult, number> };
+
+/**
+ * Results of repeated searches, per instance: at most 2,000 of them within 16 MB (a page of
+ * results is 10-30 KB here), each for 30 s at most and only while none of the tags search results
+ * depend on (`searchResultTags`) was invalidated since it was read, here or on another instance:
+ * a change shows in search as it shows on the pages it changes.
+ */
+export const searchResults = (processState[cacheKey] ??= new SearchResultCache<SearchResult, number>({
+  maxEntries: 2_000,
+  maxBytes: 16 * 2 ** 20,
+  ttlMs: 30_000,
+  stamp: searchStamp,
+  stillValid: searchUnchangedSince,
+}));
+
+/**
+ * Published organisations matching the query and filters, best first, with facet counts; the
+ * same search (`searchKey`: the query normalised) answered from `searchResults` while valid. The
+ * result is shared: callers must not change it.
+ */
 export async function searchOrganisations(params: SearchParams): Promise<SearchResult> {
+  const normalised = { ...params, q: normaliseQuery(params.q) };
+  return searchResults.get(searchKey(normalised), () => readSearch(normalised));
+}
+
+const countryOrder = new Intl.Collator("en");
+
+async function readSearch(params: SearchParams): Promise<SearchResult> {
   const known = params.q ? await tableStats() : noStats;
   const run = async (mode: Mode, corrected?: Corrected) => (await db.$queryRaw<SearchRow[]>(searchStatements(params, mode, known, corrected).search))[0];
   let mode: Mode = "words";
@@ -97,7 +128,7 @@ export async function searchOrganisations(params: SearchParams): Promise<SearchR
     facets: {
       countries: found.countryFacets
         .flatMap((facet) => countryName(facet.code).map((name) => ({ code: facet.code, name, count: facet.count })))
-        .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, "en"))
+        .sort((a, b) => b.count - a.count || countryOrder.compare(a.name, b.name))
         .map((facet) => ({ ...facet, count: facetCount(found.countryMatched, facet.count) })),
       kinds: found.kindFacets.map((facet) => ({ kind: facet.kind.toUpperCase() as OrganisationKind, count: facetCount(found.kindMatched, facet.count) })),
     },
