@@ -27,4 +27,13 @@ describe("highlight", () => {
   it("handles characters outside the basic plane", () => {
     expect(marked("Émoji 😀 test", "test")).toEqual(["test"]);
   });
+
+  it("marks the same in ASCII and accented text, and with a query asked before", () => {
+    expect(marked("Prevention of radicalisation", "RADICALISATION prevention")).toEqual(["Prevention", "radicalisation"]);
+    expect(marked("Prévention de la radicalisation", "RADICALISATION prevention")).toEqual(["Prévention", "radicalisation"]);
+    expect(marked("Straße Ærø œuvre", "strasse aero")).toEqual([]);
+    expect(marked("İstanbul centre", "centre")).toEqual(["centre"]);
+    expect(marked("İstanbul centre", "istanbul")).toEqual(["İstanbul"]);
+    expect(marked("Prevention", "other")).toEqual([]);
+  });
 });

@@ -12,24 +12,39 @@ export function queryTerms(query: string): string[] {
   return [...new Set(terms)].sort((a, b) => b.length - a.length);
 }
 
-export function highlight(text: string, query: string): Segment[] {
-  const terms = queryTerms(query);
-  if (!terms.length || !text) return text ? [{ text, match: false }] : [];
-  // Fold character by character, remembering where each folded character came from.
+// The terms of the last query: a results page highlights sixty texts with one query.
+let last: { query: string; terms: string[] } | null = null;
+
+/**
+ * The text folded for matching, and where each folded character came from in it (null when the
+ * text is ASCII: the same place). Folding character by character is for accented text only: a
+ * results page highlights sixty texts, mostly ASCII.
+ */
+function foldWithOrigin(text: string): { folded: string; origin: number[] | null } {
+  if (/^[\x00-\x7f]*$/.test(text)) return { folded: text.toLowerCase(), origin: null };
   let folded = "";
   const origin: number[] = [];
-  Array.from(text).reduce((offset, char) => {
-    const f = fold(char);
+  let offset = 0;
+  for (const char of text) {
+    const f = char.length === 1 && char.charCodeAt(0) < 0x80 ? char.toLowerCase() : fold(char);
     for (let i = 0; i < f.length; i++) origin.push(offset);
     folded += f;
-    return offset + char.length;
-  }, 0);
+    offset += char.length;
+  }
+  return { folded, origin };
+}
+
+export function highlight(text: string, query: string): Segment[] {
+  if (last?.query !== query) last = { query, terms: queryTerms(query) };
+  const { terms } = last;
+  if (!terms.length || !text) return text ? [{ text, match: false }] : [];
+  const { folded, origin } = foldWithOrigin(text);
+  const at = (index: number) => (origin === null ? index : index < origin.length ? origin[index] : text.length);
   const marked = new Array<boolean>(text.length).fill(false);
   for (const term of terms) {
-    for (let at = folded.indexOf(term); at !== -1; at = folded.indexOf(term, at + term.length)) {
-      const start = origin[at];
-      const end = at + term.length < origin.length ? origin[at + term.length] : text.length;
-      for (let i = start; i < end; i++) marked[i] = true;
+    for (let found = folded.indexOf(term); found !== -1; found = folded.indexOf(term, found + term.length)) {
+      const end = at(found + term.length);
+      for (let i = at(found); i < end; i++) marked[i] = true;
     }
   }
   const segments: Segment[] = [];

@@ -8,7 +8,10 @@ export type FacetOption = {
   current: boolean;
 };
 
-/** One facet of the search page: a heading, a way back to "all" when one is chosen, the options. */
+/**
+ * One facet of the search page: a heading, a way back to "all" when one is chosen, the options.
+ * Not prefetched: each option is another search, and a page lists up to fifty of them.
+ */
 export function FacetList({
   title,
   allLabel,
@@ -26,7 +29,7 @@ export function FacetList({
       <ul className="mt-2 space-y-1">
         {allHref ? (
           <li>
-            <Link href={allHref} className="text-brand-700 underline">
+            <Link href={allHref} prefetch={false} className="text-brand-700 underline">
               {allLabel}
             </Link>
           </li>
@@ -35,6 +38,7 @@ export function FacetList({
           <li key={option.value}>
             <Link
               href={option.href}
+              prefetch={false}
               aria-current={option.current ? "true" : undefined}
               className="text-brand-700 underline aria-[current]:font-bold aria-[current]:no-underline"
             >

@@ -106,7 +106,7 @@ export default async function SearchPage({ searchParams }: Props) {
             {result.pageCount > 1 ? (
               <nav aria-label="Pages" className="mt-6 flex items-center gap-4">
                 {result.page > 1 ? (
-                  <Link href={href(params, { page: result.page - 1 })} rel="prev" className="text-brand-700 underline">
+                  <Link href={href(params, { page: result.page - 1 })} rel="prev" prefetch={false} className="text-brand-700 underline">
                     Previous page
                   </Link>
                 ) : null}
@@ -114,7 +114,7 @@ export default async function SearchPage({ searchParams }: Props) {
                   Page {result.page} of {result.pageCount}
                 </span>
                 {result.page < result.pageCount ? (
-                  <Link href={href(params, { page: result.page + 1 })} rel="next" className="text-brand-700 underline">
+                  <Link href={href(params, { page: result.page + 1 })} rel="next" prefetch={false} className="text-brand-700 underline">
                     Next page
                   </Link>
                 ) : null}
