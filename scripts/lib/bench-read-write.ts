@@ -21,7 +21,8 @@ export type ReadWriteDeps = {
   secret: string;
   seconds: number;
   say: (line?: string) => void;
-  startServer: (env: Record<string, string>) => Promise<Server>;
+  /** An instance of the app on one core. */
+  startServer: (env: Record<string, string>, core?: 0 | 1) => Promise<Server>;
   /** Runs the readers in a process of their own (on the load generator's core). */
   runReaders: (options: ReadersOptions) => Promise<ReadersResult>;
 };
@@ -45,6 +46,8 @@ export type ReadWriteFigures = {
 
 const connections = 50;
 const exponent = 1.1;
+/** The most read pages rendered before the runs (about 85% of what the readers ask for). */
+const warmed = 20_000;
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const ms = (value: number) => value.toFixed(1);
@@ -75,86 +78,97 @@ export async function readWriteSection(deps: ReadWriteDeps): Promise<ReadWriteFi
   const { zipf } = await import("./read-write-load");
   const pickRank = zipf(organisations.length, exponent);
 
+  const prefix = `prova-bench-rw-${process.pid}`;
+  const env = { DATABASE_URL: database, REDIS_URL: deps.redisUrl, CACHE_KEY_PREFIX: prefix };
+  const [a, b] = await Promise.all([deps.startServer(env, 0), deps.startServer(env, 1)]);
+
+  /** One run of the readers while the writer approves; `everything`: each approval refreshes every public page. */
   const run = async (label: string, everything: boolean): Promise<ReadWriteRun> => {
-    const prefix = `prova-bench-rw-${process.pid}-${everything ? "all" : "precise"}`;
-    const env = { DATABASE_URL: database, REDIS_URL: deps.redisUrl, CACHE_KEY_PREFIX: prefix, TRUSTED_PROXY_HOPS: "0" };
-    const [a, b] = await Promise.all([deps.startServer(env), deps.startServer(env)]);
-    try {
-      // Warm: the most popular pages (about four fifths of what readers ask for) on both instances.
-      const warm = organisations.slice(0, 2_000).map((organisation) => `/organisations/${organisation.slug}`);
+    const readers = deps.runReaders({ bases: [a.url, b.url], slugsFile, countries, connections, seconds: deps.seconds, exponent });
+    const fresh: number[] = [];
+    const end = performance.now() + deps.seconds * 1000 - 1000;
+    for (let i = 0; performance.now() < end; i++) {
+      const due = performance.now() + 1000;
+      const organisation = organisations[pickRank()];
+      const current = (await getOrganisationDocument(organisation.id))!.document;
+      const marker = `bench-${process.pid}-${i}-${randomInt(1e9)}`;
+      // Every other change is to what lists show (the first paragraph), the others further down.
+      const [first, ...rest] = current.description.split(/\n\s*\n/);
+      const description = i % 2 === 0 ? [`${first} (${marker})`, ...rest].join("\n\n") : [first, ...rest.slice(0, 2), marker].join("\n\n");
+      const draft = await saveDraft(editor, { kind: "UPDATE", organisationId: organisation.id, document: { ...current, description }, note: "" });
+      await submitChangeSet(editor, draft.id);
+      const { tags } = await applyChangeSet(reviewer, draft.id, "all");
+      const committed = performance.now();
+      // What the review page's action does after its commit: revalidatePublic on its instance.
+      const answer = await fetch(`${a.url}/api/revalidate`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${revalidateToken(deps.secret)}`, "content-type": "application/json" },
+        body: JSON.stringify({ tags: everything ? [...tags, cacheTags.public] : tags }),
+      });
+      if (!answer.ok) throw new Error(`Revalidation failed: ${answer.status}`);
       for (const base of [a.url, b.url]) {
-        for (const page of ["/", ...countries.map((code) => `/countries/${code}`), ...warm]) await fetch(base + page).then((response) => response.arrayBuffer());
+        while (!(await timed(`${base}/organisations/${current.slug}`)).body.includes(marker));
       }
-      const readers = deps.runReaders({ bases: [a.url, b.url], slugsFile, countries, connections, seconds: deps.seconds, exponent });
-      const fresh: number[] = [];
-      const end = performance.now() + deps.seconds * 1000 - 1000;
-      for (let i = 0; performance.now() < end; i++) {
-        const due = performance.now() + 1000;
-        const organisation = organisations[pickRank()];
-        const current = (await getOrganisationDocument(organisation.id))!.document;
-        const marker = `bench-${process.pid}-${i}-${randomInt(1e9)}`;
-        // Every other change is to what lists show (the first paragraph), the others further down.
-        const [first, ...rest] = current.description.split(/\n\s*\n/);
-        const description = i % 2 === 0 ? [`${first} (${marker})`, ...rest].join("\n\n") : [first, ...rest.slice(0, 2), marker].join("\n\n");
-        const draft = await saveDraft(editor, { kind: "UPDATE", organisationId: organisation.id, document: { ...current, description }, note: "" });
-        await submitChangeSet(editor, draft.id);
-        const { tags } = await applyChangeSet(reviewer, draft.id, "all");
-        const committed = performance.now();
-        // What the review page's action does after its commit: revalidatePublic on its instance.
-        const answer = await fetch(`${a.url}/api/revalidate`, {
-          method: "POST",
-          headers: { authorization: `Bearer ${revalidateToken(deps.secret)}`, "content-type": "application/json" },
-          body: JSON.stringify({ tags: everything ? [...tags, cacheTags.public] : tags }),
-        });
-        if (!answer.ok) throw new Error(`Revalidation failed: ${answer.status}`);
-        for (const base of [a.url, b.url]) {
-          while (!(await timed(`${base}/organisations/${current.slug}`)).body.includes(marker));
-        }
-        fresh.push(performance.now() - committed);
-        await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - performance.now())));
-      }
-      const result = await readers;
-      fresh.sort((x, y) => x - y);
-      const { Redis } = await import("ioredis");
-      const redis = new Redis(deps.redisUrl);
-      const [, sample] = await redis.scan("0", "MATCH", `${prefix}:cache:*:entry:*/organisations/*`, "COUNT", 20_000);
-      const sizes = await Promise.all(sample.slice(0, 200).map((key) => redis.memory("USAGE", key)));
-      await redis.quit();
-      const measured = sizes.filter((size): size is number => typeof size === "number");
-      const run: ReadWriteRun = {
-        ...result,
-        approvals: fresh.length,
-        reRenderedPerApproval: (result.repeated - result.repeatedHits) / Math.max(1, fresh.length),
-        freshP50: percentile(fresh, 50),
-        freshMax: fresh.at(-1)!,
-        redisBytesPerPage: measured.length ? measured.reduce((total, size) => total + size, 0) / measured.length : NaN,
-      };
-      say(
-        `- ${label}: ${run.requests.toLocaleString("en-GB")} reads, hit rate ${((100 * run.hits) / run.requests).toFixed(1)}% ` +
-          `(${((100 * run.repeatedHits) / Math.max(1, run.repeated)).toFixed(1)}% of reads of a page already read in the run), ` +
-          `p50 ${ms(run.p50)} ms, p99 ${ms(run.p99)} ms, ${run.errors} errors; ${run.approvals} approvals, ` +
-          `${run.reRenderedPerApproval.toFixed(1)} pages read again and rendered again per approval; ` +
-          `approval to new content on both instances p50 ${ms(run.freshP50)} ms, max ${ms(run.freshMax)} ms; ` +
-          `an organisation page in Redis: ${(run.redisBytesPerPage / 1024).toFixed(1)} KB (mean of ${measured.length}).`,
-      );
-      return run;
-    } finally {
-      await Promise.all([a.stop(), b.stop()]);
-      const { Redis } = await import("ioredis");
-      const redis = new Redis(deps.redisUrl);
-      const keys = await redis.keys(`${prefix}:*`);
-      for (let i = 0; i < keys.length; i += 1000) await redis.del(...keys.slice(i, i + 1000));
-      await redis.quit();
+      fresh.push(performance.now() - committed);
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - performance.now())));
     }
+    const result = await readers;
+    fresh.sort((x, y) => x - y);
+    const { Redis } = await import("ioredis");
+    const redis = new Redis(deps.redisUrl);
+    const [, sample] = await redis.scan("0", "MATCH", `${prefix}:cache:*:entry:*/organisations/*`, "COUNT", 20_000);
+    const sizes = await Promise.all(sample.slice(0, 200).map((key) => redis.memory("USAGE", key)));
+    await redis.quit();
+    const measured = sizes.filter((size): size is number => typeof size === "number");
+    const outcome: ReadWriteRun = {
+      ...result,
+      approvals: fresh.length,
+      reRenderedPerApproval: (result.repeated - result.repeatedHits) / Math.max(1, fresh.length),
+      freshP50: percentile(fresh, 50),
+      freshMax: fresh.at(-1)!,
+      redisBytesPerPage: measured.length ? measured.reduce((total, size) => total + size, 0) / measured.length : NaN,
+    };
+    say(
+      `- ${label}: ${outcome.requests.toLocaleString("en-GB")} reads, hit rate ${((100 * outcome.hits) / outcome.requests).toFixed(1)}% ` +
+        `(${((100 * outcome.repeatedHits) / Math.max(1, outcome.repeated)).toFixed(1)}% of reads of a page already read in the run), ` +
+        `p50 ${ms(outcome.p50)} ms, p99 ${ms(outcome.p99)} ms, ${outcome.errors} errors; ${outcome.approvals} approvals, ` +
+        `${outcome.reRenderedPerApproval.toFixed(1)} pages read again and rendered again per approval; ` +
+        `approval to new content on both instances p50 ${ms(outcome.freshP50)} ms, max ${ms(outcome.freshMax)} ms; ` +
+        `an organisation page in Redis: ${(outcome.redisBytesPerPage / 1024).toFixed(1)} KB (mean of ${measured.length}).`,
+    );
+    return outcome;
   };
 
   say(
     `${connections} connections for ${deps.seconds} s, alternating between the instances: organisation pages by Zipf (s = ${exponent}) over ` +
-      `${organisations.length.toLocaleString("en-GB")} (90%), a country's first page (8%), the home page (2%); the 2,000 most read pages warmed first. ` +
+      `${organisations.length.toLocaleString("en-GB")} (90%), a country's first page (8%), the home page (2%); the ${warmed.toLocaleString("en-GB")} most read pages rendered first; instance A on one core, B on the other. ` +
       `A writer approves a change to a Zipf-chosen organisation every second through lib/data (the review page's code), alternately to its summary and further down its description.`,
   );
-  const precise = await run("Tags as they are (each page refreshed when what it shows changes)", false);
-  const everything = await run("Every approval refreshing every public page (the tags before issue 22)", true);
+  let precise: ReadWriteRun;
+  let everything: ReadWriteRun;
+  try {
+    // The most read pages, rendered once into the shared cache (eight at a time, on both instances).
+    const pages = ["/", ...countries.map((code) => `/countries/${code}`), ...organisations.slice(0, warmed).map((organisation) => `/organisations/${organisation.slug}`)];
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: 8 }, async (_, worker) => {
+        while (next < pages.length) {
+          const page = pages[next++];
+          await fetch((worker % 2 ? b.url : a.url) + page).then((response) => response.arrayBuffer());
+        }
+      }),
+    );
+    precise = await run("Tags as they are (each page refreshed when what it shows changes)", false);
+    // The same instances and cache: the first approval empties it, as every approval then does.
+    everything = await run("Every approval refreshing every public page (the tags before issue 22)", true);
+  } finally {
+    await Promise.all([a.stop(), b.stop()]);
+    const { Redis } = await import("ioredis");
+    const redis = new Redis(deps.redisUrl);
+    const keys = await redis.keys(`${prefix}:*`);
+    for (let i = 0; i < keys.length; i += 1000) await redis.del(...keys.slice(i, i + 1000));
+    await redis.quit();
+  }
   say();
 
   // Cold renders on a new instance of its own (no Redis): an organisation page, and page 1,000
@@ -195,4 +209,27 @@ export async function readWriteSection(deps: ReadWriteDeps): Promise<ReadWriteFi
   } finally {
     await server.stop();
   }
+}
+
+const percentOf = (part: number, whole: number) => `${((100 * part) / Math.max(1, whole)).toFixed(1)}%`;
+
+/** The results table's rows for this section (scripts/lib/bench-results.ts writes the rest). */
+export function readWriteRows({ precise, everything, cold }: ReadWriteFigures): string[] {
+  const rows: [string, string, string][] = [
+    [
+      "reading while writing at 1M (two instances on Redis, 50 readers, an approval a second): cache hit rate of reads of a page already read in the run",
+      "≥ 99%",
+      `**${percentOf(precise.repeatedHits, precise.repeated)}** (all reads, first ones included: ${percentOf(precise.hits, precise.requests)}; every approval refreshing every page: ${percentOf(everything.repeatedHits, everything.repeated)})`,
+    ],
+    ["the same: read p50 / p99", "p99 ≤ 25 ms", `${ms(precise.p50)} / **${ms(precise.p99)}** ms (every approval refreshing every page: ${ms(everything.p50)} / ${ms(everything.p99)} ms)`],
+    ["the same: pages read again and rendered again, per approval", "≤ 6", `**${precise.reRenderedPerApproval.toFixed(1)}** (every approval refreshing every page: ${everything.reRenderedPerApproval.toFixed(1)})`],
+    ["the same: from an approval's commit to the new content on both instances", "≤ 1 s", `**max ${ms(precise.freshMax)} ms** (p50 ${ms(precise.freshP50)}, ${precise.approvals} approvals)`],
+    ["Redis memory of a cached organisation page", "–", `${(precise.redisBytesPerPage / 1024).toFixed(1)} KB`],
+    [
+      `cold render at 1M, p95: an organisation page / page 1,000 of ${cold.country} (${cold.countrySize.toLocaleString("en-GB")} organisations)`,
+      "≤ 50 ms",
+      `**${ms(cold.organisationP95)} / ${ms(cold.countryPageP95)} ms**`,
+    ],
+  ];
+  return rows.map((cells) => `| ${cells.join(" | ")} |`);
 }
