@@ -14,6 +14,7 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { replaceResults, resultsTable, statementTimes, type BenchFigures } from "./lib/bench-results";
 import { ensureBuild, run } from "./lib/build";
@@ -60,11 +61,14 @@ async function waitFor(url: string, child: ChildProcess, log: () => string) {
   throw new LaunchError(`The server at ${url} did not answer: ${log().slice(-2000)}`);
 }
 
-/** This app as `npm start` runs it (server.js), or with `directory` the stock app on `next start`. */
-async function startServer(env: Record<string, string>, directory = projectRoot): Promise<Server> {
+/**
+ * This app as `npm start` runs it (server.js), or with `directory` the stock app on `next start`;
+ * `nodeArgs` before the script (the search probe: scripts/lib/bench-probe.js).
+ */
+async function startServer(env: Record<string, string>, directory = projectRoot, nodeArgs: string[] = []): Promise<Server> {
   const port = await freePort();
   const server = directory === projectRoot ? [path.join(projectRoot, "server.js")] : [path.join(projectRoot, "node_modules/next/dist/bin/next"), "start"];
-  const [command, args] = onCore(0, process.execPath, [...server, "--port", String(port)]);
+  const [command, args] = onCore(0, process.execPath, [...nodeArgs, ...server, "--port", String(port)]);
   const child = spawn(command, args, {
     cwd: directory,
     env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: distDir, NEXTAUTH_SECRET: secret, NEXT_TELEMETRY_DISABLED: "1", REDIS_URL: "", ...env },
@@ -453,24 +457,14 @@ async function endpointSection(label: string, databases: Record<string, string>)
   for (const [size, database] of Object.entries(databases)) {
     const server = await startServer({ DATABASE_URL: database });
     try {
-      if (label.startsWith("Search")) {
-        await warm(server, searchPaths);
-        for (const connections of [1, 8]) {
-          const result = await measure({ url: server.url, paths: searchPaths, connections, seconds }, server.process.pid);
-          row([size, `/search, 12 queries in turn, ${connections} connection${connections > 1 ? "s" : ""}`, Math.round(result.perSecond), ms(result.p50), ms(result.p95), ms(result.p99), result.rss, result.errors + result.non2xx]);
-          measured.push({ size, path: "/search", connections, perSecond: result.perSecond, p50: result.p50, p95: result.p95 });
-          peakRss = Math.max(peakRss, result.rss);
-        }
-      } else {
-        const cookie = await signIn(server, "admin@prova.test", "prova-demo-admin");
-        const paths = ["/admin/organisations", "/admin/organisations?country=de&kind=NGO", "/admin/organisations?q=exit", "/admin/organisations?sort=updated", "/admin/contacts"];
-        await warm(server, paths, { cookie });
-        for (const path of paths) {
-          const result = await measure({ url: server.url, paths: [path], connections: 1, seconds: Math.max(3, seconds / 2), headers: { cookie } }, server.process.pid);
-          row([size, `\`${path}\` (signed in, 1 connection)`, Math.round(result.perSecond), ms(result.p50), ms(result.p95), ms(result.p99), result.rss, result.errors + result.non2xx]);
-          measured.push({ size, path, connections: 1, perSecond: result.perSecond, p50: result.p50, p95: result.p95 });
-          peakRss = Math.max(peakRss, result.rss);
-        }
+      const cookie = await signIn(server, "admin@prova.test", "prova-demo-admin");
+      const paths = ["/admin/organisations", "/admin/organisations?country=de&kind=NGO", "/admin/organisations?q=exit", "/admin/organisations?sort=updated", "/admin/contacts"];
+      await warm(server, paths, { cookie });
+      for (const path of paths) {
+        const result = await measure({ url: server.url, paths: [path], connections: 1, seconds: Math.max(3, seconds / 2), headers: { cookie } }, server.process.pid);
+        row([size, `\`${path}\` (signed in, 1 connection)`, Math.round(result.perSecond), ms(result.p50), ms(result.p95), ms(result.p99), result.rss, result.errors + result.non2xx]);
+        measured.push({ size, path, connections: 1, perSecond: result.perSecond, p50: result.p50, p95: result.p95 });
+        peakRss = Math.max(peakRss, result.rss);
       }
     } finally {
       await server.stop();
@@ -478,6 +472,121 @@ async function endpointSection(label: string, databases: Record<string, string>)
   }
   say();
   return measured;
+}
+
+/**
+ * A server for the search runs: it trusts one proxy hop, so that the load generator can be many
+ * clients (an X-Forwarded-For per request) or two (one each), as the per-client limit of search
+ * (lib/security/search-limit.js) sees them; with the probe, which reads the result cache's counts.
+ */
+async function searchServer(database: string, env: Record<string, string> = {}) {
+  const probePort = await freePort();
+  const server = await startServer({ DATABASE_URL: database, TRUSTED_PROXY_HOPS: "1", BENCH_PROBE_PORT: String(probePort), ...env }, projectRoot, [
+    "--import",
+    pathToFileURL(path.join(projectRoot, "scripts/lib/bench-probe.js")).href,
+  ]);
+  const counts = async () => (await fetch(`http://127.0.0.1:${probePort}/`).then((response) => response.json())) as Record<"results" | "pages", Counts | null>;
+  return { ...server, counts };
+}
+
+type Counts = { hits: number; misses: number; uncached: number };
+
+/**
+ * A load run against a search server, with the share of its requests the page cache answered
+ * (lib/search-pages.js, when server.js has it) and, of the searches that reached the page, the
+ * share the results cache answered.
+ */
+async function searchRun(server: Awaited<ReturnType<typeof searchServer>>, options: Omit<LoadOptions, "url">) {
+  const before = await server.counts();
+  const result = await measure({ url: server.url, ...options }, server.process.pid);
+  const after = await server.counts();
+  const share = (which: "results" | "pages") => {
+    const [a, b] = [after[which], before[which]];
+    if (!a || !b) return null;
+    const looked = a.hits + a.misses + a.uncached - (b.hits + b.misses + b.uncached);
+    return looked > 0 ? (a.hits - b.hits) / looked : null;
+  };
+  peakRss = Math.max(peakRss, result.rss);
+  return { ...result, pageHitRate: share("pages"), hitRate: share("results") };
+}
+
+const percentOf = (share: number | null) => (share === null ? "–" : `${(share * 100).toFixed(1)}%`);
+
+async function searchSection(databases: Record<string, string>): Promise<Omit<BenchFigures["search"], "statements">> {
+  const endpoint: BenchFigures["search"]["endpoint"] = [];
+  let uncached: BenchFigures["search"]["uncached"] = null;
+  let greedy: BenchFigures["search"]["greedy"] = null;
+  say("### Search page (`/search`, server-rendered per request)");
+  say();
+  say(
+    `The ${searchPaths.length} queries in turn, every request from a client address of its own (so no client meets the per-client limit). ` +
+      "Page cache: the share of requests answered from the kept pages (lib/search-pages.js; – when server.js does not have it); " +
+      "results cache: the share of the searches that reached the page answered from kept results.",
+  );
+  say();
+  row(["data", "endpoint", "req/s", "p50 ms", "p95 ms", "p99 ms", "page cache", "results cache", "server RSS MB", "errors"]);
+  row(["---", "---", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:"]);
+  const line = (size: string, label: string, result: Awaited<ReturnType<typeof searchRun>>) =>
+    row([size, label, Math.round(result.perSecond), ms(result.p50), ms(result.p95), ms(result.p99), percentOf(result.pageHitRate), percentOf(result.hitRate), result.rss, result.errors + result.non2xx]);
+  for (const [size, database] of Object.entries(databases)) {
+    const server = await searchServer(database);
+    try {
+      await warm(server, searchPaths);
+      for (const connections of [1, 8]) {
+        const result = await searchRun(server, { paths: searchPaths, connections, seconds, distinctClients: true });
+        line(size, `/search, ${connections} connection${connections > 1 ? "s" : ""}`, result);
+        endpoint.push({ size, connections, perSecond: result.perSecond, p50: result.p50, p95: result.p95, hitRate: result.hitRate, pageHitRate: result.pageHitRate });
+      }
+    } finally {
+      await server.stop();
+    }
+    if (size !== "1M") continue;
+    // Every search rendered and computed: pages asked for afresh (Cache-Control: no-cache, which
+    // the page cache leaves to Next), the results cache replaced by one that keeps nothing.
+    const bare = await searchServer(database, { BENCH_SEARCH_CACHE: "off" });
+    try {
+      const fresh = { "cache-control": "no-cache" };
+      await warm(bare, searchPaths, fresh);
+      const result = await searchRun(bare, { paths: searchPaths, connections: 8, seconds, distinctClients: true, headers: fresh });
+      line(size, "/search, 8 connections, caches off (every search rendered and computed)", result);
+      uncached = { perSecond: result.perSecond, p50: result.p50, p95: result.p95 };
+    } finally {
+      await bare.stop();
+    }
+    // One greedy client (one address, 50 connections) and, at the same time, everyone else: one
+    // connection whose searches each come from an address of its own (a client of its own that
+    // stays within the limit, as a person searching does). Every search on both sides is
+    // rendered (Cache-Control: no-cache, as a crawler's distinct queries would be): what the
+    // limit alone holds.
+    const shared = await searchServer(database);
+    try {
+      const fresh = { "cache-control": "no-cache" };
+      await warm(shared, searchPaths, fresh);
+      const [hog, other] = await Promise.all([
+        searchRun(shared, { paths: searchPaths, connections: 50, seconds, headers: { ...fresh, "x-forwarded-for": "198.51.100.1" } }),
+        searchRun(shared, { paths: searchPaths, connections: 1, seconds, distinctClients: true, headers: fresh }),
+      ]);
+      const statuses = (result: LoadResult) =>
+        Object.entries(result.statuses)
+          .map(([status, count]) => `${count.toLocaleString("en-GB")} × ${status}`)
+          .join(", ");
+      row([size, `greedy client, 50 connections (${statuses(hog)})`, Math.round(hog.perSecond), ms(hog.p50), ms(hog.p95), ms(hog.p99), "–", "–", hog.rss, hog.errors]);
+      row([size, `the other clients at the same time, 1 connection (${statuses(other)})`, Math.round(other.perSecond), ms(other.p50), ms(other.p95), ms(other.p99), "–", "–", other.rss, other.errors + other.non2xx]);
+      greedy = {
+        other: { perSecond: other.perSecond, p50: other.p50, p95: other.p95, refused: other.statuses["429"] ?? 0 },
+        hog: { served: hog.statuses["200"] ?? 0, refused: hog.statuses["429"] ?? 0, perSecond: hog.perSecond },
+      };
+    } finally {
+      await shared.stop();
+    }
+  }
+  say();
+  say(
+    "The greedy client and the others: every search rendered (Cache-Control: no-cache). Load generators share core 1: beside the greedy " +
+      "client's 50 connections, the others' times include their own generator's waits.",
+  );
+  say();
+  return { endpoint, uncached, greedy };
 }
 
 async function searchStatementsSection(databases: Record<string, string>): Promise<BenchFigures["search"]["statements"]> {
@@ -601,10 +710,7 @@ await main(async () => {
     say(`${machine}.`);
     say();
     if (only.has("page")) figures.page = await pageSection(databases["1M"]);
-    if (only.has("search")) {
-      const endpoint = await endpointSection("Search page (`/search`, server-rendered per request)", databases);
-      figures.search = { endpoint, statements: await searchStatementsSection(databases) };
-    }
+    if (only.has("search")) figures.search = { ...(await searchSection(databases)), statements: await searchStatementsSection(databases) };
     if (only.has("admin")) figures.admin = await endpointSection("Admin organisation and contact lists (`/admin/…`)", databases);
     if (only.has("redis")) figures.redis = await redisSection(databases["1M"]);
   } finally {

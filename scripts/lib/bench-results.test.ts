@@ -24,6 +24,9 @@ const run: BenchFigures = {
       { size: "1M", connections: 1, perSecond: 108, p50: 8.3, p95: 18.4 },
       { size: "1M", connections: 8, perSecond: 170, p50: 45.4, p95: 71.5 },
     ],
+    // Not measured before the result cache and the per-client limit.
+    uncached: null,
+    greedy: null,
     statements: [
       { size: "100k", query: "q=radicalisation+extremism", p95: 2.9 },
       { size: "100k", query: "q=tolerence (typo fallback)", p95: 2.2 },
@@ -52,7 +55,7 @@ describe("resultsTable", () => {
       "| measured | goal | result |",
       "| --- | --- | --- |",
     ]);
-    expect(table.split("\n").filter((line) => line.startsWith("|"))).toHaveLength(10);
+    expect(table.split("\n").filter((line) => line.startsWith("|"))).toHaveLength(12);
   });
 
   it("gives the median round's share of the ceiling", () => {
@@ -67,13 +70,35 @@ describe("resultsTable", () => {
     expect(row("search statement")).toContain("slowest of 3 cases");
     expect(row("search statement")).toContain("**5.9 ms** (`q=tolerence (typo fallback)`); 100k: 2.9 ms");
     expect(row("admin organisation")).toContain("**35.9 ms** (`/admin/organisations?country=de&kind=NGO`); 100k: 28.8 ms");
-    expect(row("`/search`")).toContain("**18.4 ms** (p50 8.3; 100k: 17.1 ms; 8 clients: p95 71.5 ms, 170 req/s)");
+    expect(row("`/search` at 1M, 12 queries")).toContain("**18.4 ms** (p50 8.3; 100k: 17.1 ms)");
+    expect(row("`/search` at 1M, the same queries on 8")).toContain("**71.5 ms** (p50 45.4, 170 req/s)");
+    expect(row("`/search` at 1M, every search rendered")).toContain("| < 100 ms | not measured |");
   });
 
   it("gives the first render, the change across instances and memory", () => {
     expect(row("first render")).toContain("**24.7 ms** (p50 13.4, max 68.7)");
     expect(row("a change revalidated")).toContain("**p50 26.1 ms, max 83.1 ms** (20 changes; the other instance's first request was fresh 20 times)");
     expect(row("server memory")).toContain("172 MB serving cached pages; at most 565 MB over the run");
+  });
+
+  it("gives the result cache's share, the searches without it and the greedy client's", () => {
+    const search: BenchFigures["search"] = {
+      ...run.search,
+      endpoint: run.search.endpoint.map((row) => (row.size === "1M" ? { ...row, pageHitRate: row.connections === 1 ? 0.9876 : 0.999, hitRate: row.connections === 1 ? 1 : null } : row)),
+      uncached: { perSecond: 181, p50: 41.2, p95: 66.3 },
+      greedy: { other: { perSecond: 61, p50: 12.1, p95: 31.5, refused: 0 }, hog: { served: 93, refused: 412345, perSecond: 41244 } },
+    };
+    const table = resultsTable({ ...run, search });
+    const row = (start: string) => table.split("\n").find((line) => line.startsWith(`| ${start}`));
+    expect(row("`/search` at 1M, 12 queries")).toContain(
+      "**18.4 ms** (p50 8.3; 100k: 17.1 ms; 98.8% of requests from the page cache; 100.0% of rendered searches from the results cache)",
+    );
+    expect(row("`/search` at 1M, the same queries on 8")).toContain(
+      "**71.5 ms** (p50 45.4, 170 req/s; 99.9% of requests from the page cache; every search rendered and computed, caches off: p95 66.3 ms, 181 req/s)",
+    );
+    expect(row("`/search` at 1M, every search rendered")).toContain(
+      "| < 100 ms | **31.5 ms** (p50 12.1, 61 req/s, 0 refused; the greedy client: 93 searches served, 412,345 answered 429) |",
+    );
   });
 
   it("says when Redis was not measured", () => {

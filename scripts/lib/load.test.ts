@@ -8,10 +8,14 @@ const delay = 250;
 let server: http.Server;
 let url: string;
 const arrivals: number[] = [];
+const forwardedFor: (string | undefined)[] = [];
 
 beforeAll(async () => {
   server = http.createServer((request, response) => {
     arrivals.push(performance.now());
+    forwardedFor.push(request.headers["x-forwarded-for"] as string | undefined);
+    // "/429" answers 429: the results count answers by status.
+    response.statusCode = request.url === "/429" ? 429 : 200;
     setTimeout(() => response.end(request.url), delay);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -52,5 +56,32 @@ describe("load, open model", () => {
     const result = await load({ url, connections: 1, seconds: 0.2, rate: 20 });
     expect(result.requests).toBe(4);
     expect(result.p99).toBeGreaterThanOrEqual(3 * delay);
+  });
+});
+
+describe("load, answers by status", () => {
+  it("counts each status, in the open model and in a closed loop", async () => {
+    const open = await load({ url, paths: ["/", "/429"], connections: 50, seconds: 0.5, rate: 20 });
+    expect(open.statuses).toEqual({ 200: 5, 429: 5 });
+    expect(open.non2xx).toBe(5);
+    const closed = await load({ url, paths: ["/", "/429"], connections: 2, seconds: 1 });
+    expect(closed.statuses["200"] + closed.statuses["429"]).toBe(closed.requests);
+    expect(closed.statuses["429"]).toBe(closed.non2xx);
+  });
+});
+
+describe("load, distinct clients", () => {
+  it("gives each request an X-Forwarded-For of its own when asked, in both models", async () => {
+    for (const options of [{ rate: 20 }, {}]) {
+      forwardedFor.length = 0;
+      const result = await load({ url, paths: ["/"], connections: 2, seconds: 0.5, distinctClients: true, ...options });
+      // (A closed loop's last requests, under way when the run ends, reach the server uncounted.)
+      expect(forwardedFor.length).toBeGreaterThanOrEqual(result.requests);
+      expect(new Set(forwardedFor).size).toBe(forwardedFor.length);
+      for (const address of forwardedFor) expect(address).toMatch(/^10\.\d+\.\d+\.\d+$/);
+    }
+    forwardedFor.length = 0;
+    await load({ url, connections: 1, seconds: 0.3, rate: 10, headers: { "x-forwarded-for": "198.51.100.1" } });
+    expect(new Set(forwardedFor)).toEqual(new Set(["198.51.100.1"]));
   });
 });

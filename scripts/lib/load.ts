@@ -17,6 +17,8 @@ export type LoadOptions = {
   /** Open model: this many requests a second in all, whatever the responses take. */
   rate?: number;
   headers?: Record<string, string>;
+  /** Each request with an X-Forwarded-For of its own: as many clients as requests, for a server that trusts one proxy hop. */
+  distinctClients?: boolean;
 };
 
 export type LoadResult = {
@@ -27,10 +29,21 @@ export type LoadResult = {
   p99: number;
   errors: number;
   non2xx: number;
+  /** Answers by status code ("200", "429"). */
+  statuses: Record<string, number>;
   /** Open model: how late the generator itself sent its requests, p95 in ms. Past a few ms, the
    * rate was more than it could send on one core, and the latencies measure its backlog. */
   sendLag?: number;
 };
+
+/** The next of a run of client addresses in 10.0.0.0/8, from a random start (runs side by side do not share one). */
+function addresses(): () => string {
+  let next = Math.floor(Math.random() * 2 ** 23);
+  return () => {
+    const n = next++ % 2 ** 24;
+    return `10.${n >> 16}.${(n >> 8) & 255}.${n & 255}`;
+  };
+}
 
 const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN);
 
@@ -40,12 +53,21 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
 
 async function closedLoad(options: LoadOptions): Promise<LoadResult> {
   const times: number[] = [];
+  const address = options.distinctClients ? addresses() : null;
   const result = await autocannon({
     url: options.url,
     connections: options.connections,
     duration: options.seconds,
     headers: options.headers,
-    requests: options.paths?.map((path) => ({ method: "GET", path })),
+    // (A run without paths or addresses sends the URL's request as it is, the generator's fastest.)
+    requests:
+      options.paths || address
+        ? (options.paths ?? [new URL(options.url).pathname + new URL(options.url).search]).map((path) => ({
+            method: "GET",
+            path,
+            ...(address ? { setupRequest: (request) => ({ ...request, headers: { ...request.headers, "x-forwarded-for": address() } }) } : {}),
+          }))
+        : undefined,
     setupClient: (client) => client.on("response", (_status: number, _bytes: number, time: number) => times.push(time)),
   });
   times.sort((a, b) => a - b);
@@ -57,6 +79,7 @@ async function closedLoad(options: LoadOptions): Promise<LoadResult> {
     p99: percentile(times, 99),
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
+    statuses: Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([status, { count }]) => [status, count ?? 0])),
   };
 }
 
@@ -76,6 +99,8 @@ async function openLoad(options: LoadOptions, rate: number): Promise<LoadResult>
   let inFlight = 0;
   let errors = 0;
   let non2xx = 0;
+  const statuses: Record<string, number> = {};
+  const address = options.distinctClients ? addresses() : null;
   const interval = 1000 / rate;
   const total = Math.round(options.seconds * rate);
   const start = performance.now();
@@ -98,10 +123,13 @@ async function openLoad(options: LoadOptions, rate: number): Promise<LoadResult>
         done = true;
         times.push(performance.now() - due);
         if (failed) errors++;
-        else if (status! < 200 || status! >= 300) non2xx++;
+        else {
+          statuses[status!] = (statuses[status!] ?? 0) + 1;
+          if (status! < 200 || status! >= 300) non2xx++;
+        }
         settled();
       };
-      const request = http.get({ host: base.hostname, port: base.port, path: paths[sent % paths.length], agent, headers: options.headers }, (response) => {
+      const request = http.get({ host: base.hostname, port: base.port, path: paths[sent % paths.length], agent, headers: address ? { ...options.headers, "x-forwarded-for": address() } : options.headers }, (response) => {
         response.resume();
         response.on("end", () => finish(false, response.statusCode));
         response.on("error", () => finish(true));
@@ -132,6 +160,7 @@ async function openLoad(options: LoadOptions, rate: number): Promise<LoadResult>
     p99: percentile(times, 99),
     errors,
     non2xx,
+    statuses,
     sendLag: percentile(lags, 95),
   };
 }
