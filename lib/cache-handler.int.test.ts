@@ -123,7 +123,8 @@ describe.skipIf(!redisUrl)("Redis cache handler", () => {
     expect(value.segmentData).toBeInstanceOf(Map);
     expect(value.segmentData.get("/_tree")!.toString()).toBe("tree:<p>one</p>");
     expect(entry!.cacheControl).toEqual({ revalidate: 3600, expire: undefined });
-    expect(Math.abs(entry!.lastModified - Date.now())).toBeLessThan(5_000);
+    // Its time is when its render began: stored without a miss before it, 5 s before it was stored.
+    expect(Math.abs(entry!.lastModified - (Date.now() - 5_000))).toBeLessThan(5_000);
     expect(await b.get("/route-cache/APP_PAGE/x/$/organisations/other", pageContext)).toBeNull();
   });
 
@@ -149,13 +150,27 @@ describe.skipIf(!redisUrl)("Redis cache handler", () => {
     expect(await b.get("fetch-key", { kind: "FETCH", tags: ["country:BE"], softTags: [] })).toBeNull();
   });
 
-  it("does not serve an entry stored just after one of its tags was invalidated (a render that read the old data)", async () => {
+  it("does not serve an entry whose render began before one of its tags was invalidated (it read the old data), and serves one begun after at once", async () => {
     const a = instance();
-    await a.revalidateTag("organisation:4");
-    await a.set("/p/four", page("four", "organisation:4"), {});
+    const b = instance();
+    // A render that began (its miss) before the invalidation and is stored after it.
     expect(await a.get("/p/four", pageContext)).toBeNull();
+    await b.revalidateTag("organisation:4");
+    await a.set("/p/four", page("four", "organisation:4"), {});
+    expect(await b.get("/p/four", pageContext)).toBeNull();
+    // A render begun a second after an invalidation is served on every instance at once.
+    const redis = new Redis(redisUrl!);
+    await redis.set(`${a.shared.tagPrefix}organisation:70`, String(Date.now() - 1_000));
+    await redis.quit();
+    expect(await a.get("/p/seventy", pageContext)).toBeNull();
+    await a.set("/p/seventy", page("seventy", "organisation:70"), {});
+    expect((await b.get("/p/seventy", pageContext))!.value).toMatchObject({ html: "seventy" });
+    // A store with no miss before it (a regeneration in the background) counts as begun 5 s earlier.
+    await b.revalidateTag("organisation:5");
     await a.set("/p/five", page("five", "organisation:5"), {});
-    expect(await a.get("/p/five", pageContext)).not.toBeNull();
+    expect(await a.get("/p/five", pageContext)).toBeNull();
+    await a.set("/p/six", page("six", "organisation:6"), {});
+    expect(await a.get("/p/six", pageContext)).not.toBeNull();
   });
 
   it("reuses the value an instance already holds and fetches it again when another instance replaced it", async () => {

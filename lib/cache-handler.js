@@ -5,9 +5,11 @@
 // - An entry is a Redis hash: the serialized value (node:v8, which keeps Buffers and Maps), its
 //   tags, the time it was stored and a random version id, with a time to live.
 // - `revalidateTag` stores, per tag, the time it was invalidated. An entry is a miss when one of
-//   its tags was invalidated after it was stored, or less than `renderGraceMs` before: a render
-//   that read the database just before a change was committed and stored its result just after
-//   must not be served. One round trip per read (lib/redis-cache/scripts.js).
+//   its tags was invalidated at or after the time its render began: a render that read the
+//   database just before a change was committed and stored its result just after must not be
+//   served. The render began at this process's miss for the key (Next renders after a miss);
+//   without one (a regeneration in the background) `unknownRenderMs` before it was stored. One
+//   round trip per read (lib/redis-cache/scripts.js).
 // - Each instance keeps the values it has seen (lib/redis-cache/local-values.js); a read sends the
 //   version it holds and gets the value back only when it changed.
 // - Redis unavailable or slow: reads are misses (pages are rendered fresh), writes are dropped
@@ -28,8 +30,12 @@ import { LocalValues } from "./redis-cache/local-values.js";
 
 /** How long an entry is kept after it was last stored (a page not asked for in a day renders again). */
 export const entryTtlSeconds = 24 * 60 * 60;
-/** Entries stored within this long after one of their tags was invalidated are not served. */
-export const renderGraceMs = 5_000;
+/** A render with no miss recorded before it is taken to have begun this long before it was stored. */
+export const unknownRenderMs = 5_000;
+/** Taken off a render's measured beginning: Redis's clock stamps the write a round trip late. */
+export const renderMarginMs = 100;
+/** Misses remembered per process, for the renders that follow them. */
+const missesKept = 10_000;
 
 /**
  * @typedef {import("./redis-cache/connection.js").ConnectionOptions & { url: string; prefix: string; pendingRetryMs?: number }} SharedCacheOptions
@@ -51,6 +57,22 @@ export class SharedCache {
       pendingRetryMs,
     });
     this.local = new LocalValues();
+    /** When this process last missed each key (its clock), oldest first. @type {Map<string, number>} */
+    this.misses = new Map();
+  }
+
+  /** @param {string} key */
+  missed(key) {
+    this.misses.delete(key);
+    this.misses.set(key, this.connection.clock.now());
+    if (this.misses.size > missesKept) this.misses.delete(/** @type {string} */ (this.misses.keys().next().value));
+  }
+
+  /** How long ago the render now being stored began (ms). @param {string} key */
+  renderAge(key) {
+    const missedAt = this.misses.get(key);
+    this.misses.delete(key);
+    return missedAt === undefined ? unknownRenderMs : this.connection.clock.now() - missedAt + renderMarginMs;
   }
 
   /** The search result cache's generation (Invalidations#generation). */
@@ -119,11 +141,12 @@ export default class RedisCacheHandler {
    */
   async get(key, ctx) {
     const { connection, local, tagPrefix } = this.shared;
+    this.shared.missed(key);
     if (!(await this.shared.invalidations.readable())) return null;
     const known = local.get(key);
     const tags = [...(ctx?.tags ?? []), ...(ctx?.softTags ?? [])];
     const reply = await connection.attempt(
-      () => connection.client.readEntryBuffer(this.entryPrefix + key, tagPrefix, known?.version ?? "", renderGraceMs, ...tags),
+      () => connection.client.readEntryBuffer(this.entryPrefix + key, tagPrefix, known?.version ?? "", ...tags),
       null,
     );
     if (!reply) {
@@ -149,6 +172,7 @@ export default class RedisCacheHandler {
     } else {
       return null;
     }
+    this.shared.misses.delete(key);
     reportCacheRead(tagsOf(/** @type {any} */ (stored).value, ctx));
     return { lastModified: storedAt, value: stored.value, cacheControl: stored.cacheControl };
   }
@@ -169,8 +193,9 @@ export default class RedisCacheHandler {
     const serialized = serialize(stored);
     const version = randomUUID();
     const tags = tagsOf(data, ctx).join(",");
+    const renderAge = this.shared.renderAge(key);
     const written = await connection.attempt(
-      () => connection.client.writeEntry(this.entryPrefix + key, serialized, version, tags, entryTtlSeconds).then(() => true),
+      () => connection.client.writeEntry(this.entryPrefix + key, serialized, version, tags, entryTtlSeconds, renderAge).then(() => true),
       false,
     );
     if (written) local.remember(key, version, stored, serialized.length);

@@ -3,10 +3,10 @@
 // times they store come from Redis's clock (`TIME`), so instances on different machines agree.
 import { Redis } from "ioredis";
 
-// KEYS[1] is the entry; ARGV: the tag key prefix, the version this instance holds, the render
-// grace (ms), then the tags of the read itself. Nothing when one of the tags was invalidated after
-// the entry was stored or less than the grace before; the version and time alone when the
-// instance holds that version; otherwise the value too.
+// KEYS[1] is the entry; ARGV: the tag key prefix, the version this instance holds, then the tags
+// of the read itself. Nothing when one of the tags was invalidated at or after the entry's time
+// (when its render began); the version and time alone when the instance holds that version;
+// otherwise the value too.
 const readScript = `
 local e = redis.call('HMGET', KEYS[1], 'id', 't', 'tags')
 if not e[1] then return false end
@@ -17,16 +17,17 @@ local function check(tag)
   if at and tonumber(at) > newest then newest = tonumber(at) end
 end
 if e[3] then for tag in string.gmatch(e[3], '[^,]+') do check(tag) end end
-for i = 4, #ARGV do check(ARGV[i]) end
-if newest > 0 and stored < newest + tonumber(ARGV[3]) then return false end
+for i = 3, #ARGV do check(ARGV[i]) end
+if newest > 0 and stored <= newest then return false end
 if e[1] == ARGV[2] then return {e[1], e[2]} end
 return {e[1], e[2], redis.call('HGET', KEYS[1], 'v')}`;
 
 // KEYS[1] is the entry; ARGV: the serialized value, its version, its tags (comma-separated), the
-// time to live (s). Returns the time it was stored.
+// time to live (s), how long ago (ms) its render began. Its time is when the render began, by
+// Redis's clock; returns it.
 const writeScript = `
 local now = redis.call('TIME')
-local t = string.format('%.0f', now[1] * 1000 + math.floor(now[2] / 1000))
+local t = string.format('%.0f', now[1] * 1000 + math.floor(now[2] / 1000) - tonumber(ARGV[5]))
 redis.call('HSET', KEYS[1], 'v', ARGV[1], 'id', ARGV[2], 't', t, 'tags', ARGV[3])
 redis.call('EXPIRE', KEYS[1], ARGV[4])
 return t`;
@@ -62,8 +63,8 @@ return string.format('%.0f', newest)`;
 
 /**
  * @typedef {Redis & {
- *   readEntryBuffer(key: string, tagPrefix: string, version: string, graceMs: number, ...tags: string[]): Promise<[Buffer, Buffer, Buffer?] | null>;
- *   writeEntry(key: string, value: Buffer, version: string, tags: string, ttl: number): Promise<string>;
+ *   readEntryBuffer(key: string, tagPrefix: string, version: string, ...tags: string[]): Promise<[Buffer, Buffer, Buffer?] | null>;
+ *   writeEntry(key: string, value: Buffer, version: string, tags: string, ttl: number, renderAgeMs: number): Promise<string>;
  *   invalidateTags(count: number, ...keysAndArguments: (string | number)[]): Promise<string>;
  *   newestInvalidation(tagPrefix: string, ...tags: string[]): Promise<string>;
  * }} CacheClient
