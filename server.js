@@ -22,6 +22,8 @@ const { fillErrorShells } = await import("./lib/error-shell.js");
 const { decideRequestFacts } = await import("./lib/security/request-facts.js");
 const { commonHeaders } = await import("./lib/security/headers.js");
 const { plainPagePolicy } = await import("./lib/security/plain-page.js");
+const { refuseGreedySearch } = await import("./lib/security/search-limit.js");
+const { SearchPages } = await import("./lib/search-pages.js");
 const securityHeaders = commonHeaders((process.env.APP_URL ?? "").startsWith("https://"));
 // Tells lib/auth/client-address.ts that every request's client address was decided here.
 /** @type {Record<symbol, unknown>} */ (globalThis)[Symbol.for("prova.edge")] = true;
@@ -33,6 +35,9 @@ const app = next({ dev: false, dir: import.meta.dirname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 const front = new FrontCache({ invalidations });
+// /search is rendered per request: its pages are kept a short while ahead of Next, and each
+// client's searches are limited (a greedy client gets 429), so that a burst cannot take the CPU.
+const searchPages = new SearchPages({ invalidations });
 
 // What Next answers (not the front cache, whose stored answers already carry Next's headers):
 // every answer with the security headers, also those Next gives before its header rules (a
@@ -47,13 +52,13 @@ const handleWithNext = (req, res) => {
 };
 
 const server = createServer((req, res) => {
-  const refusal = decideRequestFacts(req, trustedHops);
+  const refusal = decideRequestFacts(req, trustedHops) ?? refuseGreedySearch(req, res);
   if (refusal) {
     for (const { key, value } of securityHeaders) res.setHeader(key, value);
     res.writeHead(refusal.status, refusal.headers).end(refusal.body);
     return;
   }
-  front.handle(req, res, handleWithNext).catch((error) => {
+  (searchPages.handle(req, res, handleWithNext) ?? front.handle(req, res, handleWithNext)).catch((error) => {
     console.error("[server] A request failed:", error);
     if (!res.headersSent) {
       res.statusCode = 500;
