@@ -17,6 +17,8 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { replaceResults, resultsTable, statementTimes, type BenchFigures } from "./lib/bench-results";
+import { readWriteRows, readWriteSection, type ReadWriteFigures } from "./lib/bench-read-write";
+import type { ReadersOptions, ReadersResult } from "./lib/read-write-load";
 import { ensureBuild, run } from "./lib/build";
 import { dataDir, freePort, LaunchError, projectRoot, startEmbedded } from "./lib/database";
 import { generateDemo } from "./lib/demo-data";
@@ -28,7 +30,7 @@ import { revalidateToken } from "../lib/security/keys";
 const { values } = parseArgs({
   options: {
     seconds: { type: "string", default: "10" },
-    only: { type: "string", default: "page,search,admin,redis" },
+    only: { type: "string", default: "page,search,admin,redis,readwrite" },
   },
 });
 const seconds = Number(values.seconds);
@@ -65,10 +67,10 @@ async function waitFor(url: string, child: ChildProcess, log: () => string) {
  * This app as `npm start` runs it (server.js), or with `directory` the stock app on `next start`;
  * `nodeArgs` before the script (the search probe: scripts/lib/bench-probe.js).
  */
-async function startServer(env: Record<string, string>, directory = projectRoot, nodeArgs: string[] = []): Promise<Server> {
+async function startServer(env: Record<string, string>, directory = projectRoot, nodeArgs: string[] = [], core: 0 | 1 = 0): Promise<Server> {
   const port = await freePort();
   const server = directory === projectRoot ? [path.join(projectRoot, "server.js")] : [path.join(projectRoot, "node_modules/next/dist/bin/next"), "start"];
-  const [command, args] = onCore(0, process.execPath, [...nodeArgs, ...server, "--port", String(port)]);
+  const [command, args] = onCore(core, process.execPath, [...nodeArgs, ...server, "--port", String(port)]);
   const child = spawn(command, args, {
     cwd: directory,
     env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: distDir, NEXTAUTH_SECRET: secret, NEXT_TELEMETRY_DISABLED: "1", REDIS_URL: "", ...env },
@@ -612,6 +614,12 @@ function capture(command: string, args: string[]): Promise<string> {
   });
 }
 
+/** The read-while-writing section's readers, in a process of their own (not pinned: each instance has a core). */
+async function runReaders(options: ReadersOptions): Promise<ReadersResult> {
+  const output = await capture(process.execPath, ["--import", "tsx", path.join(projectRoot, "scripts/lib/read-write-load.ts"), JSON.stringify(options)]);
+  return JSON.parse(output.trim().split("\n").at(-1)!) as ReadersResult;
+}
+
 async function redisSection(database: string): Promise<BenchFigures["redis"]> {
   const redisUrl = process.env.REDIS_URL || "redis://127.0.0.1:6379";
   const { Redis } = await import("ioredis");
@@ -694,6 +702,7 @@ await main(async () => {
   const date = `${started.toISOString().slice(0, 16).replace("T", " ")} UTC`;
   let machine = "";
   const figures: Partial<BenchFigures> = {};
+  let readWrite: ReadWriteFigures | undefined;
   try {
     const databases = {
       "100k": await benchDatabase(cluster.url, "bench_100k", 100_000),
@@ -713,6 +722,17 @@ await main(async () => {
     if (only.has("search")) figures.search = { ...(await searchSection(databases)), statements: await searchStatementsSection(databases) };
     if (only.has("admin")) figures.admin = await endpointSection("Admin organisation and contact lists (`/admin/…`)", databases);
     if (only.has("redis")) figures.redis = await redisSection(databases["1M"]);
+    if (only.has("readwrite")) {
+      readWrite = await readWriteSection({
+        database: databases["1M"],
+        redisUrl: process.env.REDIS_URL || "redis://127.0.0.1:6379",
+        secret,
+        seconds: Math.max(30, seconds),
+        say,
+        startServer: (env, core) => startServer(env, projectRoot, [], core),
+        runReaders,
+      });
+    }
   } finally {
     await cluster.stop();
   }
@@ -722,12 +742,13 @@ await main(async () => {
   console.log(`\nThe whole report: ${path.relative(projectRoot, reportFile)}`);
   // The table is one run's: a partial run (--only) leaves the last full run's in place.
   const { page, search, admin, redis } = figures;
-  if (!page || !search || !admin || !redis) {
+  if (!page || !search || !admin || !redis || !readWrite) {
     console.log("A partial run (--only): docs/benchmarks.md left as it was.");
     return;
   }
   const file = path.join(projectRoot, "docs/benchmarks.md");
   const current = existsSync(file) ? await readFile(file, "utf8") : "# Benchmarks\n";
-  await writeFile(file, replaceResults(current, resultsTable({ date, machine, page, search, admin, redis, peakRss })));
+  const table = [resultsTable({ date, machine, page, search, admin, redis, peakRss }), ...readWriteRows(readWrite)].join("\n");
+  await writeFile(file, replaceResults(current, table));
   console.log("Results table rewritten in docs/benchmarks.md");
 });
