@@ -28,6 +28,9 @@ describe("uniqueSlug", () => {
 
   it("tells a slug from anything else, which is looked up nowhere", () => {
     expect(["allo-tolerance", "vsse", "s-a-v-e-belgium-2"].every(isSlug)).toBe(true);
-    expect(["", "Allo-Tolerance", "allo--tolerance", "-x", "x-", "a\u0000b", "a b", "a".repeat(81), "%00"].some(isSlug)).toBe(false);
+    expect(["", "Allo-Tolerance", "allo--tolerance", "-x", "x-", "a\u0000b", "a b", "a".repeat(102), "%00"].some(isSlug)).toBe(false);
+    // A name's slug cut at 80 characters, made unique: still an address.
+    const long = uniqueSlug("Dipartimento dell'Amministrazione Penitenziaria Ufficio contro i discorsi d'odio e la radicalizzazione", new Set());
+    expect(isSlug(`${long}-708497`)).toBe(true);
   });
 });

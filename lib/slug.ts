@@ -1,13 +1,15 @@
 import slugify from "slugify";
 
 const maxLength = 80;
+/** A slug made from a name is at most 80 characters; one made unique gains a hyphen and a number. */
+const longestSlug = maxLength + 21;
 
 /** What a slug looks like: lower-case letters and digits in words joined by single hyphens. */
 export const slugPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /** Whether a value can be a slug at all: anything else is looked up nowhere (it is a 404). */
 export function isSlug(value: string): boolean {
-  return value.length <= maxLength && slugPattern.test(value);
+  return value.length <= longestSlug && slugPattern.test(value);
 }
 
 /** A URL slug for a name: lower-case ASCII words joined by hyphens, at most 80 characters. */
