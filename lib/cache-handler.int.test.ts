@@ -283,39 +283,12 @@ describe.skipIf(!redisUrl)("Redis cache handler", () => {
     // Not one of them asks the hung Redis (each would wait for the timeout).
     for (let i = 0; i < 10; i++) {
       expect(await withoutRedis(a, () => a.get("/p/nineteen", pageContext))).toBeNull();
-      expect(await withoutRedis(a, () => a.shared.generation())).toBeNull();
     }
     proxy.set("up");
     // The connection never broke: A's timed retry writes it, without a read on A.
     clock.advance(pendingRetryMs);
     await invalidationsWritten(a);
     expect(await b.get("/p/nineteen", pageContext)).toBeNull();
-  });
-
-  it("gives the front cache a generation that an invalidation on any instance changes, and none while Redis is down or an invalidation is unwritten", async () => {
-    vi.spyOn(console, "error").mockImplementation(() => {});
-    const a = instance(proxyUrl);
-    const b = instance();
-    const before = await b.shared.generation();
-    expect(before).toEqual(expect.any(String));
-    expect(await a.shared.generation()).toBe(before);
-
-    await a.revalidateTag("organisation:13");
-    const after = await b.shared.generation();
-    expect(after).not.toBe(before);
-    expect(await a.shared.generation()).toBe(after);
-
-    proxy.set("down");
-    expect(await a.shared.generation()).toBeNull();
-    await a.revalidateTag("organisation:14");
-    expect(a.shared.invalidations.pending.size).toBe(1);
-    expect(await a.shared.generation()).toBeNull();
-    proxy.set("up");
-    // B learns of the invalidation once A has written it; until then A serves nothing.
-    await invalidationsWritten(a);
-    const latest = await b.shared.generation();
-    expect(latest).not.toBe(after);
-    expect(await a.shared.generation()).toBe(latest);
   });
 
   it("tells the front cache of every instance whether an answer's tags were invalidated since its stamp, and nothing while Redis is down", async () => {

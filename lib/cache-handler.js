@@ -50,7 +50,6 @@ export class SharedCache {
     this.connection = new Connection(url, connectionOptions);
     this.invalidations = new Invalidations(this.connection, {
       tagPrefix: this.tagPrefix,
-      generationKey: `${prefix}:generation`,
       indexKey: `${prefix}:invalidations`,
       // Kept longer than any entry lives (and than the grace after them).
       keepMs: entryTtlSeconds * 1000 + 60 * 60_000,
@@ -74,11 +73,6 @@ export class SharedCache {
     this.misses.delete(key);
     return missedAt === undefined ? unknownRenderMs : this.connection.clock.now() - missedAt + renderMarginMs;
   }
-
-  /** The search result cache's generation (Invalidations#generation). */
-  generation() {
-    return this.invalidations.generation();
-  }
 }
 
 // One connection per process: Next may load this module more than once (the server and the
@@ -92,11 +86,6 @@ function sharedCache() {
   const url = process.env.REDIS_URL;
   if (!url) throw new Error("The Redis cache handler needs REDIS_URL.");
   return (processState[sharedKey] ??= new SharedCache({ url, prefix: `${process.env.CACHE_KEY_PREFIX || "prova"}:cache` }));
-}
-
-/** A value every invalidation on any instance changes (the search result cache's; Invalidations#generation). */
-export function sharedGeneration() {
-  return sharedCache().generation();
 }
 
 /** @type {import("./tag-invalidations.js").InvalidationClock} */

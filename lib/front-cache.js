@@ -29,6 +29,7 @@ import fresh from "fresh";
 import { recordCacheReads } from "./cache-reads.js";
 import { cacheStatusHeader, draftModeCookie, revalidateHeader, serverActionHeader } from "./next-internals.js";
 import { longestKeptMs } from "./tag-invalidations.js";
+import { copyResponse } from "./response-copy.js";
 
 /** @typedef {import("node:http").IncomingMessage} IncomingMessage */
 /** @typedef {import("node:http").ServerResponse} ServerResponse */
@@ -117,64 +118,17 @@ export class FrontCache {
    * @param {Handler} handle
    */
   capture(req, res, stamp, handle) {
-    /** @type {Buffer[]} */
-    const chunks = [];
-    let size = 0;
-    /** @type {import("node:http").OutgoingHttpHeaders} */
-    let passedHeaders = {};
-    let keep = true;
-    let started = false;
-    const limit = this.budgetBytes / 8;
-    /** @param {unknown} chunk @param {unknown} encoding */
-    const collect = (chunk, encoding) => {
-      // The headers are set by the first write: anything but Next's own cache hit (a dynamic
-      // page, an error) is not copied at all.
-      if (!started) {
-        started = true;
-        if (res.statusCode !== 200 || (res.getHeader(cacheStatusHeader) ?? passedHeaders[cacheStatusHeader]) !== "HIT") keep = false;
-      }
-      if (!keep || chunk == null || typeof chunk === "function") return;
-      const buffer =
-        typeof chunk === "string"
-          ? Buffer.from(chunk, typeof encoding === "string" ? /** @type {BufferEncoding} */ (encoding) : "utf8")
-          : chunk instanceof Uint8Array
-            ? Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)
-            : null;
-      if (!buffer) return void (keep = false);
-      size += buffer.length;
-      if (size > limit) keep = false;
-      else chunks.push(Buffer.from(buffer));
-    };
-    const { writeHead, write, end } = res;
-    // Headers given to writeHead itself are not in getHeaders() when none was set before.
-    res.writeHead = /** @type {any} */ (
-      function (/** @type {number} */ statusCode, /** @type {any[]} */ ...rest) {
-        const headers = rest.find((arg) => typeof arg === "object" && arg !== null);
-        if (Array.isArray(headers)) keep = false;
-        else if (headers) passedHeaders = headers;
-        return writeHead.call(res, statusCode, ...rest);
-      }
-    );
-    res.write = /** @type {any} */ (
-      function (/** @type {unknown} */ chunk, /** @type {unknown} */ encoding, /** @type {any[]} */ ...rest) {
-        collect(chunk, encoding);
-        return write.call(res, /** @type {any} */ (chunk), /** @type {any} */ (encoding), ...rest);
-      }
-    );
-    res.end = /** @type {any} */ (
-      function (/** @type {unknown} */ chunk, /** @type {unknown} */ encoding, /** @type {any[]} */ ...rest) {
-        collect(chunk, encoding);
-        return end.call(res, /** @type {any} */ (chunk), /** @type {any} */ (encoding), ...rest);
-      }
-    );
+    // Anything but Next's own cache hit (a dynamic page, an error) is not copied at all.
+    const copy = copyResponse(res, {
+      limit: this.budgetBytes / 8,
+      accept: (header) => res.statusCode === 200 && header(cacheStatusHeader) === "HIT",
+    });
     const [reads, handled] = recordCacheReads(() => handle(req, res));
     res.once("finish", () => {
       // Only an answer made from cache entries whose tags are known: a read Next shared with
       // another request for the same page is recorded there.
-      if (!keep || reads.entries === 0) return;
-      const headers = { ...lowerCased(res.getHeaders()), ...lowerCased(passedHeaders) };
-      const body = Buffer.concat(chunks, size);
-      this.store(req, res.statusCode, headers, body, [...reads.tags], stamp);
+      if (!copy.kept() || reads.entries === 0) return;
+      this.store(req, res.statusCode, copy.headers(), copy.body(), [...reads.tags], stamp);
     });
     return handled;
   }
@@ -230,14 +184,6 @@ function eligible(req) {
 /** The request as http-cache-semantics sees it: HEAD is answered from GET. @param {IncomingMessage} req */
 function asGet(req) {
   return { url: req.url, method: "GET", headers: req.headers };
-}
-
-/** @param {import("node:http").OutgoingHttpHeaders} headers */
-function lowerCased(headers) {
-  /** @type {Record<string, string | string[] | number>} */
-  const result = {};
-  for (const [name, value] of Object.entries(headers)) if (value !== undefined) result[name.toLowerCase()] = value;
-  return result;
 }
 
 /**

@@ -19,11 +19,6 @@ const state = (processState[stateKey] ??= { invalidations: new TagInvalidations(
 /** This instance's invalidations, as the front cache asks about them. */
 export const localInvalidations = state.invalidations;
 
-/** A number that every invalidation on this instance changes (the search result cache's). */
-export function localGeneration() {
-  return state.invalidations.sequence;
-}
-
 export default class LocalCacheHandler extends FileSystemCache {
   /** @param {Parameters<InstanceType<typeof FileSystemCache>["get"]>} args */
   async get(...args) {

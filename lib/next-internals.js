@@ -1,7 +1,9 @@
 // @ts-check
 // Every place the app relies on something of Next.js that its documentation does not promise, in
 // one module: names of headers and cookies read or kept by the front cache and the edge, the
-// empty error document, and the file-system ISR cache the local cache handler extends.
+// empty error document, and the file-system ISR cache the local cache handler extends. One is
+// elsewhere because it must be bundled with the pages that use it: lib/cache.ts's tagPage adds
+// tags to the store of the render under way (workUnitAsyncStorage), which Next stores with the page.
 // next-internals.test.ts checks each against the installed Next, so an upgrade that changes one
 // fails there, by name, before anything else does.
 import { createRequire } from "node:module";

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { workUnitAsyncStorage } from "next/dist/server/app-render/work-unit-async-storage.external";
 import * as internals from "./next-internals.js";
 
 const next = (file: string) => readFileSync(`node_modules/next/dist/${file}`, "utf8");
@@ -26,5 +27,14 @@ describe("what the app relies on in Next, checked against the installed Next", (
   it("the file-system cache is still a class with the methods the local handler relies on", () => {
     expect(typeof internals.FileSystemCache).toBe("function");
     for (const method of ["get", "set", "revalidateTag"]) expect(typeof internals.FileSystemCache.prototype[method as "get"], method).toBe("function");
+  });
+
+  it("a page's tags (lib/cache.ts tagPage) still go from the render's store into the stored entry", () => {
+    // tagPage adds to the `tags` of the store an ISR render runs in; Next stores them as the entry's tags.
+    expect(typeof workUnitAsyncStorage.getStore).toBe("function");
+    const render = next("server/app-render/app-render.js");
+    expect(render).toContain("type: 'prerender-legacy'");
+    expect(render).toContain("collectedTags: prerenderLegacyStore.tags");
+    expect(render).toContain("metadata.fetchTags = response.collectedTags.join(',')");
   });
 });

@@ -14,6 +14,7 @@
 import { randomBytes } from "node:crypto";
 import zlib from "node:zlib";
 import { draftModeCookie, revalidateHeader, rscHeader, serverActionHeader } from "./next-internals.js";
+import { copyResponse } from "./response-copy.js";
 import { SearchResultCache } from "./search-result-cache.js";
 
 /** @typedef {import("node:http").IncomingMessage} IncomingMessage */
@@ -194,61 +195,19 @@ function decoded(body, encoding) {
  * @returns {Promise<Answer | null>}
  */
 function capture(req, res, handle, failed) {
-  /** @type {Buffer[]} */
-  const chunks = [];
-  let size = 0;
-  let keep = true;
-  /** @type {import("node:http").OutgoingHttpHeaders} */
-  let passedHeaders = {};
-  /** @param {unknown} chunk @param {unknown} encoding */
-  const collect = (chunk, encoding) => {
-    if (!keep || chunk == null || typeof chunk === "function") return;
-    const buffer =
-      typeof chunk === "string"
-        ? Buffer.from(chunk, typeof encoding === "string" ? /** @type {BufferEncoding} */ (encoding) : "utf8")
-        : chunk instanceof Uint8Array
-          ? Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)
-          : null;
-    if (!buffer) return void (keep = false);
-    size += buffer.length;
-    if (size > largestPageBytes) keep = false;
-    else chunks.push(Buffer.from(buffer));
-  };
-  const { writeHead, write, end } = res;
-  // Headers given to writeHead itself are not in getHeaders() when none was set before.
-  res.writeHead = /** @type {any} */ (
-    function (/** @type {number} */ statusCode, /** @type {any[]} */ ...rest) {
-      const headers = rest.find((arg) => typeof arg === "object" && arg !== null);
-      if (Array.isArray(headers)) keep = false;
-      else if (headers) passedHeaders = headers;
-      return writeHead.call(res, statusCode, ...rest);
-    }
-  );
-  res.write = /** @type {any} */ (
-    function (/** @type {unknown} */ chunk, /** @type {unknown} */ encoding, /** @type {any[]} */ ...rest) {
-      collect(chunk, encoding);
-      return write.call(res, /** @type {any} */ (chunk), /** @type {any} */ (encoding), ...rest);
-    }
-  );
-  res.end = /** @type {any} */ (
-    function (/** @type {unknown} */ chunk, /** @type {unknown} */ encoding, /** @type {any[]} */ ...rest) {
-      collect(chunk, encoding);
-      return end.call(res, /** @type {any} */ (chunk), /** @type {any} */ (encoding), ...rest);
-    }
-  );
+  const copy = copyResponse(res, { limit: largestPageBytes });
   return new Promise((resolve) => {
     // "close" comes after "finish", or alone when the client went away first.
     res.once("close", () => {
-      if (!res.writableFinished || !keep || res.statusCode !== 200) return resolve(null);
-      /** @type {Record<string, string | string[] | number>} */
-      const headers = {};
-      for (const [name, value] of Object.entries({ ...res.getHeaders(), ...passedHeaders })) if (value !== undefined) headers[name.toLowerCase()] = value;
+      if (!res.writableFinished || !copy.kept() || res.statusCode !== 200) return resolve(null);
+      const headers = copy.headers();
       // Only what belongs to the page: a cookie, or a body cut short, is not kept.
       if (headers["set-cookie"] !== undefined) return resolve(null);
-      if (headers["content-length"] !== undefined && Number(headers["content-length"]) !== size) return resolve(null);
+      const copied = copy.body();
+      if (headers["content-length"] !== undefined && Number(headers["content-length"]) !== copied.length) return resolve(null);
       let body;
       try {
-        body = decoded(Buffer.concat(chunks, size), headers["content-encoding"]);
+        body = decoded(copied, headers["content-encoding"]);
       } catch {
         body = null;
       }

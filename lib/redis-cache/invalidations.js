@@ -1,26 +1,22 @@
 // @ts-check
 // Invalidations of the Redis cache (lib/cache-handler.js): `revalidateTag` stores, per tag, the
 // time it was invalidated (plain keys without expiry, so no eviction policy that spares keys
-// without one can drop them; forgotten by the script itself once older than any entry), and
-// gives the search result cache's generation a new value in the same script. The front cache of
-// every instance (lib/front-cache.js) asks whether the tags of an answer it keeps were
+// without one can drop them; forgotten by the script itself once older than any entry). The
+// front cache of every instance (lib/front-cache.js) asks whether the tags of an answer it keeps were
 // invalidated since it kept it. They are never paused after a failure. One that Redis cannot take is
 // tried again half a second after each failed try and on reconnection, and until it is written
 // this instance serves nothing from the cache (other instances cannot know of it: see README).
-import { randomUUID } from "node:crypto";
-
 /** Invalidations that could not be written are tried again this often. */
 export const pendingRetryMs = 500;
 
 export class Invalidations {
   /**
    * @param {import("./connection.js").Connection} connection
-   * @param {{ tagPrefix: string; generationKey: string; indexKey: string; keepMs: number; pendingRetryMs?: number }} options
+   * @param {{ tagPrefix: string; indexKey: string; keepMs: number; pendingRetryMs?: number }} options
    */
   constructor(connection, options) {
     this.connection = connection;
     this.tagPrefix = options.tagPrefix;
-    this.generationKey = options.generationKey;
     this.indexKey = options.indexKey;
     this.keepMs = options.keepMs;
     this.retryMs = options.pendingRetryMs ?? pendingRetryMs;
@@ -43,7 +39,7 @@ export class Invalidations {
     const written = await connection.attempt(
       () =>
         connection.client
-          .invalidateTags(tags.length + 2, this.generationKey, this.indexKey, ...tags.map((tag) => this.tagPrefix + tag), randomUUID(), this.keepMs)
+          .invalidateTags(tags.length + 1, this.indexKey, ...tags.map((tag) => this.tagPrefix + tag), this.keepMs)
           .then(() => true),
       false,
     );
@@ -58,7 +54,7 @@ export class Invalidations {
    * Writes the invalidations that could not be written yet; true when none is left. Tried on a
    * timer whatever the pause after a failure, on reconnection, when Redis answers again, and on
    * reads outside that pause (within it a read serves nothing without waiting for Redis). One write
-   * at a time: a second would give the front cache's generation yet another value.
+   * at a time.
    */
   async flush() {
     if (this.pending.size === 0) return true;
@@ -122,16 +118,5 @@ export class Invalidations {
     const { connection } = this;
     const newest = await connection.attempt(() => connection.client.newestInvalidation(this.tagPrefix, ...tags), null);
     return newest === null ? null : Number(newest) < stamp;
-  }
-
-  /**
-   * A random value that every invalidation on any instance replaces ("none" before the first),
-   * for the search result cache. Null while it cannot be known (as for stamp).
-   * @returns {Promise<string | null>}
-   */
-  async generation() {
-    if (!(await this.readable())) return null;
-    const { connection } = this;
-    return connection.attempt(() => connection.client.get(this.generationKey).then((value) => value ?? "none"), null);
   }
 }

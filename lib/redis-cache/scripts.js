@@ -32,22 +32,20 @@ redis.call('HSET', KEYS[1], 'v', ARGV[1], 'id', ARGV[2], 't', t, 'tags', ARGV[3]
 redis.call('EXPIRE', KEYS[1], ARGV[4])
 return t`;
 
-// KEYS[1] is the front cache's generation, given the random value ARGV[1]; KEYS[2] the index of
-// invalidations (a sorted set by time); the others are tags, given the time. Invalidations older
-// than ARGV[2] ms are forgotten, a hundred at a time: every entry stored before them has expired.
+// KEYS[1] is the index of invalidations (a sorted set by time); the others are tags, given the
+// time. Invalidations older than ARGV[1] ms are forgotten, a hundred at a time: every entry stored before them has expired.
 const invalidateScript = `
 local now = redis.call('TIME')
 local t = now[1] * 1000 + math.floor(now[2] / 1000)
 local ts = string.format('%.0f', t)
-redis.call('SET', KEYS[1], ARGV[1])
-for i = 3, #KEYS do
+for i = 2, #KEYS do
   redis.call('SET', KEYS[i], ts)
-  redis.call('ZADD', KEYS[2], ts, KEYS[i])
+  redis.call('ZADD', KEYS[1], ts, KEYS[i])
 end
-local old = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', string.format('%.0f', t - tonumber(ARGV[2])), 'LIMIT', 0, 100)
+local old = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', string.format('%.0f', t - tonumber(ARGV[1])), 'LIMIT', 0, 100)
 if #old > 0 then
   redis.call('DEL', unpack(old))
-  redis.call('ZREM', KEYS[2], unpack(old))
+  redis.call('ZREM', KEYS[1], unpack(old))
 end
 return ts`;
 
