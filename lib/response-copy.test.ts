@@ -14,16 +14,17 @@ afterEach(async () => {
 /** Serves one request with `send`, copying the response; resolves with the copy and what the client received. */
 async function serve(options: Parameters<typeof copyResponse>[1], send: (res: http.ServerResponse) => void) {
   let copy: ResponseCopy | undefined;
-  const finished = new Promise<void>((resolve) => {
-    server = http.createServer((_req, res) => {
-      copy = copyResponse(res, options);
-      res.once("finish", resolve);
-      send(res);
-    });
+  let finish: () => void = () => {};
+  const finished = new Promise<void>((resolve) => (finish = resolve));
+  const listening = http.createServer((_req, res) => {
+    copy = copyResponse(res, options);
+    res.once("finish", finish);
+    send(res);
   });
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+  server = listening;
+  listening.listen(0, "127.0.0.1");
+  await once(listening, "listening");
+  const response = await fetch(`http://127.0.0.1:${(listening.address() as AddressInfo).port}/`);
   const received = await response.text();
   await finished;
   return { copy: copy!, received, response };
