@@ -128,6 +128,23 @@ describe.skipIf(!redisUrl)("Redis cache handler", () => {
     expect(await b.get("/route-cache/APP_PAGE/x/$/organisations/other", pageContext)).toBeNull();
   });
 
+  it("stores a page's HTML in UTF-8, not the UTF-16 node:v8 gives a string with a character past U+00FF", async () => {
+    const a = instance();
+    const b = instance();
+    // 20 KB of text in Latin letters with one typographic quote, as a French description has.
+    const html = `<p>L’association ${"accompagne les familles et les jeunes ".repeat(540)}</p>`;
+    const key = "/route-cache/APP_PAGE/x/$/organisations/quote";
+    await a.set(key, page(html, "organisation:2"), {});
+    expect(((await b.get(key, pageContext))!.value as unknown as ReturnType<typeof page>).html).toBe(html);
+    const redis = new Redis(redisUrl!);
+    const stored = await redis.hstrlen(`${a.entryPrefix}${key}`, "v");
+    await redis.quit();
+    // The page, and its RSC payload and one segment of the same size; in UTF-16 the page alone would be twice its size.
+    const utf8 = Buffer.byteLength(html) * 3;
+    expect(stored).toBeGreaterThan(utf8);
+    expect(stored).toBeLessThan(utf8 + 1_000);
+  });
+
   it("misses on every instance once one of the entry's tags was invalidated on any instance", async () => {
     const a = instance();
     const b = instance();

@@ -2,8 +2,9 @@
 // Next.js's ISR cache (`cacheHandler` in next.config.js) in Redis, shared by every instance.
 // Enabled by REDIS_URL; without it Next keeps its own per-instance cache on disk and in memory.
 //
-// - An entry is a Redis hash: the serialized value (node:v8, which keeps Buffers and Maps), its
-//   tags, the time it was stored and a random version id, with a time to live.
+// - An entry is a Redis hash: the serialized value (node:v8, which keeps Buffers and Maps; a
+//   page's HTML as UTF-8 bytes), its tags, the time it was stored and a random version id, with a
+//   time to live.
 // - `revalidateTag` stores, per tag, the time it was invalidated. An entry is a miss when one of
 //   its tags was invalidated at or after the time its render began: a render that read the
 //   database just before a change was committed and stored its result just after must not be
@@ -36,6 +37,21 @@ export const unknownRenderMs = 5_000;
 export const renderMarginMs = 100;
 /** Misses remembered per process, for the renders that follow them. */
 const missesKept = 10_000;
+
+/**
+ * node:v8 writes a string with any character past U+00FF in UTF-16: a page in a language other
+ * than English (or with one typographic quote) would take twice its UTF-8 size in Redis.
+ * @param {{ value: any; cacheControl: unknown }} stored
+ */
+function packed(stored) {
+  const html = stored.value?.html;
+  return typeof html === "string" ? { ...stored, value: { ...stored.value, html: null }, html: Buffer.from(html, "utf8") } : stored;
+}
+
+/** @param {{ value: any; cacheControl: unknown; html?: Buffer }} stored */
+function unpacked({ html, ...stored }) {
+  return html ? { ...stored, value: { ...stored.value, html: html.toString("utf8") } } : stored;
+}
 
 /**
  * @typedef {import("./redis-cache/connection.js").ConnectionOptions & { url: string; prefix: string; pendingRetryMs?: number }} SharedCacheOptions
@@ -145,10 +161,11 @@ export default class RedisCacheHandler {
     const version = reply[0].toString();
     const storedAt = Number(reply[1].toString());
     const serialized = reply[2];
+    /** @type {any} */
     let stored;
     if (serialized) {
       try {
-        stored = deserialize(serialized);
+        stored = unpacked(deserialize(serialized));
       } catch (error) {
         // Written by another Node.js version, or cut short: a miss, replaced by the next render.
         connection.refused(/** @type {Error} */ (error));
@@ -179,7 +196,7 @@ export default class RedisCacheHandler {
     const known = local.get(key);
     if (data !== null && known && /** @type {any} */ (known.value).value === data) return;
     const stored = { value: data, cacheControl: ctx?.cacheControl };
-    const serialized = serialize(stored);
+    const serialized = serialize(packed(stored));
     const version = randomUUID();
     const tags = tagsOf(data, ctx).join(",");
     const renderAge = this.shared.renderAge(key);
