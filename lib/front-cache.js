@@ -21,6 +21,10 @@
 //   approval stops exactly the answers of the pages it changed, everywhere, at once. While that
 //   cannot be known (Redis unavailable, an invalidation not yet written), nothing is served or
 //   kept here.
+// - When an answer's page has changed, the first request for it goes to Next, which renders the
+//   new page; meanwhile, for at most a second, other readers get the old answer marked
+//   `x-nextjs-cache: STALE` instead of all waiting for the render. Requests with a session (staff,
+//   who expect to see the change they just approved) always wait.
 // - An answer is kept at most a minute (less if its Cache-Control says so), so a page Next
 //   regenerates on its own schedule (its revalidate time) is picked up within a minute.
 // - HEAD is answered from the GET answer; a matching If-None-Match or If-Modified-Since gets a 304.
@@ -35,7 +39,7 @@ import { copyResponse } from "./response-copy.js";
 /** @typedef {import("node:http").ServerResponse} ServerResponse */
 /** @typedef {(req: IncomingMessage, res: ServerResponse) => Promise<void>} Handler */
 /** @typedef {import("./tag-invalidations.js").InvalidationClock} InvalidationClock */
-/** @typedef {{ policy: CachePolicy; body: Buffer; size: number; expiresAt: number; tags: string[]; stamp: number }} Entry */
+/** @typedef {{ policy: CachePolicy; body: Buffer; size: number; expiresAt: number; tags: string[]; stamp: number; renderingUntil?: number }} Entry */
 
 /** Memory for stored answers (bodies and an allowance for headers). */
 const defaultBudgetBytes = 64 * 1024 * 1024;
@@ -45,6 +49,11 @@ const defaultMaxAgeMs = Math.min(60_000, longestKeptMs);
 const variantsPerUrl = 8;
 /** Counted for the headers of an answer. */
 const headerAllowanceBytes = 1024;
+/**
+ * How long after its page changed an answer may still be given to readers, while the one request
+ * that found it changed has Next render the new page (signed-in staff always wait for it).
+ */
+const defaultStaleWhileRenderingMs = 1_000;
 
 
 export class FrontCache {
@@ -53,10 +62,12 @@ export class FrontCache {
    *   invalidations: InvalidationClock;
    *   budgetBytes?: number;
    *   maxAgeMs?: number;
+   *   staleWhileRenderingMs?: number;
    * }} options
    */
-  constructor({ invalidations, budgetBytes = defaultBudgetBytes, maxAgeMs = defaultMaxAgeMs }) {
+  constructor({ invalidations, budgetBytes = defaultBudgetBytes, maxAgeMs = defaultMaxAgeMs, staleWhileRenderingMs = defaultStaleWhileRenderingMs }) {
     this.invalidations = invalidations;
+    this.staleWhileRenderingMs = staleWhileRenderingMs;
     this.budgetBytes = budgetBytes;
     this.maxAgeMs = Math.min(maxAgeMs, longestKeptMs);
     /** @type {Map<string, Entry[]>} by URL, oldest first */
@@ -73,16 +84,29 @@ export class FrontCache {
   async handle(req, res, handle) {
     if (!eligible(req)) return handle(req, res);
     const entry = this.find(req);
+    /** The answer this request replaces, given to other readers while its new page renders. */
+    let replaced;
     if (entry) {
       const unchanged = await this.invalidations.unchangedSince(entry.tags, entry.stamp);
       if (unchanged === null) return handle(req, res);
       if (unchanged) return send(entry, req, res);
-      this.drop(/** @type {string} */ (req.url), entry);
+      const now = Date.now();
+      if (entry.renderingUntil === undefined && req.method === "GET") {
+        entry.renderingUntil = now + this.staleWhileRenderingMs;
+        replaced = entry;
+      } else if (/** @type {number} */ (entry.renderingUntil) > now && !signedIn(req)) {
+        return send(entry, req, res, "STALE");
+      } else {
+        this.drop(/** @type {string} */ (req.url), entry);
+      }
     }
     if (req.method !== "GET") return handle(req, res);
     const stamp = await this.invalidations.stamp();
-    if (stamp === null) return handle(req, res);
-    return this.capture(req, res, stamp, handle);
+    if (stamp === null) {
+      if (replaced) this.drop(/** @type {string} */ (req.url), replaced);
+      return handle(req, res);
+    }
+    return this.capture(req, res, stamp, handle, replaced);
   }
 
   /** Forgets every stored answer. */
@@ -116,14 +140,17 @@ export class FrontCache {
    * @param {ServerResponse} res
    * @param {number} stamp taken before Next handles the request
    * @param {Handler} handle
+   * @param {Entry} [replaced] the answer whose page changed, dropped once this one has been rendered
    */
-  capture(req, res, stamp, handle) {
+  capture(req, res, stamp, handle, replaced) {
     // Anything but Next's own cache hit (a dynamic page, an error) is not copied at all.
     const copy = copyResponse(res, {
       limit: this.budgetBytes / 8,
       accept: (header) => res.statusCode === 200 && header(cacheStatusHeader) === "HIT",
     });
     const [reads, handled] = recordCacheReads(() => handle(req, res));
+    // "close" comes after "finish", or alone when the client went away first.
+    if (replaced) res.once("close", () => this.drop(/** @type {string} */ (req.url), replaced));
     res.once("finish", () => {
       // Only an answer made from cache entries whose tags are known: a read Next shared with
       // another request for the same page is recorded there.
@@ -181,6 +208,11 @@ function eligible(req) {
   return !req.url?.startsWith("/_next/");
 }
 
+/** Whether the request comes with a session (next-auth's cookie): staff see a change at once. @param {IncomingMessage} req */
+function signedIn(req) {
+  return req.headers.cookie?.includes("next-auth.session-token") ?? false;
+}
+
 /** The request as http-cache-semantics sees it: HEAD is answered from GET. @param {IncomingMessage} req */
 function asGet(req) {
   return { url: req.url, method: "GET", headers: req.headers };
@@ -190,10 +222,12 @@ function asGet(req) {
  * @param {Entry} entry
  * @param {IncomingMessage} req
  * @param {ServerResponse} res
+ * @param {"HIT" | "STALE"} [cacheStatus] STALE: the page has changed and is being rendered again
  */
-function send(entry, req, res) {
+function send(entry, req, res, cacheStatus = "HIT") {
   const headers = entry.policy.responseHeaders();
   delete headers["transfer-encoding"];
+  headers[cacheStatusHeader] = cacheStatus;
   if (fresh(req.headers, headers)) {
     delete headers["content-length"];
     res.writeHead(304, headers);

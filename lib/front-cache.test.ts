@@ -88,7 +88,9 @@ async function serve(cache: FrontCache, next: ReturnType<typeof origin>) {
   return { request, raw };
 }
 
-async function setup(options: { answer?: (req: IncomingMessage) => Answer | Promise<Answer>; maxAgeMs?: number; budgetBytes?: number } = {}) {
+async function setup(
+  options: { answer?: (req: IncomingMessage) => Answer | Promise<Answer>; maxAgeMs?: number; budgetBytes?: number; staleWhileRenderingMs?: number } = {},
+) {
   const invalidations = new TagInvalidations();
   /** Whether invalidations can be known (Redis: available, none of this instance unwritten). */
   const known = { value: true };
@@ -97,7 +99,7 @@ async function setup(options: { answer?: (req: IncomingMessage) => Answer | Prom
     unchangedSince: (tags: string[], stamp: number) => (known.value ? invalidations.unchangedSince(tags, stamp) : null),
   };
   const next = origin(options.answer);
-  const cache = new FrontCache({ invalidations: clock, maxAgeMs: options.maxAgeMs, budgetBytes: options.budgetBytes });
+  const cache = new FrontCache({ invalidations: clock, maxAgeMs: options.maxAgeMs, budgetBytes: options.budgetBytes, staleWhileRenderingMs: options.staleWhileRenderingMs });
   return { invalidations, known, next, cache, ...(await serve(cache, next)) };
 }
 
@@ -221,6 +223,62 @@ describe("front cache", () => {
     await request("/a");
     await request("/a");
     expect(next.calls).toHaveLength(7);
+  });
+
+  it("gives readers the answer whose page changed while one request has it rendered again (STALE), for at most a second, and never to staff", async () => {
+    let release: () => void = () => {};
+    const rendered = new Promise<void>((resolve) => (release = resolve));
+    let rendering = false;
+    const { invalidations, next, request } = await setup({
+      answer: async () => {
+        if (!rendering) return { body: "<p>old</p>" };
+        await rendered;
+        return { body: "<p>new</p>", cache: "MISS" };
+      },
+    });
+    await request("/p");
+    rendering = true;
+    invalidations.invalidate(["page:/p"]);
+    const renderer = request("/p");
+    await vi.waitFor(() => expect(next.calls).toHaveLength(2));
+    const reader = await request("/p");
+    expect(reader.body).toBe("<p>old</p>");
+    expect(reader.headers.get("x-nextjs-cache")).toBe("STALE");
+    // Staff wait for the new page: their request goes to Next (which shares the one render).
+    const staff = request("/p", { headers: { cookie: "next-auth.session-token=abc" } });
+    await vi.waitFor(() => expect(next.calls).toHaveLength(3));
+    rendering = false;
+    release();
+    expect((await renderer).body).toBe("<p>new</p>");
+    await staff;
+    // Rendered: the old answer is gone (the new one was a render, not kept: the next request asks Next).
+    expect((await request("/p")).body).toBe("<p>old</p>");
+    expect(next.calls).toHaveLength(4);
+  });
+
+  it("gives no reader the changed page's answer once the render has taken longer than allowed", async () => {
+    let release: () => void = () => {};
+    const rendered = new Promise<void>((resolve) => (release = resolve));
+    let rendering = false;
+    const { invalidations, next, request } = await setup({
+      staleWhileRenderingMs: 0,
+      answer: async () => {
+        if (!rendering) return { body: "<p>old</p>" };
+        await rendered;
+        return { body: "<p>new</p>", cache: "MISS" };
+      },
+    });
+    await request("/p");
+    rendering = true;
+    invalidations.invalidate(["page:/p"]);
+    const renderer = request("/p");
+    await vi.waitFor(() => expect(next.calls).toHaveLength(2));
+    const reader = request("/p");
+    await vi.waitFor(() => expect(next.calls).toHaveLength(3));
+    rendering = false;
+    release();
+    expect((await renderer).body).toBe("<p>new</p>");
+    expect((await reader).headers.get("x-nextjs-cache")).not.toBe("STALE");
   });
 
   it("does not keep an answer that was under way when one of its tags was invalidated", async () => {
