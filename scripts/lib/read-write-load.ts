@@ -1,8 +1,9 @@
 // Readers for the read-while-writing benchmark (scripts/lib/bench-read-write.ts), in a process of
 // their own: `node --import tsx scripts/lib/read-write-load.ts '<json ReadersOptions>'` prints one
-// JSON ReadersResult. Each connection asks, in a loop, for an organisation page chosen by a Zipf
-// distribution over the ranked slugs (most of the time), a country's first page, or the home
-// page, alternating between the instances.
+// JSON ReadersResult. Requests leave on a fixed schedule (an open model: a slow answer does not
+// slow the readers down, and each is timed from when it was due) over at most `connections`
+// connections, alternating between the instances: an organisation page chosen by a Zipf
+// distribution over the ranked slugs (most of the time), a country's first page, or the home page.
 import { readFileSync } from "node:fs";
 import http from "node:http";
 
@@ -13,7 +14,10 @@ export type ReadersOptions = {
   slugsFile: string;
   /** Lower-case codes of the countries with organisations. */
   countries: string[];
+  /** Connections at most; a request finding them all busy waits for one (and that wait is timed). */
   connections: number;
+  /** Requests per second, all readers together. */
+  rate: number;
   seconds: number;
   /** The Zipf exponent (≈1.1). */
   exponent: number;
@@ -21,14 +25,22 @@ export type ReadersOptions = {
 
 export type ReadersResult = {
   requests: number;
-  /** Answered from a cache (x-nextjs-cache: HIT, from the front cache or Next). */
+  /** Answered from a cache (x-nextjs-cache: HIT, from the front cache or Next; or STALE, below). */
   hits: number;
-  /** Requests for an address already asked for in this run, and how many of those were hits. */
+  /** Of those, the former answer of a page that changed, given while the new one rendered (STALE). */
+  stale: number;
+  /** Requests for an address already asked for in this run (on that instance), and how many of those were hits. */
   repeated: number;
   repeatedHits: number;
+  /** Of every read, from when it was due to its last byte, ms. */
   p50: number;
   p99: number;
+  /** Of the reads of an address already asked for in the run: what the cache is there to answer. */
+  repeatedP50: number;
+  repeatedP99: number;
   errors: number;
+  /** Requests still unanswered when the run ended (counted in neither the times nor the hits). */
+  late: number;
 };
 
 /** Draws ranks 0..n-1 with probability ∝ 1/(rank+1)^s, from a cumulative table. */
@@ -57,7 +69,7 @@ export async function readers(options: ReadersOptions): Promise<ReadersResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: options.connections });
   const seen = new Set<string>();
   const times: number[] = [];
-  let [requests, hits, repeated, repeatedHits, errors, turn] = [0, 0, 0, 0, 0, 0];
+  let [requests, hits, stale, repeated, repeatedHits, errors, turn] = [0, 0, 0, 0, 0, 0, 0];
   const pick = () => {
     const draw = Math.random();
     if (draw < 0.9) return `/organisations/${slugs[rank()]}`;
@@ -72,32 +84,55 @@ export async function readers(options: ReadersOptions): Promise<ReadersResult> {
       });
       request.on("error", () => resolve(undefined));
     });
-  const end = performance.now() + options.seconds * 1000;
-  await Promise.all(
-    Array.from({ length: options.connections }, async () => {
-      while (performance.now() < end) {
-        const path = pick();
-        const base = options.bases[turn++ % options.bases.length];
-        const started = performance.now();
-        const cache = await get(base + path);
-        times.push(performance.now() - started);
-        requests++;
-        if (cache === undefined) errors++;
-        const hit = cache === "HIT";
-        if (hit) hits++;
-        const key = base + path;
-        if (seen.has(key)) {
-          repeated++;
-          if (hit) repeatedHits++;
-        } else {
-          seen.add(key);
-        }
-      }
-    }),
-  );
+  const started = performance.now();
+  const total = Math.floor(options.rate * options.seconds);
+  const repeatedTimes: number[] = [];
+  const answers: Promise<void>[] = [];
+  const read = async (due: number) => {
+    const path = pick();
+    const base = options.bases[turn++ % options.bases.length];
+    const key = base + path;
+    const again = seen.has(key);
+    seen.add(key);
+    const cache = await get(key);
+    const time = performance.now() - due;
+    times.push(time);
+    requests++;
+    if (cache === undefined) errors++;
+    const hit = cache === "HIT" || cache === "STALE";
+    if (hit) hits++;
+    if (cache === "STALE") stale++;
+    if (again) {
+      repeated++;
+      repeatedTimes.push(time);
+      if (hit) repeatedHits++;
+    }
+  };
+  for (let i = 0; i < total; i++) {
+    const due = started + (i * 1000) / options.rate;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    answers.push(read(due));
+  }
+  // Answers still missing 5 s after the last request left are counted as late, not waited for.
+  await Promise.race([Promise.all(answers), new Promise((resolve) => setTimeout(resolve, 5000))]);
+  const late = total - requests;
   agent.destroy();
   times.sort((a, b) => a - b);
-  return { requests, hits, repeated, repeatedHits, p50: percentile(times, 50), p99: percentile(times, 99), errors };
+  repeatedTimes.sort((a, b) => a - b);
+  return {
+    requests,
+    hits,
+    stale,
+    repeated,
+    repeatedHits,
+    p50: percentile(times, 50),
+    p99: percentile(times, 99),
+    repeatedP50: percentile(repeatedTimes, 50),
+    repeatedP99: percentile(repeatedTimes, 99),
+    errors,
+    late,
+  };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
