@@ -11,6 +11,7 @@ const organisation = {
   website: "http://www.presscenter.org/en/source/belgian-state-security-vsse?setlang=1",
   updatedAt: "2026-01-01T00:00:00.000Z",
   lastVerifiedAt: null,
+  brokenWebsiteCheckedAt: null,
   countries: [{ code: "BE", name: "Belgium" }],
   contacts: [
     { id: "a", type: "ADDRESS" as const, label: null, value: "rue de la Loi 155 C\n1040 Brussels" },

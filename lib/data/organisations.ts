@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ContactType, OrganisationKind } from "@/lib/generated/prisma/enums";
 import { isSlug } from "@/lib/slug";
+import { linkStates, publicNote } from "@/lib/data/links";
 import { summarise } from "@/lib/text";
 
 export type OrganisationListItem = {
@@ -26,6 +27,8 @@ export type OrganisationDetail = {
   kind: OrganisationKind;
   description: string;
   website: string | null;
+  /** When the website has been broken for a week: when it was last checked (ISO), else null. */
+  brokenWebsiteCheckedAt: string | null;
   /** ISO timestamps: cached reads are stored as JSON. */
   updatedAt: string;
   lastVerifiedAt: string | null;
@@ -171,9 +174,11 @@ export const getOrganisationPage = cache(async (slug: string): Promise<{ organis
   });
   if (organisation) {
     tagPage(tags.organisation(organisation.id));
+    const websiteState = organisation.website ? (await linkStates([organisation.website])).get(organisation.website) : undefined;
     return {
       organisation: {
         ...organisation,
+        brokenWebsiteCheckedAt: publicNote(websiteState)?.checkedAt ?? null,
         updatedAt: organisation.updatedAt.toISOString(),
         lastVerifiedAt: organisation.lastVerifiedAt?.toISOString() ?? null,
         countries: organisation.countries.map(({ country }) => country),

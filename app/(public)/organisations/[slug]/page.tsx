@@ -77,6 +77,11 @@ export default async function OrganisationPage({ params }: Props) {
             <p>
               <span className="font-medium text-slate-700">Website: </span>
               <ExternalLink href={organisation.website}>{organisation.website}</ExternalLink>
+              {organisation.brokenWebsiteCheckedAt ? (
+                <span className="block text-sm text-slate-600">
+                  This website did not answer when last checked on {dateFormat.format(new Date(organisation.brokenWebsiteCheckedAt))}.
+                </span>
+              ) : null}
             </p>
           ) : null}
           <ContactList contacts={organisation.contacts} />
