@@ -1,12 +1,14 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { CheckResult } from "@/lib/links/check";
-import { addLinks, hostOf, linkStates, organisationsListing, publicNote, recordCheck, syncLinks, takeDueLinks } from "./links";
+import { addLinks, draftMovedLink, hostOf, linkProblemsOf, linkStates, listLinkProblems, organisationsListing, publicNote, recordCheck, syncLinks, takeDueLinks } from "./links";
 
 const created: string[] = [];
 
 afterAll(async () => {
+  await db.changeSet.deleteMany({ where: { organisationId: { in: created } } });
   await db.organisation.deleteMany({ where: { id: { in: created } } });
+  await db.user.deleteMany({ where: { email: { startsWith: "links-editor-" } } });
   await db.$disconnect();
 });
 
@@ -14,7 +16,7 @@ const token = () => crypto.randomUUID().slice(0, 8);
 const schedule = { intervalDays: 7, failingRecheckHours: 24 };
 const day = 24 * 60 * 60_000;
 
-async function organisation({ website, form, status = "PUBLISHED" }: { website?: string; form?: string; status?: "PUBLISHED" | "ARCHIVED" }) {
+async function organisation({ website, form, status = "PUBLISHED", country = "BE" }: { website?: string; form?: string; status?: "PUBLISHED" | "ARCHIVED"; country?: string }) {
   const name = `Links ${token()}`;
   const row = await db.organisation.create({
     data: {
@@ -23,8 +25,8 @@ async function organisation({ website, form, status = "PUBLISHED" }: { website?:
       kind: "NGO",
       status,
       website,
-      countryCodes: ["BE"],
-      countries: { create: [{ countryCode: "BE", position: 0 }] },
+      countryCodes: [country],
+      countries: { create: [{ countryCode: country, position: 0 }] },
       contacts: form ? { create: [{ position: 0, type: "CONTACT_FORM", value: form, rawValue: form }] } : undefined,
     },
     select: { id: true },
@@ -134,5 +136,57 @@ describe("recordCheck", () => {
 
   it("does nothing for a link nobody lists any more", async () => {
     expect(await recordCheck(result(`https://${token()}.example.com/`, "ok"), schedule)).toBeNull();
+  });
+});
+
+describe("what staff see", () => {
+  it("lists links with a problem, newest first, by verdict and by the country of who lists them, with those organisations", async () => {
+    const host = `${token()}.example.org`;
+    const [gone, moved, fine] = [`https://${host}/gone`, `https://${host}/moved`, `https://${host}/fine`];
+    const belgian = await organisation({ website: gone, form: moved });
+    const french = await organisation({ website: moved, country: "FR" });
+    await organisation({ website: fine });
+    await syncLinks();
+    const now = Date.now();
+    await recordCheck(result(gone, "broken", { status: 404 }), schedule, new Date(now - 2000));
+    await recordCheck(result(moved, "moved", { status: 200, suggestedUrl: `https://${host}/new` }), schedule, new Date(now - 1000));
+    await recordCheck(result(fine, "ok"), schedule, new Date(now));
+
+    const ours = (problems: { url: string }[]) => problems.filter((problem) => problem.url.includes(host)).map((problem) => problem.url);
+    const all = await listLinkProblems({ page: 1 });
+    expect(ours(all.problems)).toEqual([moved, gone]);
+    const movedRow = all.problems.find((problem) => problem.url === moved)!;
+    expect(movedRow.organisations.map((o) => o.id).sort()).toEqual([belgian, french].sort());
+    expect(movedRow.organisations.find((o) => o.id === belgian)!.field).toBe("contact");
+    expect(ours((await listLinkProblems({ verdict: "broken", page: 1 })).problems)).toEqual([gone]);
+    const inFrance = await listLinkProblems({ country: "FR", page: 1 });
+    expect(ours(inFrance.problems)).toEqual([moved]);
+    expect(inFrance.problems.find((problem) => problem.url === moved)!.organisations.map((o) => o.id)).toEqual([french]);
+
+    const badges = await linkProblemsOf([belgian, french]);
+    expect(badges.get(belgian)!.map((link) => [link.url, link.verdict])).toEqual([
+      [gone, "broken"],
+      [moved, "moved"],
+    ]);
+    expect(badges.get(french)!.map((link) => link.verdict)).toEqual(["moved"]);
+  });
+
+  it("drafts the change a moved link calls for, for review like any other, and refuses one that has not moved", async () => {
+    const host = `${token()}.example.org`;
+    const [old, moved] = [`https://${host}/old`, `https://${host}/new`];
+    const id = await organisation({ website: old, form: old });
+    await syncLinks();
+    const editor = await db.user.create({ data: { email: `links-editor-${token()}@prova.test`, name: "Links editor", role: "EDITOR" }, select: { id: true, role: true } });
+    await expect(draftMovedLink(editor, id, old)).rejects.toThrow(/has not moved/);
+    await recordCheck(result(old, "moved", { status: 200, suggestedUrl: moved }), schedule);
+    const draft = await draftMovedLink(editor, id, old);
+    const stored = await db.changeSet.findUniqueOrThrow({ where: { id: draft.id }, select: { status: true, proposed: true, note: true, organisationId: true } });
+    expect(stored.status).toBe("DRAFT");
+    expect(stored.organisationId).toBe(id);
+    expect(JSON.stringify(stored.proposed)).toContain(`"website":"${moved}"`);
+    expect(JSON.stringify(stored.proposed)).not.toContain(old);
+    expect(stored.note).toContain(moved);
+    // Published data is untouched until a reviewer approves.
+    expect((await db.organisation.findUniqueOrThrow({ where: { id }, select: { website: true } })).website).toBe(old);
   });
 });

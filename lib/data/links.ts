@@ -1,4 +1,7 @@
 import "server-only";
+import { getOrganisationDocument, saveDraft } from "@/lib/data/change-sets";
+import type { Actor } from "@/lib/data/actor";
+import { ConflictError, NotFoundError } from "@/lib/data/errors";
 import { db } from "@/lib/db";
 import type { LinkVerdict, Prisma } from "@/lib/generated/prisma/client";
 import type { CheckResult, Verdict } from "@/lib/links/check";
@@ -98,10 +101,10 @@ export async function recordCheck(
   now = new Date(),
 ): Promise<{ before: Verdict | null; after: Verdict; publicNoteChanged: boolean } | null> {
   return db.$transaction(async (tx) => {
-    const [link] = await tx.$queryRaw<{ verdict: LinkVerdict | null; verdictSince: Date | null }[]>`
+    const [link] = await tx.$queryRaw<{ verdict: Verdict | null; verdictSince: Date | null }[]>`
       SELECT verdict, "verdictSince" FROM "Link" WHERE url = ${result.url} FOR UPDATE`;
     if (!link) return null;
-    const before = link.verdict ? fromDb(link.verdict) : null;
+    const before = link.verdict;
     if (result.error?.startsWith("not checked:")) {
       const wait = result.retryAfterMs ?? 60 * 60_000;
       await tx.$executeRaw`UPDATE "Link" SET "nextCheckAt" = ${new Date(now.getTime() + wait)} WHERE url = ${result.url}`;
@@ -175,4 +178,93 @@ export async function linkStates(urls: string[]): Promise<Map<string, LinkState>
 export function publicNote(state: LinkState | undefined, now = new Date()): { checkedAt: string } | null {
   if (state?.verdict !== "broken" || !state.verdictSince || !state.checkedAt) return null;
   return now.getTime() - Date.parse(state.verdictSince) >= publicNoteAfterDays * 24 * 60 * 60_000 ? { checkedAt: state.checkedAt } : null;
+}
+
+/** The verdicts staff are shown as problems, worst first. */
+export const problemVerdicts = ["broken", "failing", "moved", "refused", "blocked"] as const satisfies readonly Verdict[];
+export type ProblemVerdict = (typeof problemVerdicts)[number];
+
+export type LinkProblem = LinkState & {
+  verdict: ProblemVerdict;
+  /** The published organisations listing it, and where (their website, or a contact form). */
+  organisations: { id: string; name: string; field: "website" | "contact" }[];
+};
+
+const problemsPerPage = 50;
+
+/**
+ * Links with a problem, newest problems first, for the link health page: of one verdict or any,
+ * listed by an organisation of one country or any. Page by page (the list is short when the
+ * directory is well kept).
+ */
+export async function listLinkProblems({ verdict, country, page }: { verdict?: ProblemVerdict; country?: string; page: number }): Promise<{ problems: LinkProblem[]; hasMore: boolean }> {
+  // Raw SQL sees the enum's stored (lower-case) values.
+  const verdicts = verdict ? [verdict] : problemVerdicts;
+  const rows = await db.$queryRaw<(Omit<LinkState, "verdictSince" | "checkedAt" | "verdict"> & { verdict: ProblemVerdict; verdictSince: Date | null; checkedAt: Date | null; organisations: LinkProblem["organisations"] })[]>`
+    SELECT l.url, l.verdict, l."verdictSince", l."checkedAt", l.status, l.error, l."suggestedUrl",
+      json_agg(json_build_object('id', x.id, 'name', x.name, 'field', x.field) ORDER BY x.name) AS organisations
+    FROM "Link" l
+    JOIN LATERAL (
+      SELECT o.id, o.name, o."countryCodes", 'website' AS field FROM "Organisation" o WHERE o.website = l.url AND o.status = 'published'
+      UNION ALL
+      SELECT o.id, o.name, o."countryCodes", 'contact' FROM "Contact" c JOIN "Organisation" o ON o.id = c."organisationId"
+      WHERE c.value = l.url AND c.type = 'contact_form' AND o.status = 'published'
+    ) x ON ${country ?? null}::text IS NULL OR ${country ?? null}::text = ANY(x."countryCodes")
+    WHERE l.verdict = ANY(${verdicts}::"LinkVerdict"[])
+    GROUP BY l.url
+    ORDER BY l."verdictSince" DESC, l.url
+    LIMIT ${problemsPerPage + 1} OFFSET ${(page - 1) * problemsPerPage}`;
+  return {
+    problems: rows.slice(0, problemsPerPage).map((row) => ({
+      ...row,
+      verdictSince: row.verdictSince?.toISOString() ?? null,
+      checkedAt: row.checkedAt?.toISOString() ?? null,
+    })),
+    hasMore: rows.length > problemsPerPage,
+  };
+}
+
+/** For each of these organisations, its links with a problem (website first), for badges in admin lists and forms. */
+export async function linkProblemsOf(organisationIds: string[]): Promise<Map<string, LinkState[]>> {
+  if (organisationIds.length === 0) return new Map();
+  const rows = await db.$queryRaw<{ organisationId: string; url: string; verdict: Verdict; verdictSince: Date | null; checkedAt: Date | null; status: number | null; error: string | null; suggestedUrl: string | null }[]>`
+    SELECT x."organisationId", l.url, l.verdict, l."verdictSince", l."checkedAt", l.status, l.error, l."suggestedUrl"
+    FROM (
+      SELECT id AS "organisationId", website AS url, 0 AS position FROM "Organisation" WHERE id = ANY(${organisationIds}::uuid[]) AND website IS NOT NULL
+      UNION ALL
+      SELECT "organisationId", value, 1 + position FROM "Contact" WHERE "organisationId" = ANY(${organisationIds}::uuid[]) AND type = 'contact_form'
+    ) x JOIN "Link" l ON l.url = x.url
+    WHERE l.verdict = ANY(${problemVerdicts}::"LinkVerdict"[])
+    ORDER BY x."organisationId", x.position`;
+  const byOrganisation = new Map<string, LinkState[]>();
+  for (const { organisationId, ...link } of rows) {
+    const state = { ...link, verdictSince: link.verdictSince?.toISOString() ?? null, checkedAt: link.checkedAt?.toISOString() ?? null };
+    byOrganisation.set(organisationId, [...(byOrganisation.get(organisationId) ?? []), state]);
+  }
+  return byOrganisation;
+}
+
+/**
+ * Drafts a change of an organisation replacing a moved URL (its website, or a contact form) with
+ * where it now leads: a change set like any other, which its author submits for review. The
+ * checker itself never changes published data.
+ */
+export async function draftMovedLink(actor: Actor, organisationId: string, url: string): Promise<{ id: string }> {
+  const link = await db.link.findUnique({ where: { url }, select: { verdict: true, suggestedUrl: true } });
+  if (link?.verdict !== "MOVED" || !link.suggestedUrl) throw new ConflictError("This link has not moved, or was checked again since: reload the page.");
+  const found = await getOrganisationDocument(organisationId);
+  if (!found) throw new NotFoundError("This organisation does not exist.");
+  const { document } = found;
+  const moved = link.suggestedUrl;
+  const contacts = document.contacts.map((contact) => (contact.type === "CONTACT_FORM" && contact.value === url ? { ...contact, value: moved, rawValue: moved } : contact));
+  const website = document.website === url ? moved : document.website;
+  if (website === document.website && contacts.every((contact, i) => contact === document.contacts[i])) {
+    throw new ConflictError("This organisation no longer lists that address.");
+  }
+  return saveDraft(actor, {
+    kind: "UPDATE",
+    organisationId,
+    document: { ...document, website, contacts },
+    note: `The link checker found that ${url} has moved permanently to ${moved}.`,
+  });
 }
