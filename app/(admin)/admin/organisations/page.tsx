@@ -8,6 +8,8 @@ import { keysetLinks } from "@/components/ui/keyset-links";
 import { requireUser } from "@/lib/auth/session";
 import { listOrganisationsForAdmin } from "@/lib/data/admin-organisations";
 import { listCountries } from "@/lib/data/countries";
+import { linkProblemsOf } from "@/lib/data/links";
+import { LinkProblems } from "@/components/links/link-verdict";
 import { adminListSchema } from "@/lib/validation/admin-list";
 import { organisationKindLabels } from "@/lib/validation/labels";
 
@@ -23,6 +25,7 @@ export default async function OrganisationsPage({ searchParams }: Props) {
   // The URL holds the filters: a view can be shared and survives a reload. Bad values are ignored.
   const filters = adminListSchema.parse(await searchParams);
   const [{ items, next }, countries] = await Promise.all([listOrganisationsForAdmin(filters), listCountries()]);
+  const linkProblems = await linkProblemsOf(items.map((item) => item.id));
   return (
     <>
       <div className="flex flex-wrap items-baseline justify-between gap-4">
@@ -70,6 +73,7 @@ export default async function OrganisationsPage({ searchParams }: Props) {
                   {item.acronym ? ` (${item.acronym})` : ""}
                 </Link>
                 {item.pending ? <span className="ml-2 rounded bg-amber-100 px-2 text-amber-900">change waiting for review</span> : null}
+                <LinkProblems links={linkProblems.get(item.id)} />
               </>
             ),
           },

@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
+import { OrganisationLinkHealth } from "@/components/links/organisation-link-health";
 import { ListingActions } from "@/components/organisation-form/listing-actions";
 import { OrganisationForm } from "@/components/organisation-form/organisation-form";
 import { formValues } from "@/components/organisation-form/form-values";
 import { requireUser } from "@/lib/auth/session";
 import { findOpenChangeSet, getOrganisationDocument } from "@/lib/data/change-sets";
 import { listCountries } from "@/lib/data/countries";
+import { linkProblemsOf } from "@/lib/data/links";
 import { isId } from "@/lib/validation/ids";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 
@@ -41,6 +43,7 @@ export default async function EditOrganisationPage({ params }: Props) {
           History
         </Link>
       </p>
+      <OrganisationLinkHealth organisationId={id} links={(await linkProblemsOf([id])).get(id)} />
       <ListingActions organisationId={id} name={published.document.name} archived={published.document.archived} lastVerified={published.lastVerifiedAt ? date.format(published.lastVerifiedAt) : null} />
       <OrganisationForm values={formValues(published.document)} countries={await listCountries()} organisationId={id} />
     </>
