@@ -3,7 +3,11 @@ import { EnvError, launcherEnv, parseServerEnv } from "./env";
 
 describe("launcherEnv", () => {
   it("accepts an empty environment with defaults", () => {
-    expect(launcherEnv({})).toEqual({ PORT: 3000, LOGIN_MAX_FAILURES: 10, LOGIN_WINDOW_MINUTES: 15, AUDIT_RETENTION_DAYS: 90, TRUSTED_PROXY_HOPS: 0, SUGGESTION_MAX_PER_HOUR: 5, SUGGESTION_MAX_ATTEMPTS_PER_HOUR: 30, SUGGESTION_RETENTION_DAYS: 90, MAIL_FROM: "PROVA directory <no-reply@localhost>" });
+    expect(launcherEnv({})).toEqual({ PORT: 3000, LOGIN_MAX_FAILURES: 10, LOGIN_WINDOW_MINUTES: 15, AUDIT_RETENTION_DAYS: 90, TRUSTED_PROXY_HOPS: 0, SUGGESTION_MAX_PER_HOUR: 5, SUGGESTION_MAX_ATTEMPTS_PER_HOUR: 30, SUGGESTION_RETENTION_DAYS: 90, LINK_CHECK_INTERVAL_DAYS: 7, LINK_CHECK_ALLOWED_HOSTS: [], MAIL_FROM: "PROVA directory <no-reply@localhost>" });
+  });
+
+  it("reads the hosts the link checker may find on private addresses as a list", () => {
+    expect(launcherEnv({ LINK_CHECK_ALLOWED_HOSTS: " Intranet.example.org, 127.0.0.1 ," }).LINK_CHECK_ALLOWED_HOSTS).toEqual(["intranet.example.org", "127.0.0.1"]);
   });
 
   it("treats empty values as unset", () => {

@@ -24,6 +24,13 @@ const launcherSchema = z.object({
   // Posts of the suggestion form, valid or not: higher, so that mistakes do not use up the above.
   SUGGESTION_MAX_ATTEMPTS_PER_HOUR: z.coerce.number({ error: "must be a number" }).int().min(1, "must be at least 1").default(30),
   SUGGESTION_RETENTION_DAYS: z.coerce.number({ error: "must be a number" }).int().min(1, "must be at least 1").default(90),
+  // The link checker (lib/links, lib/jobs/links.ts): days between two checks of a link, and hosts
+  // that may resolve to private addresses (an intranet; tests), comma-separated.
+  LINK_CHECK_INTERVAL_DAYS: z.coerce.number({ error: "must be a number" }).min(1, "must be at least 1").default(7),
+  LINK_CHECK_ALLOWED_HOSTS: z
+    .string()
+    .default("")
+    .transform((value) => value.split(",").map((host) => host.trim().toLowerCase()).filter(Boolean)),
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL, e.g. smtps://user:password@mail.example.org" }).optional(),
   MAIL_FROM: z.string().min(3).default("PROVA directory <no-reply@localhost>"),
   // Read by next.config.js and lib/cache-handler.js; checked here so a bad value stops the start.

@@ -27,7 +27,7 @@ const results: CheckResult[] = [];
 let printed = 0;
 await checkMany(urls, {
   appUrl: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ""),
-  allowedHosts: (process.env.LINK_CHECK_ALLOWED_HOSTS ?? "").split(","),
+  allowedHosts: env.LINK_CHECK_ALLOWED_HOSTS,
   onResult(result, index) {
     results[index] = result;
     for (; results[printed]; printed++) console.log(JSON.stringify(results[printed]));
