@@ -24,6 +24,7 @@ const { commonHeaders } = await import("./lib/security/headers.js");
 const { plainPagePolicy } = await import("./lib/security/plain-page.js");
 const { refuseGreedySearch } = await import("./lib/security/search-limit.js");
 const { SearchPages } = await import("./lib/search-pages.js");
+const { collectRenderAgain } = await import("./lib/render-again.js");
 const securityHeaders = commonHeaders((process.env.APP_URL ?? "").startsWith("https://"));
 // Tells lib/auth/client-address.ts that every request's client address was decided here.
 /** @type {Record<symbol, unknown>} */ (globalThis)[Symbol.for("prova.edge")] = true;
@@ -38,6 +39,7 @@ const front = new FrontCache({ invalidations });
 // /search is rendered per request: its pages are kept a short while ahead of Next, and each
 // client's searches are limited (a greedy client gets 429), so that a burst cannot take the CPU.
 const searchPages = new SearchPages({ invalidations });
+const renderAgainOptions = { origin: `http://127.0.0.1:${port}`, clock: invalidations };
 
 // What Next answers (not the front cache, whose stored answers already carry Next's headers):
 // every answer with the security headers, also those Next gives before its header rules (a
@@ -58,7 +60,10 @@ const server = createServer((req, res) => {
     res.writeHead(refusal.status, refusal.headers).end(refusal.body);
     return;
   }
-  (searchPages.handle(req, res, handleWithNext) ?? front.handle(req, res, handleWithNext)).catch((error) => {
+  // A change (a server action, a revalidation) may ask for the pages it refreshed to be rendered
+  // again by this server once it has answered (lib/render-again.js).
+  const answer = () => searchPages.handle(req, res, handleWithNext) ?? front.handle(req, res, handleWithNext);
+  (req.method === "POST" ? collectRenderAgain(res, renderAgainOptions, answer) : answer()).catch((error) => {
     console.error("[server] A request failed:", error);
     if (!res.headersSent) {
       res.statusCode = 500;

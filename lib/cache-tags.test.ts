@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { arrivals, changedTags, everyPageOf, sitemapIndexOf, sitemapTagsOf, tags, type PublicListing } from "./cache-tags";
+import { arrivals, changedTags, everyPageOf, mostReadPages, sitemapIndexOf, sitemapTagsOf, tags, type PublicListing } from "./cache-tags";
 
 const id = "01a23ac1-95f8-77ef-8476-6a33150c0a01";
 const listing: PublicListing = {
@@ -53,6 +53,19 @@ describe("changedTags", () => {
 
   it("refuses to guess a missing neighbour", () => {
     expect(() => changedTags(id, null, listing, new Map())).toThrow(/predecessor in BE/);
+  });
+});
+
+describe("mostReadPages", () => {
+  it("names the organisation's page, the home page and the first page of each country whose count or first entries changed", () => {
+    const moved = changedTags(id, listing, { ...listing, countries: ["FR"] }, new Map([["FR", null]]));
+    expect(mostReadPages(moved, "allo-tolerance")).toEqual(["/organisations/allo-tolerance", "/", "/countries/be", "/countries/fr"]);
+    expect(mostReadPages(changedTags(id, listing, { ...listing }, new Map()), "allo-tolerance")).toEqual(["/organisations/allo-tolerance", "/"]);
+  });
+
+  it("names no page of an organisation that is no longer published", () => {
+    const archived = changedTags(id, listing, null, new Map());
+    expect(mostReadPages(archived, null)).toEqual(["/", "/countries/be"]);
   });
 });
 

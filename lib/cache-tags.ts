@@ -103,6 +103,21 @@ export function changedTags(
   return [...changed];
 }
 
+/**
+ * The addresses of the most read pages among those `changed` (changedTags) refreshes: the
+ * organisation's own page (at `slug`, when it is published), the home page, and the first page of
+ * each country whose first page changed. Rendered again at once after a change (lib/cache.ts).
+ */
+export function mostReadPages(changed: readonly string[], slug: string | null): string[] {
+  const pages = slug && changed.some((tag) => tag.startsWith("organisation:")) ? [`/organisations/${slug}`] : [];
+  if (changed.includes(tags.recent)) pages.push("/");
+  for (const tag of changed) {
+    const country = /^country:([A-Z]{2})$/.exec(tag)?.[1];
+    if (country) pages.push(`/countries/${country.toLowerCase()}`);
+  }
+  return pages;
+}
+
 /** The countries whose predecessor changedTags needs. */
 export function arrivals(before: PublicListing | null, after: PublicListing | null): string[] {
   if (!after) return [];

@@ -3,6 +3,7 @@
 import { revalidateTag, unstable_cache } from "next/cache";
 import { workUnitAsyncStorage } from "next/dist/server/app-render/work-unit-async-storage.external";
 import { tags } from "@/lib/cache-tags";
+import { renderAgain } from "@/lib/render-again.js";
 
 /** How long a public page may be served from cache when nothing invalidates it. */
 export const publicRevalidateSeconds = 3600;
@@ -55,8 +56,12 @@ export function tagPage(...pageTags: string[]): void {
 /**
  * Refreshes the public pages that show the given tags. The very next request renders fresh
  * content (`expire: 0`): serving the stale page once more would be wrong right after an approval.
+ * `pages` (the most read of them: lib/cache-tags.ts mostReadPages) are then rendered again by
+ * this instance itself once it has answered (lib/render-again.js), so that readers do not wait.
  * Call it after the change has been committed, from a server action or a route handler.
  */
-export function revalidatePublic(changed: Iterable<string>): void {
-  for (const tag of new Set(changed)) revalidateTag(tag, { expire: 0 });
+export function revalidatePublic(changed: Iterable<string>, pages: Iterable<string> = []): void {
+  const changedTags = [...new Set(changed)];
+  for (const tag of changedTags) revalidateTag(tag, { expire: 0 });
+  renderAgain(pages, changedTags);
 }

@@ -8,7 +8,7 @@ import { randomInt } from "node:crypto";
 import { writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { tags as cacheTags } from "../../lib/cache-tags";
+import { tags as cacheTags, mostReadPages } from "../../lib/cache-tags";
 import { revalidateToken } from "../../lib/security/keys";
 import { pgQuery } from "./pg-client";
 import type { ReadersOptions, ReadersResult } from "./read-write-load";
@@ -153,11 +153,12 @@ export async function readWriteSection(deps: ReadWriteDeps): Promise<ReadWriteFi
       await submitChangeSet(editor, draft.id);
       const { tags } = await applyChangeSet(reviewer, draft.id, "all");
       const committed = performance.now();
-      // What the review page's action does after its commit: revalidatePublic on its instance.
+      // What the review page's action does after its commit: revalidatePublic on its instance, which
+      // then renders the most read of those pages again itself.
       const answer = await fetch(`${a.url}/api/revalidate`, {
         method: "POST",
         headers: { authorization: `Bearer ${revalidateToken(deps.secret)}`, "content-type": "application/json" },
-        body: JSON.stringify({ tags: everything ? [...tags, cacheTags.public] : tags }),
+        body: JSON.stringify({ tags: everything ? [...tags, cacheTags.public] : tags, pages: mostReadPages(tags, current.slug) }),
       });
       if (!answer.ok) throw new Error(`Revalidation failed: ${answer.status}`);
       for (const base of [a.url, b.url]) {
