@@ -7,6 +7,9 @@ const received: { to: string[]; body: string }[] = [];
 const server = new SMTPServer({
   authOptional: true,
   disabledCommands: ["STARTTLS"],
+  onRcptTo(address, _session, callback) {
+    callback(address.address.endsWith("@refused.test") ? Object.assign(new Error("No such mailbox"), { responseCode: 550 }) : undefined);
+  },
   onData(stream, session, callback) {
     let body = "";
     stream.on("data", (chunk: Buffer) => (body += chunk.toString()));
@@ -31,7 +34,7 @@ describe("sendPasswordLink", () => {
   it("e-mails the link when SMTP is configured", async () => {
     const { sendPasswordLink } = await import("./mail");
     const link = "http://localhost:3000/set-password/abc123";
-    expect(await sendPasswordLink({ to: "new.person@prova.test", name: "New Person", link, validHours: 72, reason: "invite" })).toBe(true);
+    await sendPasswordLink({ to: "new.person@prova.test", name: "New Person", link, validHours: 72, reason: "invite" });
     expect(received).toHaveLength(1);
     expect(received[0].to).toEqual(["new.person@prova.test"]);
     expect(received[0].body).toContain("Subject: Your PROVA directory account");
@@ -44,12 +47,18 @@ describe("sendPasswordLink", () => {
 describe("sendSuggestionOutcome", () => {
   it("tells a suggester the outcome, with the reviewer's words", async () => {
     const { sendSuggestionOutcome } = await import("./mail");
-    const sent = await sendSuggestionOutcome({ to: "visitor@example.org", name: "Vi", organisation: "S.A.V.E. BELGIUM", outcome: "rejected", note: "We could not confirm it." });
-    expect(sent).toBe(true);
+    await sendSuggestionOutcome({ to: "visitor@example.org", name: "Vi", organisation: "S.A.V.E. BELGIUM", outcome: "rejected", note: "We could not confirm it." });
     const mail = received.at(-1)!;
     expect(mail.to).toEqual(["visitor@example.org"]);
     expect(mail.body).toContain("Subject: Your suggestion about S.A.V.E. BELGIUM");
     expect(mail.body).toContain("was not taken up");
     expect(mail.body).toContain("We could not confirm it.");
+  });
+});
+
+describe("a failure", () => {
+  it("throws, so that the mail job is retried", async () => {
+    const { sendSuggestionOutcome } = await import("./mail");
+    await expect(sendSuggestionOutcome({ to: "nobody@refused.test", name: null, organisation: "Gone", outcome: "approved", note: "" })).rejects.toThrow("No such mailbox");
   });
 });

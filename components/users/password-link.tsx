@@ -14,7 +14,7 @@ export function PasswordLink({ result }: { result: PasswordLinkResult }) {
         Set-password link for {result.email}
       </label>
       <p className="text-slate-700">
-        {result.emailed ? "It has been e-mailed to them. " : "E-mail is not configured: send it to them yourself. "}
+        {result.emailed ? "It is being e-mailed to them. " : "It was not e-mailed: send it to them yourself. "}
         It works once and is shown only now.
       </p>
       <div className="mt-2 flex gap-2">

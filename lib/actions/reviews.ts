@@ -7,16 +7,14 @@ import { defineAction } from "@/lib/auth/define-action";
 import { revalidatePublic } from "@/lib/cache";
 import { z } from "zod";
 import { adoptSuggestion, applyChangeSet, declineChangeSet } from "@/lib/data/change-sets";
-import { getSuggesterContact } from "@/lib/data/reviews";
-import { sendSuggestionOutcome } from "@/lib/mail";
 import { decisionSchema } from "@/lib/validation/review";
 
 /** Approves the accepted changes, rejects, or sends back: reviewers and admins, never on their own change. */
 export const decide = defineAction({ name: "reviews.decide", schema: decisionSchema, roles: ["ADMIN", "REVIEWER"] }, async ({ changeSetId, revision, decision, accept, note }, actor) => {
   let tags: string[] = [];
-  let partly = false;
+  // A public suggester's outcome mail is queued by the decision's own transaction (lib/data/change-sets).
   if (decision === "approve") {
-    ({ tags, partly } = await applyChangeSet(actor, changeSetId, accept, { note, revision }));
+    ({ tags } = await applyChangeSet(actor, changeSetId, accept, { note, revision }));
   } else {
     await declineChangeSet(actor, changeSetId, decision === "reject" ? "REJECTED" : "CHANGES_REQUESTED", note, { revision });
   }
@@ -26,13 +24,6 @@ export const decide = defineAction({ name: "reviews.decide", schema: decisionSch
     revalidatePublic(tags);
     revalidatePath("/admin", "layout");
   });
-  // A public suggestion is approved or rejected (it has no author to send it back to).
-  if (decision !== "request-changes") {
-    afterCommit(`reviews.decide ${changeSetId}: telling the suggester`, async () => {
-      const suggester = await getSuggesterContact(changeSetId);
-      if (suggester) await sendSuggestionOutcome({ ...suggester, to: suggester.email, outcome: decision === "reject" ? "rejected" : partly ? "partly-approved" : "approved", note });
-    });
-  }
   redirect(`/admin/reviews?decided=${decision}`);
 });
 

@@ -10,6 +10,7 @@ import { slugTaken } from "./proposal";
 import { readOrganisation } from "./published";
 import type { Actor, Tx } from "./shared";
 import { assertMay } from "@/lib/data/actor";
+import { queueMail } from "@/lib/jobs";
 
 // The reviewer's side: decline a change set, or apply the changes they accept.
 
@@ -27,7 +28,7 @@ export const ownChangeMessage = "You cannot decide on a change you made yourself
 export async function declineChangeSet(actor: Actor, id: string, outcome: "REJECTED" | "CHANGES_REQUESTED", note: string, { revision }: { revision?: number } = {}): Promise<void> {
   assertMay(actor, "changes.decide");
   await db.$transaction(async (tx) => {
-    const changeSet = await tx.changeSet.findUnique({ where: { id }, select: { authorId: true, public: true } });
+    const changeSet = await tx.changeSet.findUnique({ where: { id }, select: { authorId: true, public: true, suggesterEmail: true, suggesterName: true, proposed: true } });
     if (!changeSet) throw new NotFoundError("This change does not exist.");
     if (changeSet.authorId === actor.id) throw new ConflictError(ownChangeMessage);
     if (changeSet.public && outcome === "CHANGES_REQUESTED") {
@@ -45,6 +46,7 @@ export async function declineChangeSet(actor: Actor, id: string, outcome: "REJEC
       { action: outcome === "REJECTED" ? "change-set.rejected" : "change-set.changes-requested", actorId: actor.id, subject: `change-set:${id}`, address: actor.address, details: { note } },
       tx,
     );
+    if (outcome === "REJECTED") await tellSuggester(tx, id, changeSet, "rejected", note);
   });
 }
 
@@ -145,6 +147,7 @@ export async function applyChangeSet(
       data: { status: rejected.length ? "PARTLY_APPROVED" : "APPROVED", decisions, decisionNote: note || null, decidedAt: new Date(), decidedById: actor.id, organisationId },
     });
     await recordAudit({ action: "change-set.applied", actorId: actor.id, subject: `organisation:${organisationId}`, address: actor.address, details: { changeSetId, version: revisionNumber, ...decisions } }, tx);
+    await tellSuggester(tx, changeSetId, changeSet, rejected.length ? "partly-approved" : "approved", note ?? "");
     return { organisationId, revisionNumber, partly: rejected.length > 0, tags: await pagesChangedBy(tx, organisationId, before, next) };
   }, applyTransaction));
 }
@@ -167,6 +170,22 @@ function oneAtATime<T>(organisationId: string | null | undefined, run: () => Pro
   };
   current.then(forget, forget);
   return current;
+}
+
+/**
+ * A public suggestion whose suggester left an e-mail: the outcome mail is queued by the deciding
+ * transaction, so it exists exactly when the decision does (sent by the worker, lib/jobs/mail.ts).
+ */
+async function tellSuggester(
+  tx: Prisma.TransactionClient,
+  changeSetId: string,
+  changeSet: { public: boolean; suggesterEmail: string | null; suggesterName: string | null; proposed: Prisma.JsonValue },
+  outcome: "approved" | "partly-approved" | "rejected",
+  note: string,
+) {
+  if (!changeSet.public || !changeSet.suggesterEmail) return;
+  const organisation = parseStored(changeSet.proposed, "ChangeSet.proposed", changeSetId).name;
+  await queueMail({ kind: "suggestion-outcome", to: changeSet.suggesterEmail, name: changeSet.suggesterName, organisation, outcome, note }, { tx });
 }
 
 /** The words of a new name or acronym join the typo fallback's dictionary (the function is the migration's). */
