@@ -15,6 +15,8 @@ const permissions = {
   "changes.decide": ["REVIEWER", "ADMIN"],
   /** Accounts: invite, change role, disable, reset, sign out everywhere. */
   "users.manage": ["ADMIN"],
+  /** Background jobs: see the queues and failed jobs, retry one. */
+  "jobs.manage": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -39,6 +39,9 @@ export default async function AdminLayout({ children }: { children: React.ReactN
                   <Link href="/admin/audit" className="underline-offset-4 hover:underline">
                     Audit log
                   </Link>
+                  <Link href="/admin/jobs" className="underline-offset-4 hover:underline">
+                    Jobs
+                  </Link>
                 </>
               ) : null}
             </nav>
