@@ -175,6 +175,13 @@ describe.skipIf(!redisUrl)("Redis cache handler", () => {
     await b.revalidateTag("organisation:4");
     await a.set("/p/four", page("four", "organisation:4"), {});
     expect(await b.get("/p/four", pageContext)).toBeNull();
+    // A render whose miss was read just after an invalidation (a later millisecond of Redis's
+    // clock, which times both) is served at once: no margin is taken off its time.
+    await b.revalidateTag("organisation:5");
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    expect(await a.get("/p/five", pageContext)).toBeNull();
+    await a.set("/p/five", page("five", "organisation:5"), {});
+    expect((await b.get("/p/five", pageContext))!.value).toMatchObject({ html: "five" });
     // A render begun a second after an invalidation is served on every instance at once.
     const redis = new Redis(redisUrl!);
     await redis.set(`${a.shared.tagPrefix}organisation:70`, String(Date.now() - 1_000));

@@ -8,9 +8,10 @@
 // - `revalidateTag` stores, per tag, the time it was invalidated. An entry is a miss when one of
 //   its tags was invalidated at or after the time its render began: a render that read the
 //   database just before a change was committed and stored its result just after must not be
-//   served. The render began at this process's miss for the key (Next renders after a miss);
-//   without one (a regeneration in the background) `unknownRenderMs` before it was stored. One
-//   round trip per read (lib/redis-cache/scripts.js).
+//   served. The render began after this process's miss for the key (Next renders after a miss),
+//   whose time the read script takes from Redis's clock, as the invalidations' are: exact, however
+//   long the render or the round trips; without one (a regeneration in the background)
+//   `unknownRenderMs` before it was stored. One round trip per read (lib/redis-cache/scripts.js).
 // - Each instance keeps the values it has seen (lib/redis-cache/local-values.js); a read sends the
 //   version it holds and gets the value back only when it changed.
 // - Redis unavailable or slow: reads are misses (pages are rendered fresh), writes are dropped
@@ -33,8 +34,6 @@ import { LocalValues } from "./redis-cache/local-values.js";
 export const entryTtlSeconds = 24 * 60 * 60;
 /** A render with no miss recorded before it is taken to have begun this long before it was stored. */
 export const unknownRenderMs = 5_000;
-/** Taken off a render's measured beginning: Redis's clock stamps the write a round trip late. */
-export const renderMarginMs = 100;
 /** Misses remembered per process, for the renders that follow them. */
 const missesKept = 10_000;
 
@@ -76,18 +75,18 @@ export class SharedCache {
     this.misses = new Map();
   }
 
-  /** @param {string} key */
-  missed(key) {
+  /** A read of `key` (by Redis's clock, ms): a render that follows it began after it. @param {string} key @param {number} at */
+  read(key, at) {
     this.misses.delete(key);
-    this.misses.set(key, this.connection.clock.now());
+    this.misses.set(key, at);
     if (this.misses.size > missesKept) this.misses.delete(/** @type {string} */ (this.misses.keys().next().value));
   }
 
-  /** How long ago the render now being stored began (ms). @param {string} key */
-  renderAge(key) {
-    const missedAt = this.misses.get(key);
+  /** When the render now being stored began, by Redis's clock; -1 when no read is known. @param {string} key */
+  renderBegan(key) {
+    const readAt = this.misses.get(key);
     this.misses.delete(key);
-    return missedAt === undefined ? unknownRenderMs : this.connection.clock.now() - missedAt + renderMarginMs;
+    return readAt ?? -1;
   }
 }
 
@@ -146,7 +145,8 @@ export default class RedisCacheHandler {
    */
   async get(key, ctx) {
     const { connection, local, tagPrefix } = this.shared;
-    this.shared.missed(key);
+    // Forgotten first: a render after a read that fails counts as begun `unknownRenderMs` before it is stored.
+    this.shared.renderBegan(key);
     if (!(await this.shared.invalidations.readable())) return null;
     const known = local.get(key);
     const tags = [...(ctx?.tags ?? []), ...(ctx?.softTags ?? [])];
@@ -158,9 +158,14 @@ export default class RedisCacheHandler {
       local.forget(key);
       return null;
     }
-    const version = reply[0].toString();
-    const storedAt = Number(reply[1].toString());
-    const serialized = reply[2];
+    this.shared.read(key, Number(reply[0].toString()));
+    if (reply.length === 1) {
+      local.forget(key);
+      return null;
+    }
+    const version = /** @type {Buffer} */ (reply[1]).toString();
+    const storedAt = Number(/** @type {Buffer} */ (reply[2]).toString());
+    const serialized = reply[3];
     /** @type {any} */
     let stored;
     if (serialized) {
@@ -199,9 +204,9 @@ export default class RedisCacheHandler {
     const serialized = serialize(packed(stored));
     const version = randomUUID();
     const tags = tagsOf(data, ctx).join(",");
-    const renderAge = this.shared.renderAge(key);
+    const began = this.shared.renderBegan(key);
     const written = await connection.attempt(
-      () => connection.client.writeEntry(this.entryPrefix + key, serialized, version, tags, entryTtlSeconds, renderAge).then(() => true),
+      () => connection.client.writeEntry(this.entryPrefix + key, serialized, version, tags, entryTtlSeconds, began, unknownRenderMs).then(() => true),
       false,
     );
     if (written) local.remember(key, version, stored, serialized.length);

@@ -4,12 +4,15 @@
 import { Redis } from "ioredis";
 
 // KEYS[1] is the entry; ARGV: the tag key prefix, the version this instance holds, then the tags
-// of the read itself. Nothing when one of the tags was invalidated at or after the entry's time
-// (when its render began); the version and time alone when the instance holds that version;
-// otherwise the value too.
+// of the read itself. Always Redis's time of the read first (ms): a render that follows a miss
+// began after it. Then nothing more when there is no entry or one of its tags was invalidated at
+// or after the entry's time (when its render began); the version and time when the instance holds
+// that version; otherwise the value too.
 const readScript = `
+local clock = redis.call('TIME')
+local now = string.format('%.0f', clock[1] * 1000 + math.floor(clock[2] / 1000))
 local e = redis.call('HMGET', KEYS[1], 'id', 't', 'tags')
-if not e[1] then return false end
+if not e[1] then return {now} end
 local stored = tonumber(e[2])
 local newest = 0
 local function check(tag)
@@ -18,16 +21,18 @@ local function check(tag)
 end
 if e[3] then for tag in string.gmatch(e[3], '[^,]+') do check(tag) end end
 for i = 3, #ARGV do check(ARGV[i]) end
-if newest > 0 and stored <= newest then return false end
-if e[1] == ARGV[2] then return {e[1], e[2]} end
-return {e[1], e[2], redis.call('HGET', KEYS[1], 'v')}`;
+if newest > 0 and stored <= newest then return {now} end
+if e[1] == ARGV[2] then return {now, e[1], e[2]} end
+return {now, e[1], e[2], redis.call('HGET', KEYS[1], 'v')}`;
 
 // KEYS[1] is the entry; ARGV: the serialized value, its version, its tags (comma-separated), the
-// time to live (s), how long ago (ms) its render began. Its time is when the render began, by
-// Redis's clock; returns it.
+// time to live (s), when its render began (Redis's time of the read before it, ms) or -1 when
+// unknown, and then how long before now to take instead (ms). Returns its time.
 const writeScript = `
-local now = redis.call('TIME')
-local t = string.format('%.0f', now[1] * 1000 + math.floor(now[2] / 1000) - tonumber(ARGV[5]))
+local clock = redis.call('TIME')
+local began = tonumber(ARGV[5])
+local t
+if began >= 0 then t = string.format('%.0f', began) else t = string.format('%.0f', clock[1] * 1000 + math.floor(clock[2] / 1000) - tonumber(ARGV[6])) end
 redis.call('HSET', KEYS[1], 'v', ARGV[1], 'id', ARGV[2], 't', t, 'tags', ARGV[3])
 redis.call('EXPIRE', KEYS[1], ARGV[4])
 return t`;
@@ -61,8 +66,8 @@ return string.format('%.0f', newest)`;
 
 /**
  * @typedef {Redis & {
- *   readEntryBuffer(key: string, tagPrefix: string, version: string, ...tags: string[]): Promise<[Buffer, Buffer, Buffer?] | null>;
- *   writeEntry(key: string, value: Buffer, version: string, tags: string, ttl: number, renderAgeMs: number): Promise<string>;
+ *   readEntryBuffer(key: string, tagPrefix: string, version: string, ...tags: string[]): Promise<[Buffer, Buffer?, Buffer?, Buffer?]>;
+ *   writeEntry(key: string, value: Buffer, version: string, tags: string, ttl: number, beganAt: number, unknownAgeMs: number): Promise<string>;
  *   invalidateTags(count: number, ...keysAndArguments: (string | number)[]): Promise<string>;
  *   newestInvalidation(tagPrefix: string, ...tags: string[]): Promise<string>;
  * }} CacheClient
