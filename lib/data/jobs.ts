@@ -6,6 +6,7 @@ import { NotFoundError } from "@/lib/data/errors";
 import { jobRunner } from "@/lib/jobs";
 import { describeMail, mailJobSchema } from "@/lib/jobs/mail";
 import { appQueues } from "@/lib/jobs/queues";
+import type { QueueDefinition } from "@/lib/jobs/runner";
 
 // The admin page's view of the background jobs: SQL on pg-boss's tables (schema `pgboss`) through
 // its own connection pool, and its API for a retry. Only the app's queues are shown.
@@ -44,9 +45,10 @@ function errorMessage(output: unknown): string {
 
 /** What a job is about, from its queue's own description; null when its data does not fit the format. */
 function about(queue: string, data: unknown): string | null {
-  const definition = appQueues[queue as keyof typeof appQueues];
+  // Looked up by a name read from the database: any queue's definition, its data unknown until parsed.
+  const definition = appQueues[queue as keyof typeof appQueues] as QueueDefinition | undefined;
   const parsed = definition?.data.safeParse(data);
-  return parsed?.success && definition.describe ? definition.describe(parsed.data) : null;
+  return parsed?.success && definition?.describe ? definition.describe(parsed.data) : null;
 }
 
 /** Each queue's jobs by state (failed and completed within `recentDays`), failed jobs newest first, undelivered mail, live workers. */

@@ -1,9 +1,13 @@
 import "server-only";
+import { linkCheckQueue, linksDispatchQueue, linksSyncQueue } from "./links";
 import { mailQueue } from "./mail";
 
 /** Every queue of the app, by name: its data's format, settings, handler and schedule. */
 export const appQueues = {
   mail: mailQueue,
+  "link-check": linkCheckQueue,
+  "links-dispatch": linksDispatchQueue,
+  "links-sync": linksSyncQueue,
 };
 
 export type AppQueues = typeof appQueues;
