@@ -31,6 +31,7 @@ const pages: Record<string, Row & { url: (editor: TestUser) => Promise<string>; 
   "/admin/signed-in": { ...signedIn, url: async () => "/admin/signed-in", shows: "You are signed in again" },
   "/admin/organisations": { ...signedIn, url: async () => "/admin/organisations", shows: "Allo-Tolerance" },
   "/admin/contacts": { ...signedIn, url: async () => "/admin/contacts?q=allo-tolerance", shows: "allo-tolerance.eu" },
+  "/admin/links": { ...signedIn, url: async () => "/admin/links", shows: "Every website and contact form the directory publishes is checked" },
   "/admin/organisations/new": { ...signedIn, url: async () => "/admin/organisations/new", shows: "It is listed once a reviewer approves it." },
   "/admin/organisations/[id]/edit": {
     ...signedIn,
@@ -78,6 +79,7 @@ const actions: Record<string, Row> = {
   "lib/actions/reviews.ts#decide": reviewersAction,
   "lib/actions/reviews.ts#adopt": reviewersAction,
   "lib/actions/organisations.ts#restoreRevision": signedIn,
+  "lib/actions/links.ts#draftLinkChange": signedIn,
   // Posted last for each role: it ends that role's session.
   "lib/actions/sessions.ts#signOutEverywhere": signedIn,
 };

@@ -11,6 +11,7 @@ import { readOrganisation } from "./published";
 import type { Actor, Tx } from "./shared";
 import { assertMay } from "@/lib/data/actor";
 import { queueMail } from "@/lib/jobs";
+import { checkNewLinks } from "@/lib/jobs/links";
 
 // The reviewer's side: decline a change set, or apply the changes they accept.
 
@@ -148,6 +149,8 @@ export async function applyChangeSet(
     });
     await recordAudit({ action: "change-set.applied", actorId: actor.id, subject: `organisation:${organisationId}`, address: actor.address, details: { changeSetId, version: revisionNumber, ...decisions } }, tx);
     await tellSuggester(tx, changeSetId, changeSet, rejected.length ? "partly-approved" : "approved", note ?? "");
+    // A URL the directory did not publish yet is checked soon (its check commits with the approval).
+    if (!next.archived) await checkNewLinks(publishedUrls(next), { tx });
     return { organisationId, revisionNumber, partly: rejected.length > 0, tags: await pagesChangedBy(tx, organisationId, before, next) };
   }, applyTransaction));
 }
@@ -217,4 +220,9 @@ async function writeCountriesAndContacts(tx: Tx, organisationId: string, before:
     if (existing.has(contact.id)) await tx.contact.updateMany({ where: { id: contact.id, organisationId }, data });
     else await tx.contact.create({ data: { id: contact.id, organisationId, ...data } });
   }
+}
+
+/** The URLs an organisation publishes that the link checker watches: its website and contact forms. */
+function publishedUrls(document: OrganisationDocument): string[] {
+  return [document.website, ...document.contacts.filter((contact) => contact.type === "CONTACT_FORM").map((contact) => contact.value)].filter((url): url is string => Boolean(url));
 }
