@@ -136,6 +136,12 @@ export async function listRecentlyUpdated(limit: number): Promise<OrganisationLi
   return organisations.map(toListItem);
 }
 
+/** The slug of a published organisation, or null. */
+export async function findPublishedSlug(id: string): Promise<string | null> {
+  const organisation = await db.organisation.findFirst({ where: { id, status: "PUBLISHED" }, select: { slug: true } });
+  return organisation?.slug ?? null;
+}
+
 /** The id of the published organisation at a slug, or null. */
 export async function findPublishedIdBySlug(slug: string): Promise<string | null> {
   if (!isSlug(slug)) return null;
