@@ -14,8 +14,9 @@ import { defineQueue, type QueueSettings } from "./runner";
 //
 // - links-sync (daily): the list of links made to match what is published, then a dispatch.
 // - links-dispatch (every ten minutes): the links that are due, taken with a lease, sent as
-//   link-check jobs of one host each (so that one host gets one request at a time, with a pause,
-//   whichever worker runs it).
+//   link-check jobs of one host each, and one job of a host runs at a time (the queue's
+//   `singleton` policy, keyed by host), so a host gets one request at a time, with a pause,
+//   however many workers run.
 // - link-check: checks its URLs and records each verdict. Idempotent: a second run checks again
 //   and records one more check in the history.
 
@@ -29,6 +30,9 @@ const format = z.literal(1);
 export const linkCheckQueue = defineQueue({
   data: z.strictObject({ format, urls: z.array(z.url({ protocol: /^https?$/ }).max(2000)).min(1).max(urlsPerJob) }),
   settings: {
+    // One job of a host at a time across every worker (each job's singletonKey is its host): a host
+    // gets one request at a time, with a pause between, however many workers run.
+    policy: "singleton",
     retryLimit: 2,
     retryDelay: 60,
     retryBackoff: true,
@@ -37,7 +41,8 @@ export const linkCheckQueue = defineQueue({
     deleteAfterSeconds: 7 * 24 * 60 * 60,
     notify: true,
   } satisfies QueueSettings,
-  concurrency: 8,
+  // Checks mostly wait on other servers: many hosts at once.
+  concurrency: 20,
   describe: (data) => `Check ${data.urls.length === 1 ? data.urls[0] : `${data.urls.length} links on ${hostOf(data.urls[0])}`}`,
   async handle(data) {
     const env = serverEnv();
@@ -84,7 +89,7 @@ async function dispatchDueLinks(): Promise<{ dispatched: number; jobs: number }>
   let dispatched = 0;
   for (const urls of byHost.values()) {
     for (let i = 0; i < urls.length; i += urlsPerJob) {
-      await enqueue("link-check", { format: 1, urls: urls.slice(i, i + urlsPerJob) });
+      await enqueue("link-check", { format: 1, urls: urls.slice(i, i + urlsPerJob) }, { singletonKey: hostOf(urls[0])! });
       jobs++;
       dispatched += Math.min(urlsPerJob, urls.length - i);
     }
@@ -108,7 +113,9 @@ export async function checkNewLinks(urls: Iterable<string>, options: { tx?: Pris
   for (const url of fresh) byHost.set(hostOf(url)!, [...(byHost.get(hostOf(url)!) ?? []), url]);
   const { enqueue } = await import("./index");
   for (const hostUrls of byHost.values()) {
-    for (let i = 0; i < hostUrls.length; i += urlsPerJob) await enqueue("link-check", { format: 1, urls: hostUrls.slice(i, i + urlsPerJob) }, options);
+    for (let i = 0; i < hostUrls.length; i += urlsPerJob) {
+      await enqueue("link-check", { format: 1, urls: hostUrls.slice(i, i + urlsPerJob) }, { ...options, singletonKey: hostOf(hostUrls[0])! });
+    }
   }
 }
 
