@@ -2,7 +2,8 @@ import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 
 // Run through `npm test` (or `npm run test:e2e`), which builds into .next-test against a
-// throwaway database and sets E2E_PORT; the server here is server.js (as `npm start` runs it) on that build.
+// throwaway database and sets E2E_PORT; the server here is server.js (as `npm start` runs it) on that build,
+// with a job worker beside it.
 const port = Number(process.env.E2E_PORT ?? 3100);
 const chromium = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
@@ -41,15 +42,29 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    command: `node server.js --port ${port}`,
-    url: `http://localhost:${port}/`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: "ignore",
-    stderr: "pipe",
-    // The main test server keeps Next's own cache; e2e/several-instances.spec.ts starts its own
-    // instances on Redis.
-    env: { ...(process.env as Record<string, string>), REDIS_URL: "" },
-  },
+  webServer: [
+    {
+      command: `node server.js --port ${port}`,
+      url: `http://localhost:${port}/`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "ignore",
+      stderr: "pipe",
+      // The main test server keeps Next's own cache; e2e/several-instances.spec.ts starts its own
+      // instances on Redis.
+      env: { ...(process.env as Record<string, string>), REDIS_URL: "" },
+    },
+    {
+      // The job worker beside it, as npm start runs one (scripts/start.ts).
+      name: "worker",
+      command: "node --conditions=react-server --import tsx scripts/worker.ts",
+      wait: { stdout: /\[worker\] ready/ },
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "ignore",
+      stderr: "pipe",
+      gracefulShutdown: { signal: "SIGTERM", timeout: 25_000 },
+      env: { ...(process.env as Record<string, string>), REDIS_URL: "" },
+    },
+  ],
 });
