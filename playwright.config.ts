@@ -64,7 +64,8 @@ export default defineConfig({
       stdout: "ignore",
       stderr: "pipe",
       gracefulShutdown: { signal: "SIGTERM", timeout: 25_000 },
-      env: { ...(process.env as Record<string, string>), REDIS_URL: "" },
+      // The link checker may check the websites e2e/link-health.spec.ts serves on loopback.
+      env: { ...(process.env as Record<string, string>), REDIS_URL: "", LINK_CHECK_ALLOWED_HOSTS: "127.0.0.1" },
     },
   ],
 });
