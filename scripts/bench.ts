@@ -17,6 +17,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { replaceResults, resultsTable, statementTimes, type BenchFigures } from "./lib/bench-results";
+import { linksRows, linksSection, type LinksFigures } from "./lib/bench-links";
 import { readWriteRows, readWriteSection, type ReadWriteFigures } from "./lib/bench-read-write";
 import type { ReadersOptions, ReadersResult } from "./lib/read-write-load";
 import { ensureBuild, run } from "./lib/build";
@@ -30,7 +31,7 @@ import { revalidateToken } from "../lib/security/keys";
 const { values } = parseArgs({
   options: {
     seconds: { type: "string", default: "10" },
-    only: { type: "string", default: "page,search,admin,redis,readwrite" },
+    only: { type: "string", default: "page,search,admin,redis,readwrite,links" },
   },
 });
 const seconds = Number(values.seconds);
@@ -703,6 +704,7 @@ await main(async () => {
   let machine = "";
   const figures: Partial<BenchFigures> = {};
   let readWrite: ReadWriteFigures | undefined;
+  let links: LinksFigures | undefined;
   try {
     const databases = {
       "100k": await benchDatabase(cluster.url, "bench_100k", 100_000),
@@ -733,6 +735,7 @@ await main(async () => {
         runReaders,
       });
     }
+    if (only.has("links")) links = await linksSection({ database: databases["1M"], projectRoot, say });
   } finally {
     await cluster.stop();
   }
@@ -742,13 +745,13 @@ await main(async () => {
   console.log(`\nThe whole report: ${path.relative(projectRoot, reportFile)}`);
   // The table is one run's: a partial run (--only) leaves the last full run's in place.
   const { page, search, admin, redis } = figures;
-  if (!page || !search || !admin || !redis || !readWrite) {
+  if (!page || !search || !admin || !redis || !readWrite || !links) {
     console.log("A partial run (--only): docs/benchmarks.md left as it was.");
     return;
   }
   const file = path.join(projectRoot, "docs/benchmarks.md");
   const current = existsSync(file) ? await readFile(file, "utf8") : "# Benchmarks\n";
-  const table = [resultsTable({ date, machine, page, search, admin, redis, peakRss }), ...readWriteRows(readWrite)].join("\n");
+  const table = [resultsTable({ date, machine, page, search, admin, redis, peakRss }), ...readWriteRows(readWrite), ...linksRows(links)].join("\n");
   await writeFile(file, replaceResults(current, table));
   console.log("Results table rewritten in docs/benchmarks.md");
 });
