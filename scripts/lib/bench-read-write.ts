@@ -225,6 +225,8 @@ export async function readWriteSection(deps: ReadWriteDeps): Promise<ReadWriteFi
     everything = await run("Every approval refreshing every public page (the tags before issue 22)", true);
   } finally {
     await renders.stop();
+    // The approvals sent their new links' checks: the job queue's connections in this process close.
+    await (await import("../../lib/jobs")).stopJobs();
     await Promise.all([a.stop(), b.stop()]);
     const { Redis } = await import("ioredis");
     const redis = new Redis(deps.redisUrl);
