@@ -116,14 +116,26 @@ export function OrganisationForm({ values, countries, organisationId, changeSetI
   const current = shown(state, values);
   const [descriptionLength, setDescriptionLength] = useState(values.description.length);
   const errors = state.fieldErrors;
-  // Likely duplicates, looked up when the name or the website field is left.
+  // Likely duplicates, looked up when the name, the website or a contact is left.
   const [similar, setSimilar] = useState<SimilarOrganisation[]>([]);
   const [, startLookup] = useTransition();
   const lookUpSimilar = (event: React.FocusEvent<HTMLFormElement>) => {
-    const field = (event.target as Element).getAttribute("name");
-    if (field !== "name" && field !== "website") return;
+    const field = (event.target as Element).getAttribute("name") ?? "";
+    if (field !== "name" && field !== "website" && !/^contacts\[\d+\]\[(type|value)\]$/.test(field)) return;
+    const form = new FormData(event.currentTarget);
     const data = new FormData();
-    for (const field of ["name", "website", "organisationId"]) data.set(field, String(new FormData(event.currentTarget).get(field) ?? ""));
+    for (const name of ["name", "website", "organisationId"]) data.set(name, String(form.get(name) ?? ""));
+    // Phones are read in the first country, as the form's own check reads them.
+    data.set("region", String(form.get("countries") ?? ""));
+    let sent = 0;
+    for (let i = 0; form.has(`contacts[${i}][type]`) && sent < 50; i++) {
+      const type = String(form.get(`contacts[${i}][type]`));
+      const value = String(form.get(`contacts[${i}][value]`) ?? "").trim();
+      if (!value || !["EMAIL", "PHONE", "FAX"].includes(type)) continue;
+      data.set(`contacts[${sent}][type]`, type);
+      data.set(`contacts[${sent}][value]`, value.slice(0, 320));
+      sent++;
+    }
     startLookup(async () => {
       const result = await findSimilar(undefined, data);
       setSimilar(result.ok && result.data ? result.data : []);

@@ -1,9 +1,12 @@
 "use client";
 
 import Link from "next/link";
-import type { SimilarOrganisation } from "@/lib/data/admin-organisations";
+import type { SimilarMatch, SimilarOrganisation } from "@/lib/data/admin-organisations";
 
-/** Organisations already in the directory that look like the one being typed. */
+const why = ({ reason, shared }: SimilarMatch) =>
+  reason === "email" ? `same e-mail address: ${shared}` : reason === "phone" ? `same phone number: ${shared}` : reason === "domain" ? `same website domain: ${shared}` : "similar name";
+
+/** Organisations already in the directory that look like the one being typed, each with why. */
 export function SimilarOrganisations({ items }: { items: SimilarOrganisation[] }) {
   return (
     <div aria-live="polite">
@@ -16,7 +19,7 @@ export function SimilarOrganisations({ items }: { items: SimilarOrganisation[] }
                 <Link href={`/admin/organisations/${item.id}/edit`} target="_blank" className="underline">
                   {item.name}
                 </Link>{" "}
-                ({item.reason === "website" ? `same website: ${item.website}` : "similar name"}, opens in a new tab)
+                ({item.matches.map(why).join("; ")}; opens in a new tab)
               </li>
             ))}
           </ul>

@@ -10,6 +10,7 @@ import { findSimilarOrganisations } from "@/lib/data/admin-organisations";
 import { ConflictError } from "@/lib/data/errors";
 import { proposeRestore } from "@/lib/data/revisions";
 import { markVerified, proposeArchive, saveDraft, submitChangeSet, withdrawChangeSet } from "@/lib/data/change-sets";
+import { similarLookupSchema } from "@/lib/validation/duplicates";
 import { organisationFormSchema } from "@/lib/validation/organisation";
 
 /** Everyone on the staff drafts changes; reviewers and admins too (nobody decides on their own). */
@@ -73,15 +74,9 @@ export const verifyOrganisation = defineAction({ name: "organisations.verify", s
   return { ok: true, message: "Marked as verified today." };
 });
 
-const similarSchema = z.object({
-  name: z.string().max(200).optional(),
-  website: z.string().max(2000).optional(),
-  organisationId: z.preprocess((value) => (value === "" ? undefined : value), z.uuid().optional()),
-});
-
 /** Likely duplicates of what is being typed in the organisation form (a read; no change). */
-export const findSimilar = defineAction({ name: "organisations.similar", schema: similarSchema, roles: staff }, async ({ name, website, organisationId }) => {
-  return { ok: true, data: await findSimilarOrganisations({ name, website, excludeId: organisationId }) };
+export const findSimilar = defineAction({ name: "organisations.similar", schema: similarLookupSchema, roles: staff }, async ({ name, website, emails, phones, organisationId }) => {
+  return { ok: true, data: await findSimilarOrganisations({ name, website, emails, phones, excludeId: organisationId }) };
 });
 
 const restoreSchema = z.strictObject({

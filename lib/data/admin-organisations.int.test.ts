@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { adminPageSize, findSimilarOrganisations, hostOf, listOrganisationsForAdmin, type AdminListFilters } from "./admin-organisations";
+import { adminPageSize, findSimilarOrganisations, listOrganisationsForAdmin, type AdminListFilters } from "./admin-organisations";
 
 afterAll(() => db.$disconnect());
 
@@ -107,14 +107,56 @@ describe("listOrganisationsForAdmin", () => {
 });
 
 describe("findSimilarOrganisations", () => {
-  it("finds a very similar name, accents and typos aside, and a website on the same host", async () => {
+  it("finds a very similar name, accents and typos aside, and a website on the same domain", async () => {
     const byName = await findSimilarOrganisations({ name: "Allo Tolérence" });
-    expect(byName.map((item) => [item.name, item.reason])).toContainEqual(["Allo-Tolerance", "name"]);
+    expect(byName.find((item) => item.name === "Allo-Tolerance")?.matches).toEqual([{ reason: "name", shared: null }]);
     const [allo] = await db.organisation.findMany({ where: { slug: "allo-tolerance" }, select: { id: true, website: true } });
-    const byWebsite = await findSimilarOrganisations({ website: `http://${hostOf(allo.website!)}/about` });
-    expect(byWebsite.map((item) => item.name)).toContain("Allo-Tolerance");
+    const host = new URL(allo.website!).hostname.replace(/^www\./, "");
+    const byWebsite = await findSimilarOrganisations({ website: `http://news.${host}/about` });
+    expect(byWebsite.find((item) => item.name === "Allo-Tolerance")?.matches).toEqual([{ reason: "domain", shared: host }]);
     // Not itself, when editing it.
     expect((await findSimilarOrganisations({ name: "Allo-Tolerance", excludeId: allo.id })).map((item) => item.id)).not.toContain(allo.id);
     expect(await findSimilarOrganisations({ name: "Qwxz Zzyv Unlike Anything" })).toEqual([]);
+  });
+});
+
+describe("findSimilarOrganisations: the same e-mail, phone or domain as a published organisation", () => {
+  const created: string[] = [];
+  afterAll(() => db.organisation.deleteMany({ where: { id: { in: created } } }));
+  const stamp = () => crypto.randomUUID().slice(0, 8);
+  async function organisation(website: string | null, contacts: { type: "EMAIL" | "PHONE" | "FAX"; value: string }[], status: "PUBLISHED" | "ARCHIVED" = "PUBLISHED") {
+    const name = `Similar ${stamp()}`;
+    const { id } = await db.organisation.create({
+      data: { slug: name.toLowerCase().replace(/\W+/g, "-"), name, kind: "NGO", status, website, contacts: { create: contacts.map((contact, position) => ({ ...contact, position, rawValue: contact.value })) } },
+      select: { id: true },
+    });
+    created.push(id);
+    return { id, name };
+  }
+
+  it("says why, once per organisation, strongest reason first", async () => {
+    const domain = `hint-${stamp()}.org`;
+    const email = `desk-${stamp()}@example.org`;
+    const phone = `+3562${String(Date.now()).slice(-7)}`;
+    const both = await organisation(`https://www.${domain}/`, [{ type: "EMAIL", value: email }]);
+    const byPhone = await organisation(null, [{ type: "FAX", value: phone }]);
+    const archived = await organisation(null, [{ type: "EMAIL", value: email }], "ARCHIVED");
+    const found = await findSimilarOrganisations({ website: `https://news.${domain}/about`, emails: [email], phones: [phone] });
+    expect(found.find((item) => item.id === both.id)?.matches).toEqual([
+      { reason: "email", shared: email },
+      { reason: "domain", shared: domain },
+    ]);
+    expect(found.find((item) => item.id === byPhone.id)).toEqual({ id: byPhone.id, name: byPhone.name, matches: [{ reason: "phone", shared: phone }] });
+    expect(found.map((item) => item.id)).not.toContain(archived.id);
+    // Not itself, when editing it.
+    expect((await findSimilarOrganisations({ website: `https://${domain}`, emails: [email], excludeId: both.id })).map((item) => item.id)).not.toContain(both.id);
+  });
+
+  it("says nothing of a domain or an address more than five organisations share", async () => {
+    const domain = `shared-${stamp()}.org`;
+    const email = `network-${stamp()}@example.org`;
+    for (let i = 0; i < 6; i++) await organisation(`https://unit${i}.${domain}/`, [{ type: "EMAIL", value: email }]);
+    expect(await findSimilarOrganisations({ website: `https://${domain}`, emails: [email] })).toEqual([]);
+    expect(await findSimilarOrganisations({ website: "https://www.facebook.com/some-page" })).toEqual([]);
   });
 });

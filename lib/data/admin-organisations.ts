@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { OrganisationKind, OrganisationStatus } from "@/lib/generated/prisma/enums";
+import { ownDomain, registrableDomain } from "@/lib/domains";
 import { decodeCursor, encodeCursor, escapeLike } from "./keyset";
 
 export const adminPageSize = 50;
@@ -114,40 +115,75 @@ export async function listOrganisationsForAdmin(filters: AdminListFilters): Prom
   return { items, next };
 }
 
-export type SimilarOrganisation = { id: string; name: string; website: string | null; reason: "name" | "website" };
+export type SimilarReason = "email" | "phone" | "domain" | "name";
+/** Why an organisation looks like the one being typed, and what they share (null for a similar name). */
+export type SimilarMatch = { reason: SimilarReason; shared: string | null };
+export type SimilarOrganisation = { id: string; name: string; matches: SimilarMatch[] };
+
+export type SimilarQuery = {
+  name?: string;
+  website?: string | null;
+  /** Normalised (lower-case e-mails, E.164 phones), as contacts are stored. */
+  emails?: string[];
+  phones?: string[];
+  excludeId?: string;
+};
+
+/** A value shared by more organisations than this says nothing (lib/data/duplicates.ts, maxGroup). */
+const maxShared = 5;
+const maxShown = 8;
+const reasonOrder: SimilarReason[] = ["email", "phone", "domain", "name"];
 
 /**
- * Organisations that may be the one being entered: a very similar name (trigram similarity,
- * accents ignored) or a website on the same host. For the editor's form, while typing.
+ * Organisations that may be the one being entered, for the editor's form while it is typed: the
+ * same e-mail address or phone number as a published organisation, a website on the same
+ * registrable domain (www.example.org, example.org/about, news.example.org), or a very similar
+ * name (trigram similarity, accents ignored, archived ones too). A value more than five published
+ * organisations share (a platform such as facebook.com, a network's mailbox) is no sign.
  */
-export async function findSimilarOrganisations({ name, website, excludeId }: { name?: string; website?: string | null; excludeId?: string }): Promise<SimilarOrganisation[]> {
+export async function findSimilarOrganisations({ name, website, emails = [], phones = [], excludeId }: SimilarQuery): Promise<SimilarOrganisation[]> {
   const found = new Map<string, SimilarOrganisation>();
+  const add = (id: string, organisation: string, match: SimilarMatch) => {
+    const entry = found.get(id) ?? { id, name: organisation, matches: [] };
+    if (!entry.matches.some((known) => known.reason === match.reason)) entry.matches.push(match);
+    found.set(id, entry);
+  };
   const exclude = excludeId ?? "00000000-0000-0000-0000-000000000000";
-  if (name && name.trim().length >= 3) {
-    const rows = await db.$queryRaw<{ id: string; name: string; website: string | null }[]>`
+  for (const [reason, values, types] of [
+    ["email", emails.slice(0, 50), ["email"]],
+    ["phone", phones.slice(0, 50), ["phone", "fax"]],
+  ] as const) {
+    if (values.length === 0) continue;
+    const rows = await db.$queryRaw<{ id: string; name: string; value: string }[]>`
+      SELECT DISTINCT o."id", o."name", c."value" FROM "Contact" c JOIN "Organisation" o ON o."id" = c."organisationId"
+      WHERE c."value" = ANY(${values}::text[]) AND c."type" = ANY(${types}::"ContactType"[]) AND o."status" = 'published' AND o."id" <> ${exclude}::uuid
+      LIMIT ${values.length * (maxShared + 1)}`;
+    for (const value of values) {
+      const holders = rows.filter((row) => row.value === value);
+      if (holders.length <= maxShared) for (const row of holders) add(row.id, row.name, { reason, shared: value });
+    }
+  }
+  const domain = website ? ownDomain(website) : null;
+  if (domain) {
+    // The website trigram index finds the candidates; the public suffix list decides.
+    const rows = await db.$queryRaw<{ id: string; name: string; website: string }[]>`
       SELECT "id", "name", "website" FROM "Organisation"
+      WHERE (lower(coalesce("website", '')) LIKE ${`%://${escapeLike(domain)}%`} OR lower(coalesce("website", '')) LIKE ${`%.${escapeLike(domain)}%`})
+        AND "status" = 'published' AND "id" <> ${exclude}::uuid
+      LIMIT 100`;
+    const holders = rows.filter((row) => registrableDomain(row.website) === domain);
+    if (holders.length <= maxShared) for (const row of holders) add(row.id, row.name, { reason: "domain", shared: domain });
+  }
+  if (name && name.trim().length >= 3) {
+    const rows = await db.$queryRaw<{ id: string; name: string }[]>`
+      SELECT "id", "name" FROM "Organisation"
       WHERE f_unaccent(lower("name")) % f_unaccent(lower(${name.trim()})) AND "id" <> ${exclude}::uuid
       ORDER BY similarity(f_unaccent(lower("name")), f_unaccent(lower(${name.trim()}))) DESC LIMIT 5`;
-    for (const row of rows) found.set(row.id, { ...row, reason: "name" });
+    for (const row of rows) add(row.id, row.name, { reason: "name", shared: null });
   }
-  const host = website ? hostOf(website) : null;
-  if (host) {
-    const rows = await db.$queryRaw<{ id: string; name: string; website: string | null }[]>`
-      SELECT "id", "name", "website" FROM "Organisation"
-      WHERE (lower(coalesce("website", '')) LIKE ${`%://${escapeLike(host)}%`} OR lower(coalesce("website", '')) LIKE ${`%://www.${escapeLike(host)}%`})
-        AND "id" <> ${exclude}::uuid
-      LIMIT 5`;
-    for (const row of rows) if (hostOf(row.website ?? "") === host) found.set(row.id, { ...row, reason: "website" });
-  }
-  return [...found.values()].slice(0, 5);
-}
-
-/** The host of a URL as typed (scheme optional), without "www.", lower-cased; null when none. */
-export function hostOf(url: string): string | null {
-  try {
-    const host = new URL(/^https?:\/\//i.test(url.trim()) ? url.trim() : `https://${url.trim()}`).hostname.toLowerCase();
-    return host.includes(".") ? host.replace(/^www\./, "") : null;
-  } catch {
-    return null;
-  }
+  const strongest = (organisation: SimilarOrganisation) => Math.min(...organisation.matches.map((match) => reasonOrder.indexOf(match.reason)));
+  return [...found.values()]
+    .map((organisation) => ({ ...organisation, matches: organisation.matches.sort((a, b) => reasonOrder.indexOf(a.reason) - reasonOrder.indexOf(b.reason)) }))
+    .sort((a, b) => b.matches.length - a.matches.length || strongest(a) - strongest(b))
+    .slice(0, maxShown);
 }
