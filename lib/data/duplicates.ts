@@ -51,8 +51,7 @@ const seconds = (since: number) => Math.round((performance.now() - since) / 100)
  * date: new pairs added, changed ones updated, pairs no longer found deleted, unless staff
  * dismissed them (those stay, and stay dismissed). Idempotent; scans run one at a time (an
  * advisory lock: a second waits for the first), on a connection of their own without the app's
- * short statement timeout. The work is bounded, so it ends in minutes at a million organisations
- * (docs/performance.md):
+ * short statement timeout. The work is bounded, so it ends in minutes at a million organisations:
  *
  * - e-mail, phone: contacts grouped by their normalised value (E.164 phones, faxes included;
  *   lower-case e-mails), groups of 2 to `maxGroup` organisations;

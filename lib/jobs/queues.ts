@@ -1,4 +1,5 @@
 import "server-only";
+import { duplicatesScanQueue } from "./duplicates";
 import { linkCheckQueue, linksDispatchQueue, linksSyncQueue } from "./links";
 import { mailQueue } from "./mail";
 
@@ -8,6 +9,7 @@ export const appQueues = {
   "link-check": linkCheckQueue,
   "links-dispatch": linksDispatchQueue,
   "links-sync": linksSyncQueue,
+  "duplicates-scan": duplicatesScanQueue,
 };
 
 export type AppQueues = typeof appQueues;
