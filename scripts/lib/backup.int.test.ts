@@ -4,8 +4,10 @@ import { spawn } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { PgBoss } from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { defaultBackupFile } from "./backup";
+import { defaultSchema } from "../../lib/jobs/runner";
+import { defaultBackupFile, jobQueueSchema } from "./backup";
 import { pgQuery, withPg } from "./pg-client";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -112,9 +114,20 @@ describe("db:backup and db:restore", () => {
     expect(output).not.toMatch(/\n\s+at /);
     expect(await fingerprint(restored)).toEqual(changed);
 
+    // A live database has the job queue's schema (partitioned tables, which pg_restore --clean
+    // cannot drop): a backup leaves it out, and a restore leaves it alone.
+    const boss = new PgBoss({ connectionString: restored, schema: jobQueueSchema, supervise: false, schedule: false });
+    boss.on("error", () => {});
+    await boss.start();
+    await boss.createQueue("backup-test");
+    await boss.send("backup-test", { kept: true });
+    await boss.stop({ graceful: false });
     const forced = await restore([backupFile, "--force"], { DATABASE_URL: restored });
+    expect(forced.output).not.toContain("✖");
     expect(forced.code).toBe(0);
     expect(await fingerprint(restored)).toEqual(original);
+    expect(await pgQuery(restored, `SELECT data FROM ${jobQueueSchema}.job WHERE name = 'backup-test'`)).toEqual([{ data: { kept: true } }]);
+    expect(jobQueueSchema).toBe(defaultSchema);
   }, 120_000);
 
   it("restore nothing from a truncated or corrupt backup", async () => {

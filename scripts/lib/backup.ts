@@ -20,6 +20,12 @@ import {
 } from "./database";
 import { withPg } from "./pg-client";
 
+/**
+ * The job queue's schema (lib/jobs/runner.ts), left out of backups and left alone by a restore: its
+ * jobs are the running system's, and pg-boss makes the schema again when it is missing.
+ */
+export const jobQueueSchema = "pgboss";
+
 type Tool = "pg_dump" | "pg_restore";
 
 // Prisma's own URL parameters: node-pg ignores them, libpq refuses to connect.
@@ -160,7 +166,7 @@ export async function backup({ file = defaultBackupFile() }: { file?: string } =
     const started = performance.now();
     try {
       const { dbname, env } = connection(database.url);
-      await runTool("pg_dump", ["--format=custom", `--file=${partial}`, `--dbname=${dbname}`], env);
+      await runTool("pg_dump", ["--format=custom", `--exclude-schema=${jobQueueSchema}`, `--file=${partial}`, `--dbname=${dbname}`], env);
       await rename(partial, file);
     } catch (error) {
       await rm(partial, { force: true });
@@ -187,8 +193,9 @@ async function tablesInBackup(file: string): Promise<Set<string>> {
 async function userTables(client: pg.Client): Promise<string[]> {
   const { rows } = await client.query<{ name: string }>(
     `SELECT n.nspname || '.' || c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-     WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'
+     WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema', $1) AND n.nspname NOT LIKE 'pg_toast%'
      ORDER BY 1`,
+    [jobQueueSchema],
   );
   return rows.map((row) => row.name);
 }
