@@ -32,6 +32,7 @@ const pages: Record<string, Row & { url: (editor: TestUser) => Promise<string>; 
   "/admin/organisations": { ...signedIn, url: async () => "/admin/organisations", shows: "Allo-Tolerance" },
   "/admin/contacts": { ...signedIn, url: async () => "/admin/contacts?q=allo-tolerance", shows: "allo-tolerance.eu" },
   "/admin/links": { ...signedIn, url: async () => "/admin/links", shows: "Every website and contact form the directory publishes is checked" },
+  "/admin/duplicates": { ...signedIn, url: async () => "/admin/duplicates", shows: "The list is refreshed every night." },
   "/admin/organisations/new": { ...signedIn, url: async () => "/admin/organisations/new", shows: "It is listed once a reviewer approves it." },
   "/admin/organisations/[id]/edit": {
     ...signedIn,
@@ -80,6 +81,7 @@ const actions: Record<string, Row> = {
   "lib/actions/reviews.ts#adopt": reviewersAction,
   "lib/actions/organisations.ts#restoreRevision": signedIn,
   "lib/actions/links.ts#draftLinkChange": signedIn,
+  "lib/actions/duplicates.ts#dismissDuplicate": signedIn,
   // Posted last for each role: it ends that role's session.
   "lib/actions/sessions.ts#signOutEverywhere": signedIn,
 };

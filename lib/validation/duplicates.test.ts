@@ -40,4 +40,10 @@ describe("dismissPairSchema", () => {
     expect(dismissPairSchema.safeParse({ ...ids, dismissedById: crypto.randomUUID() }).success).toBe(false);
     expect(dismissPairSchema.safeParse({ organisationId: ids.organisationId }).success).toBe(false);
   });
+
+  it("takes the list's view to go back to, as the page's URL has it", () => {
+    const ids = { organisationId: crypto.randomUUID(), otherId: crypto.randomUUID() };
+    expect(dismissPairSchema.parse({ ...ids, reason: "email", country: "li", after: "eyJ2YWx1ZSI6In0-_x" })).toMatchObject({ reason: "email", country: "li" });
+    for (const view of [{ reason: "website" }, { country: "LIE" }, { after: "../x?y" }, { after: "" }]) expect(dismissPairSchema.safeParse({ ...ids, ...view }).success, JSON.stringify(view)).toBe(false);
+  });
 });

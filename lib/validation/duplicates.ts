@@ -35,8 +35,17 @@ export const similarLookupSchema = z
 
 export type SimilarLookup = z.output<typeof similarLookupSchema>;
 
-/** "Not the same": the two organisations of a pair. */
+/** The list's filters as its URL has them (the page ignores anything else). */
+export const duplicateViewSchema = {
+  reason: z.enum(["domain", "email", "phone", "name"]).optional(),
+  country: z.string().regex(/^[a-z]{2}$/).optional(),
+  /** A keyset cursor (base64url). */
+  after: z.string().max(2000).regex(/^[\w-]+$/).optional(),
+};
+
+/** "Not the same": the two organisations of a pair, and the view of the list to go back to. */
 export const dismissPairSchema = z.strictObject({
   organisationId: idSchema,
   otherId: idSchema,
+  ...duplicateViewSchema,
 });
