@@ -157,6 +157,10 @@ describe("findSimilarOrganisations: the same e-mail, phone or domain as a publis
     const email = `network-${stamp()}@example.org`;
     for (let i = 0; i < 6; i++) await organisation(`https://unit${i}.${domain}/`, [{ type: "EMAIL", value: email }]);
     expect(await findSimilarOrganisations({ website: `https://${domain}`, emails: [email] })).toEqual([]);
+    // A shared address does not hide another one's holder.
+    const other = `desk-${stamp()}@example.org`;
+    const holder = await organisation(null, [{ type: "EMAIL", value: other }]);
+    expect((await findSimilarOrganisations({ emails: [email, other] })).map((item) => item.id)).toEqual([holder.id]);
     expect(await findSimilarOrganisations({ website: "https://www.facebook.com/some-page" })).toEqual([]);
   });
 });

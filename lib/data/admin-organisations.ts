@@ -154,10 +154,14 @@ export async function findSimilarOrganisations({ name, website, emails = [], pho
     ["phone", phones.slice(0, 50), ["phone", "fax"]],
   ] as const) {
     if (values.length === 0) continue;
+    // Up to one more than maxShared holders of each value: enough to tell a shared one.
     const rows = await db.$queryRaw<{ id: string; name: string; value: string }[]>`
-      SELECT DISTINCT o."id", o."name", c."value" FROM "Contact" c JOIN "Organisation" o ON o."id" = c."organisationId"
-      WHERE c."value" = ANY(${values}::text[]) AND c."type" = ANY(${types}::"ContactType"[]) AND o."status" = 'published' AND o."id" <> ${exclude}::uuid
-      LIMIT ${values.length * (maxShared + 1)}`;
+      SELECT h."id", h."name", v."value" FROM unnest(${values}::text[]) AS v("value")
+      CROSS JOIN LATERAL (
+        SELECT DISTINCT o."id", o."name" FROM "Contact" c JOIN "Organisation" o ON o."id" = c."organisationId"
+        WHERE c."value" = v."value" AND c."type" = ANY(${types}::"ContactType"[]) AND o."status" = 'published' AND o."id" <> ${exclude}::uuid
+        LIMIT ${maxShared + 1}
+      ) h`;
     for (const value of values) {
       const holders = rows.filter((row) => row.value === value);
       if (holders.length <= maxShared) for (const row of holders) add(row.id, row.name, { reason, shared: value });
