@@ -1,8 +1,10 @@
 import "server-only";
+import pg from "pg";
 import { getOrganisationDocument, saveDraft } from "@/lib/data/change-sets";
 import type { Actor } from "@/lib/data/actor";
 import { ConflictError, NotFoundError } from "@/lib/data/errors";
 import { db } from "@/lib/db";
+import { serverEnv } from "@/lib/env";
 import type { LinkVerdict, Prisma } from "@/lib/generated/prisma/client";
 import type { CheckResult, Verdict } from "@/lib/links/check";
 import { classifyHistory } from "@/lib/links/history";
@@ -33,25 +35,44 @@ export function hostOf(url: string): string | null {
   }
 }
 
+/** What published organisations list: their websites and contact forms. */
+const listedUrls = `
+  SELECT website AS url FROM "Organisation" WHERE status = 'published' AND website IS NOT NULL
+  UNION
+  SELECT c.value FROM "Contact" c JOIN "Organisation" o ON o.id = c."organisationId"
+  WHERE o.status = 'published' AND c.type = 'contact_form'`;
+
 /**
  * Every URL published organisations list (their websites and contact forms), each once: new ones
  * are due at once, those nobody lists any more are forgotten with their history. Returns how many
- * were added and removed. Run by the scheduled job; an approval adds its own with `addLinks`.
+ * were added and removed. Run by the scheduled job, on a connection of its own: at a million
+ * organisations its statements take longer than the app's 2.5 s limit. An approval adds its own
+ * URLs with `addLinks`.
  */
 export async function syncLinks(): Promise<{ added: number; removed: number }> {
-  const listed = await db.$queryRaw<{ url: string }[]>`
-    SELECT website AS url FROM "Organisation" WHERE status = 'published' AND website IS NOT NULL
-    UNION
-    SELECT c.value FROM "Contact" c JOIN "Organisation" o ON o.id = c."organisationId"
-    WHERE o.status = 'published' AND c.type = 'contact_form'`;
-  const added = await addLinks(listed.map((row) => row.url));
-  const removed = await db.$executeRaw`
-    DELETE FROM "Link" l
-    WHERE NOT EXISTS (SELECT 1 FROM "Organisation" o WHERE o.website = l.url AND o.status = 'published')
-      AND NOT EXISTS (
-        SELECT 1 FROM "Contact" c JOIN "Organisation" o ON o.id = c."organisationId"
-        WHERE c.value = l.url AND c.type = 'contact_form' AND o.status = 'published')`;
-  return { added, removed };
+  const client = new pg.Client({ connectionString: serverEnv().DATABASE_URL, application_name: "prova-links-sync", statement_timeout: 15 * 60_000 });
+  client.on("error", () => {});
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ url: string }>(`SELECT s.url FROM (${listedUrls}) s WHERE NOT EXISTS (SELECT 1 FROM "Link" l WHERE l.url = s.url)`);
+    const fresh = rows.flatMap(({ url }) => {
+      const host = hostOf(url);
+      return host ? [{ url, host }] : [];
+    });
+    let added = 0;
+    for (let i = 0; i < fresh.length; i += 5000) {
+      const batch = fresh.slice(i, i + 5000);
+      const inserted = await client.query(`INSERT INTO "Link" (url, host) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT (url) DO NOTHING`, [
+        batch.map((row) => row.url),
+        batch.map((row) => row.host),
+      ]);
+      added += inserted.rowCount ?? 0;
+    }
+    const removed = await client.query(`DELETE FROM "Link" l WHERE NOT EXISTS (SELECT 1 FROM (${listedUrls}) s WHERE s.url = l.url)`);
+    return { added, removed: removed.rowCount ?? 0 };
+  } finally {
+    await client.end();
+  }
 }
 
 /** Adds the URLs not known yet, due at once (in the caller's transaction when given). Returns how many were new. */
