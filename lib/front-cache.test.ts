@@ -103,6 +103,37 @@ async function setup(
   return { invalidations, known, next, cache, ...(await serve(cache, next)) };
 }
 
+/**
+ * /p kept, then changed: its first request after the change is under way (Next renders it until
+ * `release`, answering "<p>new</p>"; every other request is answered "<p>old</p>" from Next's cache).
+ */
+async function changedWhileRendering(options: { staleWhileRenderingMs?: number } = {}) {
+  let release: () => void = () => {};
+  const rendered = new Promise<void>((resolve) => (release = resolve));
+  let rendering = false;
+  const context = await setup({
+    ...options,
+    answer: async () => {
+      if (!rendering) return { body: "<p>old</p>" };
+      await rendered;
+      return { body: "<p>new</p>", cache: "MISS" };
+    },
+  });
+  await context.request("/p");
+  rendering = true;
+  context.invalidations.invalidate(["page:/p"]);
+  const renderer = context.request("/p");
+  await vi.waitFor(() => expect(context.next.calls).toHaveLength(2));
+  return {
+    ...context,
+    renderer,
+    release() {
+      rendering = false;
+      release();
+    },
+  };
+}
+
 describe("front cache", () => {
   it("answers a page Next served from its cache again itself, with Next's headers, an Age and the same body", async () => {
     const { next, request } = await setup();
@@ -226,28 +257,13 @@ describe("front cache", () => {
   });
 
   it("gives readers the answer whose page changed while one request has it rendered again (STALE), for at most a second, and never to staff", async () => {
-    let release: () => void = () => {};
-    const rendered = new Promise<void>((resolve) => (release = resolve));
-    let rendering = false;
-    const { invalidations, next, request } = await setup({
-      answer: async () => {
-        if (!rendering) return { body: "<p>old</p>" };
-        await rendered;
-        return { body: "<p>new</p>", cache: "MISS" };
-      },
-    });
-    await request("/p");
-    rendering = true;
-    invalidations.invalidate(["page:/p"]);
-    const renderer = request("/p");
-    await vi.waitFor(() => expect(next.calls).toHaveLength(2));
+    const { next, request, renderer, release } = await changedWhileRendering();
     const reader = await request("/p");
     expect(reader.body).toBe("<p>old</p>");
     expect(reader.headers.get("x-nextjs-cache")).toBe("STALE");
     // Staff wait for the new page: their request goes to Next (which shares the one render).
     const staff = request("/p", { headers: { cookie: "next-auth.session-token=abc" } });
     await vi.waitFor(() => expect(next.calls).toHaveLength(3));
-    rendering = false;
     release();
     expect((await renderer).body).toBe("<p>new</p>");
     await staff;
@@ -257,25 +273,9 @@ describe("front cache", () => {
   });
 
   it("gives no reader the changed page's answer once the render has taken longer than allowed", async () => {
-    let release: () => void = () => {};
-    const rendered = new Promise<void>((resolve) => (release = resolve));
-    let rendering = false;
-    const { invalidations, next, request } = await setup({
-      staleWhileRenderingMs: 0,
-      answer: async () => {
-        if (!rendering) return { body: "<p>old</p>" };
-        await rendered;
-        return { body: "<p>new</p>", cache: "MISS" };
-      },
-    });
-    await request("/p");
-    rendering = true;
-    invalidations.invalidate(["page:/p"]);
-    const renderer = request("/p");
-    await vi.waitFor(() => expect(next.calls).toHaveLength(2));
+    const { next, request, renderer, release } = await changedWhileRendering({ staleWhileRenderingMs: 0 });
     const reader = request("/p");
     await vi.waitFor(() => expect(next.calls).toHaveLength(3));
-    rendering = false;
     release();
     expect((await renderer).body).toBe("<p>new</p>");
     expect((await reader).headers.get("x-nextjs-cache")).not.toBe("STALE");

@@ -6,7 +6,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db";
 import { pgQuery } from "@/scripts/lib/pg-client";
-import { fastBoss } from "./fixtures/test-queues";
+import { fastBoss, until } from "./fixtures/test-queues";
 
 const run = crypto.randomUUID().slice(0, 8);
 const schema = `pgboss_links_${run}`;
@@ -39,15 +39,6 @@ const app: Server = createServer((req, res) => {
   });
 });
 
-async function until<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 const verdicts = async (urls: string[]) =>
   Object.fromEntries((await db.link.findMany({ where: { url: { in: urls } }, select: { url: true, verdict: true } })).map((link) => [link.url, link.verdict]));

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db";
 import { ForbiddenError, NotFoundError } from "@/lib/data/errors";
 import { pgQuery } from "@/scripts/lib/pg-client";
-import { fastBoss } from "./fixtures/test-queues";
+import { fastBoss, until } from "./fixtures/test-queues";
 
 const run = crypto.randomUUID().slice(0, 8);
 const schema = `pgboss_mail_${run}`;
@@ -49,15 +49,6 @@ let data: typeof import("@/lib/data/jobs");
 type JobRow = { id: string; state: string; retry_count: number; data: { to: string; link?: string } };
 const mailJob = async (to: string) => (await pgQuery<JobRow>(url, `SELECT id, state, retry_count, data FROM "${schema}".job WHERE name = 'mail' AND data->>'to' = $1`, [to]))[0];
 
-async function until<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { pgQuery } from "@/scripts/lib/pg-client";
-import { fastBoss, slowQueue } from "./fixtures/test-queues";
+import { fastBoss, slowQueue, until } from "./fixtures/test-queues";
 import { defineQueue, JobRunner, type Queues } from "./runner";
 
 const schema = `pgboss_test_${crypto.randomUUID().slice(0, 8)}`;
@@ -25,15 +25,6 @@ type JobRow = { id: string; name: string; state: string; retry_count: number; ou
 const rowsOf = (name: string) => pgQuery<JobRow>(url, `SELECT id, name, state, retry_count, output, data, created_on FROM "${schema}".job WHERE name = $1 ORDER BY created_on`, [name]);
 const jobById = async (id: string) => (await pgQuery<JobRow>(url, `SELECT id, name, state, retry_count, output, data, created_on FROM "${schema}".job WHERE id = $1`, [id]))[0];
 
-async function until<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 afterAll(async () => {
   for (const child of children) child.kill("SIGKILL");
