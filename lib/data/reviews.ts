@@ -119,10 +119,3 @@ export async function getChangeSetForReview(id: string): Promise<ReviewDetail | 
     moved,
   };
 }
-
-/** Whom to tell the outcome of a public suggestion: its e-mail (if left) and what it was about. */
-export async function getSuggesterContact(changeSetId: string): Promise<{ email: string; name: string | null; organisation: string } | null> {
-  const row = await db.changeSet.findUnique({ where: { id: changeSetId }, select: { public: true, suggesterEmail: true, suggesterName: true, proposed: true } });
-  if (!row?.public || !row.suggesterEmail) return null;
-  return { email: row.suggesterEmail, name: row.suggesterName, organisation: parseStored(row.proposed, "ChangeSet.proposed", changeSetId).name };
-}
