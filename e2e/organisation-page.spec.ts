@@ -16,7 +16,7 @@ test("an organisation page shows everything about it, with typed contact links",
   const website = page.getByRole("link", { name: /presscenter\.org\/en\/source/ });
   await expect(website).toHaveAttribute("rel", "noopener noreferrer");
   await expect(website).toHaveAccessibleName(/external site/);
-  await expect(page.getByText("Not verified yet.")).toBeVisible();
+  await expect(page.getByText("Not checked yet.")).toBeVisible();
   await expect(page.getByRole("link", { name: "Suggest a correction" })).toHaveAttribute(
     "href",
     "/organisations/state-security-service/suggest",

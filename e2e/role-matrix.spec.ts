@@ -33,6 +33,7 @@ const pages: Record<string, Row & { url: (editor: TestUser) => Promise<string>; 
   "/admin/contacts": { ...signedIn, url: async () => "/admin/contacts?q=allo-tolerance", shows: "allo-tolerance.eu" },
   "/admin/links": { ...signedIn, url: async () => "/admin/links", shows: "Every website and contact form the directory publishes is checked" },
   "/admin/duplicates": { ...signedIn, url: async () => "/admin/duplicates", shows: "The list is refreshed every night." },
+  "/admin/due": { ...signedIn, url: async () => "/admin/due", shows: "Overdue listings come first" },
   "/admin/organisations/new": { ...signedIn, url: async () => "/admin/organisations/new", shows: "It is listed once a reviewer approves it." },
   "/admin/organisations/[id]/edit": {
     ...signedIn,

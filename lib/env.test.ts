@@ -3,11 +3,17 @@ import { EnvError, launcherEnv, parseServerEnv } from "./env";
 
 describe("launcherEnv", () => {
   it("accepts an empty environment with defaults", () => {
-    expect(launcherEnv({})).toEqual({ PORT: 3000, LOGIN_MAX_FAILURES: 10, LOGIN_WINDOW_MINUTES: 15, AUDIT_RETENTION_DAYS: 90, TRUSTED_PROXY_HOPS: 0, SUGGESTION_MAX_PER_HOUR: 5, SUGGESTION_MAX_ATTEMPTS_PER_HOUR: 30, SUGGESTION_RETENTION_DAYS: 90, LINK_CHECK_INTERVAL_DAYS: 7, LINK_CHECK_ALLOWED_HOSTS: [], MAIL_FROM: "PROVA directory <no-reply@localhost>" });
+    expect(launcherEnv({})).toEqual({ PORT: 3000, LOGIN_MAX_FAILURES: 10, LOGIN_WINDOW_MINUTES: 15, AUDIT_RETENTION_DAYS: 90, TRUSTED_PROXY_HOPS: 0, SUGGESTION_MAX_PER_HOUR: 5, SUGGESTION_MAX_ATTEMPTS_PER_HOUR: 30, SUGGESTION_RETENTION_DAYS: 90, LINK_CHECK_INTERVAL_DAYS: 7, LINK_CHECK_ALLOWED_HOSTS: [], VERIFICATION_INTERVAL_MONTHS: 12, MAIL_FROM: "PROVA directory <no-reply@localhost>" });
   });
 
   it("reads the hosts the link checker may find on private addresses as a list", () => {
     expect(launcherEnv({ LINK_CHECK_ALLOWED_HOSTS: " Intranet.example.org, 127.0.0.1 ," }).LINK_CHECK_ALLOWED_HOSTS).toEqual(["intranet.example.org", "127.0.0.1"]);
+  });
+
+  it("reads the verification interval in whole months", () => {
+    expect(launcherEnv({ VERIFICATION_INTERVAL_MONTHS: "6" }).VERIFICATION_INTERVAL_MONTHS).toBe(6);
+    expect(() => launcherEnv({ VERIFICATION_INTERVAL_MONTHS: "0" })).toThrow("VERIFICATION_INTERVAL_MONTHS must be at least 1");
+    expect(() => launcherEnv({ VERIFICATION_INTERVAL_MONTHS: "1.5" })).toThrow("VERIFICATION_INTERVAL_MONTHS must be a whole number");
   });
 
   it("treats empty values as unset", () => {

@@ -31,6 +31,8 @@ const launcherSchema = z.object({
     .string()
     .default("")
     .transform((value) => value.split(",").map((host) => host.trim().toLowerCase()).filter(Boolean)),
+  // Months after its last verification (or its creation) before a listing is due for checking again.
+  VERIFICATION_INTERVAL_MONTHS: z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").max(120, "must be at most 120").default(12),
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL, e.g. smtps://user:password@mail.example.org" }).optional(),
   MAIL_FROM: z.string().min(3).default("PROVA directory <no-reply@localhost>"),
   // Read by next.config.js and lib/cache-handler.js; checked here so a bad value stops the start.

@@ -11,6 +11,7 @@ const organisation = {
   website: "http://www.presscenter.org/en/source/belgian-state-security-vsse?setlang=1",
   updatedAt: "2026-01-01T00:00:00.000Z",
   lastVerifiedAt: null,
+  lastVerifiedSource: null,
   brokenWebsiteCheckedAt: null,
   countries: [{ code: "BE", name: "Belgium" }],
   contacts: [
@@ -33,6 +34,7 @@ describe("organisationJsonLd", () => {
       faxNumber: "+3222352110",
       address: "rue de la Loi 155 C, 1040 Brussels",
       areaServed: [{ "@type": "Country", name: "Belgium", identifier: "BE" }],
+      mainEntityOfPage: { "@type": "WebPage", url: "https://prova.test/organisations/state-security-service", dateModified: "2026-01-01T00:00:00.000Z" },
     });
   });
 });

@@ -17,6 +17,9 @@ export function organisationJsonLd(organisation: OrganisationDetail, pageUrl: st
     faxNumber: one(values("FAX")),
     address: one(values("ADDRESS").map((address) => address.replaceAll("\n", ", "))),
     areaServed: organisation.countries.map((country) => ({ "@type": "Country", name: country.name, identifier: country.code })),
+    // The page describing it, and when its content last changed (a verification changes none of
+    // it): dateModified belongs to a page (CreativeWork), not to an Organization.
+    mainEntityOfPage: { "@type": "WebPage", url: pageUrl, dateModified: organisation.updatedAt },
   };
 }
 

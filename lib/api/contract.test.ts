@@ -17,6 +17,7 @@ const organisation = {
   countries: [{ code: "BE", name: "Belgium" }],
   contacts: [{ type: "email", label: null, value: "info@save-belgium.org" }],
   lastVerifiedAt: null,
+  lastVerifiedSource: null,
   updatedAt: "2025-05-01T10:00:00.000Z",
 };
 const json = (status: number, body: unknown, headers: Record<string, string> = {}): Answer => ({

@@ -17,6 +17,7 @@ const organisation = (name: string, extra: Partial<ApiOrganisation> = {}): ApiOr
     { type: "email", label: null, value: "b@example.org" },
   ],
   lastVerifiedAt: null,
+  lastVerifiedSource: null,
   updatedAt: "2026-11-28T00:00:00.000Z",
   ...extra,
 });

@@ -1,7 +1,7 @@
 import { stringify } from "csv-stringify";
 import type { ApiOrganisation } from "@/lib/data/public-api";
 
-export const csvColumns = ["slug", "name", "acronym", "kind", "countries", "website", "description", "emails", "phones", "faxes", "addresses", "contact_forms", "last_verified_at", "updated_at"] as const;
+export const csvColumns = ["slug", "name", "acronym", "kind", "countries", "website", "description", "emails", "phones", "faxes", "addresses", "contact_forms", "last_verified_at", "last_verified_source", "updated_at"] as const;
 
 /**
  * A cell a spreadsheet will not run: text starting with =, +, - or @ (or a tab or carriage return)
@@ -33,6 +33,7 @@ export function csvRow(organisation: ApiOrganisation): string[] {
     valuesOf(organisation, "address"),
     valuesOf(organisation, "contact_form"),
     organisation.lastVerifiedAt ?? "",
+    organisation.lastVerifiedSource ?? "",
     organisation.updatedAt,
   ].map(neutralise);
 }

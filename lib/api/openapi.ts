@@ -4,7 +4,7 @@
 const organisation = {
   type: "object",
   additionalProperties: false,
-  required: ["slug", "name", "acronym", "kind", "description", "website", "countries", "contacts", "lastVerifiedAt", "updatedAt"],
+  required: ["slug", "name", "acronym", "kind", "description", "website", "countries", "contacts", "lastVerifiedAt", "lastVerifiedSource", "updatedAt"],
   properties: {
     slug: { type: "string", description: "Its address: /organisations/{slug} on the site." },
     name: { type: "string" },
@@ -30,8 +30,13 @@ const organisation = {
         },
       },
     },
-    lastVerifiedAt: { type: ["string", "null"], format: "date-time" },
-    updatedAt: { type: "string", format: "date-time" },
+    lastVerifiedAt: { type: ["string", "null"], format: "date-time", description: "When the listing was last checked; null when it never was." },
+    lastVerifiedSource: {
+      type: ["string", "null"],
+      enum: ["staff", "organisation", "import", null],
+      description: "How it was last checked: by PROVA staff, confirmed by the organisation itself, or from an import; null when it never was.",
+    },
+    updatedAt: { type: "string", format: "date-time", description: "When the listing's content last changed (a check changes none of it)." },
   },
 } as const;
 
@@ -126,7 +131,7 @@ export const openapi = {
         operationId: "exportOrganisationsCsv",
         summary: "The published directory as CSV",
         security: [],
-        description: "UTF-8 with a BOM, one row per organisation, contacts in typed columns (several joined by ` | `), cells that a spreadsheet would read as a formula prefixed with an apostrophe. Streamed.",
+        description: "UTF-8 with a BOM, one row per organisation, contacts in typed columns (several joined by ` | `), cells that a spreadsheet would read as a formula prefixed with an apostrophe; `last_verified_at` and `last_verified_source` (staff, organisation, import, or empty) say when and how the listing was last checked. Streamed.",
         parameters: filters,
         responses: { "200": ok("The CSV file.", { content: { "text/csv": { schema: { type: "string" } } } }), "304": notModified, "400": badRequest, "503": unavailable },
       },

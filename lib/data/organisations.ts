@@ -4,7 +4,7 @@ import { cachedRead, tagPage, tags } from "@/lib/cache";
 import { sitemapBuckets } from "@/lib/cache-tags";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { ContactType, OrganisationKind } from "@/lib/generated/prisma/enums";
+import type { ContactType, OrganisationKind, VerificationSource } from "@/lib/generated/prisma/enums";
 import { isSlug } from "@/lib/slug";
 import { linkStates, publicNote } from "@/lib/data/links";
 import { summarise } from "@/lib/text";
@@ -32,6 +32,7 @@ export type OrganisationDetail = {
   /** ISO timestamps: cached reads are stored as JSON. */
   updatedAt: string;
   lastVerifiedAt: string | null;
+  lastVerifiedSource: VerificationSource | null;
   countries: { code: string; name: string }[];
   contacts: { id: string; type: ContactType; label: string | null; value: string }[];
 };
@@ -159,6 +160,7 @@ export const listingSelect = {
   website: true,
   updatedAt: true,
   lastVerifiedAt: true,
+  lastVerifiedSource: true,
   countries: { select: { country: { select: { code: true, name: true } } }, orderBy: { position: "asc" } },
 } satisfies Prisma.OrganisationSelect;
 

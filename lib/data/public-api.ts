@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { listingSelect } from "@/lib/data/organisations";
 import { isSlug } from "@/lib/slug";
+import { apiSource } from "@/lib/verification";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ContactType, OrganisationKind } from "@/lib/generated/prisma/enums";
 
@@ -16,6 +17,8 @@ export type ApiOrganisation = {
   countries: { code: string; name: string }[];
   contacts: { type: string; label: string | null; value: string }[];
   lastVerifiedAt: string | null;
+  /** How it was last verified: "staff", "organisation" (its own confirmation) or "import". */
+  lastVerifiedSource: "staff" | "organisation" | "import" | null;
   updatedAt: string;
 };
 
@@ -48,6 +51,7 @@ async function load(ids: string[]): Promise<ApiOrganisation[]> {
     countries: row.countries.map(({ country }) => country),
     contacts: row.contacts.map((contact) => ({ ...contact, type: toApiType(contact.type) })),
     lastVerifiedAt: row.lastVerifiedAt?.toISOString() ?? null,
+    lastVerifiedSource: apiSource(row.lastVerifiedSource),
     updatedAt: row.updatedAt.toISOString(),
   }));
 }

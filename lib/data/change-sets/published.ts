@@ -65,7 +65,7 @@ export async function recordRevision(organisationId: string): Promise<void> {
 }
 
 /**
- * Records that someone checked the listing today. It changes no listed fact, so it needs no
+ * Records that a member of staff checked the listing today (who, and how: a staff check). It changes no listed fact, so it needs no
  * review; it is audited. Returns the cache tags to refresh: its own page, which shows the date.
  */
 export async function markVerified(actor: Actor, organisationId: string): Promise<string[]> {
@@ -73,7 +73,9 @@ export async function markVerified(actor: Actor, organisationId: string): Promis
   return db.$transaction(async (tx) => {
     // Not an update of what it says: its "last updated" date (on its page, the home page, its
     // sitemap) stays, which Prisma's @updatedAt would move.
-    const count = await tx.$executeRaw`UPDATE "Organisation" SET "lastVerifiedAt" = now() WHERE id = ${organisationId}::uuid`;
+    const count = await tx.$executeRaw`
+      UPDATE "Organisation" SET "lastVerifiedAt" = now(), "lastVerifiedById" = ${actor.id}::uuid, "lastVerifiedSource" = 'staff'
+      WHERE id = ${organisationId}::uuid`;
     if (count === 0) throw new NotFoundError("This organisation does not exist.");
     await recordAudit({ action: "organisation.verified", actorId: actor.id, subject: `organisation:${organisationId}`, address: actor.address }, tx);
     return [tags.organisation(organisationId)];

@@ -9,6 +9,7 @@ import { getOrganisationPage } from "@/lib/data/organisations";
 import { appUrl } from "@/lib/env";
 import { organisationJsonLd, serializeJsonLd } from "@/lib/json-ld";
 import { summarise } from "@/lib/text";
+import { lastCheckedText } from "@/lib/verification";
 import { organisationKindLabels } from "@/lib/validation/labels";
 
 export const revalidate = 3600;
@@ -90,9 +91,7 @@ export default async function OrganisationPage({ params }: Props) {
 
       <footer className="mt-10 border-t border-slate-200 pt-4 text-sm text-slate-600">
         <p>
-          {organisation.lastVerifiedAt
-            ? `Last verified on ${dateFormat.format(new Date(organisation.lastVerifiedAt))}.`
-            : "Not verified yet."}{" "}
+          {lastCheckedText(organisation.lastVerifiedAt ? new Date(organisation.lastVerifiedAt) : null, organisation.lastVerifiedSource)}{" "}
           Last updated on {dateFormat.format(new Date(organisation.updatedAt))}.
         </p>
         <p className="mt-2">
