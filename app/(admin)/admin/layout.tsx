@@ -14,12 +14,12 @@ export default async function AdminLayout({ children }: { children: React.ReactN
     <>
       <header className="border-b border-slate-200 bg-brand-900 text-white">
         <SkipLink />
-        <div className="mx-auto flex max-w-6xl items-center justify-between px-4 py-3">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3">
           <Link href="/admin" className="font-semibold">
             PROVA <span className="font-normal text-brand-100">admin</span>
           </Link>
-          <div className="flex items-center gap-4 text-sm">
-            <nav aria-label="Administration" className="flex gap-4">
+          <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
+            <nav aria-label="Administration" className="flex flex-wrap gap-x-4 gap-y-1">
               <Link href="/admin/organisations" className="underline-offset-4 hover:underline">
                 Organisations
               </Link>
