@@ -21,6 +21,26 @@ describe("listOrganisationsForAdmin", () => {
     expect(await names("zzzz-no-such-thing")).toEqual([]);
   });
 
+  it("lists as not verified those not verified within the verification interval (12 months by default)", async () => {
+    const stamp = crypto.randomUUID().slice(0, 8);
+    const day = 24 * 60 * 60_000;
+    const made = await Promise.all(
+      [
+        ["old", new Date(Date.now() - 400 * day)],
+        ["recent", new Date(Date.now() - day)],
+        ["never", null],
+      ].map(([label, at]) =>
+        db.organisation.create({ data: { slug: `verif-${label}-${stamp}`, name: `Verif ${label} ${stamp}`, kind: "NGO", lastVerifiedAt: at as Date | null }, select: { id: true, name: true } }),
+      ),
+    );
+    try {
+      const names = (await listOrganisationsForAdmin({ q: stamp, unverified: true, sort: "name" })).items.map((item) => item.name);
+      expect(names).toEqual([`Verif never ${stamp}`, `Verif old ${stamp}`]);
+    } finally {
+      await db.organisation.deleteMany({ where: { id: { in: made.map((row) => row.id) } } });
+    }
+  });
+
   it("finds what was written a moment ago, whoever wrote it: the search text follows every change", async () => {
     const stamp = crypto.randomUUID().slice(0, 8);
     const ids = async (q: string) => (await listOrganisationsForAdmin({ q, sort: "name" })).items.map((item) => item.id);

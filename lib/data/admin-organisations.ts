@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { serverEnv } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { OrganisationKind, OrganisationStatus } from "@/lib/generated/prisma/enums";
 import { ownDomain, registrableDomain } from "@/lib/domains";
@@ -14,7 +15,7 @@ export type AdminListFilters = {
   status?: OrganisationStatus;
   /** Only organisations with a change waiting for review. */
   pending?: boolean;
-  /** Only those not verified in the last 12 months. */
+  /** Only those not verified within the verification interval (VERIFICATION_INTERVAL_MONTHS). */
   unverified?: boolean;
   sort: "name" | "updated";
   /** The cursor of the page's last row, from the previous page. */
@@ -82,7 +83,10 @@ export async function listOrganisationsForAdmin(filters: AdminListFilters): Prom
   if (filters.kind) conditions.push(Prisma.sql`${row}."kind" = ${filters.kind.toLowerCase()}::"OrganisationKind"`);
   if (filters.status) conditions.push(Prisma.sql`${row}."status" = ${filters.status.toLowerCase()}::"OrganisationStatus"`);
   if (filters.pending) conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "ChangeSet" c WHERE c."organisationId" = o."id" AND c."status" = 'submitted')`);
-  if (filters.unverified) conditions.push(Prisma.sql`(o."lastVerifiedAt" IS NULL OR o."lastVerifiedAt" < now() - interval '12 months')`);
+  if (filters.unverified) {
+    const months = serverEnv().VERIFICATION_INTERVAL_MONTHS;
+    conditions.push(Prisma.sql`(o."lastVerifiedAt" IS NULL OR o."lastVerifiedAt" < now() - make_interval(months => ${months}::int))`);
+  }
   const column = filters.sort === "name" ? Prisma.sql`${row}."name"` : Prisma.sql`${row}."updatedAt"`;
   const key = Prisma.sql`${column}, ${source.id}`;
   const cursor = decodeCursor(filters.after);

@@ -8,6 +8,7 @@ import { keysetLinks } from "@/components/ui/keyset-links";
 import { requireUser } from "@/lib/auth/session";
 import { listOrganisationsForAdmin } from "@/lib/data/admin-organisations";
 import { listCountries } from "@/lib/data/countries";
+import { serverEnv } from "@/lib/env";
 import { linkProblemsOf } from "@/lib/data/links";
 import { LinkProblems } from "@/components/links/link-verdict";
 import { adminListSchema } from "@/lib/validation/admin-list";
@@ -55,7 +56,7 @@ export default async function OrganisationsPage({ searchParams }: Props) {
         />
         <div className="flex flex-col gap-1">
           <FilterCheckbox name="pending" label="With changes waiting for review" checked={filters.pending} />
-          <FilterCheckbox name="unverified" label="Not verified for 12 months" checked={filters.unverified} />
+          <FilterCheckbox name="unverified" label={`Not verified for ${serverEnv().VERIFICATION_INTERVAL_MONTHS} months`} checked={filters.unverified} />
         </div>
       </FilterBar>
       <DataTable
