@@ -6,6 +6,7 @@ import { recordAudit } from "@/lib/data/audit";
 import { NotFoundError } from "@/lib/data/errors";
 import { toStored } from "@/lib/data/stored-documents";
 import { Prisma } from "@/lib/generated/prisma/client";
+import type { VerificationSource } from "@/lib/generated/prisma/enums";
 import type { Actor, Tx } from "./shared";
 import { assertMay } from "@/lib/data/actor";
 
@@ -45,10 +46,19 @@ function toDocument(row: OrganisationRow): OrganisationDocument {
  * The published document of an organisation and its lock version (the `version` column, bumped by
  * every applied change); `lock` holds its row until the transaction ends (as an approval does).
  */
-export async function readOrganisation(tx: Tx, id: string, { lock = false } = {}): Promise<{ document: OrganisationDocument; lockVersion: number; lastVerifiedAt: Date | null } | null> {
+export async function readOrganisation(
+  tx: Tx,
+  id: string,
+  { lock = false } = {},
+): Promise<{ document: OrganisationDocument; lockVersion: number; lastVerifiedAt: Date | null; lastVerifiedSource: VerificationSource | null; lastVerifiedBy: string | null } | null> {
   if (lock) await tx.$queryRaw`SELECT 1 FROM "Organisation" WHERE id = ${id}::uuid FOR UPDATE`;
-  const row = await tx.organisation.findUnique({ where: { id }, select: { ...organisationSelect, lastVerifiedAt: true } });
-  return row ? { document: toDocument(row), lockVersion: row.version, lastVerifiedAt: row.lastVerifiedAt } : null;
+  const row = await tx.organisation.findUnique({
+    where: { id },
+    select: { ...organisationSelect, lastVerifiedAt: true, lastVerifiedSource: true, lastVerifiedBy: { select: { name: true } } },
+  });
+  return row
+    ? { document: toDocument(row), lockVersion: row.version, lastVerifiedAt: row.lastVerifiedAt, lastVerifiedSource: row.lastVerifiedSource, lastVerifiedBy: row.lastVerifiedBy?.name ?? null }
+    : null;
 }
 
 export async function getOrganisationDocument(id: string) {

@@ -10,6 +10,7 @@ import { findOpenChangeSet, getOrganisationDocument } from "@/lib/data/change-se
 import { listCountries } from "@/lib/data/countries";
 import { linkProblemsOf } from "@/lib/data/links";
 import { isId } from "@/lib/validation/ids";
+import { verificationSummary } from "@/lib/verification";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 
 export const metadata: Metadata = { title: "Change an organisation", robots: { index: false } };
@@ -44,7 +45,9 @@ export default async function EditOrganisationPage({ params }: Props) {
         </Link>
       </p>
       <OrganisationLinkHealth organisationId={id} links={(await linkProblemsOf([id])).get(id)} />
-      <ListingActions organisationId={id} name={published.document.name} archived={published.document.archived} lastVerified={published.lastVerifiedAt ? date.format(published.lastVerifiedAt) : null} />
+      <ListingActions organisationId={id} name={published.document.name} archived={published.document.archived} lastVerified={
+          published.lastVerifiedAt ? verificationSummary(published.lastVerifiedAt, published.lastVerifiedBy, published.lastVerifiedSource, (at) => date.format(at)) : null
+        } />
       <OrganisationForm values={formValues(published.document)} countries={await listCountries()} organisationId={id} />
     </>
   );
