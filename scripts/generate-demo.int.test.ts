@@ -162,9 +162,10 @@ describe("generateDemo", () => {
       createdAt: Date;
       updatedAt: Date;
       lastVerifiedAt: Date | null;
+      lastVerifiedSource: string | null;
       first: string;
     }>(`
-      SELECT o.*, o."kind"::text AS kind, o."status"::text AS status, oc."countryCode" AS first
+      SELECT o.*, o."kind"::text AS kind, o."status"::text AS status, o."lastVerifiedSource"::text AS "lastVerifiedSource", oc."countryCode" AS first
       FROM "Organisation" o JOIN "OrganisationCountry" oc ON oc."organisationId" = o."id" AND oc."position" = 0`);
     expect(rows).toHaveLength(count);
 
@@ -202,6 +203,8 @@ describe("generateDemo", () => {
       expect(row.updatedAt.getTime()).toBeGreaterThanOrEqual(row.createdAt.getTime());
       expect(row.updatedAt.getTime()).toBeLessThanOrEqual(now);
       if (row.lastVerifiedAt) expect(row.lastVerifiedAt.getTime()).toBeGreaterThanOrEqual(row.createdAt.getTime());
+      // Verified by staff, as far as the generated data says.
+      expect(row.lastVerifiedSource).toBe(row.lastVerifiedAt ? "staff" : null);
     }
     const years = new Set(rows.map((row) => row.createdAt.getUTCFullYear()));
     expect(years.size).toBeGreaterThan(5);

@@ -34,7 +34,7 @@ function timestamp(date: Date | null): string {
 
 // Only the columns written here are named: others (generated or defaulted) are left to PostgreSQL.
 const copyOrganisations =
-  'COPY "Organisation" ("id", "slug", "name", "acronym", "kind", "description", "website", "status", "version", "createdAt", "updatedAt", "lastVerifiedAt", "countryCodes") FROM STDIN';
+  'COPY "Organisation" ("id", "slug", "name", "acronym", "kind", "description", "website", "status", "version", "createdAt", "updatedAt", "lastVerifiedAt", "lastVerifiedSource", "countryCodes") FROM STDIN';
 const copyOrganisationCountries = 'COPY "OrganisationCountry" ("organisationId", "countryCode", "position") FROM STDIN';
 const copyContacts = 'COPY "Contact" ("id", "organisationId", "position", "type", "label", "value", "rawValue") FROM STDIN';
 
@@ -251,7 +251,7 @@ function batchLines(generator: ReturnType<typeof createDemoGenerator>, size: num
     const o = generator.next();
     lines.organisations.push(
       `${o.id}\t${field(o.slug)}\t${field(o.name)}\t${field(o.acronym)}\t${o.kind}\t${field(o.description)}\t${field(o.website)}\t${o.status}\t1\t` +
-        `${timestamp(o.createdAt)}\t${timestamp(o.updatedAt)}\t${timestamp(o.lastVerifiedAt)}\t{${o.countries.join(",")}}\n`,
+        `${timestamp(o.createdAt)}\t${timestamp(o.updatedAt)}\t${timestamp(o.lastVerifiedAt)}\t${o.lastVerifiedAt ? "staff" : "\\N"}\t{${o.countries.join(",")}}\n`,
     );
     for (let position = 0; position < o.countries.length; position++) {
       lines.countries.push(`${o.id}\t${o.countries[position]}\t${position}\n`);
