@@ -16,7 +16,10 @@ test("an editor finds an overdue listing among those due for checking, marks it 
   );
   await signInAs(page, await make.user("editor"));
 
-  await page.goto("/admin/due");
+  // The admin home says what waits: among it, listings due for checking (this one at least).
+  const waiting = page.getByRole("region", { name: "Waiting for you" });
+  await waiting.getByRole("link", { name: /listings? due for checking$/ }).click();
+  await expect(page).toHaveURL(/\/admin\/due$/);
   await expect(
     page.getByRole("heading", { level: 1, name: "Due for checking" }),
   ).toBeVisible();

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { CheckResult } from "@/lib/links/check";
-import { addLinks, draftMovedLink, hostOf, linkProblemsOf, linkStates, listLinkProblems, organisationsListing, publicNote, recordCheck, syncLinks, takeDueLinks } from "./links";
+import { addLinks, countBrokenLinks, draftMovedLink, hostOf, linkProblemsOf, linkStates, listLinkProblems, organisationsListing, publicNote, recordCheck, syncLinks, takeDueLinks } from "./links";
 
 const created: string[] = [];
 
@@ -188,5 +188,16 @@ describe("what staff see", () => {
     expect(stored.note).toContain(moved);
     // Published data is untouched until a reviewer approves.
     expect((await db.organisation.findUniqueOrThrow({ where: { id }, select: { website: true } })).website).toBe(old);
+  });
+});
+
+describe("countBrokenLinks", () => {
+  it("counts broken links, up to one past its cap", async () => {
+    const urls = [`https://${token()}.example.com/a`, `https://${token()}.example.com/b`];
+    await addLinks(urls);
+    const before = await countBrokenLinks(1_000_000);
+    for (const url of urls) await recordCheck(result(url, "broken", { status: 404 }), schedule);
+    expect(await countBrokenLinks(1_000_000)).toBe(before + 2);
+    expect(await countBrokenLinks(1)).toBe(2);
   });
 });

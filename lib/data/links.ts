@@ -245,6 +245,13 @@ export async function listLinkProblems({ verdict, country, page }: { verdict?: P
   };
 }
 
+/** How many links are broken, counted up to `cap` (the admin home says "more than" past it). */
+export async function countBrokenLinks(cap = 1000): Promise<number> {
+  const [{ count }] = await db.$queryRaw<{ count: number }[]>`
+    SELECT count(*)::int AS count FROM (SELECT 1 FROM "Link" WHERE verdict = 'broken' LIMIT ${cap + 1}) broken`;
+  return count;
+}
+
 /** For each of these organisations, its links with a problem (website first), for badges in admin lists and forms. */
 export async function linkProblemsOf(organisationIds: string[]): Promise<Map<string, LinkState[]>> {
   if (organisationIds.length === 0) return new Map();

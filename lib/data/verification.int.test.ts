@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { markVerified } from "@/lib/data/change-sets";
 import type { VerificationSource } from "@/lib/generated/prisma/enums";
-import { listDueForChecking } from "./verification";
+import { countOverdue, listDueForChecking } from "./verification";
 
 const created: string[] = [];
 const run = crypto.randomUUID().slice(0, 8);
@@ -270,5 +270,20 @@ describe("listDueForChecking", async () => {
       lastVerifiedSource: "STAFF",
     });
     expect(row.lastVerifiedAt).not.toBeNull();
+  });
+});
+
+describe("countOverdue", () => {
+  it("counts published listings last verified (or created) longer ago than the interval, up to one past its cap", async () => {
+    // In the 1960s: before any other row, this file's included.
+    const then = at("1968-06-01");
+    await organisation({ createdAt: at("1965-03-01") });
+    await organisation({ createdAt: at("1965-03-01"), lastVerifiedAt: at("1966-01-15"), source: "STAFF" });
+    await organisation({ createdAt: at("1965-03-01"), lastVerifiedAt: at("1968-03-01"), source: "STAFF" });
+    await organisation({ createdAt: at("1965-03-01"), archived: true });
+    expect(await countOverdue({ now: then, months: 12 })).toBe(2);
+    expect(await countOverdue({ now: then, months: 36 })).toBe(1);
+    expect(await countOverdue({ now: then, months: 12, cap: 1 })).toBe(2);
+    expect(await countOverdue({ now: at("1960-01-01"), months: 12 })).toBe(0);
   });
 });

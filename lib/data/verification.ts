@@ -118,3 +118,17 @@ export async function listDueForChecking({
         : null,
   };
 }
+
+/**
+ * How many published listings are overdue for checking, counted up to `cap` (the admin home says
+ * "more than" past it, so the count stays quick at a million). Overdue as in the due list: the
+ * last verification, or the creation, at least `months` ago.
+ */
+export async function countOverdue({ cap = 1000, now = new Date(), months = serverEnv().VERIFICATION_INTERVAL_MONTHS }: { cap?: number; now?: Date; months?: number } = {}): Promise<number> {
+  const [{ count }] = await db.$queryRaw<{ count: number }[]>`
+    SELECT count(*)::int AS count FROM (
+      SELECT 1 FROM "Organisation" o
+      WHERE o.status = 'published' AND COALESCE(o."lastVerifiedAt", o."createdAt") <= ${now}::timestamp - make_interval(months => ${months}::int)
+      LIMIT ${cap + 1}) overdue`;
+  return count;
+}

@@ -3,8 +3,19 @@ import Link from "next/link";
 import { StatusBadge } from "@/components/changes/status-badge";
 import { requireUser } from "@/lib/auth/session";
 import { countAwaitingReview, listOwnChangeSets, listRecentlyPublished, type ChangeSetListItem } from "@/lib/data/change-sets";
+import { countBrokenLinks } from "@/lib/data/links";
+import { countOverdue } from "@/lib/data/verification";
 
 export const metadata: Metadata = { title: "Dashboard", robots: { index: false } };
+
+/** Counts are taken up to this many: past it the page says "more than". */
+const countedUpTo = 1000;
+
+/** "3 listings", "more than 1,000 listings". */
+function counted(count: number, one: string, many: string) {
+  if (count > countedUpTo) return `More than ${countedUpTo.toLocaleString("en-GB")} ${many}`;
+  return count === 1 ? `1 ${one}` : `${count.toLocaleString("en-GB")} ${many}`;
+}
 
 const time = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
@@ -32,7 +43,19 @@ function ChangeList({ items, empty, mine }: { items: ChangeSetListItem[]; empty:
 
 export default async function DashboardPage() {
   const { user } = await requireUser("/admin");
-  const [mine, awaiting, published] = await Promise.all([listOwnChangeSets(user), countAwaitingReview(), listRecentlyPublished()]);
+  const reviewer = user.role === "ADMIN" || user.role === "REVIEWER";
+  const [mine, awaiting, published, overdue, broken] = await Promise.all([
+    listOwnChangeSets(user),
+    countAwaitingReview(),
+    listRecentlyPublished(),
+    countOverdue({ cap: countedUpTo }),
+    countBrokenLinks(countedUpTo),
+  ]);
+  const waiting = [
+    ...(reviewer && awaiting > 0 ? [{ href: "/admin/reviews", text: `${counted(awaiting, "change", "changes")} to review` }] : []),
+    ...(overdue > 0 ? [{ href: "/admin/due", text: `${counted(overdue, "listing", "listings")} due for checking` }] : []),
+    ...(broken > 0 ? [{ href: "/admin/links?verdict=broken", text: `${counted(broken, "broken link", "broken links")}` }] : []),
+  ];
   const drafts = mine.filter((item) => ["DRAFT", "CHANGES_REQUESTED", "WITHDRAWN"].includes(item.status));
   const sent = mine.filter((item) => !drafts.includes(item));
   return (
@@ -49,6 +72,24 @@ export default async function DashboardPage() {
           Add a new organisation
         </Link>
       </p>
+      <section aria-labelledby="waiting" className="mt-8">
+        <h2 id="waiting" className="text-lg font-semibold">
+          Waiting for you
+        </h2>
+        {waiting.length === 0 ? (
+          <p className="mt-2 text-slate-700">Nothing waits for you: no listing is due for checking and no link is broken.</p>
+        ) : (
+          <ul className="mt-2 list-disc space-y-1 pl-6">
+            {waiting.map((item) => (
+              <li key={item.href}>
+                <Link href={item.href} className="text-brand-700 underline hover:no-underline">
+                  {item.text}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
       <section aria-labelledby="drafts" className="mt-8">
         <h2 id="drafts" className="text-lg font-semibold">
           Your drafts
