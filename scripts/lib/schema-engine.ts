@@ -85,9 +85,12 @@ class MigrationAdapterFactory extends PrismaPg {
     }).connect();
     const dispose = adapter.dispose.bind(adapter);
     adapter.dispose = async () => {
+      this.open.delete(adapter);
       await dispose();
       await pgQuery(this.url, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     };
+    // Dropped by close() too: an engine that panics never disposes of it.
+    this.open.add(adapter);
     return adapter;
   }
 }
