@@ -11,7 +11,7 @@ try {
   process.exit(1);
 }
 
-const { scanDuplicates } = await import("../lib/data/duplicates");
+const { scanDuplicates } = await import("../lib/data/duplicate-scan");
 const { db } = await import("../lib/db");
 try {
   console.log(JSON.stringify(await scanDuplicates()));

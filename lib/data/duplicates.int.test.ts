@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { ContactType } from "@/lib/generated/prisma/enums";
-import { dismissPair, lastDuplicateScan, listDuplicatePairs, scanDuplicates } from "./duplicates";
+import { scanDuplicates } from "./duplicate-scan";
+import { dismissPair, lastDuplicateScan, listDuplicatePairs } from "./duplicates";
 
 const created: string[] = [];
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { scanDuplicates } from "@/lib/data/duplicates";
+import { scanDuplicates } from "@/lib/data/duplicate-scan";
 import { defineQueue, type QueueSettings } from "./runner";
 
 // Likely duplicate organisations: found every night among the published ones (lib/data/duplicates.ts),
