@@ -96,7 +96,10 @@ describe.skipIf(!redisUrl)("Redis cache handler", () => {
   afterEach(async () => {
     proxy.set("up");
     proxy.latency(0);
-    for (const { shared } of opened.splice(0)) await shared.connection.client.quit().catch(() => shared.connection.client.disconnect());
+    for (const { shared } of opened.splice(0)) {
+      shared.invalidations.mirror.close();
+      await shared.connection.client.quit().catch(() => shared.connection.client.disconnect());
+    }
     vi.restoreAllMocks();
   });
 
@@ -332,6 +335,61 @@ describe.skipIf(!redisUrl)("Redis cache handler", () => {
     proxy.set("down");
     expect(await a.shared.invalidations.stamp()).toBeNull();
     expect(await unchanged(a, ["organisation:21"])).toBeNull();
+  });
+
+  it("answers the front cache at once, without a round trip, from invalidations mirrored by pub/sub: another instance's within a message, its own as soon as written", async () => {
+    const a = instance();
+    const b = instance();
+    const { invalidations } = a.shared;
+    const subscribed = once(a.shared.connection.events, "mirrored");
+    // The first question starts the subscription and is asked of Redis meanwhile.
+    expect(await invalidations.unchangedSince(["mirror:never"], 1)).toBe(true);
+    await subscribed;
+    // A stamp after the moment the subscription was known (as a page rendered from now on has).
+    const stamp = invalidations.mirror.since! + 1;
+    const unchanged = (tags: string[]) => invalidations.unchangedSince(tags, stamp);
+    expect(unchanged(["organisation:30", "organisation:31"])).toBe(true);
+    // A stamp from before the subscription is asked of Redis.
+    expect(await withoutRedis(a, async () => invalidations.unchangedSince(["organisation:30"], invalidations.mirror.since!))).toBe("asked Redis");
+    // Invalidations later than the stamp (Redis counts milliseconds).
+    while ((await invalidations.stamp())! <= stamp);
+    const heard = once(a.shared.connection.events, "mirrored");
+    await b.revalidateTag(["organisation:30", "country:BE"]);
+    await heard;
+    expect(unchanged(["organisation:30"])).toBe(false);
+    expect(unchanged(["country:BE"])).toBe(false);
+    expect(unchanged(["organisation:31"])).toBe(true);
+    // Its own: known before the message comes back.
+    await a.revalidateTag("organisation:31");
+    expect(unchanged(["organisation:31"])).toBe(false);
+    expect(unchanged(["organisation:32"])).toBe(true);
+  });
+
+  it("asks Redis instead of its mirror when the subscription is lost or silent, and is sure again once subscribed anew", async () => {
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    const clock = testClock();
+    const a = instance(proxyUrl, clock);
+    const { invalidations, connection } = a.shared;
+    const subscribed = once(connection.events, "mirrored");
+    await invalidations.unchangedSince([], 0);
+    await subscribed;
+    const stamp = invalidations.mirror.since! + 1;
+    expect(invalidations.unchangedSince(["organisation:33"], stamp)).toBe(true);
+    // A Redis that hangs: the pings go unanswered and the mirror no longer answers.
+    proxy.set("slow");
+    clock.advance(1_000);
+    clock.advance(1_000);
+    clock.advance(1_000);
+    expect(invalidations.unchangedSince(["organisation:33"], stamp)).toBeInstanceOf(Promise);
+    proxy.set("up");
+    // A lost connection: nothing is answered from memory until it has subscribed again, and then
+    // only for stamps after that (what was published meanwhile never came).
+    const again = once(connection.events, "mirrored");
+    proxy.set("down");
+    proxy.set("up");
+    await again;
+    expect(invalidations.unchangedSince(["organisation:33"], stamp)).toBeInstanceOf(Promise);
+    expect(invalidations.unchangedSince(["organisation:33"], invalidations.mirror.since! + 1)).toBe(true);
   });
 
   it("forgets invalidations older than any entry, a hundred at a time, and keeps the newer", async () => {

@@ -25,6 +25,7 @@ import { reportCacheRead, storable, tagsOf } from "./cache-reads.js";
 import { Connection } from "./redis-cache/connection.js";
 import { Invalidations } from "./redis-cache/invalidations.js";
 import { LocalValues } from "./redis-cache/local-values.js";
+import { longestKeptMs } from "./tag-invalidations.js";
 
 /** @typedef {import("next/dist/server/lib/incremental-cache").CacheHandler} CacheHandler */
 /** @typedef {import("next/dist/server/lib/incremental-cache").CacheHandlerValue} CacheHandlerValue */
@@ -66,8 +67,11 @@ export class SharedCache {
     this.invalidations = new Invalidations(this.connection, {
       tagPrefix: this.tagPrefix,
       indexKey: `${prefix}:invalidations`,
+      channel: `${prefix}:invalidated`,
       // Kept longer than any entry lives (and than the grace after them).
       keepMs: entryTtlSeconds * 1000 + 60 * 60_000,
+      // The copy in memory answers for what the front cache keeps (at most longestKeptMs).
+      mirrorKeepMs: 2 * longestKeptMs,
       pendingRetryMs,
     });
     this.local = new LocalValues();

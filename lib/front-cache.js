@@ -17,8 +17,9 @@
 //   Next answers (lib/cache-reads.js), and an answer is kept with them and with a stamp taken
 //   before Next looked in its cache. It is served only while none of those tags has been
 //   invalidated since the stamp, on this instance or (with Redis) any other
-//   (lib/tag-invalidations.js, lib/redis-cache/invalidations.js): one question per answer, so an
-//   approval stops exactly the answers of the pages it changed, everywhere, at once. While that
+//   (lib/tag-invalidations.js, lib/redis-cache/invalidations.js, answered from a copy in memory
+//   kept current by Redis pub/sub when it can be: lib/redis-cache/mirror.js): one question per
+//   answer, so an approval stops exactly the answers of the pages it changed, everywhere, at once. While that
 //   cannot be known (Redis unavailable, an invalidation not yet written), nothing is served or
 //   kept here.
 // - When an answer's page has changed, the first request for it goes to Next, which renders the
@@ -87,7 +88,10 @@ export class FrontCache {
     /** The answer this request replaces, given to other readers while its new page renders. */
     let replaced;
     if (entry) {
-      const unchanged = await this.invalidations.unchangedSince(entry.tags, entry.stamp);
+      // Answered at once when it can be (Redis's invalidations mirrored in memory): a cached answer
+      // then goes out in the same turn of the event loop, not behind the renders under way.
+      const answer = this.invalidations.unchangedSince(entry.tags, entry.stamp);
+      const unchanged = answer instanceof Promise ? await answer : answer;
       if (unchanged === null) return handle(req, res);
       if (unchanged) return send(entry, req, res);
       const now = Date.now();

@@ -64,7 +64,12 @@ afterEach(async () => {
 });
 
 async function serve(cache: FrontCache, next: ReturnType<typeof origin>) {
-  const server = createServer((req, res) => void cache.handle(req, res, next.handle));
+  /** Per request, whether it was answered in the turn of the event loop that received it. */
+  const answeredAtOnce: boolean[] = [];
+  const server = createServer((req, res) => {
+    void cache.handle(req, res, next.handle);
+    answeredAtOnce.push(res.writableEnded);
+  });
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
@@ -85,7 +90,7 @@ async function serve(cache: FrontCache, next: ReturnType<typeof origin>) {
       req.on("error", reject);
       req.end();
     });
-  return { request, raw };
+  return { request, raw, answeredAtOnce };
 }
 
 async function setup(
@@ -147,6 +152,22 @@ describe("front cache", () => {
       expect(second.headers.get(name), name).toBe(first.headers.get(name));
     }
     expect(second.headers.get("content-length")).toBe(String(Buffer.byteLength(first.body)));
+  });
+
+  it("answers a kept page in the turn that received the request when its tags are known at once, and waits only for an answer that is not", async () => {
+    const { request, answeredAtOnce } = await setup();
+    await request("/organisations/a");
+    await request("/organisations/a");
+    expect(answeredAtOnce).toEqual([false, true]);
+    // Asked of Redis (a promise): answered after it, still from the cache.
+    const invalidations = new TagInvalidations();
+    const asking = new FrontCache({
+      invalidations: { stamp: () => invalidations.stamp(), unchangedSince: async (tags, stamp) => invalidations.unchangedSince(tags, stamp) },
+    });
+    const server = await serve(asking, origin());
+    await server.request("/organisations/a");
+    expect((await server.request("/organisations/a")).headers.get("age")).toBe("0");
+    expect(server.answeredAtOnce).toEqual([false, false]);
   });
 
   it("keeps headers Next gives to writeHead itself", async () => {

@@ -36,8 +36,9 @@ export const systemClock = {
  * What happens to the cache, for the parts that react to it and for tests, which wait for the
  * event instead of for time to pass. `sent`: a command went to Redis (its timeout is running).
  * `ready`: connected, or connected again. `unavailable`, `available`: an outage starts, ends (each
- * logged). `written`: invalidations that had to wait were written (invalidations.js).
- * @typedef {{ sent: []; ready: []; unavailable: [error: unknown]; available: []; written: [] }} CacheEvents
+ * logged). `written`: invalidations that had to wait were written (invalidations.js). `mirrored`:
+ * the copy of the invalidations in memory subscribed, or received one (mirror.js).
+ * @typedef {{ sent: []; ready: []; unavailable: [error: unknown]; available: []; written: []; mirrored: [] }} CacheEvents
  */
 
 /**

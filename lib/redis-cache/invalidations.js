@@ -6,20 +6,26 @@
 // invalidated since it kept it. They are never paused after a failure. One that Redis cannot take is
 // tried again half a second after each failed try and on reconnection, and until it is written
 // this instance serves nothing from the cache (other instances cannot know of it: see README).
+// The front cache's question is answered from a copy of the invalidations kept current by Redis
+// pub/sub (mirror.js) when that copy can be sure, so that a cached answer needs no round trip.
+import { InvalidationMirror } from "./mirror.js";
+
 /** Invalidations that could not be written are tried again this often. */
 export const pendingRetryMs = 500;
 
 export class Invalidations {
   /**
    * @param {import("./connection.js").Connection} connection
-   * @param {{ tagPrefix: string; indexKey: string; keepMs: number; pendingRetryMs?: number }} options
+   * @param {{ tagPrefix: string; indexKey: string; channel: string; keepMs: number; mirrorKeepMs: number; pendingRetryMs?: number }} options
    */
   constructor(connection, options) {
     this.connection = connection;
     this.tagPrefix = options.tagPrefix;
     this.indexKey = options.indexKey;
+    this.channel = options.channel;
     this.keepMs = options.keepMs;
     this.retryMs = options.pendingRetryMs ?? pendingRetryMs;
+    this.mirror = new InvalidationMirror(connection, { channel: options.channel, tagPrefix: options.tagPrefix, keepMs: options.mirrorKeepMs });
     /** Tags invalidated while Redis could not take it, written as soon as it can. */
     this.pending = new Set();
     /** @type {unknown} */
@@ -39,8 +45,12 @@ export class Invalidations {
     const written = await connection.attempt(
       () =>
         connection.client
-          .invalidateTags(tags.length + 1, this.indexKey, ...tags.map((tag) => this.tagPrefix + tag), this.keepMs)
-          .then(() => true),
+          .invalidateTags(tags.length + 1, this.indexKey, ...tags.map((tag) => this.tagPrefix + tag), this.keepMs, this.channel)
+          .then((at) => {
+            // Known here at once, before its message comes back.
+            this.mirror.record(Number(at), tags);
+            return true;
+          }),
       false,
     );
     if (!written) {
@@ -107,12 +117,22 @@ export class Invalidations {
 
   /**
    * Whether none of `tags` was invalidated at or after `stamp`, on any instance. Null while it
-   * cannot be known (as for stamp).
+   * cannot be known (as for stamp). At once, without a promise, when the mirror is sure.
    * @param {string[]} tags
    * @param {number} stamp
-   * @returns {Promise<boolean | null>}
+   * @returns {boolean | Promise<boolean | null>}
    */
-  async unchangedSince(tags, stamp) {
+  unchangedSince(tags, stamp) {
+    this.mirror.start();
+    if (this.connection.usable() && this.pending.size === 0) {
+      const known = this.mirror.unchangedSince(tags, stamp);
+      if (known !== undefined) return known;
+    }
+    return this.askRedis(tags, stamp);
+  }
+
+  /** @param {string[]} tags @param {number} stamp @returns {Promise<boolean | null>} */
+  async askRedis(tags, stamp) {
     if (!(await this.readable())) return null;
     if (tags.length === 0) return true;
     const { connection } = this;

@@ -38,15 +38,20 @@ redis.call('EXPIRE', KEYS[1], ARGV[4])
 return t`;
 
 // KEYS[1] is the index of invalidations (a sorted set by time); the others are tags, given the
-// time. Invalidations older than ARGV[1] ms are forgotten, a hundred at a time: every entry stored before them has expired.
+// time, and published on the channel ARGV[2] (the time, then the tags, one per line) for the
+// instances' copies (mirror.js). Invalidations older than ARGV[1] ms are forgotten, a hundred at a
+// time: every entry stored before them has expired.
 const invalidateScript = `
 local now = redis.call('TIME')
 local t = now[1] * 1000 + math.floor(now[2] / 1000)
 local ts = string.format('%.0f', t)
+local message = {ts}
 for i = 2, #KEYS do
   redis.call('SET', KEYS[i], ts)
   redis.call('ZADD', KEYS[1], ts, KEYS[i])
+  message[i] = KEYS[i]
 end
+redis.call('PUBLISH', ARGV[2], table.concat(message, '\\n'))
 local old = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', string.format('%.0f', t - tonumber(ARGV[1])), 'LIMIT', 0, 100)
 if #old > 0 then
   redis.call('DEL', unpack(old))
