@@ -44,6 +44,16 @@ export default defineConfig({
   ],
   webServer: [
     {
+      // The mail server the app and its worker send to (SMTP_URL, set by scripts/test.ts).
+      name: "mail",
+      command: "node --import tsx e2e/mail-sink.ts",
+      wait: { stdout: /\[mail sink\] ready/ },
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
       command: `node server.js --port ${port}`,
       url: `http://localhost:${port}/`,
       reuseExistingServer: false,

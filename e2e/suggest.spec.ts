@@ -1,9 +1,7 @@
-import type { APIRequestContext, Page } from "@playwright/test";
-import { issueFormToken } from "../lib/security/form-token";
-import { deriveKey } from "../lib/security/keys";
+import type { APIRequestContext } from "@playwright/test";
 import { expect, test } from "./factories";
 import { accessibilityViolations } from "./axe";
-import { freshAddress, signInAs, sql } from "./support";
+import { backdateStamps, freshAddress, oldStamp, signInAs, sql } from "./support";
 
 test.beforeEach(async ({ page }) => {
   await page.setExtraHTTPHeaders({ "x-forwarded-for": freshAddress() });
@@ -43,16 +41,6 @@ test("a visitor suggests a phone correction to an organisation; a reviewer appro
   expect(await (await page.request.get(`/organisations/${organisation.slug}`)).text()).toContain("+3225112233");
   await context.close();
 });
-
-/** A signed stamp as the form carries it, issued ten seconds ago: past the minimum fill time without waiting for it. */
-const oldStamp = () => issueFormToken(deriveKey(process.env.NEXTAUTH_SECRET!, "form-stamp"), Date.now() - 10_000);
-
-/** The page's suggestions go out with an old stamp (the form's own was issued when it rendered, a moment ago). */
-async function backdateStamps(page: Page) {
-  await page.route("**/api/suggestions", (route) =>
-    route.continue({ postData: route.request().postData()!.replace(/(name="issued"\r\n\r\n)[^\r]*/, `$1${oldStamp()}`) }),
-  );
-}
 
 /** The signed stamp of a freshly rendered form. */
 async function stamp(request: APIRequestContext, address: string) {

@@ -1,6 +1,8 @@
 // Helpers shared by the specs: the test database, client addresses, sign-in.
 import { expect, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import type pg from "pg";
+import { issueFormToken } from "../lib/security/form-token";
+import { deriveKey } from "../lib/security/keys";
 import { pgQuery } from "../scripts/lib/pg-client";
 
 /** One statement on the test database (DATABASE_URL). */
@@ -70,4 +72,14 @@ export async function submitChange(page: Page, organisationSlug: string, edit: (
   await page.getByRole("button", { name: "Submit for review" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Submitted for review" })).toBeVisible();
   return new URL(page.url()).pathname.split("/").pop()!;
+}
+
+/** A signed stamp as the suggestion form carries it, issued ten seconds ago: past the minimum fill time without waiting for it. */
+export const oldStamp = () => issueFormToken(deriveKey(process.env.NEXTAUTH_SECRET!, "form-stamp"), Date.now() - 10_000);
+
+/** The page's suggestions go out with an old stamp (the form's own was issued when it rendered, a moment ago). */
+export async function backdateStamps(page: Page) {
+  await page.route("**/api/suggestions", (route) =>
+    route.continue({ postData: route.request().postData()!.replace(/(name="issued"\r\n\r\n)[^\r]*/, `$1${oldStamp()}`) }),
+  );
 }

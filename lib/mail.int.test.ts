@@ -1,34 +1,18 @@
-import { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSmtpServer } from "@/e2e/smtp-server";
 
 // A real SMTP server on a free port receives what the app sends.
-const received: { to: string[]; body: string }[] = [];
-const server = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ["STARTTLS"],
-  onRcptTo(address, _session, callback) {
-    callback(address.address.endsWith("@refused.test") ? Object.assign(new Error("No such mailbox"), { responseCode: 550 }) : undefined);
-  },
-  onData(stream, session, callback) {
-    let body = "";
-    stream.on("data", (chunk: Buffer) => (body += chunk.toString()));
-    stream.on("end", () => {
-      received.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address), body });
-      callback();
-    });
-  },
-});
+let server: Awaited<ReturnType<typeof startSmtpServer>>;
+let received: Awaited<ReturnType<typeof startSmtpServer>>["received"];
 
 beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  process.env.SMTP_URL = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+  server = await startSmtpServer({ refuse: (address) => (address.endsWith("@refused.test") ? { code: 550, message: "No such mailbox" } : null) });
+  received = server.received;
+  process.env.SMTP_URL = server.url;
   process.env.MAIL_FROM = "PROVA test <directory@prova.test>";
 });
 
-afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-});
+afterAll(() => server.close());
 
 describe("sendPasswordLink", () => {
   it("e-mails the link when SMTP is configured", async () => {

@@ -7,7 +7,7 @@ export function mailConfigured(): boolean {
   return Boolean(serverEnv().SMTP_URL);
 }
 
-type Message = { to: string; subject: string; text: string; messageId?: string };
+type Message = { to: string; subject: string; text: string; messageId?: string; headers?: Record<string, string> };
 
 /**
  * Sends one plain-text message, or throws (the mail job is then retried). `messageId` makes a
@@ -59,5 +59,45 @@ export function sendSuggestionOutcome({ to, name, organisation, outcome, note, m
     subject: suggestionOutcomeSubject(organisation),
     text: `Hello${name ? ` ${name}` : ""},\n\nThank you for your suggestion about ${organisation}. It ${outcomes[outcome]}\n${note ? `\nThe reviewer wrote: ${note}\n` : ""}\nThe PROVA directory\n`,
     messageId,
+  });
+}
+
+type ConfirmationRequest = {
+  to: string;
+  listing: { name: string; acronym: string | null; website: string | null; description: string; countries: string[]; contacts: { type: string; label: string | null; value: string }[] };
+  confirmLink: string;
+  unsubscribeLink: string;
+  /** Where a mail client's one-click unsubscription is POSTed. */
+  oneClickUnsubscribe: string;
+  expiresAt: Date;
+  messageId?: string;
+};
+
+export function confirmationRequestSubject(organisation: string): string {
+  return `Is your listing in the PROVA directory still correct? (${organisation})`;
+}
+
+const contactLabels: Record<string, string> = { EMAIL: "E-mail", PHONE: "Telephone", FAX: "Fax", CONTACT_FORM: "Contact form", ADDRESS: "Address" };
+
+/**
+ * Asks an organisation to confirm its listing: how it is listed, the link to answer, and a way to
+ * stop these messages (also as List-Unsubscribe, which mail clients offer as a button: RFC 8058).
+ */
+export function sendConfirmationRequest({ to, listing, confirmLink, unsubscribeLink, oneClickUnsubscribe, expiresAt, messageId }: ConfirmationRequest): Promise<void> {
+  const until = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(expiresAt);
+  const lines = [
+    `Name: ${listing.name}${listing.acronym ? ` (${listing.acronym})` : ""}`,
+    `Countries: ${listing.countries.join(", ") || "none"}`,
+    `Website: ${listing.website ?? "none"}`,
+    ...listing.contacts.map((contact) => `${contact.label || contactLabels[contact.type] || "Contact"}: ${contact.value}`),
+    "",
+    listing.description.length > 1_000 ? `${listing.description.slice(0, 1_000)}…` : listing.description,
+  ];
+  return send({
+    to,
+    subject: confirmationRequestSubject(listing.name),
+    text: `Hello,\n\nThe PROVA directory of organisations working against radicalisation and violent extremism lists your organisation as follows:\n\n${lines.join("\n")}\n\nIs this still correct? Answer here (the link works once, until ${until}):\n\n${confirmLink}\n\nYou can confirm it as it is, or tell us what has changed. It takes a minute.\n\nTo receive no more of these messages: ${unsubscribeLink}\n\nThe PROVA directory\n`,
+    messageId,
+    headers: { "List-Unsubscribe": `<${oneClickUnsubscribe}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
   });
 }

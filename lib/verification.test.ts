@@ -46,7 +46,7 @@ describe("lastCheckedText", () => {
       "Last checked on 3 December 2026 by PROVA staff.",
     );
     expect(lastCheckedText(date, "ORGANISATION")).toBe(
-      "Last checked on 3 December 2026 confirmed by the organisation.",
+      "Confirmed by the organisation on 3 December 2026.",
     );
     expect(lastCheckedText(date, "IMPORT")).toBe(
       "Last checked on 3 December 2026 from an import.",

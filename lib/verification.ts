@@ -44,6 +44,7 @@ export function lastCheckedText(
   source: VerificationSource | null,
 ): string {
   if (!lastVerifiedAt) return "Not checked yet.";
+  if (source === "ORGANISATION") return `Confirmed by the organisation on ${longDate.format(lastVerifiedAt)}.`;
   const how = source ? ` ${byWhom[source]}` : "";
   return `Last checked on ${longDate.format(lastVerifiedAt)}${how}.`;
 }

@@ -150,10 +150,18 @@ async function playwright(databaseUrl: string, build: Promise<Error | null>) {
     return record("playwright", { passed: 0, failed: 1, skipped: 0 });
   }
   const port = await freePort();
+  let smtpPort = await freePort();
+  while (smtpPort === port) smtpPort = await freePort();
+  const mailDir = path.join(os.tmpdir(), `prova-e2e-mail-${process.pid}`);
   const report = path.join(os.tmpdir(), `prova-playwright-${process.pid}.json`);
   await exec(bin("playwright"), ["test", ...playwrightArgs], {
     ...env,
     E2E_PORT: String(port),
+    // Mail goes to the tests' own SMTP server (e2e/mail-sink.ts), which keeps it in mailDir.
+    E2E_SMTP_PORT: String(smtpPort),
+    E2E_MAIL_DIR: mailDir,
+    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+    MAIL_FROM: "PROVA directory <directory@prova.test>",
     // Specs give each test its own client address (X-Forwarded-For), so throttling by address
     // in one test does not spill into the others.
     TRUSTED_PROXY_HOPS: "1",
@@ -165,6 +173,7 @@ async function playwright(databaseUrl: string, build: Promise<Error | null>) {
     .then((text) => JSON.parse(text) as { stats: PlaywrightStats; errors: unknown[] })
     .catch(() => null);
   await rm(report, { force: true });
+  await rm(mailDir, { recursive: true, force: true });
   if (!json) return record("playwright", { passed: 0, failed: 1, skipped: 0 });
   record("playwright", {
     passed: json.stats.expected + json.stats.flaky,

@@ -1,16 +1,26 @@
 import { ActionForm } from "@/components/ui/action-form";
+import { requestConfirmationAction } from "@/lib/actions/confirmations";
 import { proposeArchiving, verifyOrganisation } from "@/lib/actions/organisations";
 
-type Props = { organisationId: string; name: string; archived: boolean; lastVerified: string | null };
+type Props = { organisationId: string; name: string; archived: boolean; lastVerified: string | null; asked: string | null };
 
-/** Actions on the listing as a whole: mark it verified, propose archiving or restoring it. */
-export function ListingActions({ organisationId, name, archived, lastVerified }: Props) {
+/** Actions on the listing as a whole: mark it verified, ask the organisation to confirm it, propose archiving or restoring it. */
+export function ListingActions({ organisationId, name, archived, lastVerified, asked }: Props) {
   return (
     <div className="mt-6 grid gap-4 rounded-lg border border-slate-200 p-4 sm:grid-cols-2">
       <ActionForm action={verifyOrganisation} fields={{ organisationId }} submit="Mark verified today" pending="Saving…" className="space-y-2">
         <h2 className="font-semibold">Verification</h2>
         <p className="text-sm text-slate-700">Last verified: {lastVerified ?? "never"}. Mark it when you have checked the listing against its sources today.</p>
       </ActionForm>
+      {archived ? null : (
+        <ActionForm action={requestConfirmationAction} fields={{ organisationId }} submit="Ask the organisation to confirm" pending="Queueing…" className="space-y-2">
+          <h2 className="font-semibold">Confirmation by the organisation</h2>
+          <p className="text-sm text-slate-700">
+            {asked ?? "Never asked."} The organisation gets an e-mail at its listed address with a link to confirm the listing or say what has changed (at
+            most once in 30 days).
+          </p>
+        </ActionForm>
+      )}
       <ActionForm
         action={proposeArchiving}
         fields={{ organisationId, archive: archived ? "false" : "true" }}

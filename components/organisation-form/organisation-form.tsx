@@ -35,7 +35,7 @@ type Props = {
   changeSetId?: string;
   revision?: number;
   /** The public suggestion form: posts to /api/suggestions, with the signed "issued at" stamp. */
-  suggestion?: { issued: string; retentionDays: number };
+  suggestion?: { issued: string; retentionDays: number; confirmation?: string };
 };
 
 const descriptionLimit = 20_000;
@@ -211,6 +211,7 @@ export function OrganisationForm({ values, countries, organisationId, changeSetI
             </div>
           </fieldset>
           <input type="hidden" name="issued" value={suggestion.issued} />
+          {suggestion.confirmation ? <input type="hidden" name="confirmation" value={suggestion.confirmation} /> : null}
           {/* A field people never see or reach: only scripts fill it in. */}
           <div aria-hidden="true" className="hidden">
             <label htmlFor="fax_confirmation">Leave this empty</label>

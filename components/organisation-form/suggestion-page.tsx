@@ -7,14 +7,14 @@ import { issueFormToken } from "@/lib/security/form-token";
 import { appKey } from "@/lib/security/keys";
 
 /** The public suggestion form, for a correction (with the organisation) or a new organisation. */
-export async function SuggestionForm({ organisation }: { organisation?: { id: string; document: OrganisationDocument } }) {
+export async function SuggestionForm({ organisation, confirmation }: { organisation?: { id: string; document: OrganisationDocument }; confirmation?: string }) {
   const env = serverEnv();
   return (
     <OrganisationForm
       values={formValues(organisation?.document ?? null)}
       countries={await listCountries()}
       organisationId={organisation?.id}
-      suggestion={{ issued: issueFormToken(appKey("form-stamp")), retentionDays: env.SUGGESTION_RETENTION_DAYS }}
+      suggestion={{ issued: issueFormToken(appKey("form-stamp")), retentionDays: env.SUGGESTION_RETENTION_DAYS, confirmation }}
     />
   );
 }

@@ -15,6 +15,8 @@ export type QueueItem = {
   author: string | null;
   authorId: string | null;
   submittedAt: Date;
+  /** A public suggestion the organisation itself sent (through a confirmation request). */
+  fromOrganisation: boolean;
   /** How long it has been waiting, in hours. */
   waitingHours: number;
   countries: string[];
@@ -29,8 +31,8 @@ export async function listReviewQueue(filters: QueueFilters, limit = 100): Promi
   if (filters.publicOnly) conditions.push(Prisma.sql`c."public"`);
   if (filters.authorId) conditions.push(Prisma.sql`c."authorId" = ${filters.authorId}::uuid`);
   if (filters.country) conditions.push(Prisma.sql`c."proposed"->'countries' ? ${filters.country.toUpperCase()}`);
-  const rows = await db.$queryRaw<{ id: string; kind: string; proposed: Prisma.JsonValue; author: string | null; authorId: string | null; submittedAt: Date; waitingHours: number; stale: boolean }[]>`
-    SELECT c."id", c."kind"::text AS "kind", c."proposed", u."name" AS "author", c."authorId", c."submittedAt",
+  const rows = await db.$queryRaw<{ id: string; kind: string; proposed: Prisma.JsonValue; author: string | null; authorId: string | null; submittedAt: Date; fromOrganisation: boolean; waitingHours: number; stale: boolean }[]>`
+    SELECT c."id", c."kind"::text AS "kind", c."proposed", u."name" AS "author", c."authorId", c."submittedAt", c."fromOrganisation",
            floor(extract(epoch FROM (now() AT TIME ZONE 'UTC') - c."submittedAt") / 3600)::int AS "waitingHours",
            (o."id" IS NOT NULL AND o."version" <> c."baseVersion") AS "stale"
     FROM "ChangeSet" c
@@ -55,7 +57,7 @@ export type ReviewDetail = {
   authorId: string | null;
   author: string | null;
   /** A public suggestion's sender, as they gave it (until purged). */
-  suggester: { name: string | null; email: string | null } | null;
+  suggester: { name: string | null; email: string | null; fromOrganisation: boolean } | null;
   note: string;
   /** Bumped by every save of the author: a decision names the one the reviewer saw. */
   revision: number;
@@ -92,6 +94,7 @@ export async function getChangeSetForReview(id: string): Promise<ReviewDetail | 
       public: true,
       suggesterName: true,
       suggesterEmail: true,
+      fromOrganisation: true,
     },
   });
   if (!row) return null;
@@ -107,7 +110,7 @@ export async function getChangeSetForReview(id: string): Promise<ReviewDetail | 
     status: row.status,
     authorId: row.authorId,
     author: row.author?.name ?? null,
-    suggester: row.public ? { name: row.suggesterName, email: row.suggesterEmail } : null,
+    suggester: row.public ? { name: row.suggesterName, email: row.suggesterEmail, fromOrganisation: row.fromOrganisation } : null,
     note: row.note,
     revision: row.revision,
     submittedAt: row.submittedAt,

@@ -195,3 +195,9 @@ export async function setPasswordWithToken(token: string, password: string, addr
     return { email: user.email };
   });
 }
+
+/** The actor a job acts for: an active account's id and role, or null once it is disabled or deleted. */
+export async function findActor(userId: string): Promise<Actor | null> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, role: true, disabledAt: true } });
+  return user && !user.disabledAt ? { id: user.id, role: user.role } : null;
+}

@@ -42,7 +42,8 @@ export function enqueue<N extends QueueName>(name: N, data: z.input<AppQueues[N]
 
 export type MailMessage =
   | { kind: "password-link"; to: string; name: string; reason: "invite" | "reset"; validHours: number; link: string }
-  | { kind: "suggestion-outcome"; to: string; name: string | null; organisation: string; outcome: SuggestionOutcome; note: string };
+  | { kind: "suggestion-outcome"; to: string; name: string | null; organisation: string; outcome: SuggestionOutcome; note: string }
+  | { kind: "confirmation-request"; to: string; organisation: string; requestId: string };
 
 /** A mail job's data: the current format, a set-password link sealed. */
 export function mailJobData(message: MailMessage): MailJob {

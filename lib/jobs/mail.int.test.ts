@@ -1,9 +1,8 @@
 // Mail as a job, end to end on the real PostgreSQL and a real SMTP server: queued, sealed, sent by
 // the worker, retried while the server refuses, and, when it never takes it, shown to an admin on
 // the jobs page (recipient and subject, never the link) and retried from there.
-import { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSmtpServer } from "@/e2e/smtp-server";
 import type { Db } from "@/lib/db";
 import { ForbiddenError, NotFoundError } from "@/lib/data/errors";
 import { pgQuery } from "@/scripts/lib/pg-client";
@@ -18,27 +17,8 @@ const link = `http://localhost:3000/set-password/${token}`;
 
 /** Recipients the server refuses, for now (a temporary 451: the client is to try again later). */
 const refused = new Map<string, number>();
-const received: { to: string[]; body: string }[] = [];
-const server = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ["STARTTLS"],
-  onRcptTo(address, _session, callback) {
-    const left = refused.get(address.address) ?? 0;
-    if (left > 0) {
-      refused.set(address.address, left - 1);
-      return callback(Object.assign(new Error("Mailbox busy, try again later"), { responseCode: 451 }));
-    }
-    callback();
-  },
-  onData(stream, session, callback) {
-    let body = "";
-    stream.on("data", (chunk: Buffer) => (body += chunk.toString()));
-    stream.on("end", () => {
-      received.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address), body });
-      callback();
-    });
-  },
-});
+let server: Awaited<ReturnType<typeof startSmtpServer>>;
+let received: Awaited<ReturnType<typeof startSmtpServer>>["received"];
 
 // Loaded once SMTP_URL is set: the configuration is read once, by the first module that asks.
 let db: Db;
@@ -51,8 +31,16 @@ const mailJob = async (to: string) => (await pgQuery<JobRow>(url, `SELECT id, st
 
 
 beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  process.env.SMTP_URL = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+  server = await startSmtpServer({
+    refuse(address) {
+      const left = refused.get(address) ?? 0;
+      if (left === 0) return null;
+      refused.set(address, left - 1);
+      return { code: 451, message: "Mailbox busy, try again later" };
+    },
+  });
+  received = server.received;
+  process.env.SMTP_URL = server.url;
   process.env.MAIL_FROM = "PROVA test <directory@prova.test>";
   process.env.NEXTAUTH_SECRET ??= "a-test-secret-that-is-at-least-32-characters";
   ({ db } = await import("@/lib/db"));
@@ -67,7 +55,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await jobs.stopJobs(1_000);
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await server.close();
   await pgQuery(url, `DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
   if (admin) await db.auditEvent.deleteMany({ where: { actorId: admin.id } });
   await db.user.deleteMany({ where: { email: `jobs-admin-${run}@prova.test` } });

@@ -1,7 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { appUrl } from "@/lib/env";
-import { passwordLinkSubject, sendPasswordLink, sendSuggestionOutcome, suggestionOutcomeSubject } from "@/lib/mail";
+import { confirmationMessage, confirmationToken, recordConfirmationFailed, recordConfirmationSent } from "@/lib/data/confirmations";
+import { confirmationRequestSubject, passwordLinkSubject, sendConfirmationRequest, sendPasswordLink, sendSuggestionOutcome, suggestionOutcomeSubject } from "@/lib/mail";
 import { defineQueue, type QueueSettings } from "./runner";
 import { sealedSchema, unseal } from "./sealed";
 
@@ -30,13 +31,26 @@ export const mailJobSchema = z.discriminatedUnion("kind", [
     outcome: z.enum(["approved", "partly-approved", "rejected"]),
     note: z.string().max(10_000),
   }),
+  z.strictObject({
+    format: z.literal(1),
+    kind: z.literal("confirmation-request"),
+    to: email,
+    organisation: z.string().max(500),
+    requestId: z.uuid(),
+  }),
 ]);
 
 export type MailJob = z.infer<typeof mailJobSchema>;
 
 /** Recipient and subject of a mail job, for the admin page: never the link. */
 export function describeMail(data: MailJob): { to: string; subject: string } {
-  return { to: data.to, subject: data.kind === "password-link" ? passwordLinkSubject(data.reason) : suggestionOutcomeSubject(data.organisation) };
+  const subject =
+    data.kind === "password-link"
+      ? passwordLinkSubject(data.reason)
+      : data.kind === "suggestion-outcome"
+        ? suggestionOutcomeSubject(data.organisation)
+        : confirmationRequestSubject(data.organisation);
+  return { to: data.to, subject };
 }
 
 /**
@@ -70,9 +84,42 @@ export const mailQueue = defineQueue({
     const messageId = `<${job.id}@${new URL(appUrl()).hostname}>`;
     if (data.kind === "password-link") {
       await sendPasswordLink({ to: data.to, name: data.name, reason: data.reason, validHours: data.validHours, link: unseal(data.link), messageId });
+    } else if (data.kind === "confirmation-request") {
+      return sendConfirmation(data.requestId, messageId);
     } else {
       await sendSuggestionOutcome({ to: data.to, name: data.name, organisation: data.organisation, outcome: data.outcome, note: data.note, messageId });
     }
     return { messageId };
   },
 });
+
+/**
+ * A confirmation request's message, made from the listing as it is when it is sent (nothing for a
+ * request answered or expired meanwhile). Recorded on the request: sent, or why not. A refusal for
+ * good (a 5xx from the mail server: no such mailbox) is not retried, and no request goes to the
+ * address again; anything else is retried as any mail.
+ */
+async function sendConfirmation(requestId: string, messageId: string) {
+  const message = await confirmationMessage(requestId);
+  if (!message) return { messageId, skipped: "answered, expired or no longer listed" };
+  const token = confirmationToken(requestId);
+  try {
+    await sendConfirmationRequest({
+      to: message.to,
+      listing: message.listing,
+      expiresAt: message.expiresAt,
+      confirmLink: `${appUrl()}/confirm/${token}`,
+      unsubscribeLink: `${appUrl()}/confirm/${token}/unsubscribe`,
+      oneClickUnsubscribe: `${appUrl()}/api/unsubscribe/${token}`,
+      messageId,
+    });
+  } catch (error) {
+    const code = (error as { responseCode?: number }).responseCode;
+    const permanent = typeof code === "number" && code >= 500;
+    await recordConfirmationFailed(requestId, error instanceof Error ? error.message : String(error), permanent);
+    if (permanent) return { messageId, refused: error instanceof Error ? error.message : String(error) };
+    throw error;
+  }
+  await recordConfirmationSent(requestId);
+  return { messageId };
+}

@@ -1,4 +1,5 @@
 import "server-only";
+import { confirmationsDueQueue } from "./confirmations";
 import { duplicatesScanQueue } from "./duplicates";
 import { linkCheckQueue, linksDispatchQueue, linksSyncQueue } from "./links";
 import { mailQueue } from "./mail";
@@ -10,6 +11,7 @@ export const appQueues = {
   "links-dispatch": linksDispatchQueue,
   "links-sync": linksSyncQueue,
   "duplicates-scan": duplicatesScanQueue,
+  "confirmations-due": confirmationsDueQueue,
 };
 
 export type AppQueues = typeof appQueues;

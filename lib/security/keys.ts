@@ -6,7 +6,7 @@ import { hkdfSync } from "node:crypto";
 // Relative, not "@/": the end-to-end specs import this file too.
 import { serverEnv } from "../env";
 
-export type KeyPurpose = "form-stamp" | "revalidate" | "job-data";
+export type KeyPurpose = "form-stamp" | "revalidate" | "job-data" | "confirmation";
 
 /** The key for `purpose`, derived from `secret` (32 bytes). */
 export function deriveKey(secret: string, purpose: KeyPurpose): Buffer {

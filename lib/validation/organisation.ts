@@ -125,6 +125,8 @@ export const suggestionFormSchema = z
         }),
       /** The signed "issued at" stamp and the honeypot; checked by the route before parsing. */
       issued: z.string().max(100).optional(),
+      /** The link of a confirmation request, when the organisation itself tells what has changed. */
+      confirmation: z.string().max(200).optional(),
       fax_confirmation: z.string().max(1000).optional(),
     },
     strict,

@@ -43,7 +43,7 @@ export async function POST(request: Request) {
     const errors = fieldErrors(parsed.error);
     return json(400, { message: errors.form?.join(" ") ?? "Check the highlighted fields.", fieldErrors: errors });
   }
-  const { organisationId, note, suggesterName, suggesterEmail, name, acronym, kind, description, website, countries, contacts } = parsed.data;
+  const { organisationId, note, suggesterName, suggesterEmail, name, acronym, kind, description, website, countries, contacts, confirmation } = parsed.data;
   try {
     const stored = await acceptSuggestion(address, attempt, { maxPerHour: env.SUGGESTION_MAX_PER_HOUR }, () =>
       createSuggestion({
@@ -51,6 +51,7 @@ export async function POST(request: Request) {
         document: { slug: "", name, acronym, kind, description, website, countries, contacts: contacts.map(({ id, type, label, value, rawValue }) => ({ id, type, label, value, rawValue })) },
         note,
         suggester: { name: suggesterName || null, email: suggesterEmail || null, address },
+        confirmation: confirmation || undefined,
       }),
     );
     if (stored === "over-limit") return tooMany();

@@ -9,6 +9,7 @@ import type { DraftInput } from "./drafts";
 import { prepareProposal, refuseSecondOpenChange } from "./proposal";
 import type { Actor } from "./shared";
 import { assertMay } from "@/lib/data/actor";
+import { answerConfirmation } from "@/lib/data/confirmations";
 
 // Suggestions from the public: received as submitted change sets, or taken over by an editor.
 
@@ -17,6 +18,8 @@ export type SuggestionInput = {
   document: DraftInput["document"];
   note: string;
   suggester: { name: string | null; email: string | null; address: string };
+  /** The token of a confirmation request: the organisation itself sends it ("Something has changed"). */
+  confirmation?: string;
 };
 
 /**
@@ -30,6 +33,12 @@ export async function createSuggestion(input: SuggestionInput): Promise<string> 
     const { base, baseLockVersion, proposed } = await prepareProposal(tx, { kind, organisationId, document: input.document, earlier: null });
     if (base?.archived) throw new NotFoundError("This organisation is not listed.");
     if (diffDocuments(base, proposed).length === 0) throw new ConflictError("This suggestion changes nothing: edit a field first.");
+    if (input.confirmation !== undefined) {
+      const opened = await answerConfirmation(tx, input.confirmation, "CHANGED");
+      if (opened.state !== "valid" || opened.organisation.id !== organisationId) {
+        throw new ConflictError("This confirmation link has already been used or has expired: send the correction from the listing's page instead.");
+      }
+    }
     const { id } = await tx.changeSet.create({
       data: {
         kind,
@@ -40,6 +49,7 @@ export async function createSuggestion(input: SuggestionInput): Promise<string> 
         suggesterName: input.suggester.name,
         suggesterEmail: input.suggester.email,
         suggesterAddress: input.suggester.address,
+        fromOrganisation: input.confirmation !== undefined,
         baseVersion: baseLockVersion,
         base: toStoredOrNull(base),
         proposed: toStored(proposed),

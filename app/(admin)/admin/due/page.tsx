@@ -1,13 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { AskedStatus } from "@/components/confirmations/asked-status";
 import { LinkProblems } from "@/components/links/link-verdict";
 import { ActionForm } from "@/components/ui/action-form";
 import { DataTable, Pager } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FilterBar, FilterSelect } from "@/components/ui/filter-bar";
 import { keysetLinks } from "@/components/ui/keyset-links";
+import { requestConfirmationAction, requestDueConfirmationsAction } from "@/lib/actions/confirmations";
 import { verifyOrganisation } from "@/lib/actions/organisations";
 import { requireRole } from "@/lib/auth/session";
+import { latestConfirmations } from "@/lib/data/confirmations";
 import { listCountries } from "@/lib/data/countries";
 import { linkProblemsOf } from "@/lib/data/links";
 import { listDueForChecking, type DueListing } from "@/lib/data/verification";
@@ -51,7 +54,8 @@ export default async function DueForCheckingPage({ searchParams }: Props) {
     kind,
     cursor: after,
   });
-  const links = await linkProblemsOf(listings.map((listing) => listing.id));
+  const ids = listings.map((listing) => listing.id);
+  const [links, confirmations] = await Promise.all([linkProblemsOf(ids), latestConfirmations(ids)]);
   const filtered = country !== undefined || kind !== undefined;
   return (
     <>
@@ -61,7 +65,7 @@ export default async function DueForCheckingPage({ searchParams }: Props) {
         months after it was last checked, or after it was added when it never
         was. Overdue listings come first, the longest overdue at the top, then
         those due soonest. Check a listing against its sources, then mark it
-        checked.
+        checked, or ask the organisation to confirm it by e-mail.
       </p>
       <FilterBar label="Filter listings">
         <FilterSelect
@@ -89,6 +93,21 @@ export default async function DueForCheckingPage({ searchParams }: Props) {
           ]}
         />
       </FilterBar>
+      {listings.some((listing) => listing.overdue) ? (
+        <ActionForm
+          className="mt-4"
+          action={requestDueConfirmationsAction}
+          fields={{ country: country ?? "", kind: kind ?? "" }}
+          submit={filtered ? "Ask the overdue listings of this list to confirm" : "Ask every overdue listing to confirm"}
+          pending="Queueing…"
+          confirmation={{
+            title: filtered ? "E-mail the overdue listings of this list?" : "E-mail every overdue listing?",
+            description:
+              "Each organisation with an e-mail address gets a message asking it to confirm its listing, with a link valid for 30 days. Listings asked in the last 30 days, and addresses that unsubscribed or bounced, are left out.",
+            confirm: "Send the requests",
+          }}
+        />
+      ) : null}
       <DataTable
         caption="Published listings, overdue first (dates in UTC)"
         rows={listings}
@@ -144,18 +163,34 @@ export default async function DueForCheckingPage({ searchParams }: Props) {
             className: "whitespace-nowrap",
           },
           {
+            header: "Asked to confirm",
+            cell: (listing) => <AskedStatus status={confirmations.get(listing.id)} />,
+          },
+          {
             header: "Action",
             cell: (listing) => (
-              <ActionForm
-                action={verifyOrganisation}
-                fields={{ organisationId: listing.id }}
-                submit={
-                  <>
-                    Mark checked<span className="sr-only"> {listing.name}</span>
-                  </>
-                }
-                pending="Saving…"
-              />
+              <div className="flex flex-col gap-2">
+                <ActionForm
+                  action={verifyOrganisation}
+                  fields={{ organisationId: listing.id }}
+                  submit={
+                    <>
+                      Mark checked<span className="sr-only"> {listing.name}</span>
+                    </>
+                  }
+                  pending="Saving…"
+                />
+                <ActionForm
+                  action={requestConfirmationAction}
+                  fields={{ organisationId: listing.id }}
+                  submit={
+                    <>
+                      Ask the organisation<span className="sr-only"> {listing.name}</span>
+                    </>
+                  }
+                  pending="Queueing…"
+                />
+              </div>
             ),
           },
         ]}

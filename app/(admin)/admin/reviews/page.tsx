@@ -68,7 +68,7 @@ export default async function ReviewsPage({ searchParams }: Props) {
             ),
           },
           { header: "Kind", cell: (item) => kinds[item.kind] },
-          { header: "Author", cell: (item) => item.author ?? "Public suggestion" },
+          { header: "Author", cell: (item) => item.author ?? (item.fromOrganisation ? "The organisation itself" : "Public suggestion") },
           { header: "Waiting for", cell: (item) => age(item.waitingHours) },
           { header: "Base", cell: (item) => (item.stale ? <span className="rounded bg-amber-100 px-2 text-amber-900">stale: changed since drafted</span> : "current") },
         ]}

@@ -81,7 +81,9 @@ export default async function ReviewPage({ params }: Props) {
       </h1>
       <p className="mt-2 flex flex-wrap items-center gap-3 text-slate-700">
         <StatusBadge status={review.status} /> by{" "}
-        {review.suggester ? `a member of the public${review.suggester.name ? `, ${review.suggester.name}` : ""}${review.suggester.email ? ` (${review.suggester.email})` : ""}` : (review.author ?? "someone no longer here")}
+        {review.suggester
+          ? `${review.suggester.fromOrganisation ? "the organisation itself, answering a request to confirm its listing" : "a member of the public"}${review.suggester.name ? `, ${review.suggester.name}` : ""}${review.suggester.email ? ` (${review.suggester.email})` : ""}`
+          : (review.author ?? "someone no longer here")}
         {review.submittedAt ? `, submitted ${review.submittedAt.toISOString().slice(0, 10)}` : ""}
       </p>
       {review.note ? (

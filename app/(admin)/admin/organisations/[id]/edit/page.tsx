@@ -2,11 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { OrganisationLinkHealth } from "@/components/links/organisation-link-health";
+import { askedSummary } from "@/components/confirmations/asked-status";
 import { ListingActions } from "@/components/organisation-form/listing-actions";
 import { OrganisationForm } from "@/components/organisation-form/organisation-form";
 import { formValues } from "@/components/organisation-form/form-values";
 import { requireUser } from "@/lib/auth/session";
 import { findOpenChangeSet, getOrganisationDocument } from "@/lib/data/change-sets";
+import { latestConfirmations } from "@/lib/data/confirmations";
 import { listCountries } from "@/lib/data/countries";
 import { linkProblemsOf } from "@/lib/data/links";
 import { isId } from "@/lib/validation/ids";
@@ -45,9 +47,15 @@ export default async function EditOrganisationPage({ params }: Props) {
         </Link>
       </p>
       <OrganisationLinkHealth organisationId={id} links={(await linkProblemsOf([id])).get(id)} />
-      <ListingActions organisationId={id} name={published.document.name} archived={published.document.archived} lastVerified={
+      <ListingActions
+        organisationId={id}
+        name={published.document.name}
+        archived={published.document.archived}
+        lastVerified={
           published.lastVerifiedAt ? verificationSummary(published.lastVerifiedAt, published.lastVerifiedBy, published.lastVerifiedSource, (at) => date.format(at)) : null
-        } />
+        }
+        asked={askedSummary((await latestConfirmations([id])).get(id))}
+      />
       <OrganisationForm values={formValues(published.document)} countries={await listCountries()} organisationId={id} />
     </>
   );
