@@ -49,6 +49,7 @@ export const config = {
     "/login",
     "/search",
     "/set-password/:path*",
+    "/confirm/:path*",
     "/suggest",
     "/organisations/:slug/suggest",
     "/api/:path*",

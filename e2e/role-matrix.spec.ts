@@ -34,6 +34,7 @@ const pages: Record<string, Row & { url: (editor: TestUser) => Promise<string>; 
   "/admin/links": { ...signedIn, url: async () => "/admin/links", shows: "Every website and contact form the directory publishes is checked" },
   "/admin/duplicates": { ...signedIn, url: async () => "/admin/duplicates", shows: "The list is refreshed every night." },
   "/admin/due": { ...signedIn, url: async () => "/admin/due", shows: "Overdue listings come first" },
+  "/admin/account": { ...signedIn, url: async () => "/admin/account", shows: "the mail you want from the directory" },
   "/admin/organisations/new": { ...signedIn, url: async () => "/admin/organisations/new", shows: "It is listed once a reviewer approves it." },
   "/admin/organisations/[id]/edit": {
     ...signedIn,
@@ -83,6 +84,15 @@ const actions: Record<string, Row> = {
   "lib/actions/organisations.ts#restoreRevision": signedIn,
   "lib/actions/links.ts#draftLinkChange": signedIn,
   "lib/actions/duplicates.ts#dismissDuplicate": signedIn,
+  "lib/actions/confirmations.ts#requestConfirmationAction": signedIn,
+  "lib/actions/confirmations.ts#requestDueConfirmationsAction": signedIn,
+  // The link in the organisation's message is the proof, not a session.
+  "lib/actions/confirmations.ts#confirmListingAction": anyone,
+  "lib/actions/confirmations.ts#unsubscribeAction": anyone,
+  "lib/actions/confirmations.ts#askForNewLinkAction": anyone,
+  "lib/actions/confirmations.ts#askForNewLinkByEmailAction": anyone,
+  "lib/actions/confirmations.ts#liftSuppressionAction": signedIn,
+  "lib/actions/account.ts#saveNotificationSettings": signedIn,
   // Posted last for each role: it ends that role's session.
   "lib/actions/sessions.ts#signOutEverywhere": signedIn,
 };
@@ -100,6 +110,8 @@ const routes: Record<string, { method: "GET" | "POST"; path: string; status: num
   "/sitemaps/sitemap/[file]": [{ method: "GET", path: "/sitemaps/sitemap/pages.xml", status: 200 }],
   // Public by design; a JSON body is not a form.
   "/api/suggestions": [{ method: "POST", path: "/api/suggestions", status: 400 }],
+  // One-click unsubscription from a mail client: the link is the proof; a made-up one is not found.
+  "/api/unsubscribe/[token]": [{ method: "POST", path: "/api/unsubscribe/not-a-token", status: 404 }],
   // The public read API: the same for everyone, signed in or not.
   "/api/v1/organisations": [{ method: "GET", path: "/api/v1/organisations", status: 200 }],
   "/api/v1/organisations/[slug]": [{ method: "GET", path: "/api/v1/organisations/allo-tolerance", status: 200 }],

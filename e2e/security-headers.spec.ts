@@ -5,7 +5,7 @@ import { demoUsers, freshAddress, signInAs } from "./support";
 const cspOf = (headers: { name: string; value: string }[]) => headers.filter((header) => header.name.toLowerCase() === "content-security-policy").map((header) => header.value);
 
 const staticPages = ["/", "/countries/be", "/organisations/allo-tolerance", "/robots.txt", "/sitemap.xml", "/no-such-page", "/ADMIN", "/Login"];
-const dynamicPages = ["/login", "/search?q=tolerance", "/admin", "/admin/users", "/set-password/not-a-real-token-but-long-enough", "/suggest", "/organisations/allo-tolerance/suggest"];
+const dynamicPages = ["/login", "/search?q=tolerance", "/admin", "/admin/users", "/set-password/not-a-real-token-but-long-enough", "/confirm/not-a-real-token", "/suggest", "/organisations/allo-tolerance/suggest"];
 
 test("every response carries exactly one Content-Security-Policy, the right one for its class of path", async ({ request }) => {
   const nonces = new Set<string>();

@@ -101,3 +101,46 @@ export function sendConfirmationRequest({ to, listing, confirmLink, unsubscribeL
     headers: { "List-Unsubscribe": `<${oneClickUnsubscribe}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
   });
 }
+
+export type DecisionOutcome = "approved" | "partly-approved" | "rejected" | "changes-requested";
+
+const decisionWords: Record<DecisionOutcome, string> = {
+  approved: "was approved: it is public now.",
+  "partly-approved": "was partly approved: the accepted parts are public now.",
+  rejected: "was rejected.",
+  "changes-requested": "was sent back to you for changes.",
+};
+
+export function decisionSubject(organisation: string, outcome: DecisionOutcome): string {
+  return `Your change to ${organisation} ${outcome === "changes-requested" ? "needs changes" : outcome === "rejected" ? "was rejected" : "was approved"}`;
+}
+
+type Decision = { to: string; name: string; organisation: string; outcome: DecisionOutcome; note: string; link: string; settings: string; messageId?: string };
+
+/** Tells a member of staff what became of their change, with the reviewer's reason. */
+export function sendDecision({ to, name, organisation, outcome, note, link, settings, messageId }: Decision): Promise<void> {
+  return send({
+    to,
+    subject: decisionSubject(organisation, outcome),
+    text: `Hello ${name},\n\nYour change to ${organisation} ${decisionWords[outcome]}\n${note ? `\nThe reviewer wrote: ${note}\n` : ""}\nSee it here: ${link}\n\nYou can turn these messages off on your account page: ${settings}\n`,
+    messageId,
+  });
+}
+
+export function reviewDigestSubject(count: number): string {
+  return `${count === 1 ? "1 change has" : `${count} changes have`} waited for review for more than a day`;
+}
+
+type Digest = { to: string; name: string; count: number; oldest: { name: string; days: number }[]; link: string; settings: string; messageId?: string };
+
+/** A reviewer's daily digest of the changes waiting longer than a day. */
+export function sendReviewDigest({ to, name, count, oldest, link, settings, messageId }: Digest): Promise<void> {
+  const lines = oldest.map((change) => `- ${change.name}, waiting ${change.days} ${change.days === 1 ? "day" : "days"}`);
+  const more = count > oldest.length ? `\n…and ${count - oldest.length} more.` : "";
+  return send({
+    to,
+    subject: reviewDigestSubject(count),
+    text: `Hello ${name},\n\n${reviewDigestSubject(count)}, the oldest first:\n\n${lines.join("\n")}${more}\n\nReview them here: ${link}\n\nYou get this message once a day because you asked for it on your account page: ${settings}\n`,
+    messageId,
+  });
+}

@@ -1,11 +1,19 @@
 import { ActionForm } from "@/components/ui/action-form";
-import { requestConfirmationAction } from "@/lib/actions/confirmations";
+import { liftSuppressionAction, requestConfirmationAction } from "@/lib/actions/confirmations";
 import { proposeArchiving, verifyOrganisation } from "@/lib/actions/organisations";
 
-type Props = { organisationId: string; name: string; archived: boolean; lastVerified: string | null; asked: string | null };
+type Props = {
+  organisationId: string;
+  name: string;
+  archived: boolean;
+  lastVerified: string | null;
+  asked: string | null;
+  /** The listing's address no longer receives requests (it unsubscribed, or bounced). */
+  suppressed: string | null;
+};
 
 /** Actions on the listing as a whole: mark it verified, ask the organisation to confirm it, propose archiving or restoring it. */
-export function ListingActions({ organisationId, name, archived, lastVerified, asked }: Props) {
+export function ListingActions({ organisationId, name, archived, lastVerified, asked, suppressed }: Props) {
   return (
     <div className="mt-6 grid gap-4 rounded-lg border border-slate-200 p-4 sm:grid-cols-2">
       <ActionForm action={verifyOrganisation} fields={{ organisationId }} submit="Mark verified today" pending="Saving…" className="space-y-2">
@@ -21,6 +29,24 @@ export function ListingActions({ organisationId, name, archived, lastVerified, a
           </p>
         </ActionForm>
       )}
+      {suppressed ? (
+        <ActionForm
+          action={liftSuppressionAction}
+          fields={{ email: suppressed }}
+          submit={`Write to ${suppressed} again`}
+          pending="Saving…"
+          confirmation={{
+            title: `Write to ${suppressed} again?`,
+            description: "Requests to confirm a listing go to this address again. Do it only when you know it wants them, or exists again.",
+            confirm: `Write to ${suppressed} again`,
+            variant: "primary",
+          }}
+          className="space-y-2"
+        >
+          <h2 className="font-semibold">Stopped address</h2>
+          <p className="text-sm text-slate-700">{suppressed} receives no requests to confirm a listing.</p>
+        </ActionForm>
+      ) : null}
       <ActionForm
         action={proposeArchiving}
         fields={{ organisationId, archive: archived ? "false" : "true" }}

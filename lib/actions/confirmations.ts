@@ -6,10 +6,10 @@ import { z } from "zod";
 import { afterCommit } from "@/lib/after-commit";
 import { defineAction } from "@/lib/auth/define-action";
 import { revalidatePublic } from "@/lib/cache";
-import { askForNewLink, confirmListing, requestConfirmation, unsubscribe, type RequestOutcome } from "@/lib/data/confirmations";
+import { askForNewLink, askForNewLinkByEmail, confirmListing, liftSuppression, requestConfirmation, unsubscribe, type RequestOutcome } from "@/lib/data/confirmations";
 import { enqueue } from "@/lib/jobs";
 import { mailConfigured } from "@/lib/mail";
-import { dueFilterSchema } from "@/lib/validation/verification";
+import { dueBatchSchema, newLinkSchema } from "@/lib/validation/verification";
 
 const staff = ["ADMIN", "EDITOR", "REVIEWER"] as const;
 const day = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
@@ -33,6 +33,8 @@ function outcomeMessage(outcome: RequestOutcome): { ok: boolean; message: string
       };
     case "not-listed":
       return { ok: false, message: "This organisation is not listed." };
+    case "bad-email":
+      return { ok: false, message: `${outcome.email} is not an address mail can be sent to: check this listing yourself, and its address.` };
     case "mail-off":
       return { ok: false, message: "Outgoing mail is not configured (SMTP_URL): no request can be sent." };
   }
@@ -60,12 +62,21 @@ export const unsubscribeAction = defineAction({ name: "confirmations.unsubscribe
 });
 
 /** A new link, for an organisation whose link expired. */
-export const askForNewLinkAction = defineAction({ name: "confirmations.ask-again", schema: tokenSchema, roles: "anyone" }, async ({ token }) => {
-  const outcome = await askForNewLink(token);
+export const askForNewLinkAction = defineAction({ name: "confirmations.ask-again", schema: tokenSchema, roles: "anyone" }, async ({ token }, { address }) => {
+  const outcome = await askForNewLink(token, address);
   if (!outcome) return { ok: false, message: "This link is not valid: use the listing's page to suggest a correction instead." };
   if (outcome.status === "queued") return { ok: true, message: "A new link is on its way to the e-mail address of the listing." };
   if (outcome.status === "recently-asked") return { ok: false, message: `A link was sent on ${day.format(outcome.askedAt)}: look for that message, or ask again from ${day.format(outcome.nextAt)}.` };
   return { ok: false, message: "No new link can be sent to this listing's address: suggest a correction from the listing's page instead." };
+});
+
+/** A new link for the listing whose e-mail address this is: the same answer whether it is listed or not. */
+export const askForNewLinkByEmailAction = defineAction({ name: "confirmations.ask-by-email", schema: newLinkSchema, roles: "anyone" }, async ({ email }, { address }) => {
+  await askForNewLinkByEmail(email, address);
+  return {
+    ok: true,
+    message: `If ${email} is the e-mail address of a listing, a new link is on its way to it (at most one every 30 days). Nothing came? Suggest a correction from the listing's page.`,
+  };
 });
 
 const organisationIdSchema = z.strictObject({ organisationId: z.uuid({ error: "This organisation does not exist." }) });
@@ -78,8 +89,15 @@ export const requestConfirmationAction = defineAction({ name: "confirmations.req
 });
 
 /** Staff ask every overdue listing of the due list's filter, as a job. */
-export const requestDueConfirmationsAction = defineAction({ name: "confirmations.request-due", schema: dueFilterSchema, roles: staff }, async ({ country, kind }, actor) => {
+export const requestDueConfirmationsAction = defineAction({ name: "confirmations.request-due", schema: dueBatchSchema, roles: staff }, async ({ country, kind }, actor) => {
   if (!mailConfigured()) return { ok: false, message: "Outgoing mail is not configured (SMTP_URL): no request can be sent." };
   await enqueue("confirmations-due", { format: 1, country, kind, requestedById: actor.id });
   return { ok: true, message: "Asking the overdue listings of this list: a worker sends the requests within minutes (those asked in the last 30 days are left out)." };
+});
+
+/** Staff write to an address again that unsubscribed or bounced. */
+export const liftSuppressionAction = defineAction({ name: "confirmations.lift-suppression", schema: newLinkSchema, roles: staff }, async ({ email }, actor) => {
+  const lifted = await liftSuppression(actor, email);
+  if (lifted) afterCommit("confirmations.lift-suppression: refreshing pages", () => revalidatePath("/admin", "layout"));
+  return lifted ? { ok: true, message: `${email} can be asked again.` } : { ok: false, message: `${email} was not stopped.` };
 });

@@ -108,6 +108,20 @@ describe("a confirmation request", () => {
     expect(Date.now() - listing.lastVerifiedAt!.getTime()).toBeLessThan(60_000);
     expect(await db.auditEvent.count({ where: { action: "organisation.confirmed", subject: `organisation:${id}` } })).toBe(1);
 
+    // Two answers at once: one wins.
+    const { id: other } = await organisation({ emails: [`race-${run}@example.org`] });
+    await confirmations.requestConfirmation(other, editor);
+    const raced = confirmations.confirmationToken((await db.confirmationRequest.findFirstOrThrow({ where: { organisationId: other } })).id);
+    const document = { slug: "", name: "Raced", acronym: null, kind: "NGO" as const, description: "Changed.", website: "https://example.org/", countries: ["BE"], contacts: [] };
+    const outcomes = await Promise.allSettled([
+      confirmations.confirmListing(raced, null),
+      suggestions.createSuggestion({ organisationId: other, document, note: "", suggester: { name: null, email: null, address: "203.0.113.11" }, confirmation: raced }),
+    ]);
+    const confirmedFirst = outcomes[0].status === "fulfilled" && outcomes[0].value.opened.state === "valid";
+    const changedFirst = outcomes[1].status === "fulfilled";
+    expect([confirmedFirst, changedFirst].filter(Boolean)).toHaveLength(1);
+    if (!changedFirst) expect((outcomes[1] as PromiseRejectedResult).reason).toBeInstanceOf(ConflictError);
+
     // Used: a second answer changes nothing.
     const again = await confirmations.confirmListing(token, null);
     expect(again).toEqual({ opened: expect.objectContaining({ state: "used", answer: "CONFIRMED" }), changed: [] });
@@ -159,6 +173,39 @@ describe("a confirmation request", () => {
   });
 });
 
+describe("a confirmation request, further", () => {
+  it("is not sent once its address unsubscribed or bounced, even when already queued, nor twice", async () => {
+    const address = `queued-${run}@example.org`;
+    const { id } = await organisation({ emails: [address] });
+    const now = new Date();
+    // Recorded as the request would be, without its mail job: what the worker would find.
+    const request = await db.confirmationRequest.create({ data: { organisationId: id, email: address, expiresAt: new Date(now.getTime() + 30 * dayMs) } });
+    expect((await confirmations.confirmationMessage(request.id))?.to).toBe(address);
+    await confirmations.recordConfirmationSent(request.id);
+    expect(await confirmations.confirmationMessage(request.id)).toBeNull();
+    await db.confirmationRequest.update({ where: { id: request.id }, data: { sentAt: null } });
+    await confirmations.unsubscribe(confirmations.confirmationToken(request.id), null);
+    expect(await confirmations.confirmationMessage(request.id)).toBeNull();
+  });
+
+  it("goes to no address mail cannot be sent to, and says so", async () => {
+    const { id } = await organisation({ emails: [`élodie-${run}@exämple.fr`] });
+    expect(await confirmations.requestConfirmation(id, editor)).toEqual({ status: "bad-email", email: `élodie-${run}@exämple.fr` });
+    expect(await db.confirmationRequest.count({ where: { organisationId: id } })).toBe(0);
+  });
+
+  it("asked for again by e-mail address: a request to the listing whose first address it is, within the limit", async () => {
+    const address = `again-${run}@example.org`;
+    const first = await organisation({ emails: [address] });
+    const second = await organisation({ emails: [`other-first-${run}@example.org`, address] });
+    await confirmations.askForNewLinkByEmail(address.toUpperCase(), "203.0.113.10");
+    await confirmations.askForNewLinkByEmail(address, "203.0.113.10");
+    expect(await db.confirmationRequest.count({ where: { organisationId: first.id } })).toBe(1);
+    expect(await db.confirmationRequest.count({ where: { organisationId: second.id } })).toBe(0);
+    await confirmations.askForNewLinkByEmail(`nobody-${run}@example.org`, null);
+  });
+});
+
 describe("a confirmation link", () => {
   it("is refused when altered, made up, cut short or expired, and an expired one can ask for a new link", async () => {
     const { id } = await organisation({ emails: [`expired-${run}@example.org`] });
@@ -174,9 +221,9 @@ describe("a confirmation link", () => {
       expect(await confirmations.openConfirmation(bad)).toEqual({ state: "invalid" });
     }
     expect(await confirmations.unsubscribe(forged, null)).toBeNull();
-    expect(await confirmations.askForNewLink(forged)).toBeNull();
+    expect(await confirmations.askForNewLink(forged, null)).toBeNull();
 
-    expect((await confirmations.askForNewLink(token))?.status).toBe("queued");
+    expect((await confirmations.askForNewLink(token, null))?.status).toBe("queued");
     expect(await db.confirmationRequest.count({ where: { organisationId: id } })).toBe(2);
   });
 

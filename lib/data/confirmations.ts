@@ -1,5 +1,6 @@
 import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { z } from "zod";
 import { tags } from "@/lib/cache";
 import { db } from "@/lib/db";
 import { assertMay, type Actor } from "@/lib/data/actor";
@@ -22,6 +23,8 @@ import type { Tx } from "./change-sets/shared";
 /** How long a link works, and the least time between two requests to one organisation. */
 export const confirmationDays = 30;
 const dayMs = 24 * 60 * 60_000;
+/** What the mail queue takes as a recipient (lib/jobs/mail.ts). */
+const mailAddress = z.email().max(320);
 
 /** The token in a link: the request's id and its signature. */
 export function confirmationToken(id: string): string {
@@ -47,6 +50,7 @@ export type RequestOutcome =
   | { status: "suppressed"; email: string; reason: "UNSUBSCRIBED" | "BOUNCED" }
   | { status: "recently-asked"; askedAt: Date; nextAt: Date }
   | { status: "not-listed" }
+  | { status: "bad-email"; email: string }
   | { status: "mail-off" };
 
 /**
@@ -54,7 +58,12 @@ export type RequestOutcome =
  * transaction. `requestedBy`: the member of staff, or null for the schedule and for an
  * organisation that asked for a new link.
  */
-export async function requestConfirmation(organisationId: string, requestedBy: Actor | null, now = new Date()): Promise<RequestOutcome> {
+export async function requestConfirmation(
+  organisationId: string,
+  requestedBy: Actor | null,
+  now = new Date(),
+  address: string | null = requestedBy?.address ?? null,
+): Promise<RequestOutcome> {
   if (requestedBy) assertMay(requestedBy, "organisations.propose");
   if (!mailConfigured()) return { status: "mail-off" };
   return db.$transaction(async (tx) => {
@@ -68,6 +77,9 @@ export async function requestConfirmation(organisationId: string, requestedBy: A
     const contact = await tx.contact.findFirst({ where: { organisationId, type: "EMAIL" }, orderBy: { position: "asc" }, select: { value: true } });
     if (!contact) return { status: "no-email" };
     const email = contact.value.toLowerCase();
+    // Contacts keep what the organisation lists (an address with accents, say), which not every
+    // mail server takes: such a listing is checked by staff instead.
+    if (!mailAddress.safeParse(email).success) return { status: "bad-email", email };
     const suppressed = await tx.mailSuppression.findUnique({ where: { email } });
     if (suppressed) return { status: "suppressed", email, reason: suppressed.reason };
     const { id } = await tx.confirmationRequest.create({
@@ -76,14 +88,15 @@ export async function requestConfirmation(organisationId: string, requestedBy: A
     });
     await queueMail({ kind: "confirmation-request", to: email, organisation: organisation.name, requestId: id }, { tx });
     await recordAudit(
-      { action: "organisation.confirmation-requested", actorId: requestedBy?.id ?? null, subject: `organisation:${organisationId}`, address: requestedBy?.address },
+      { action: "organisation.confirmation-requested", actorId: requestedBy?.id ?? null, subject: `organisation:${organisationId}`, address },
       tx,
     );
     return { status: "queued", id };
   });
 }
 
-export type BatchOutcome = Record<RequestOutcome["status"], number>;
+/** How many listings of a batch had each outcome; `failed`: an error, logged, the batch going on. */
+export type BatchOutcome = Record<RequestOutcome["status"] | "failed", number>;
 
 /**
  * Asks every listing that is due (of one country and one kind when given) that can be asked: the
@@ -102,14 +115,20 @@ export async function requestDueConfirmations({
   limit?: number;
   now?: Date;
 }): Promise<BatchOutcome> {
-  const counts: BatchOutcome = { queued: 0, "no-email": 0, suppressed: 0, "recently-asked": 0, "not-listed": 0, "mail-off": 0 };
+  const counts: BatchOutcome = { queued: 0, "no-email": 0, suppressed: 0, "recently-asked": 0, "not-listed": 0, "bad-email": 0, "mail-off": 0, failed: 0 };
   if (!mailConfigured()) return { ...counts, "mail-off": 1 };
   let cursor: string | undefined;
   do {
     const page = await listDueForChecking({ country, kind, cursor, now });
     for (const listing of page.listings) {
       if (!listing.overdue) return counts;
-      counts[(await requestConfirmation(listing.id, requestedBy, now)).status]++;
+      // One listing that fails (a database error) does not stop the others, day after day.
+      try {
+        counts[(await requestConfirmation(listing.id, requestedBy, now)).status]++;
+      } catch (error) {
+        console.error(`[confirmations] asking organisation ${listing.id} failed:`, error);
+        counts.failed++;
+      }
       if (counts.queued >= limit) return counts;
     }
     cursor = page.next ?? undefined;
@@ -194,11 +213,25 @@ export async function unsubscribe(token: string, address: string | null): Promis
 }
 
 /** A new link for the organisation of an expired one (sent to the listing's address of today). */
-export async function askForNewLink(token: string, now = new Date()): Promise<RequestOutcome | null> {
+export async function askForNewLink(token: string, address: string | null, now = new Date()): Promise<RequestOutcome | null> {
   const id = requestIdOf(token);
   if (!id) return null;
   const request = await db.confirmationRequest.findUnique({ where: { id }, select: { organisationId: true } });
-  return request ? requestConfirmation(request.organisationId, null, now) : null;
+  return request ? requestConfirmation(request.organisationId, null, now, address) : null;
+}
+
+/**
+ * A new link asked for by e-mail address (from a link that was used or does not work): a request
+ * to each listing (at most five) whose first e-mail address it is, as the 30-day limit allows. The
+ * caller says the same whatever the outcome, so that nobody learns which addresses are listed.
+ */
+export async function askForNewLinkByEmail(email: string, address: string | null, now = new Date()): Promise<void> {
+  const listings = await db.$queryRaw<{ id: string }[]>`
+    SELECT c."organisationId" AS id FROM "Contact" c JOIN "Organisation" o ON o.id = c."organisationId"
+    WHERE lower(c.value) = ${email.toLowerCase()} AND c.type = 'email' AND o.status = 'published'
+      AND c.position = (SELECT min(position) FROM "Contact" f WHERE f."organisationId" = c."organisationId" AND f.type = 'email')
+    LIMIT 5`;
+  for (const { id } of listings) await requestConfirmation(id, null, now, address);
 }
 
 /** What the message of a request says: the listing as it is published now. */
@@ -209,6 +242,7 @@ export async function confirmationMessage(id: string, now = new Date()) {
       email: true,
       expiresAt: true,
       answeredAt: true,
+      sentAt: true,
       organisation: {
         select: {
           slug: true,
@@ -223,8 +257,10 @@ export async function confirmationMessage(id: string, now = new Date()) {
       },
     },
   });
-  // Nothing to send for a request answered or expired meanwhile, or a listing archived since.
-  if (!request || request.answeredAt || request.expiresAt <= now || request.organisation.status !== "PUBLISHED") return null;
+  // Nothing to send for a request answered, expired or sent meanwhile (a retry after the mail
+  // server took it), a listing archived since, or an address that unsubscribed or bounced since.
+  if (!request || request.answeredAt || request.sentAt || request.expiresAt <= now || request.organisation.status !== "PUBLISHED") return null;
+  if (await db.mailSuppression.findUnique({ where: { email: request.email }, select: { email: true } })) return null;
   const { organisation } = request;
   return {
     to: request.email,
@@ -261,6 +297,16 @@ export async function recordConfirmationFailed(id: string, failure: string, perm
         update: {},
       });
     }
+  });
+}
+
+/** Staff write to an address again (it unsubscribed by mistake, or its mailbox exists again). Audited. */
+export async function liftSuppression(actor: Actor, email: string): Promise<boolean> {
+  assertMay(actor, "organisations.propose");
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.mailSuppression.deleteMany({ where: { email: email.toLowerCase() } });
+    if (count > 0) await recordAudit({ action: "confirmation.suppression-lifted", actorId: actor.id, subject: `email:${email.toLowerCase()}`, address: actor.address }, tx);
+    return count > 0;
   });
 }
 

@@ -201,3 +201,24 @@ export async function findActor(userId: string): Promise<Actor | null> {
   const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, role: true, disabledAt: true } });
   return user && !user.disabledAt ? { id: user.id, role: user.role } : null;
 }
+
+/** Who may ask for the daily review digest: those who decide changes. */
+export const digestRoles: readonly Role[] = ["REVIEWER", "ADMIN"];
+
+export type AccountSettings = { email: string; name: string; role: Role; notifyReviewDigest: boolean; notifyDecisions: boolean };
+
+/** The signed-in person's own account and the mail they want. */
+export async function getAccount(actor: Actor): Promise<AccountSettings> {
+  const user = await db.user.findUnique({ where: { id: actor.id }, select: { email: true, name: true, role: true, notifyReviewDigest: true, notifyDecisions: true } });
+  if (!user) throw new NotFoundError("This account no longer exists.");
+  return user;
+}
+
+/** Changes the mail a person wants, on their own account only (the digest only for those who decide changes). */
+export async function updateNotificationSettings(actor: Actor, settings: { notifyReviewDigest: boolean; notifyDecisions: boolean }): Promise<void> {
+  const notifyReviewDigest = settings.notifyReviewDigest && digestRoles.includes(actor.role);
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: actor.id }, data: { notifyReviewDigest, notifyDecisions: settings.notifyDecisions } });
+    await recordAudit({ action: "account.notifications", actorId: actor.id, subject: `user:${actor.id}`, address: actor.address, details: { notifyReviewDigest, notifyDecisions: settings.notifyDecisions } }, tx);
+  });
+}

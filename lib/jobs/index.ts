@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { serverEnv } from "@/lib/env";
-import { mailConfigured, type SuggestionOutcome } from "@/lib/mail";
+import { mailConfigured, type DecisionOutcome, type SuggestionOutcome } from "@/lib/mail";
 import type { MailJob } from "./mail";
 import { appQueues, type AppQueues, type QueueName } from "./queues";
 import { JobRunner, type EnqueueOptions, type RunnerOptions } from "./runner";
@@ -43,7 +43,9 @@ export function enqueue<N extends QueueName>(name: N, data: z.input<AppQueues[N]
 export type MailMessage =
   | { kind: "password-link"; to: string; name: string; reason: "invite" | "reset"; validHours: number; link: string }
   | { kind: "suggestion-outcome"; to: string; name: string | null; organisation: string; outcome: SuggestionOutcome; note: string }
-  | { kind: "confirmation-request"; to: string; organisation: string; requestId: string };
+  | { kind: "confirmation-request"; to: string; organisation: string; requestId: string }
+  | { kind: "decision"; to: string; name: string; organisation: string; outcome: DecisionOutcome; note: string; changeSetId: string }
+  | { kind: "review-digest"; to: string; name: string; count: number; oldest: { name: string; days: number }[] };
 
 /** A mail job's data: the current format, a set-password link sealed. */
 export function mailJobData(message: MailMessage): MailJob {

@@ -2,7 +2,18 @@ import "server-only";
 import { z } from "zod";
 import { appUrl } from "@/lib/env";
 import { confirmationMessage, confirmationToken, recordConfirmationFailed, recordConfirmationSent } from "@/lib/data/confirmations";
-import { confirmationRequestSubject, passwordLinkSubject, sendConfirmationRequest, sendPasswordLink, sendSuggestionOutcome, suggestionOutcomeSubject } from "@/lib/mail";
+import {
+  confirmationRequestSubject,
+  decisionSubject,
+  passwordLinkSubject,
+  reviewDigestSubject,
+  sendConfirmationRequest,
+  sendDecision,
+  sendPasswordLink,
+  sendReviewDigest,
+  sendSuggestionOutcome,
+  suggestionOutcomeSubject,
+} from "@/lib/mail";
 import { defineQueue, type QueueSettings } from "./runner";
 import { sealedSchema, unseal } from "./sealed";
 
@@ -38,19 +49,42 @@ export const mailJobSchema = z.discriminatedUnion("kind", [
     organisation: z.string().max(500),
     requestId: z.uuid(),
   }),
+  z.strictObject({
+    format: z.literal(1),
+    kind: z.literal("decision"),
+    to: email,
+    name: z.string().max(200),
+    organisation: z.string().max(500),
+    outcome: z.enum(["approved", "partly-approved", "rejected", "changes-requested"]),
+    note: z.string().max(10_000),
+    changeSetId: z.uuid(),
+  }),
+  z.strictObject({
+    format: z.literal(1),
+    kind: z.literal("review-digest"),
+    to: email,
+    name: z.string().max(200),
+    count: z.number().int().positive(),
+    oldest: z.array(z.strictObject({ name: z.string().max(500), days: z.number().int().nonnegative() })).max(20),
+  }),
 ]);
 
 export type MailJob = z.infer<typeof mailJobSchema>;
 
 /** Recipient and subject of a mail job, for the admin page: never the link. */
 export function describeMail(data: MailJob): { to: string; subject: string } {
-  const subject =
-    data.kind === "password-link"
-      ? passwordLinkSubject(data.reason)
-      : data.kind === "suggestion-outcome"
-        ? suggestionOutcomeSubject(data.organisation)
-        : confirmationRequestSubject(data.organisation);
-  return { to: data.to, subject };
+  switch (data.kind) {
+    case "password-link":
+      return { to: data.to, subject: passwordLinkSubject(data.reason) };
+    case "suggestion-outcome":
+      return { to: data.to, subject: suggestionOutcomeSubject(data.organisation) };
+    case "confirmation-request":
+      return { to: data.to, subject: confirmationRequestSubject(data.organisation) };
+    case "decision":
+      return { to: data.to, subject: decisionSubject(data.organisation, data.outcome) };
+    case "review-digest":
+      return { to: data.to, subject: reviewDigestSubject(data.count) };
+  }
 }
 
 /**
@@ -82,12 +116,22 @@ export const mailQueue = defineQueue({
   // clients show once. Everything else about a retry is the same message again.
   async handle(data, job) {
     const messageId = `<${job.id}@${new URL(appUrl()).hostname}>`;
-    if (data.kind === "password-link") {
-      await sendPasswordLink({ to: data.to, name: data.name, reason: data.reason, validHours: data.validHours, link: unseal(data.link), messageId });
-    } else if (data.kind === "confirmation-request") {
-      return sendConfirmation(data.requestId, messageId);
-    } else {
-      await sendSuggestionOutcome({ to: data.to, name: data.name, organisation: data.organisation, outcome: data.outcome, note: data.note, messageId });
+    const settings = `${appUrl()}/admin/account`;
+    switch (data.kind) {
+      case "password-link":
+        await sendPasswordLink({ to: data.to, name: data.name, reason: data.reason, validHours: data.validHours, link: unseal(data.link), messageId });
+        break;
+      case "confirmation-request":
+        return sendConfirmation(data.requestId, messageId);
+      case "suggestion-outcome":
+        await sendSuggestionOutcome({ to: data.to, name: data.name, organisation: data.organisation, outcome: data.outcome, note: data.note, messageId });
+        break;
+      case "decision":
+        await sendDecision({ ...data, link: `${appUrl()}/admin/changes/${data.changeSetId}`, settings, messageId });
+        break;
+      case "review-digest":
+        await sendReviewDigest({ ...data, link: `${appUrl()}/admin/reviews`, settings, messageId });
+        break;
     }
     return { messageId };
   },
@@ -95,13 +139,14 @@ export const mailQueue = defineQueue({
 
 /**
  * A confirmation request's message, made from the listing as it is when it is sent (nothing for a
- * request answered or expired meanwhile). Recorded on the request: sent, or why not. A refusal for
- * good (a 5xx from the mail server: no such mailbox) is not retried, and no request goes to the
- * address again; anything else is retried as any mail.
+ * request answered, expired or already sent meanwhile, or to an address that unsubscribed or
+ * bounced since). Recorded on the request: sent, or why not. A refusal of the recipient for good
+ * (a 5xx to RCPT TO: no such mailbox) is not retried, and no request goes to the address again;
+ * anything else is retried as any mail.
  */
 async function sendConfirmation(requestId: string, messageId: string) {
   const message = await confirmationMessage(requestId);
-  if (!message) return { messageId, skipped: "answered, expired or no longer listed" };
+  if (!message) return { messageId, skipped: "answered, expired, sent already, unsubscribed or no longer listed" };
   const token = confirmationToken(requestId);
   try {
     await sendConfirmationRequest({
@@ -114,8 +159,10 @@ async function sendConfirmation(requestId: string, messageId: string) {
       messageId,
     });
   } catch (error) {
-    const code = (error as { responseCode?: number }).responseCode;
-    const permanent = typeof code === "number" && code >= 500;
+    // For good only when the server refused the recipient (no such mailbox): a refusal of the
+    // sender, of the login or of the content is this side's to fix, and the address is not at fault.
+    const { responseCode, command } = error as { responseCode?: number; command?: string };
+    const permanent = command === "RCPT TO" && typeof responseCode === "number" && responseCode >= 500;
     await recordConfirmationFailed(requestId, error instanceof Error ? error.message : String(error), permanent);
     if (permanent) return { messageId, refused: error instanceof Error ? error.message : String(error) };
     throw error;

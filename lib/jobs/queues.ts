@@ -3,6 +3,7 @@ import { confirmationsDueQueue } from "./confirmations";
 import { duplicatesScanQueue } from "./duplicates";
 import { linkCheckQueue, linksDispatchQueue, linksSyncQueue } from "./links";
 import { mailQueue } from "./mail";
+import { reviewDigestQueue } from "./notifications";
 
 /** Every queue of the app, by name: its data's format, settings, handler and schedule. */
 export const appQueues = {
@@ -12,6 +13,7 @@ export const appQueues = {
   "links-sync": linksSyncQueue,
   "duplicates-scan": duplicatesScanQueue,
   "confirmations-due": confirmationsDueQueue,
+  "review-digest": reviewDigestQueue,
 };
 
 export type AppQueues = typeof appQueues;

@@ -45,6 +45,10 @@ export class InvalidationMirror {
     this.pingTimer = undefined;
     /** @type {Promise<void> | undefined} */
     this.subscribing = undefined;
+    /** Asked to subscribe during an attempt. */
+    this.again = false;
+    /** Counts the subscriptions lost. */
+    this.generation = 0;
   }
 
   /** Subscribes, once; until that is confirmed (and after it is lost) the mirror knows nothing. */
@@ -60,10 +64,20 @@ export class InvalidationMirror {
     this.ping();
   }
 
-  /** Subscribes (again), one attempt at a time; a failed one is tried again by the next question. */
+  /**
+   * Subscribes (again), one attempt at a time; asked for during an attempt, it makes another once
+   * that one ends (an attempt that overlapped a lost connection proves nothing). A failed one is
+   * tried again by the next question.
+   */
   subscribe() {
-    this.subscribing ??= this.trySubscribe().finally(() => {
+    if (this.subscribing) {
+      this.again = true;
+      return this.subscribing;
+    }
+    this.again = false;
+    this.subscribing = this.trySubscribe().finally(() => {
       this.subscribing = undefined;
+      if (this.again && this.subscriber?.status === "ready") void this.subscribe();
     });
     return this.subscribing;
   }
@@ -71,6 +85,8 @@ export class InvalidationMirror {
   async trySubscribe() {
     const subscriber = /** @type {import("ioredis").Redis} */ (this.subscriber);
     const { client } = this.connection;
+    // Lost meanwhile (the counter moved): this attempt's time says nothing about the new connection.
+    const generation = this.generation;
     try {
       await subscriber.subscribe(this.channel);
       // Redis's time read after the subscription was confirmed: any invalidation later than this
@@ -78,7 +94,7 @@ export class InvalidationMirror {
       // later.) The cache's connection may still be reconnecting.
       if (client.status !== "ready") await once(client, "ready");
       const [seconds, micros] = await client.time();
-      if (subscriber.status !== "ready") return;
+      if (subscriber.status !== "ready" || generation !== this.generation) return;
       this.heardAt = this.connection.clock.now();
       this.since = Number(seconds) * 1000 + Math.floor(Number(micros) / 1000);
       this.connection.events.emit("mirrored");
@@ -89,6 +105,7 @@ export class InvalidationMirror {
 
   lost() {
     this.since = null;
+    this.generation++;
   }
 
   ping() {

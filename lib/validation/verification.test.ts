@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dueFilterSchema } from "./verification";
+import { dueBatchSchema, dueFilterSchema } from "./verification";
 
 describe("the due list's filter", () => {
   it("takes a country code in either case and a kind, and empty values as no filter", () => {
@@ -15,5 +15,12 @@ describe("the due list's filter", () => {
       ["country", "Choose a country from the list."],
       ["kind", "Choose a kind from the list."],
     ]);
+  });
+});
+
+describe("the due list's batch", () => {
+  it("needs its scope, so that an empty post asks nobody", () => {
+    expect(dueBatchSchema.parse({ country: "it", kind: "", scope: "overdue" })).toEqual({ country: "IT", kind: undefined, scope: "overdue" });
+    expect(dueBatchSchema.safeParse({}).error?.issues.map((issue) => issue.message)).toEqual(["Send the request from the due list."]);
   });
 });

@@ -54,9 +54,13 @@ export default async function AdminLayout({ children }: { children: React.ReactN
                 </>
               ) : null}
             </nav>
-            <span>
+            <Link
+              href="/admin/account"
+              aria-label={`${user.name} (${user.role.toLowerCase()}), your account`}
+              className="underline-offset-4 hover:underline"
+            >
               {user.name} <span className="text-brand-100">({user.role.toLowerCase()})</span>
-            </span>
+            </Link>
             <SignOutButton />
             <SignOutEverywhereButton />
           </div>

@@ -11,6 +11,7 @@ import { readOrganisation } from "./published";
 import type { Actor, Tx } from "./shared";
 import { assertMay } from "@/lib/data/actor";
 import { queueMail } from "@/lib/jobs";
+import type { DecisionOutcome } from "@/lib/mail";
 import { checkNewLinks } from "@/lib/jobs/links";
 
 // The reviewer's side: decline a change set, or apply the changes they accept.
@@ -48,6 +49,7 @@ export async function declineChangeSet(actor: Actor, id: string, outcome: "REJEC
       tx,
     );
     if (outcome === "REJECTED") await tellSuggester(tx, id, changeSet, "rejected", note);
+    await tellAuthor(tx, id, changeSet, outcome === "REJECTED" ? "rejected" : "changes-requested", note);
   });
 }
 
@@ -149,6 +151,7 @@ export async function applyChangeSet(
     });
     await recordAudit({ action: "change-set.applied", actorId: actor.id, subject: `organisation:${organisationId}`, address: actor.address, details: { changeSetId, version: revisionNumber, ...decisions } }, tx);
     await tellSuggester(tx, changeSetId, changeSet, rejected.length ? "partly-approved" : "approved", note ?? "");
+    await tellAuthor(tx, changeSetId, changeSet, rejected.length ? "partly-approved" : "approved", note ?? "");
     // A URL the directory did not publish yet is checked soon (its check commits with the approval).
     if (!next.archived) await checkNewLinks(publishedUrls(next), { tx });
     return { organisationId, revisionNumber, partly: rejected.length > 0, tags: await pagesChangedBy(tx, organisationId, before, next) };
@@ -189,6 +192,24 @@ async function tellSuggester(
   if (!changeSet.public || !changeSet.suggesterEmail) return;
   const organisation = parseStored(changeSet.proposed, "ChangeSet.proposed", changeSetId).name;
   await queueMail({ kind: "suggestion-outcome", to: changeSet.suggesterEmail, name: changeSet.suggesterName, organisation, outcome, note }, { tx });
+}
+
+/**
+ * The member of staff whose change was decided, unless they turned these messages off on their
+ * account page (or their account is disabled): queued by the deciding transaction, as above.
+ */
+async function tellAuthor(
+  tx: Prisma.TransactionClient,
+  changeSetId: string,
+  changeSet: { authorId: string | null; proposed: Prisma.JsonValue },
+  outcome: DecisionOutcome,
+  note: string,
+) {
+  if (!changeSet.authorId) return;
+  const author = await tx.user.findUnique({ where: { id: changeSet.authorId }, select: { email: true, name: true, notifyDecisions: true, disabledAt: true } });
+  if (!author?.notifyDecisions || author.disabledAt) return;
+  const organisation = parseStored(changeSet.proposed, "ChangeSet.proposed", changeSetId).name;
+  await queueMail({ kind: "decision", to: author.email, name: author.name, organisation, outcome, note, changeSetId }, { tx });
 }
 
 /** The words of a new name or acronym join the typo fallback's dictionary (the function is the migration's). */

@@ -97,7 +97,7 @@ export default async function DueForCheckingPage({ searchParams }: Props) {
         <ActionForm
           className="mt-4"
           action={requestDueConfirmationsAction}
-          fields={{ country: country ?? "", kind: kind ?? "" }}
+          fields={{ country: country ?? "", kind: kind ?? "", scope: "overdue" }}
           submit={filtered ? "Ask the overdue listings of this list to confirm" : "Ask every overdue listing to confirm"}
           pending="Queueing…"
           confirmation={{

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { ListingSummary } from "@/components/confirmations/listing-summary";
+import { NewLinkForm } from "@/components/confirmations/new-link-form";
 import { ActionForm } from "@/components/ui/action-form";
 import { askForNewLinkAction, confirmListingAction } from "@/lib/actions/confirmations";
 import { openConfirmation } from "@/lib/data/confirmations";
@@ -67,6 +68,7 @@ export default async function ConfirmListingPage({ params }: Props) {
               Suggest a correction
             </Link>
           </p>
+          <NewLinkForm />
         </>
       );
     case "expired":
@@ -106,9 +108,10 @@ function InvalidLink() {
     <>
       <h1 className="text-3xl font-bold tracking-tight text-brand-900">This link does not work</h1>
       <p className="mt-2 max-w-2xl text-slate-700">
-        It may have been cut short when it was copied: open it from the e-mail again, whole. You can also find your organisation in the directory and
-        suggest a correction from its page.
+        It may have been cut short when it was copied: open it from the e-mail again, whole. Or ask for a new link below, or find your organisation in
+        the directory and suggest a correction from its page.
       </p>
+      <NewLinkForm />
       <p className="mt-6">
         <Link href="/search" className="font-medium text-brand-700 underline hover:no-underline">
           Search the directory

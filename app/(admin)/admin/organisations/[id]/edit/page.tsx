@@ -30,6 +30,7 @@ export default async function EditOrganisationPage({ params }: Props) {
   if (open) redirect(`/admin/changes/${open}`);
   const published = await getOrganisationDocument(id);
   if (!published) notFound();
+  const asked = (await latestConfirmations([id])).get(id);
   return (
     <>
       <Breadcrumb href="/admin/organisations" label="Organisations" current={published.document.name} />
@@ -54,7 +55,8 @@ export default async function EditOrganisationPage({ params }: Props) {
         lastVerified={
           published.lastVerifiedAt ? verificationSummary(published.lastVerifiedAt, published.lastVerifiedBy, published.lastVerifiedSource, (at) => date.format(at)) : null
         }
-        asked={askedSummary((await latestConfirmations([id])).get(id))}
+        asked={askedSummary(asked)}
+        suppressed={asked?.suppressed ? asked.email : null}
       />
       <OrganisationForm values={formValues(published.document)} countries={await listCountries()} organisationId={id} />
     </>
