@@ -97,7 +97,7 @@ export const requestDueConfirmationsAction = defineAction({ name: "confirmations
 
 /** Staff write to an address again that unsubscribed or bounced. */
 export const liftSuppressionAction = defineAction({ name: "confirmations.lift-suppression", schema: newLinkSchema, roles: staff }, async ({ email }, actor) => {
+  // The page is not refreshed: the form stays, with this message, until the next visit.
   const lifted = await liftSuppression(actor, email);
-  if (lifted) afterCommit("confirmations.lift-suppression: refreshing pages", () => revalidatePath("/admin", "layout"));
   return lifted ? { ok: true, message: `${email} can be asked again.` } : { ok: false, message: `${email} was not stopped.` };
 });
