@@ -1,4 +1,5 @@
 import { expect, test } from "./factories";
+import { accessibilityViolations } from "./axe";
 import { signInAs, sql } from "./support";
 
 test("an editor finds an overdue listing among those due for checking, marks it checked, and its page says so", async ({
@@ -54,4 +55,19 @@ test("an editor finds an overdue listing among those due for checking, marks it 
   await expect(
     page.getByText(`Last checked on ${today} by PROVA staff.`),
   ).toBeVisible();
+});
+
+test("the admin home pictures the directory's health: each chart a table of its figures", async ({ page, make }) => {
+  await signInAs(page, await make.user("reviewer"));
+  const health = page.getByRole("region", { name: "The directory's health" });
+  await expect(health.getByText(/^Figures as of \d{2}:\d{2} UTC/)).toBeVisible();
+  const checked = health.getByRole("figure", { name: "Published listings by time since their last check" });
+  // The seed's listings were never checked when it loaded them.
+  await expect(checked.getByRole("row", { name: /^Never checked/ })).toBeVisible();
+  expect(Number((await checked.getByRole("row", { name: /^Never checked/ }).getByRole("cell").first().textContent())?.replace(/,/g, ""))).toBeGreaterThan(0);
+  await expect(health.getByRole("figure", { name: "Websites and contact forms by their latest check" }).getByRole("row", { name: /^Broken/ })).toBeVisible();
+  await expect(health.getByRole("figure", { name: "Changes waiting for review, by time waited" }).getByRole("row", { name: /^Under a day/ })).toBeVisible();
+  const weeks = health.getByRole("figure", { name: /Median time from submission to decision/ });
+  await expect(weeks.getByRole("row")).toHaveCount(13);
+  expect(await accessibilityViolations(page)).toEqual([]);
 });

@@ -17,17 +17,19 @@ type CachedRead<Args extends unknown[], Result> = ((...args: Args) => Promise<Re
 
 /**
  * Wraps a read that is costly and shared by pages and API answers (counts over the whole
- * directory) in Next's data cache, refreshed when one of its tags is; pages using it carry them.
+ * directory) in Next's data cache, refreshed when one of its tags is (pages using it carry them)
+ * and at the latest after `revalidate` seconds.
  */
 export function cachedRead<Args extends unknown[], Result>(
   key: string,
   fn: (...args: Args) => Promise<Result>,
   tagsFor: (...args: Args) => string[],
+  { revalidate = publicRevalidateSeconds }: { revalidate?: number } = {},
 ): CachedRead<Args, Result> {
   const read = (...args: Args) =>
     unstable_cache(() => fn(...args), [key, JSON.stringify(args)], {
       tags: [tags.public, ...tagsFor(...args)],
-      revalidate: publicRevalidateSeconds,
+      revalidate,
     })();
   return Object.assign(read, { uncached: fn });
 }

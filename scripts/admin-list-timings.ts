@@ -16,6 +16,8 @@ await main(async () => {
   const { listOrganisationsForAdmin } = await import("../lib/data/admin-organisations");
   const { listContactsForAdmin } = await import("../lib/data/admin-contacts");
   const { encodeCursor } = await import("../lib/data/keyset");
+  const { getHealthFigures } = await import("../lib/data/health");
+  const { listDueForChecking } = await import("../lib/data/verification");
   const runs = Number(values.runs);
   const [{ count }] = await db.$queryRaw<{ count: bigint }[]>`SELECT count(*) FROM "Organisation"`;
   // A cursor deep in the list: the name in the middle.
@@ -38,6 +40,8 @@ await main(async () => {
     ["organisations, q=tolérance kind=ngo", () => listOrganisationsForAdmin({ sort: "name", q: "tolérance", kind: "NGO" })],
     ["organisations, q=zqxw (no match)", () => listOrganisationsForAdmin({ sort: "name", q: "zqxw" })],
     ["contacts, first page", () => listContactsForAdmin({})],
+    ["due for checking, first page", () => listDueForChecking({})],
+    ["dashboard health figures (taken every ten minutes at most)", () => getHealthFigures.uncached()],
     ["contacts, q=@projekt-zusammenhalt.de", () => listContactsForAdmin({ q: "@projekt-zusammenhalt.de" })],
     ["contacts, q=+3162", () => listContactsForAdmin({ q: "+3162" })],
   ];

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { StatusBadge } from "@/components/changes/status-badge";
+import { HealthCharts } from "@/components/dashboard/health-charts";
 import { requireUser } from "@/lib/auth/session";
 import { countAwaitingReview, listOwnChangeSets, listRecentlyPublished, type ChangeSetListItem } from "@/lib/data/change-sets";
+import { getHealthFigures } from "@/lib/data/health";
 import { countBrokenLinks } from "@/lib/data/links";
 import { countOverdue } from "@/lib/data/verification";
 
@@ -44,12 +46,17 @@ function ChangeList({ items, empty, mine }: { items: ChangeSetListItem[]; empty:
 export default async function DashboardPage() {
   const { user } = await requireUser("/admin");
   const reviewer = user.role === "ADMIN" || user.role === "REVIEWER";
-  const [mine, awaiting, published, overdue, broken] = await Promise.all([
+  const [mine, awaiting, published, overdue, broken, health] = await Promise.all([
     listOwnChangeSets(user),
     countAwaitingReview(),
     listRecentlyPublished(),
     countOverdue({ cap: countedUpTo }),
     countBrokenLinks(countedUpTo),
+    // The rest of the page does not depend on them: a failure is logged and said in their place.
+    getHealthFigures().catch((error: unknown) => {
+      console.error("[dashboard] the health figures could not be taken:", error);
+      return null;
+    }),
   ]);
   const waiting = [
     ...(reviewer && awaiting > 0 ? [{ href: "/admin/reviews", text: `${counted(awaiting, "change", "changes")} to review` }] : []),
@@ -108,6 +115,7 @@ export default async function DashboardPage() {
         </h2>
         <ChangeList items={published} empty="No change has been published yet." mine={false} />
       </section>
+      <HealthCharts figures={health} />
     </>
   );
 }
