@@ -4,6 +4,7 @@ import type { Page } from "@playwright/test";
 import { expect, test, type TestOrganisation } from "./factories";
 import { accessibilityViolations } from "./axe";
 import { waitForMail } from "./mail";
+import { bouncesToken } from "../lib/security/keys";
 import { approveAsReviewer, backdateStamps, freshAddress, signInAs, sql } from "./support";
 
 test.beforeEach(async ({ page }) => {
@@ -152,5 +153,33 @@ test("the unsubscribe page stops the requests with a button, not on opening", as
   await page.getByRole("button", { name: "Stop these requests" }).click();
   await expect(page.getByRole("status").filter({ hasText: `Done: ${address} will receive no more requests` })).toBeVisible();
   expect(await sql(`SELECT reason::text FROM "MailSuppression" WHERE email = $1`, [address])).toEqual([{ reason: "unsubscribed" }]);
+  await sql(`DELETE FROM "MailSuppression" WHERE email = $1`, [address]);
+});
+
+test("a bounce that comes back later, handed over by the mail system: staff see the address bounced, and it is not asked again", async ({ page, make, request }) => {
+  const organisation = await make.organisation({ listed: true });
+  const address = organisation.contacts[0].value;
+  await signInAs(page, await make.user("editor"));
+  await askAndReadLink(page, organisation);
+  const dsn = [
+    'Content-Type: multipart/report; report-type=delivery-status; boundary="B"',
+    "",
+    "--B",
+    "Content-Type: message/delivery-status",
+    "",
+    "Reporting-MTA: dns; relay.example",
+    "",
+    `Final-Recipient: rfc822; ${address}`,
+    "Action: failed",
+    "Status: 5.1.1",
+    "Diagnostic-Code: smtp; 550 5.1.1 User unknown",
+    "",
+    "--B--",
+  ].join("\r\n");
+  expect((await request.post("/api/bounces", { headers: { "content-type": "message/rfc822" }, data: dsn })).status()).toBe(401);
+  const handed = await request.post("/api/bounces", { headers: { authorization: `Bearer ${bouncesToken(process.env.NEXTAUTH_SECRET!)}`, "content-type": "message/rfc822" }, data: dsn });
+  expect(await handed.json()).toEqual({ failed: [address], recorded: [address] });
+  await page.reload();
+  await expect(page.getByText(`at ${address}: not delivered (5.1.1 550 5.1.1 User unknown). ${address} bounced: it is not asked again.`)).toBeVisible();
   await sql(`DELETE FROM "MailSuppression" WHERE email = $1`, [address]);
 });

@@ -30,6 +30,8 @@ test("an editor finds an overdue listing among those due for checking, marks it 
   await expect(page).toHaveURL(/country=mt/);
   const row = page.getByRole("row").filter({ hasText: organisation.name });
   await expect(row).toContainText("Never");
+  await expect(row).toContainText("Not asked");
+  await expect(row.getByRole("button", { name: `Ask the organisation ${organisation.name}` })).toBeVisible();
   await expect(row).toContainText("Overdue since 3 Feb 1982");
 
   await row

@@ -112,6 +112,8 @@ const routes: Record<string, { method: "GET" | "POST"; path: string; status: num
   "/api/suggestions": [{ method: "POST", path: "/api/suggestions", status: 400 }],
   // One-click unsubscription from a mail client: the link is the proof; a made-up one is not found.
   "/api/unsubscribe/[token]": [{ method: "POST", path: "/api/unsubscribe/not-a-token", status: 404 }],
+  // Bounces from the mail system: a bearer token, never a session.
+  "/api/bounces": [{ method: "POST", path: "/api/bounces", status: 401 }],
   // The public read API: the same for everyone, signed in or not.
   "/api/v1/organisations": [{ method: "GET", path: "/api/v1/organisations", status: 200 }],
   "/api/v1/organisations/[slug]": [{ method: "GET", path: "/api/v1/organisations/allo-tolerance", status: 200 }],

@@ -13,6 +13,7 @@ export function NotificationSettingsForm({ canReview, notifyReviewDigest, notify
   const [state, formAction] = useActionState(saveNotificationSettings, initialFormState);
   return (
     <form action={formAction} className="mt-8 max-w-xl space-y-4">
+      <input type="hidden" name="form" value="mail-settings" />
       <fieldset className="space-y-3 rounded-md border border-slate-200 p-4">
         <legend className="font-semibold">E-mail from the directory</legend>
         {canReview ? (

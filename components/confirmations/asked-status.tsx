@@ -22,8 +22,8 @@ export function askedSummary(status: ConfirmationStatus | undefined): string | n
 }
 
 /** The same, for a table cell of the due list. */
-export function AskedStatus({ status }: { status: ConfirmationStatus | undefined }) {
-  if (!status) return <span className="text-slate-600">Not asked</span>;
+export function AskedStatus({ status, hasEmail }: { status: ConfirmationStatus | undefined; hasEmail: boolean }) {
+  if (!status) return hasEmail ? <span className="text-slate-600">Not asked</span> : <span className="text-slate-600">No e-mail address: check it yourself</span>;
   return (
     <>
       <span className="whitespace-nowrap">{date.format(new Date(status.askedAt))}</span>

@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash, timingSafeEqual } from "node:crypto";
 import { clientAddressOf } from "@/lib/auth/client-address";
 import { recordAudit } from "@/lib/data/audit";
 import { appUrl } from "@/lib/env";
@@ -15,4 +16,12 @@ export async function refuseCrossSite(request: Request): Promise<Response | null
   if (!isCrossSite(request, new URL(appUrl()).origin)) return null;
   await auditDenial(request, "cross-site");
   return Response.json({ error: "Cross-site requests are not accepted." }, { status: 403 });
+}
+
+/** Whether the request carries `Authorization: Bearer <token>` (compared as digests: in constant time, whatever its length). */
+export function hasBearer(request: Request, token: string): boolean {
+  const given = request.headers.get("authorization")?.match(/^Bearer (.+)$/)?.[1];
+  if (!given) return false;
+  const digest = (value: string) => createHash("sha256").update(value).digest();
+  return timingSafeEqual(digest(given), digest(token));
 }

@@ -142,6 +142,8 @@ describe("a confirmation request", () => {
   it("is not sent to a listing without an e-mail, an archived one, or an address that unsubscribed", async () => {
     const none = await organisation();
     expect(await confirmations.requestConfirmation(none.id, editor)).toEqual({ status: "no-email" });
+    const reachable = await organisation({ emails: [`reachable-${run}@example.org`] });
+    expect(await confirmations.withEmail([none.id, reachable.id])).toEqual(new Set([reachable.id]));
     const archived = await organisation({ emails: [`archived-${run}@example.org`], archived: true });
     expect(await confirmations.requestConfirmation(archived.id, editor)).toEqual({ status: "not-listed" });
 
@@ -168,6 +170,8 @@ describe("a confirmation request", () => {
     expect(await db.mailSuppression.findUnique({ where: { email: gone } })).toMatchObject({ reason: "BOUNCED" });
     const status = (await confirmations.latestConfirmations([id])).get(id);
     expect(status).toMatchObject({ state: "failed", suppressed: "BOUNCED", email: gone });
+    // Still "not delivered" once its link would have expired: that says more.
+    expect((await confirmations.latestConfirmations([id], new Date(Date.now() + 40 * dayMs))).get(id)?.state).toBe("failed");
     const [job] = await pgQuery<{ state: string; retry_count: number }>(url, `SELECT state, retry_count FROM "${schema}".job WHERE name = 'mail' AND data->>'requestId' = $1`, [request.id]);
     expect(job).toEqual({ state: "completed", retry_count: 0 });
   });
@@ -186,6 +190,22 @@ describe("a confirmation request, further", () => {
     await db.confirmationRequest.update({ where: { id: request.id }, data: { sentAt: null } });
     await confirmations.unsubscribe(confirmations.confirmationToken(request.id), null);
     expect(await confirmations.confirmationMessage(request.id)).toBeNull();
+  });
+
+  it("records a bounce that comes back later: the request not delivered, the address not written to again", async () => {
+    const address = `later-${run}@example.org`;
+    const { id } = await organisation({ emails: [address] });
+    await confirmations.requestConfirmation(id, editor);
+    await until("the delivery", () => db.confirmationRequest.findFirstOrThrow({ where: { organisationId: id } }), (row) => row.sentAt !== null);
+    const known = await confirmations.recordBounces([
+      { email: address, status: "5.1.1", diagnostic: "550 5.1.1 User unknown" },
+      { email: `never-asked-${run}@example.org`, status: "5.1.1", diagnostic: null },
+    ]);
+    expect(known).toEqual([address]);
+    expect((await confirmations.latestConfirmations([id])).get(id)).toMatchObject({ state: "failed", failure: "5.1.1 550 5.1.1 User unknown", suppressed: "BOUNCED" });
+    expect(await db.mailSuppression.findUnique({ where: { email: `never-asked-${run}@example.org` } })).toBeNull();
+    const other = await organisation({ emails: [address] });
+    expect((await confirmations.requestConfirmation(other.id, editor)).status).toBe("suppressed");
   });
 
   it("goes to no address mail cannot be sent to, and says so", async () => {

@@ -278,6 +278,27 @@ export async function confirmationMessage(id: string, now = new Date()) {
   };
 }
 
+/**
+ * Recipients a later bounce (lib/mail-bounces.ts) says failed for good: no request goes to them
+ * again, and the latest unanswered request to each is shown to staff as not delivered. Returns the
+ * addresses it knew.
+ */
+export async function recordBounces(bounces: { email: string; status: string; diagnostic: string | null }[], now = new Date()): Promise<string[]> {
+  const known: string[] = [];
+  for (const { email, status, diagnostic } of bounces) {
+    const failure = `${status}${diagnostic ? ` ${diagnostic}` : ""}`.slice(0, 500);
+    await db.$transaction(async (tx) => {
+      const latest = await tx.confirmationRequest.findFirst({ where: { email, answeredAt: null }, orderBy: { createdAt: "desc" }, select: { id: true, organisationId: true } });
+      if (!latest) return;
+      known.push(email);
+      await tx.confirmationRequest.update({ where: { id: latest.id }, data: { failedAt: now, failure } });
+      await tx.mailSuppression.upsert({ where: { email }, create: { email, reason: "BOUNCED", detail: failure }, update: {} });
+      await recordAudit({ action: "organisation.confirmation-bounced", subject: `organisation:${latest.organisationId}`, details: { status } }, tx);
+    });
+  }
+  return known;
+}
+
 /** The mail server took the message. */
 export async function recordConfirmationSent(id: string, now = new Date()): Promise<void> {
   await db.confirmationRequest.updateMany({ where: { id }, data: { sentAt: now, failedAt: null, failure: null } });
@@ -336,14 +357,15 @@ export async function latestConfirmations(organisationIds: string[], now = new D
         askedAt: row.createdAt.toISOString(),
         email: row.email,
         state:
+          // Never delivered says more than expired.
           row.answer === "CONFIRMED"
             ? "confirmed"
             : row.answer === "CHANGED"
               ? "changed"
-              : row.expiresAt <= now
-                ? "expired"
-                : row.failedAt
-                  ? "failed"
+              : row.failedAt
+                ? "failed"
+                : row.expiresAt <= now
+                  ? "expired"
                   : row.sentAt
                     ? "sent"
                     : "queued",
@@ -352,4 +374,11 @@ export async function latestConfirmations(organisationIds: string[], now = new D
       },
     ]),
   );
+}
+
+/** Which of these organisations list an e-mail address (the others cannot be asked: staff check them). */
+export async function withEmail(organisationIds: string[]): Promise<Set<string>> {
+  if (organisationIds.length === 0) return new Set();
+  const rows = await db.contact.findMany({ where: { organisationId: { in: organisationIds }, type: "EMAIL" }, select: { organisationId: true }, distinct: ["organisationId"] });
+  return new Set(rows.map((row) => row.organisationId));
 }

@@ -6,7 +6,7 @@ import { hkdfSync } from "node:crypto";
 // Relative, not "@/": the end-to-end specs import this file too.
 import { serverEnv } from "../env";
 
-export type KeyPurpose = "form-stamp" | "revalidate" | "job-data" | "confirmation";
+export type KeyPurpose = "form-stamp" | "revalidate" | "job-data" | "confirmation" | "bounces";
 
 /** The key for `purpose`, derived from `secret` (32 bytes). */
 export function deriveKey(secret: string, purpose: KeyPurpose): Buffer {
@@ -24,4 +24,9 @@ export function appKey(purpose: KeyPurpose): Buffer {
 /** The bearer token of POST /api/revalidate (printed by `npm run revalidate:token`). */
 export function revalidateToken(secret = appSecret()): string {
   return deriveKey(secret, "revalidate").toString("base64url");
+}
+
+/** The bearer token of POST /api/bounces (printed by `npm run bounces:token`). */
+export function bouncesToken(secret = appSecret()): string {
+  return deriveKey(secret, "bounces").toString("base64url");
 }

@@ -76,7 +76,7 @@ function decodes(/** @type {string} */ value) {
  */
 const routeMethods = [
   [/^\/api\/auth\//, ["GET", "HEAD", "POST", "OPTIONS"]],
-  [/^\/api\/(?:revalidate|suggestions)$/, ["POST", "OPTIONS"]],
+  [/^\/api\/(?:revalidate|suggestions|bounces)$|^\/api\/unsubscribe\/[^/]+$/, ["POST", "OPTIONS"]],
   [/^\/api\/v1\//, ["GET", "HEAD", "OPTIONS"]],
   [/^\/api\//, ["GET", "HEAD", "POST", "OPTIONS"]],
   [/^\/_next\//, ["GET", "HEAD"]],

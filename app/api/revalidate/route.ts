@@ -1,6 +1,5 @@
-import { createHash, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
-import { auditDenial, refuseCrossSite } from "@/lib/auth/route";
+import { auditDenial, hasBearer, refuseCrossSite } from "@/lib/auth/route";
 import { revalidatePublic } from "@/lib/cache";
 import { isPublicPath, mostPaths } from "@/lib/render-again.js";
 import { revalidateToken } from "@/lib/security/keys";
@@ -11,14 +10,6 @@ const bodySchema = z.object({
   pages: z.array(z.string().refine(isPublicPath, "must be the path of a public page, e.g. /organisations/allo-tolerance")).max(mostPaths).default([]),
 });
 
-function authorised(request: Request) {
-  const given = request.headers.get("authorization")?.match(/^Bearer (.+)$/)?.[1];
-  if (!given) return false;
-  // Compared as digests: equal lengths whatever was sent, and no time that depends on the token.
-  const digest = (value: string) => createHash("sha256").update(value).digest();
-  return timingSafeEqual(digest(given), digest(revalidateToken()));
-}
-
 /**
  * Refreshes public pages after data changed outside the app (imports, scripts, operators):
  * POST {"tags": ["organisation:<id>", "public"]} (lib/cache-tags.ts names them), and optionally
@@ -28,7 +19,7 @@ function authorised(request: Request) {
 export async function POST(request: Request) {
   const crossSite = await refuseCrossSite(request);
   if (crossSite) return crossSite;
-  if (!authorised(request)) {
+  if (!hasBearer(request, revalidateToken())) {
     await auditDenial(request, "bad token");
     return Response.json({ error: "Unauthorised" }, { status: 401 });
   }

@@ -6,6 +6,7 @@ import { ConflictError, FieldConflictError, NotFoundError } from "@/lib/data/err
 import { acceptSuggestion, recordSuggestionAttempt } from "@/lib/data/suggestion-limits";
 import { serverEnv } from "@/lib/env";
 import { formDataToObject } from "@/lib/forms/form-data";
+import { readAtMost } from "@/lib/security/body";
 import { checkFormToken } from "@/lib/security/form-token";
 import { appKey } from "@/lib/security/keys";
 import { suggestionFormSchema } from "@/lib/validation/organisation";
@@ -66,28 +67,3 @@ export async function POST(request: Request) {
 
 const tooMany = () =>
   json(429, { message: "Thank you for your suggestions. We have received many from your connection in the last hour: please wait a while before sending another." });
-
-/** The request body, or "too-large" as soon as it passes `limit` bytes (the rest is not read). */
-async function readAtMost(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer> | "too-large"> {
-  if (Number(request.headers.get("content-length") ?? 0) > limit) return "too-large";
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = request.body?.getReader();
-  while (reader) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return "too-large";
-    }
-    chunks.push(value);
-  }
-  const body = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return body;
-}

@@ -10,7 +10,7 @@ import { keysetLinks } from "@/components/ui/keyset-links";
 import { requestConfirmationAction, requestDueConfirmationsAction } from "@/lib/actions/confirmations";
 import { verifyOrganisation } from "@/lib/actions/organisations";
 import { requireRole } from "@/lib/auth/session";
-import { latestConfirmations } from "@/lib/data/confirmations";
+import { latestConfirmations, withEmail } from "@/lib/data/confirmations";
 import { listCountries } from "@/lib/data/countries";
 import { linkProblemsOf } from "@/lib/data/links";
 import { listDueForChecking, type DueListing } from "@/lib/data/verification";
@@ -55,7 +55,7 @@ export default async function DueForCheckingPage({ searchParams }: Props) {
     cursor: after,
   });
   const ids = listings.map((listing) => listing.id);
-  const [links, confirmations] = await Promise.all([linkProblemsOf(ids), latestConfirmations(ids)]);
+  const [links, confirmations, reachable] = await Promise.all([linkProblemsOf(ids), latestConfirmations(ids), withEmail(ids)]);
   const filtered = country !== undefined || kind !== undefined;
   return (
     <>
@@ -164,7 +164,7 @@ export default async function DueForCheckingPage({ searchParams }: Props) {
           },
           {
             header: "Asked to confirm",
-            cell: (listing) => <AskedStatus status={confirmations.get(listing.id)} />,
+            cell: (listing) => <AskedStatus status={confirmations.get(listing.id)} hasEmail={reachable.has(listing.id)} />,
           },
           {
             header: "Action",
@@ -180,16 +180,18 @@ export default async function DueForCheckingPage({ searchParams }: Props) {
                   }
                   pending="Saving…"
                 />
-                <ActionForm
-                  action={requestConfirmationAction}
-                  fields={{ organisationId: listing.id }}
-                  submit={
-                    <>
-                      Ask the organisation<span className="sr-only"> {listing.name}</span>
-                    </>
-                  }
-                  pending="Queueing…"
-                />
+                {reachable.has(listing.id) ? (
+                  <ActionForm
+                    action={requestConfirmationAction}
+                    fields={{ organisationId: listing.id }}
+                    submit={
+                      <>
+                        Ask the organisation<span className="sr-only"> {listing.name}</span>
+                      </>
+                    }
+                    pending="Queueing…"
+                  />
+                ) : null}
               </div>
             ),
           },
