@@ -155,6 +155,8 @@ export type EmbeddedOptions = {
   /** A fixed port (a cluster started again where its clients expect it) and password, instead of a free port and the generated one. */
   port?: number;
   password?: string;
+  /** When `npm start` runs it already, use that server (tools such as the importer) instead of refusing. */
+  joinRunning?: boolean;
 };
 
 /**
@@ -186,6 +188,12 @@ export async function startEmbedded(options: EmbeddedOptions = {}): Promise<Data
   const pidFile = path.join(directory, "postmaster.pid");
   if (existsSync(pidFile)) {
     const pid = Number((await readFile(pidFile, "utf8")).split("\n")[0]);
+    if (pid && isAlive(pid) && options.joinRunning) {
+      // postmaster.pid's fourth line is the port it listens on; it is not ours to stop.
+      const port = Number((await readFile(pidFile, "utf8")).split("\n")[3]);
+      const { postgresPassword } = await loadSecrets();
+      return { url: `postgresql://postgres:${encodeURIComponent(postgresPassword)}@127.0.0.1:${port}/${database}`, embedded: true, stop: async () => {} };
+    }
     if (pid && isAlive(pid)) {
       throw new LaunchError(
         `PROVA is already running: its embedded PostgreSQL (pid ${pid}) is using ${directory}. ` +
@@ -227,12 +235,15 @@ export async function startEmbedded(options: EmbeddedOptions = {}): Promise<Data
   return { url, embedded: true, stop: () => server.stop() };
 }
 
-/** DATABASE_URL's server when set (checked), otherwise the embedded one. */
-export async function resolveDatabase(): Promise<Database> {
+/**
+ * DATABASE_URL's server when set (checked), otherwise the embedded one; with `joinRunning`, the
+ * embedded server `npm start` is running, when it is.
+ */
+export async function resolveDatabase({ joinRunning = false } = {}): Promise<Database> {
   const { DATABASE_URL } = launcherEnv();
   if (DATABASE_URL) {
     await checkConnection(DATABASE_URL);
     return { url: DATABASE_URL, embedded: false, stop: async () => {} };
   }
-  return startEmbedded();
+  return startEmbedded({ joinRunning });
 }

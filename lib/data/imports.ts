@@ -1,0 +1,51 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { OrganisationDocument } from "@/lib/change-sets/document";
+import { keysOf, type MatchKey } from "@/lib/import/plan";
+import { readOrganisation } from "@/lib/data/change-sets/published";
+
+// What an import matches against: the directory's organisations, found by the keys of a batch of
+// rows in three indexed lookups (a website's host: the `website_host` expression index; an e-mail:
+// the contacts' value index; a name: the unaccented-name index), then keyed in the same way as the
+// rows (lib/import/plan.ts), so that a row and an organisation meet on equal keys only.
+
+export type Candidate = { id: string; archived: boolean };
+
+/** For each key of these rows, the organisations (published or archived) that have it. */
+export async function organisationsByKeys(rows: { website: string | null; name: string; countries: string[]; emails: string[] }[], keys: readonly MatchKey[]): Promise<Map<string, Candidate[]>> {
+  const hosts = keys.includes("website") ? rows.flatMap((row) => (row.website ? [row.website] : [])) : [];
+  const emails = keys.includes("email") ? rows.flatMap((row) => row.emails.map((email) => email.toLowerCase())) : [];
+  const names = keys.includes("name") ? rows.map((row) => row.name) : [];
+  const found = await db.$queryRaw<{ id: string; status: string; name: string; website: string | null; countryCodes: string[]; emails: string[] }[]>`
+    WITH matched AS (
+      SELECT id FROM "Organisation" WHERE website_host(website) = ANY(SELECT website_host(url) FROM unnest(${hosts}::text[]) url)
+      UNION
+      SELECT "organisationId" FROM "Contact" WHERE type = 'email' AND value = ANY(${emails}::text[])
+      UNION
+      SELECT id FROM "Organisation" WHERE f_unaccent(lower(name)) = ANY(SELECT f_unaccent(lower(n)) FROM unnest(${names}::text[]) n)
+    )
+    SELECT o.id, o.status::text, o.name, o.website, o."countryCodes",
+      COALESCE(array_agg(lower(c.value)) FILTER (WHERE c.type = 'email'), '{}') AS emails
+    FROM matched m JOIN "Organisation" o ON o.id = m.id LEFT JOIN "Contact" c ON c."organisationId" = o.id
+    GROUP BY o.id`;
+  const byKey = new Map<string, Candidate[]>();
+  for (const organisation of found) {
+    const contacts = organisation.emails.map((value) => ({ type: "EMAIL" as const, value }));
+    for (const key of keysOf({ name: organisation.name, website: organisation.website, countries: organisation.countryCodes, contacts }, keys)) {
+      byKey.set(key, [...(byKey.get(key) ?? []), { id: organisation.id, archived: organisation.status === "archived" }]);
+    }
+  }
+  return byKey;
+}
+
+/** The published documents of these organisations, by id. */
+export async function documentsOf(ids: string[]): Promise<Map<string, { document: OrganisationDocument; lockVersion: number }>> {
+  const documents = new Map<string, { document: OrganisationDocument; lockVersion: number }>();
+  await db.$transaction(async (tx) => {
+    for (const id of ids) {
+      const read = await readOrganisation(tx, id);
+      if (read) documents.set(id, { document: read.document, lockVersion: read.lockVersion });
+    }
+  });
+  return documents;
+}

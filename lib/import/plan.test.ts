@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { diffDocuments, type OrganisationDocument } from "@/lib/change-sets/document";
+import type { Organisation } from "@/lib/validation/organisation";
+import { keysOf, newDocument, proposedUpdate } from "./plan";
+
+const base: OrganisationDocument = {
+  slug: "allo-tolerance",
+  name: "Allo-Tolérance",
+  acronym: "AT",
+  kind: "NGO",
+  description: "Listens.",
+  website: "https://www.allo-tolerance.eu",
+  countries: ["BE"],
+  contacts: [
+    { id: "c1", type: "EMAIL", label: null, value: "info@allo-tolerance.eu", rawValue: "Info@Allo-Tolerance.eu" },
+    { id: "c2", type: "PHONE", label: "Office", value: "+32471512745", rawValue: "0032 471 51 27 45" },
+  ],
+  archived: false,
+};
+
+/** The row as the file says it (what parseRow returns). */
+const row = (overrides: Partial<Organisation> = {}): Organisation => ({
+  name: base.name,
+  acronym: base.acronym,
+  kind: base.kind,
+  description: base.description,
+  website: base.website,
+  countries: base.countries,
+  contacts: [{ type: "EMAIL", label: null, value: "info@allo-tolerance.eu", rawValue: "info@allo-tolerance.eu" }],
+  ...overrides,
+});
+
+describe("proposedUpdate", () => {
+  it("proposes nothing for a row that says what is published (contacts keep their identity and raw text)", () => {
+    const proposed = proposedUpdate(base, row(), new Set(["name", "kind", "countries", "email", "website"]));
+    expect(diffDocuments(base, proposed)).toEqual([]);
+  });
+
+  it("changes only the fields the file has columns for, and of the contacts only the types it has", () => {
+    const proposed = proposedUpdate(
+      base,
+      row({ name: "Allo Tolérance", description: "Something else", contacts: [{ type: "EMAIL", label: null, value: "contact@allo-tolerance.eu", rawValue: "contact@allo-tolerance.eu" }] }),
+      new Set(["name", "email"]),
+    );
+    expect(diffDocuments(base, proposed).map((change) => change.key)).toEqual(["name", expect.stringMatching(/^contact:/), "contact:c1"]);
+    expect(proposed.description).toBe("Listens.");
+    expect(proposed.contacts.map((contact) => contact.value)).toEqual(["+32471512745", "contact@allo-tolerance.eu"]);
+  });
+
+  it("leaves the acronym, the website and the description when the file's cell is empty", () => {
+    const proposed = proposedUpdate(base, row({ acronym: null, website: null, description: "" }), new Set(["acronym", "website", "description"]));
+    expect(diffDocuments(base, proposed)).toEqual([]);
+  });
+});
+
+describe("keysOf and newDocument", () => {
+  it("matches by the website's host (without www.), the e-mails, or the name in each country, as asked", () => {
+    const organisation = row({ countries: ["BE", "FR"] });
+    expect(keysOf(organisation, ["website", "email", "name"])).toEqual(["website:allo-tolerance.eu", "email:info@allo-tolerance.eu", "name:BE:allo-tolerance", "name:FR:allo-tolerance"]);
+    expect(keysOf(organisation, ["email"])).toEqual(["email:info@allo-tolerance.eu"]);
+  });
+
+  it("makes a new organisation's document with fresh contact ids and no address yet", () => {
+    const document = newDocument(row());
+    expect(document).toMatchObject({ slug: "", name: base.name, archived: false, contacts: [{ type: "EMAIL", value: "info@allo-tolerance.eu" }] });
+    expect(document.contacts[0].id).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});

@@ -1,0 +1,94 @@
+// What a row proposes for the organisation it matches: only what the file says, and only where it
+// differs. A field the file has no column for keeps its published value; the contacts of a type
+// the file has columns for are the file's (a contact with the same value keeps its identity, so
+// an unchanged file proposes nothing), those of the other types stay as they are.
+import { randomUUID } from "node:crypto";
+import type { ContactDocument, OrganisationDocument } from "@/lib/change-sets/document";
+import type { ContactType } from "@/lib/generated/prisma/enums";
+import type { Organisation } from "@/lib/validation/organisation";
+import type { ImportField } from "./mapping";
+
+/** How a row may be matched to a published organisation (the user picks which). */
+export const matchKeys = ["website", "email", "name"] as const;
+export type MatchKey = (typeof matchKeys)[number];
+
+const contactFields: Record<ContactType, ImportField> = { EMAIL: "email", PHONE: "phone", FAX: "fax", ADDRESS: "address", CONTACT_FORM: "contact_form" };
+const scalarFields = ["name", "acronym", "kind", "description", "website", "countries"] as const;
+
+/** The keys a row is matched by: its website's host, its e-mail addresses, its name in each of its countries. */
+export function keysOf(
+  organisation: { name: string; website: string | null; countries: string[]; contacts: { type: ContactType; value: string }[] },
+  keys: readonly MatchKey[],
+): string[] {
+  const found: string[] = [];
+  if (keys.includes("website") && organisation.website) {
+    const host = websiteHost(organisation.website);
+    if (host) found.push(`website:${host}`);
+  }
+  if (keys.includes("email")) {
+    for (const contact of organisation.contacts) if (contact.type === "EMAIL" && contact.value) found.push(`email:${contact.value.toLowerCase()}`);
+  }
+  if (keys.includes("name")) {
+    for (const country of organisation.countries) found.push(`name:${country}:${comparableName(organisation.name)}`);
+  }
+  return found;
+}
+
+/** A website's host, lower-case, without "www.": as the database's `website_host` (migration `import_matching`). */
+export function websiteHost(url: string): string | null {
+  const host = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/([^/:?#]+)/.exec(url)?.[1];
+  return host ? host.toLowerCase().replace(/^www\./, "") : null;
+}
+
+/** A name compared without case, accents or repeated spaces. */
+export function comparableName(name: string): string {
+  return name.normalize("NFD").replace(/\p{Diacritic}/gu, "").toLowerCase().replace(/\s+/g, " ").trim();
+}
+
+/** A new organisation's document from a row (its address is chosen when it is approved). */
+export function newDocument(organisation: Organisation): OrganisationDocument {
+  return {
+    slug: "",
+    name: organisation.name,
+    acronym: organisation.acronym,
+    kind: organisation.kind,
+    description: organisation.description,
+    website: organisation.website,
+    countries: organisation.countries,
+    contacts: organisation.contacts.map((contact) => ({ id: randomUUID(), type: contact.type, label: contact.label, value: contact.value, rawValue: contact.rawValue })),
+    archived: false,
+  };
+}
+
+/** The published document with what the row says in the columns the file has. */
+export function proposedUpdate(base: OrganisationDocument, organisation: Organisation, mapped: ReadonlySet<ImportField>): OrganisationDocument {
+  const proposed: OrganisationDocument = { ...base, contacts: [...base.contacts] };
+  for (const field of scalarFields) {
+    if (!mapped.has(field)) continue;
+    // An empty optional cell says nothing about the acronym or the website: the published one stays.
+    if ((field === "acronym" || field === "website" || field === "description") && !organisation[field]) continue;
+    (proposed as Record<string, unknown>)[field] = organisation[field];
+  }
+  const fileTypes = new Set((Object.keys(contactFields) as ContactType[]).filter((type) => mapped.has(contactFields[type])));
+  if (fileTypes.size === 0) return proposed;
+  const unused = [...base.contacts];
+  const fromFile: ContactDocument[] = organisation.contacts.map((contact) => {
+    const same = unused.findIndex((old) => old.type === contact.type && old.value === contact.value);
+    const kept = same >= 0 ? unused.splice(same, 1)[0] : null;
+    return {
+      id: kept?.id ?? randomUUID(),
+      type: contact.type,
+      // The published label and raw text stay when the file gives none and says the same value.
+      label: contact.label ?? kept?.label ?? null,
+      value: contact.value,
+      rawValue: kept && kept.value === contact.value ? kept.rawValue : contact.rawValue,
+    };
+  });
+  // The published order for what stays, the file's new contacts after it.
+  const keptIds = new Set(fromFile.map((contact) => contact.id));
+  proposed.contacts = [
+    ...base.contacts.flatMap((contact) => (fileTypes.has(contact.type) ? (keptIds.has(contact.id) ? [fromFile.find((item) => item.id === contact.id)!] : []) : [contact])),
+    ...fromFile.filter((contact) => !base.contacts.some((old) => old.id === contact.id)),
+  ];
+  return proposed;
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { mappingSchema, type ImportField } from "./mapping";
+import { countryLookup, parseRow } from "./rows";
+
+const countries = countryLookup(["BE", "FR", "DE", "IT", "ES", "RO", "NL"]);
+const fields: ImportField[] = ["name", "kind", "countries", "website", "email", "phone", "address"];
+const mapping = mappingSchema.parse({ columns: {}, values: { kind: { Verein: "ngo" } } });
+
+describe("countryLookup", () => {
+  it("knows each country by its code and its name in the seven languages", () => {
+    for (const name of ["be", "Belgium", "Belgique", "België", "Belgien", "Belgio", "Bélgica", "Belgia"]) {
+      expect(countries.get(name.normalize("NFD").replace(/\p{Diacritic}/gu, "").toLowerCase()), name).toBe("BE");
+    }
+  });
+});
+
+describe("parseRow", () => {
+  it("reads a row as the form would: normalised contacts, a kind from its label or the mapping, several countries", () => {
+    const row = parseRow(
+      ["Allo-Tolérance", "Verein", "Belgique, France", "www.allo-tolerance.eu", "Info@Allo-Tolerance.eu; contact@allo-tolerance.eu", "0032 471 51 27 45", "Rue Haute 1, 1000 Bruxelles"],
+      fields,
+      mapping,
+      countries,
+    );
+    expect(row.errors).toEqual([]);
+    expect(row.organisation).toMatchObject({
+      name: "Allo-Tolérance",
+      kind: "NGO",
+      countries: ["BE", "FR"],
+      website: "https://www.allo-tolerance.eu",
+      contacts: [
+        { type: "EMAIL", value: "info@allo-tolerance.eu" },
+        { type: "EMAIL", value: "contact@allo-tolerance.eu" },
+        { type: "PHONE", value: "+32471512745", rawValue: "0032 471 51 27 45" },
+        { type: "ADDRESS", value: "Rue Haute 1, 1000 Bruxelles" },
+      ],
+    });
+  });
+
+  it("reads the export's own form back: country codes separated by spaces, values by ' | ', labels before a colon", () => {
+    const row = parseRow(["Exit", "research_education", "be nl", "", "Office: office@exit.example | press@exit.example", "", ""], fields, mapping, countries);
+    expect(row.organisation).toMatchObject({
+      kind: "RESEARCH_EDUCATION",
+      countries: ["BE", "NL"],
+      contacts: [
+        { type: "EMAIL", label: "Office", value: "office@exit.example" },
+        { type: "EMAIL", label: null, value: "press@exit.example" },
+      ],
+    });
+  });
+
+  it("names every error with its field and column, all at once", () => {
+    const row = parseRow(["", "Club", "Atlantis", "not a site", "nobody@", "12", ""], fields, mapping, countries);
+    expect(row.organisation).toBeNull();
+    expect(row.errors).toEqual([
+      { field: "kind", column: "B", message: expect.stringContaining('"Club" is not a kind of organisation') },
+      { field: "countries", column: "C", message: '"Atlantis" is not a country the directory knows: use its name or its two-letter code.' },
+      { field: "name", column: "A", message: "Enter the organisation's name." },
+      { field: "website", column: "D", message: expect.any(String) },
+      { field: "email", column: "E", message: expect.any(String) },
+      { field: "phone", column: "F", message: expect.any(String) },
+    ]);
+  });
+
+  it("uses the mapping's defaults for empty cells, and keeps a formula-looking cell as text", () => {
+    const withDefaults = mappingSchema.parse({ columns: {}, defaults: { kind: "project", countries: "DE" } });
+    const row = parseRow(["=HYPERLINK(\"x\")", "", "", "", "", "", ""], fields, withDefaults, countries);
+    expect(row.organisation).toMatchObject({ name: '=HYPERLINK("x")', kind: "PROJECT", countries: ["DE"] });
+  });
+});
