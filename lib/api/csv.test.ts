@@ -38,6 +38,15 @@ describe("csvStream", () => {
     expect(rows[1].name).toBe("'=cmd|' /C calc'!A0");
   });
 
+  it("quotes a cell with a line break (a multi-line address), so that a parser splitting records on CRLF only keeps it whole", async () => {
+    const address = organisation("Palace", { contacts: [{ type: "address", label: null, value: "Rue de la Loi 155 C\n1040 Brussels" }], description: "One line" });
+    const text = await new Response(csvStream(from([address]))).text();
+    expect(text).toContain('"Rue de la Loi 155 C\n1040 Brussels"');
+    const rows = parse(text.slice(1), { columns: true, record_delimiter: "\r\n" }) as Record<string, string>[];
+    expect(rows).toHaveLength(1);
+    expect(rows[0].addresses).toBe("Rue de la Loi 155 C\n1040 Brussels");
+  });
+
   it("neutralises every formula-like cell", () => {
     for (const cell of ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"]) expect(neutralise(cell).startsWith("'")).toBe(true);
     expect(neutralise("plain text")).toBe("plain text");

@@ -42,7 +42,8 @@ export function csvRow(organisation: ApiOrganisation): string[] {
 export function csvStream(rows: AsyncIterable<ApiOrganisation>): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const iterator = rows[Symbol.asyncIterator]();
-  const stringifier = stringify({ header: true, columns: [...csvColumns], record_delimiter: "\r\n" });
+  // A line break inside a cell (a multi-line address) is quoted: csv-stringify quotes only the record delimiter.
+  const stringifier = stringify({ header: true, columns: [...csvColumns], record_delimiter: "\r\n", quoted_match: /[\r\n]/ });
   let started = false;
   return new ReadableStream<Uint8Array>({
     async pull(controller) {

@@ -74,6 +74,11 @@ function contactValues(cell: string, field: ImportField): { label: string | null
     });
 }
 
+/** A cell as it was typed: the apostrophe an export puts before a formula-like text taken off. */
+function asTyped(cell: string): string {
+  return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+}
+
 /** Reads one row through the mapping; `row` is its number as the spreadsheet shows it. */
 export function parseRow(cells: string[], fields: ImportField[], mapping: Mapping, countries: Map<string, string>): ParsedRow {
   const errors: RowError[] = [];
@@ -83,7 +88,7 @@ export function parseRow(cells: string[], fields: ImportField[], mapping: Mappin
   };
   const cell = (field: ImportField) => {
     const index = fields.indexOf(field);
-    return index >= 0 ? (cells[index] ?? "").trim() : "";
+    return index >= 0 ? asTyped(cells[index] ?? "").trim() : "";
   };
 
   const kindCell = cell("kind");
@@ -105,7 +110,7 @@ export function parseRow(cells: string[], fields: ImportField[], mapping: Mappin
   fields.forEach((field, index) => {
     const type = contactTypes[field];
     if (!type) return;
-    for (const { label, value } of contactValues(cells[index] ?? "", field)) contacts.push({ type, label, value, column: columnLetter(index) });
+    for (const { label, value } of contactValues(asTyped(cells[index] ?? ""), field)) contacts.push({ type, label, value, column: columnLetter(index) });
   });
 
   const input = {
