@@ -5,24 +5,38 @@ import { keysOf, type MatchKey } from "@/lib/import/plan";
 import { readOrganisation } from "@/lib/data/change-sets/published";
 
 // What an import matches against: the directory's organisations, found by the keys of a batch of
-// rows in three indexed lookups (a website's host: the `website_host` expression index; an e-mail:
+// rows in three indexed lookups, a few organisations per key at most (a website's host: the `website_host` expression index; an e-mail:
 // the contacts' value index; a name: the unaccented-name index), then keyed in the same way as the
 // rows (lib/import/plan.ts), so that a row and an organisation meet on equal keys only.
 
 export type Candidate = { id: string; archived: boolean };
 
+/**
+ * Organisations read per key: a key that more than one has says nothing about which, whatever the
+ * number, so a name or a host that thousands share (a ministry's portal) costs a few rows, not
+ * thousands.
+ */
+const perKey = 2;
+
 /** For each key of these rows, the organisations (published or archived) that have it. */
 export async function organisationsByKeys(rows: { website: string | null; name: string; countries: string[]; emails: string[] }[], keys: readonly MatchKey[]): Promise<Map<string, Candidate[]>> {
   const hosts = keys.includes("website") ? rows.flatMap((row) => (row.website ? [row.website] : [])) : [];
   const emails = keys.includes("email") ? rows.flatMap((row) => row.emails.map((email) => email.toLowerCase())) : [];
-  const names = keys.includes("name") ? rows.map((row) => row.name) : [];
+  // A name is looked for in each of the row's countries (`= ANY(countryCodes)`, not `@>`: the GIN
+  // index on the countries would read a whole country's rows for each name).
+  const named = keys.includes("name") ? rows.flatMap((row) => row.countries.map((country) => [row.name, country] as const)) : [];
+  const names = named.map(([name]) => name);
+  const nameCountries = named.map(([, country]) => country);
   const found = await db.$queryRaw<{ id: string; status: string; name: string; website: string | null; countryCodes: string[]; emails: string[] }[]>`
     WITH matched AS (
-      SELECT id FROM "Organisation" WHERE website_host(website) = ANY(SELECT website_host(url) FROM unnest(${hosts}::text[]) url)
+      SELECT m.id FROM unnest(${hosts}::text[]) url,
+        LATERAL (SELECT id FROM "Organisation" WHERE website_host(website) = website_host(url) LIMIT ${perKey}) m
       UNION
-      SELECT "organisationId" FROM "Contact" WHERE type = 'email' AND value = ANY(${emails}::text[])
+      SELECT m.id FROM unnest(${emails}::text[]) email,
+        LATERAL (SELECT "organisationId" AS id FROM "Contact" WHERE value = email AND type = 'email' LIMIT ${perKey}) m
       UNION
-      SELECT id FROM "Organisation" WHERE f_unaccent(lower(name)) = ANY(SELECT f_unaccent(lower(n)) FROM unnest(${names}::text[]) n)
+      SELECT m.id FROM unnest(${names}::text[], ${nameCountries}::text[]) AS k(n, country),
+        LATERAL (SELECT id FROM "Organisation" WHERE f_unaccent(lower(name)) = f_unaccent(lower(k.n)) AND k.country = ANY("countryCodes") LIMIT ${perKey}) m
     )
     SELECT o.id, o.status::text, o.name, o.website, o."countryCodes",
       COALESCE(array_agg(lower(c.value)) FILTER (WHERE c.type = 'email'), '{}') AS emails

@@ -33,9 +33,32 @@ export type DryRun = {
 export type DryRunOptions = ReadOptions & { headerRow?: number; mapping?: Mapping; matchBy?: readonly MatchKey[] };
 
 /** Rows matched against the database at a time. */
-const batchSize = 500;
+const batchSize = 200;
 /** The header row is looked for among the first rows (a title above it is common). */
 const headerSearchRows = 10;
+
+type Match = { kind: "none" } | { kind: "one"; id: string } | { kind: "several"; message: string };
+
+const keyWords = { email: "e-mail address", website: "website", name: "name in its country" } as const;
+
+/**
+ * The organisation a row is: the one its keys name, the most telling first (an e-mail address,
+ * then the website, then the name in its country). A key that several organisations share tells
+ * nothing; two keys that name different organisations leave the row for a person to decide.
+ */
+function matchOf(keys: string[], byKey: Map<string, { id: string }[]>): Match {
+  const found: { key: keyof typeof keyWords; ids: Set<string> }[] = (["email", "website", "name"] as const).map((key) => ({
+    key,
+    ids: new Set(keys.filter((item) => item.startsWith(`${key}:`)).flatMap((item) => (byKey.get(item) ?? []).map((candidate) => candidate.id))),
+  }));
+  const telling = found.filter((entry) => entry.ids.size === 1);
+  const ids = new Set(telling.map((entry) => [...entry.ids][0]));
+  if (ids.size > 1) return { kind: "several", message: `This row's ${telling.map((entry) => keyWords[entry.key]).join(" and ")} name different organisations of the directory: correct the row, or match by fewer keys.` };
+  if (ids.size === 1) return { kind: "one", id: [...ids][0] };
+  const shared = found.filter((entry) => entry.ids.size > 1);
+  if (shared.length > 0) return { kind: "several", message: `Several organisations of the directory have this row's ${shared.map((entry) => keyWords[entry.key]).join(" and ")}: add what tells them apart (an e-mail address, a website).` };
+  return { kind: "none" };
+}
 
 /** The row among the first ones whose cells suggest the most fields (the first on a tie). */
 function likelyHeader(rows: Row[]): Row | undefined {
@@ -87,12 +110,8 @@ export async function dryRun(path: string, options: DryRunOptions = {}): Promise
       valid.map((organisation) => ({ website: organisation.website, name: organisation.name, countries: organisation.countries, emails: organisation.contacts.filter((contact) => contact.type === "EMAIL").map((contact) => contact.value) })),
       matchBy,
     );
-    const matches = batch.map(({ parsed }) => {
-      if (!parsed.organisation) return [];
-      const ids = new Set(keysOf(parsed.organisation, matchBy).flatMap((key) => (byKey.get(key) ?? []).map((candidate) => candidate.id)));
-      return [...ids];
-    });
-    const documents = await documentsOf([...new Set(matches.filter((ids) => ids.length === 1).flat())]);
+    const matches = batch.map(({ parsed }) => (parsed.organisation ? matchOf(keysOf(parsed.organisation, matchBy), byKey) : ({ kind: "none" } as const)));
+    const documents = await documentsOf(matches.flatMap((match) => (match.kind === "one" ? [match.id] : [])));
     batch.forEach(({ row, parsed }, index) => {
       const outcome: RowOutcome = { row, outcome: "error", organisation: parsed.organisation?.name ?? null, changes: [], duplicateOf: null, errors: parsed.errors };
       if (parsed.organisation) {
@@ -100,14 +119,14 @@ export async function dryRun(path: string, options: DryRunOptions = {}): Promise
         const keys = keysOf(organisation, matchBy);
         const earlier = keys.map((key) => seen.get(key)).find((found) => found !== undefined);
         for (const key of keys) if (!seen.has(key)) seen.set(key, row);
-        const ids = matches[index];
+        const match = matches[index];
         if (earlier !== undefined) {
           outcome.outcome = "duplicate";
           outcome.duplicateOf = earlier;
-        } else if (ids.length > 1) {
-          outcome.errors = [{ field: "row", column: null, message: `This row matches ${ids.length} organisations of the directory: make its name, website or e-mail tell which.` }];
-        } else if (ids.length === 1) {
-          const published = documents.get(ids[0]);
+        } else if (match.kind === "several") {
+          outcome.errors = [{ field: "row", column: null, message: match.message }];
+        } else if (match.kind === "one") {
+          const published = documents.get(match.id);
           if (published) {
             const changes = diffDocuments(published.document, proposedUpdate(published.document, organisation, mapped));
             outcome.outcome = changes.length ? "update" : "unchanged";
