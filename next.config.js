@@ -42,7 +42,7 @@ const nextConfig = {
   // otherwise matched without case and the proxy matcher with it, and `/ADMIN` would get no policy.
   experimental: { authInterrupts: true, caseSensitiveRoutes: true },
   // Packages with native code or WebAssembly stay outside the server bundle.
-  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg"],
+  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "exceljs"],
 };
 
 export default nextConfig;

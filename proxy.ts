@@ -42,6 +42,8 @@ export function proxy(request: NextRequest) {
 // The dynamic pages of lib/security/headers.js's dynamicPagePattern (a matcher must be a
 // literal), the API, every server action call and every request with an Origin (a browser sends
 // one with every post, never with a plain GET of a page, so cached pages do not come here).
+// Not the import upload (/api/imports): Next hands a proxied request's body on only up to 10 MB;
+// the route makes the cross-site and database checks itself.
 export const config = {
   matcher: [
     "/admin",
@@ -52,8 +54,8 @@ export const config = {
     "/confirm/:path*",
     "/suggest",
     "/organisations/:slug/suggest",
-    "/api/:path*",
-    { source: "/:path*", has: [{ type: "header", key: "next-action" }] },
-    { source: "/:path*", has: [{ type: "header", key: "origin" }] },
+    "/api/((?!imports$).*)",
+    { source: "/((?!api/imports$).*)", has: [{ type: "header", key: "next-action" }] },
+    { source: "/((?!api/imports$).*)", has: [{ type: "header", key: "origin" }] },
   ],
 };

@@ -1,6 +1,9 @@
 import "server-only";
 import { createHash, timingSafeEqual } from "node:crypto";
 import { clientAddressOf } from "@/lib/auth/client-address";
+import { currentSession } from "@/lib/auth/session";
+import type { ActiveSession } from "@/lib/data/sessions";
+import type { Role } from "@/lib/generated/prisma/enums";
 import { recordAudit } from "@/lib/data/audit";
 import { appUrl } from "@/lib/env";
 import { isCrossSite } from "@/lib/security/origin";
@@ -24,4 +27,21 @@ export function hasBearer(request: Request, token: string): boolean {
   if (!given) return false;
   const digest = (value: string) => createHash("sha256").update(value).digest();
   return timingSafeEqual(digest(given), digest(token));
+}
+
+/**
+ * For route handlers staff use from their browser: the signed-in user of one of `roles`, or the
+ * answer to give instead (401 signed out, 403 for another role), audited as the pages are.
+ */
+export async function staffSession(request: Request, roles: readonly Role[]): Promise<ActiveSession | Response> {
+  const session = await currentSession();
+  if (!session) {
+    await auditDenial(request, "signed out");
+    return Response.json({ error: "Sign in first." }, { status: 401 });
+  }
+  if (!roles.includes(session.user.role)) {
+    await auditDenial(request, `role ${session.user.role.toLowerCase()}`);
+    return Response.json({ error: "Your role does not allow this." }, { status: 403 });
+  }
+  return session;
 }

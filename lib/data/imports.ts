@@ -3,6 +3,8 @@ import { db } from "@/lib/db";
 import type { OrganisationDocument } from "@/lib/change-sets/document";
 import { keysOf, type MatchKey } from "@/lib/import/plan";
 import { readOrganisation } from "@/lib/data/change-sets/published";
+import { openStatuses } from "@/lib/data/change-sets/shared";
+import { parseStored } from "@/lib/data/stored-documents";
 
 // What an import matches against: the directory's organisations, found by the keys of a batch of
 // rows in three indexed lookups, a few organisations per key at most (a website's host: the `website_host` expression index; an e-mail:
@@ -62,4 +64,30 @@ export async function documentsOf(ids: string[]): Promise<Map<string, { document
     }
   });
   return documents;
+}
+
+/**
+ * What imports waiting for review already propose for these rows: updates of these organisations,
+ * and creations sharing one of these keys (ChangeSet.importKeys), so that importing the same file
+ * again proposes nothing new.
+ */
+export async function openImportProposals(
+  organisationIds: string[],
+  keys: string[],
+): Promise<{ updates: { id: string; organisationId: string; proposed: OrganisationDocument }[]; creations: { id: string; keys: string[]; proposed: OrganisationDocument }[] }> {
+  const [updates, creations] = await Promise.all([
+    organisationIds.length
+      ? db.changeSet.findMany({
+          where: { organisationId: { in: organisationIds }, importBatchId: { not: null }, status: { in: openStatuses } },
+          select: { id: true, organisationId: true, proposed: true },
+        })
+      : [],
+    keys.length
+      ? db.changeSet.findMany({ where: { kind: "CREATE", importKeys: { hasSome: keys }, status: { in: openStatuses } }, select: { id: true, importKeys: true, proposed: true } })
+      : [],
+  ]);
+  return {
+    updates: updates.map((changeSet) => ({ id: changeSet.id, organisationId: changeSet.organisationId!, proposed: parseStored(changeSet.proposed, "ChangeSet.proposed", changeSet.id) })),
+    creations: creations.map((changeSet) => ({ id: changeSet.id, keys: changeSet.importKeys, proposed: parseStored(changeSet.proposed, "ChangeSet.proposed", changeSet.id) })),
+  };
 }

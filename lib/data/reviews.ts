@@ -24,9 +24,12 @@ export type QueueItem = {
   stale: boolean;
 };
 
-/** Submitted change sets, oldest first, with whether their base is stale. */
+/**
+ * Submitted change sets, oldest first, with whether their base is stale. Those of an import are
+ * reviewed from the import's page (listImportsInReview), as a whole or one by one.
+ */
 export async function listReviewQueue(filters: QueueFilters, limit = 100): Promise<QueueItem[]> {
-  const conditions: Prisma.Sql[] = [Prisma.sql`c."status" = 'submitted'`];
+  const conditions: Prisma.Sql[] = [Prisma.sql`c."status" = 'submitted'`, Prisma.sql`c."importBatchId" IS NULL`];
   if (filters.kind) conditions.push(Prisma.sql`c."kind" = ${filters.kind.toLowerCase()}::"ChangeSetKind"`);
   if (filters.publicOnly) conditions.push(Prisma.sql`c."public"`);
   if (filters.authorId) conditions.push(Prisma.sql`c."authorId" = ${filters.authorId}::uuid`);
@@ -44,6 +47,16 @@ export async function listReviewQueue(filters: QueueFilters, limit = 100): Promi
     const { name, countries } = parseStored(proposed, "ChangeSet.proposed", row.id);
     return { ...row, kind: kind.toUpperCase() as ChangeSetKind, name, countries };
   });
+}
+
+/** Imports whose changes wait for review, oldest first, with how many wait. */
+export async function listImportsInReview(): Promise<{ id: string; fileName: string; author: string | null; authorId: string | null; sentAt: Date | null; waiting: number }[]> {
+  const batches = await db.importBatch.findMany({
+    where: { status: { in: ["IN_REVIEW", "DECIDING"] } },
+    orderBy: { sentAt: "asc" },
+    select: { id: true, fileName: true, authorId: true, sentAt: true, author: { select: { name: true } }, _count: { select: { changeSets: { where: { status: "SUBMITTED" } } } } },
+  });
+  return batches.map(({ author, _count, ...batch }) => ({ ...batch, author: author?.name ?? null, waiting: _count.changeSets }));
 }
 
 export async function listQueueAuthors(): Promise<{ id: string; name: string }[]> {

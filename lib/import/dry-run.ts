@@ -1,12 +1,14 @@
 // The dry run of an import: every row of a file read, checked and matched, nothing written. Each
 // row is one of: create (no organisation has its keys), update (the fields that differ from the
-// organisation it matches), unchanged, duplicate (of an earlier row with one of the same keys) or
-// error (each with its column, in words). Rows are matched in batches, three indexed lookups each.
-import { diffDocuments } from "@/lib/change-sets/document";
-import { documentsOf, organisationsByKeys } from "@/lib/data/imports";
+// organisation it matches), unchanged (also: what an import waiting for review already proposes),
+// duplicate (of an earlier row with one of the same keys) or error (each with its column, in
+// words). Rows are matched in batches, three indexed lookups each. Sending an import to review
+// (lib/data/import-batches.ts) checks the file again the same way and proposes what the check says.
+import { diffDocuments, type OrganisationDocument } from "@/lib/change-sets/document";
+import { documentsOf, openImportProposals, organisationsByKeys } from "@/lib/data/imports";
 import { db } from "@/lib/db";
 import { resolveColumns, suggestField, suggestMapping, type ImportField, type Mapping } from "./mapping";
-import { keysOf, matchKeys, proposedUpdate, type MatchKey } from "./plan";
+import { keysOf, matchKeys, newDocument, proposedUpdate, sameProposal, type MatchKey } from "./plan";
 import { openSpreadsheet, type ReadOptions, type Row } from "./read";
 import { countryLookup, parseRow, type RowError } from "./rows";
 
@@ -19,7 +21,19 @@ export type RowOutcome = {
   changes: string[];
   duplicateOf: number | null;
   errors: RowError[];
+  /** For an unchanged row: the change set waiting for review that already proposes it. */
+  proposedIn: string | null;
 };
+
+/** What sending a row to review proposes: a creation, or an update drafted from the published document. */
+export type Proposal =
+  | { kind: "CREATE"; proposed: OrganisationDocument; keys: string[] }
+  | { kind: "UPDATE"; organisationId: string; base: OrganisationDocument; baseLockVersion: number; proposed: OrganisationDocument };
+
+/** A checked row, with what the import needs besides what the dry run shows. */
+export type CheckedRow = RowOutcome & { cells: string[]; organisationId: string | null; proposal: Proposal | null };
+
+export type FileFacts = DryRun["file"] & { sheets: string[] };
 
 export type DryRun = {
   file: { format: "csv" | "xlsx"; encoding: string | null; delimiter: string | null; sheet: string | null; headerRow: number };
@@ -30,7 +44,20 @@ export type DryRun = {
   rows: RowOutcome[];
 };
 
-export type DryRunOptions = ReadOptions & { headerRow?: number; mapping?: Mapping; matchBy?: readonly MatchKey[] };
+export type DryRunOptions = ReadOptions & {
+  headerRow?: number;
+  mapping?: Mapping;
+  matchBy?: readonly MatchKey[];
+  /** The mapping remembered for these headers (lib/data/import-batches.ts), used when none is given. */
+  rememberedMapping?: (headers: string[]) => Promise<Mapping | null>;
+};
+
+type CheckHandlers = {
+  /** Once the header is found: how the file is read and mapped. Nothing more is read when there are problems. */
+  start?: (facts: { file: FileFacts; headers: string[]; mapping: Mapping; problems: string[] }) => Promise<void> | void;
+  /** Each batch of checked rows, in the file's order. */
+  rows: (rows: CheckedRow[], summary: DryRun["summary"]) => Promise<void> | void;
+};
 
 /** Rows matched against the database at a time. */
 const batchSize = 200;
@@ -71,7 +98,26 @@ function likelyHeader(rows: Row[]): Row | undefined {
   return best ?? rows.find((row) => row.cells.some((cell) => cell.trim()));
 }
 
+/** The dry run, whole: for the command line and tests (the import page stores rows as they come). */
 export async function dryRun(path: string, options: DryRunOptions = {}): Promise<DryRun> {
+  const result: DryRun = { file: { format: "csv", encoding: null, delimiter: null, sheet: null, headerRow: 1 }, mapping: { columns: {}, values: {}, defaults: {} }, problems: [], summary: emptySummary(), rows: [] };
+  await checkFile(path, options, {
+    start({ file, mapping, problems }) {
+      const { format, encoding, delimiter, sheet, headerRow } = file;
+      Object.assign(result, { file: { format, encoding, delimiter, sheet, headerRow }, mapping, problems });
+    },
+    rows(rows, summary) {
+      for (const { row, outcome, organisation, changes, duplicateOf, errors, proposedIn } of rows) result.rows.push({ row, outcome, organisation, changes, duplicateOf, errors, proposedIn });
+      result.summary = summary;
+    },
+  });
+  return result;
+}
+
+const emptySummary = (): DryRun["summary"] => ({ rows: 0, creates: 0, updates: 0, unchanged: 0, duplicates: 0, errors: 0 });
+
+/** Reads, checks and matches every row of the file, handing them over a batch at a time; returns the summary. */
+export async function checkFile(path: string, options: DryRunOptions, handlers: CheckHandlers): Promise<DryRun["summary"]> {
   const opened = await openSpreadsheet(path, options);
   const matchBy = options.matchBy ?? matchKeys;
   const countries = countryLookup((await db.country.findMany({ select: { code: true } })).map((country) => country.code));
@@ -86,24 +132,21 @@ export async function dryRun(path: string, options: DryRunOptions = {}): Promise
   const header = options.headerRow ? start.find((row) => row.row === options.headerRow) : likelyHeader(start);
   const headerRow = header?.row ?? options.headerRow ?? 1;
   const headers = header?.cells ?? [];
-  const mapping = options.mapping ?? suggestMapping(headers);
+  const mapping = options.mapping ?? (await options.rememberedMapping?.(headers)) ?? suggestMapping(headers);
   const { fields, problems } = resolveColumns(headers, mapping);
-  const result: DryRun = {
-    file: { format: opened.format, encoding: opened.encoding, delimiter: opened.delimiter, sheet: opened.sheet, headerRow },
-    mapping,
-    problems: header ? problems : [`The file has no row ${headerRow} to read the headers from.`],
-    summary: { rows: 0, creates: 0, updates: 0, unchanged: 0, duplicates: 0, errors: 0 },
-    rows: [],
-  };
-  if (result.problems.length > 0) {
+  const summary = emptySummary();
+  const file: FileFacts = { format: opened.format, encoding: opened.encoding, delimiter: opened.delimiter, sheet: opened.sheet, sheets: opened.sheets, headerRow };
+  const allProblems = header ? problems : [`The file has no row ${headerRow} to read the headers from.`];
+  await handlers.start?.({ file, headers, mapping, problems: allProblems });
+  if (allProblems.length > 0) {
     // Closes the file the reader holds open.
     await iterator.return?.();
-    return result;
+    return summary;
   }
 
   const mapped = new Set<ImportField>(fields);
   const seen = new Map<string, number>();
-  let batch: { row: number; parsed: ReturnType<typeof parseRow> }[] = [];
+  let batch: { row: number; cells: string[]; parsed: ReturnType<typeof parseRow> }[] = [];
   const flush = async () => {
     const valid = batch.flatMap(({ parsed }) => (parsed.organisation ? [parsed.organisation] : []));
     const byKey = await organisationsByKeys(
@@ -111,47 +154,73 @@ export async function dryRun(path: string, options: DryRunOptions = {}): Promise
       matchBy,
     );
     const matches = batch.map(({ parsed }) => (parsed.organisation ? matchOf(keysOf(parsed.organisation, matchBy), byKey) : ({ kind: "none" } as const)));
-    const documents = await documentsOf(matches.flatMap((match) => (match.kind === "one" ? [match.id] : [])));
-    batch.forEach(({ row, parsed }, index) => {
-      const outcome: RowOutcome = { row, outcome: "error", organisation: parsed.organisation?.name ?? null, changes: [], duplicateOf: null, errors: parsed.errors };
-      if (parsed.organisation) {
-        const organisation = parsed.organisation;
-        const keys = keysOf(organisation, matchBy);
-        const earlier = keys.map((key) => seen.get(key)).find((found) => found !== undefined);
-        for (const key of keys) if (!seen.has(key)) seen.set(key, row);
-        const match = matches[index];
-        if (earlier !== undefined) {
-          outcome.outcome = "duplicate";
-          outcome.duplicateOf = earlier;
-        } else if (match.kind === "several") {
-          outcome.errors = [{ field: "row", column: null, message: match.message }];
-        } else if (match.kind === "one") {
-          const published = documents.get(match.id);
-          if (published) {
-            const changes = diffDocuments(published.document, proposedUpdate(published.document, organisation, mapped));
-            outcome.outcome = changes.length ? "update" : "unchanged";
-            outcome.organisation = `${organisation.name} (${published.document.slug})`;
-            outcome.changes = changes.map((change) => change.key);
-          }
+    const matchedIds = matches.flatMap((match) => (match.kind === "one" ? [match.id] : []));
+    const documents = await documentsOf(matchedIds);
+    const open = await openImportProposals(
+      matchedIds,
+      valid.flatMap((organisation) => keysOf(organisation, matchBy)),
+    );
+    const checked: CheckedRow[] = batch.map(({ row, cells, parsed }, index) => {
+      const outcome: CheckedRow = { row, outcome: "error", organisation: parsed.organisation?.name ?? null, changes: [], duplicateOf: null, errors: parsed.errors, proposedIn: null, cells, organisationId: null, proposal: null };
+      if (!parsed.organisation) return outcome;
+      const organisation = parsed.organisation;
+      const keys = keysOf(organisation, matchBy);
+      const earlier = keys.map((key) => seen.get(key)).find((found) => found !== undefined);
+      for (const key of keys) if (!seen.has(key)) seen.set(key, row);
+      const match = matches[index];
+      if (earlier !== undefined) {
+        outcome.outcome = "duplicate";
+        outcome.duplicateOf = earlier;
+      } else if (match.kind === "several") {
+        outcome.errors = [{ field: "row", column: null, message: match.message }];
+      } else if (match.kind === "one") {
+        const published = documents.get(match.id);
+        if (!published) return outcome;
+        const proposed = proposedUpdate(published.document, organisation, mapped);
+        const changes = diffDocuments(published.document, proposed);
+        const waiting = open.updates.find((candidate) => candidate.organisationId === match.id && sameProposal(candidate.proposed, proposed));
+        outcome.organisation = `${organisation.name} (${published.document.slug})`;
+        outcome.organisationId = match.id;
+        if (changes.length && !waiting) {
+          outcome.outcome = "update";
+          outcome.changes = changes.map((change) => change.key);
+          outcome.proposal = { kind: "UPDATE", organisationId: match.id, base: published.document, baseLockVersion: published.lockVersion, proposed };
+        } else {
+          outcome.outcome = "unchanged";
+          outcome.proposedIn = waiting?.id ?? null;
+        }
+      } else {
+        const proposed = newDocument(organisation);
+        const waiting = open.creations.filter((candidate) => candidate.keys.some((key) => keys.includes(key)));
+        const same = waiting.find((candidate) => sameProposal(candidate.proposed, proposed));
+        if (same) {
+          outcome.outcome = "unchanged";
+          outcome.proposedIn = same.id;
+        } else if (waiting.length > 0) {
+          outcome.errors = [{ field: "row", column: null, message: "An import waiting for review already proposes a new organisation with this row's keys, with other values: decide on that one first." }];
         } else {
           outcome.outcome = "create";
+          outcome.proposal = { kind: "CREATE", proposed, keys };
         }
       }
-      result.rows.push(outcome);
-      result.summary.rows++;
-      const counter = ({ create: "creates", update: "updates", unchanged: "unchanged", duplicate: "duplicates", error: "errors" } as const)[outcome.outcome];
-      result.summary[counter]++;
+      return outcome;
     });
+    for (const row of checked) {
+      if (row.outcome !== "error") row.cells = [];
+      summary.rows++;
+      summary[({ create: "creates", update: "updates", unchanged: "unchanged", duplicate: "duplicates", error: "errors" } as const)[row.outcome]]++;
+    }
     batch = [];
+    await handlers.rows(checked, { ...summary });
   };
 
   const take = async (row: Row) => {
     if (row.row <= headerRow || row.cells.every((cell) => !cell.trim())) return;
-    batch.push({ row: row.row, parsed: parseRow(row.cells, fields, mapping, countries) });
+    batch.push({ row: row.row, cells: row.cells, parsed: parseRow(row.cells, fields, mapping, countries) });
     if (batch.length >= batchSize) await flush();
   };
   for (const row of start) await take(row);
   for (let next = await iterator.next(); !next.done; next = await iterator.next()) await take(next.value);
   if (batch.length > 0) await flush();
-  return result;
+  return summary;
 }

@@ -40,13 +40,21 @@ export function exportRow(organisation: ExportedOrganisation): string[] {
 
 /** Writes the export to `output` as it reads it; resolves when all is written. */
 export async function writeExport(organisations: AsyncIterable<ExportedOrganisation>, format: "csv" | "xlsx", output: Writable): Promise<void> {
+  async function* rows() {
+    for await (const organisation of organisations) yield exportRow(organisation);
+  }
+  await writeSpreadsheet([...exportHeaders], rows(), format, output, "Organisations");
+}
+
+/** Writes a header and rows as CSV (UTF-8 with BOM, formulas neutralised) or as an XLSX sheet of plain strings, streaming. */
+export async function writeSpreadsheet(headers: string[], rows: AsyncIterable<string[]>, format: "csv" | "xlsx", output: Writable, sheetName = "Sheet1"): Promise<void> {
   if (format === "csv") {
     // A line break inside a cell is quoted whatever it is (csv-stringify quotes only the record delimiter).
     const csv = stringify({ bom: true, record_delimiter: "\r\n", quoted_match: /[\r\n]/ });
     csv.pipe(output);
     const write = (cells: string[]) => (csv.write(cells) ? Promise.resolve() : new Promise<void>((resolve) => csv.once("drain", () => resolve())));
-    await write([...exportHeaders]);
-    for await (const organisation of organisations) await write(exportRow(organisation).map(neutraliseFormula));
+    await write(headers);
+    for await (const row of rows) await write(row.map(neutraliseFormula));
     await new Promise<void>((resolve, reject) => {
       output.once("error", reject);
       csv.end(() => resolve());
@@ -54,9 +62,9 @@ export async function writeExport(organisations: AsyncIterable<ExportedOrganisat
     return;
   }
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useSharedStrings: false, useStyles: false });
-  const sheet = workbook.addWorksheet("Organisations");
-  sheet.addRow([...exportHeaders]).commit();
-  for await (const organisation of organisations) sheet.addRow(exportRow(organisation)).commit();
+  const sheet = workbook.addWorksheet(sheetName);
+  sheet.addRow(headers).commit();
+  for await (const row of rows) sheet.addRow(row).commit();
   sheet.commit();
   await workbook.commit();
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { diffDocuments, type OrganisationDocument } from "@/lib/change-sets/document";
 import type { Organisation } from "@/lib/validation/organisation";
-import { keysOf, newDocument, proposedUpdate } from "./plan";
+import { keysOf, newDocument, proposedUpdate, sameProposal } from "./plan";
 
 const base: OrganisationDocument = {
   slug: "allo-tolerance",
@@ -64,5 +64,18 @@ describe("keysOf and newDocument", () => {
     const document = newDocument(row());
     expect(document).toMatchObject({ slug: "", name: base.name, archived: false, contacts: [{ type: "EMAIL", value: "info@allo-tolerance.eu" }] });
     expect(document.contacts[0].id).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe("sameProposal", () => {
+  it("compares what a row proposes whatever its contacts' ids and its address, but not whatever its values or their order", () => {
+    const once = newDocument(row());
+    const twice = { ...newDocument(row()), slug: "allo-tolerance-2" };
+    expect(once.contacts[0].id).not.toBe(twice.contacts[0].id);
+    expect(sameProposal(once, twice)).toBe(true);
+    expect(sameProposal(once, { ...twice, website: "https://other.example" })).toBe(false);
+    expect(sameProposal(once, { ...twice, contacts: [{ ...twice.contacts[0], label: "Office" }] })).toBe(false);
+    const two = newDocument(row({ contacts: [...row().contacts, { type: "PHONE", label: null, value: "+3221234567", rawValue: "02 123 45 67" }] }));
+    expect(sameProposal(two, { ...two, contacts: [...two.contacts].reverse() })).toBe(false);
   });
 });

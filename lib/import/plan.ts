@@ -92,3 +92,17 @@ export function proposedUpdate(base: OrganisationDocument, organisation: Organis
   ];
   return proposed;
 }
+
+/**
+ * Whether two documents propose the same organisation: the same fields and the same contacts in
+ * the same order, whatever their ids (a row's new contacts get new ids each time it is read) and
+ * its address (a creation's is chosen when it is saved).
+ */
+export function sameProposal(a: OrganisationDocument, b: OrganisationDocument): boolean {
+  const comparable = (document: OrganisationDocument) => ({
+    ...document,
+    slug: null,
+    contacts: document.contacts.map((contact) => [contact.type, contact.label, contact.value]),
+  });
+  return JSON.stringify(comparable(a)) === JSON.stringify(comparable(b));
+}

@@ -41,7 +41,8 @@ export class UnreadableFileError extends Error {
 }
 
 const megabyte = 1024 * 1024;
-const largestFile = 50 * megabyte;
+/** The largest file an import reads. */
+export const largestImport = 50 * megabyte;
 /** What an Excel file may expand to, and by how much, before it is taken for a zip bomb. */
 const largestExpanded = 500 * megabyte;
 const largestRatio = 200;
@@ -60,7 +61,7 @@ const messages = {
   notSpreadsheet: "This is not a CSV or an Excel (.xlsx) file.",
   damaged: "This Excel file is damaged or cut short.",
   unreadable: "This file could not be read.",
-  tooLarge: `This file is larger than ${largestFile / megabyte} MB; split it into smaller files.`,
+  tooLarge: `This file is larger than ${largestImport / megabyte} MB; split it into smaller files.`,
   expandsTooMuch: "This Excel file expands to far more data than a spreadsheet holds, so it is not read.",
   oldExcel: "This is an old Excel (.xls) file or a password-protected one; save it as .xlsx or CSV without a password and try again.",
   openDocument: "This is an OpenDocument (.ods) spreadsheet; save it as Excel (.xlsx) or CSV and try again.",
@@ -74,7 +75,7 @@ function unreadable(error: unknown, message: string): UnreadableFileError {
 export async function openSpreadsheet(path: string, options: ReadOptions = {}): Promise<OpenedFile> {
   try {
     const size = (await stat(path)).size;
-    if (size > largestFile) throw new UnreadableFileError(messages.tooLarge);
+    if (size > largestImport) throw new UnreadableFileError(messages.tooLarge);
     if (size === 0) throw new UnreadableFileError(messages.empty);
     const head = await readAt(path, 0, Math.min(size, headLength));
     if (startsWith(head, [0x50, 0x4b, 0x03, 0x04])) return await openWorkbook(path, size, options);
@@ -264,7 +265,9 @@ async function* csvRows(path: string, encoding: Encoding, delimiter: Delimiter, 
 
 function csvErrorMessage(error: unknown, row: number): string {
   const code = error instanceof Error && "code" in error ? String(error.code) : "";
-  if (code === "CSV_QUOTE_NOT_CLOSED" || code === "CSV_MAX_RECORD_SIZE") return `Row ${row} opens a quotation mark that is never closed, so the rest of the file cannot be read.`;
+  if (code === "CSV_QUOTE_NOT_CLOSED") return `Row ${row} opens a quotation mark that is never closed, so the rest of the file cannot be read.`;
+  // A quotation mark left open swallows the rest of the file into one cell: most often what makes a row this long.
+  if (code === "CSV_MAX_RECORD_SIZE") return `Row ${row} is longer than ${longestRow / 1024 / 1024} MB (a quotation mark never closed?), so the rest of the file cannot be read.`;
   if (code.startsWith("CSV_")) return `Row ${row} could not be read as CSV.`;
   return messages.unreadable;
 }

@@ -6,7 +6,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db";
 import { pgQuery } from "@/scripts/lib/pg-client";
-import { fastBoss, until } from "./fixtures/test-queues";
+import { fastBoss, revalidationRecorder, until } from "./fixtures/test-queues";
 
 const run = crypto.randomUUID().slice(0, 8);
 const schema = `pgboss_links_${run}`;
@@ -29,15 +29,8 @@ const site: Server = createServer((req, res) => {
 });
 let origin = "";
 /** The app, as the worker sees it: the revalidations it is sent. */
-const revalidations: string[][] = [];
-const app: Server = createServer((req, res) => {
-  let body = "";
-  req.on("data", (chunk: Buffer) => (body += chunk.toString()));
-  req.on("end", () => {
-    if (req.url === "/api/revalidate") revalidations.push(JSON.parse(body).tags);
-    res.writeHead(200, { "content-type": "application/json" }).end("{}");
-  });
-});
+let app: Awaited<ReturnType<typeof revalidationRecorder>>;
+let revalidations: string[][];
 
 
 const verdicts = async (urls: string[]) =>
@@ -45,11 +38,12 @@ const verdicts = async (urls: string[]) =>
 
 beforeAll(async () => {
   await new Promise<void>((resolve) => site.listen(0, "127.0.0.1", resolve));
-  await new Promise<void>((resolve) => app.listen(0, "127.0.0.1", resolve));
+  app = await revalidationRecorder();
+  revalidations = app.revalidations;
   origin = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
   // Read once, by the first module that asks: set before the app's modules load.
   process.env.LINK_CHECK_ALLOWED_HOSTS = "127.0.0.1";
-  process.env.APP_URL = `http://127.0.0.1:${(app.address() as AddressInfo).port}`;
+  process.env.APP_URL = app.url;
   process.env.NEXTAUTH_SECRET ??= "a-test-secret-that-is-at-least-32-characters";
   ({ db } = await import("@/lib/db"));
   jobs = await import("./index");

@@ -5,8 +5,8 @@ import { addLinks, hostOf, organisationsListing, recordCheck, syncLinks, takeDue
 import { db } from "@/lib/db";
 import { appUrl, serverEnv } from "@/lib/env";
 import { checkMany } from "@/lib/links/batch";
-import { revalidateToken } from "@/lib/security/keys";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { refreshPublicPages } from "./public-pages";
 import { defineQueue, type QueueSettings } from "./runner";
 
 // Link health: every URL the directory publishes is checked on a schedule (lib/data/links.ts keeps
@@ -117,18 +117,4 @@ export async function checkNewLinks(urls: Iterable<string>, options: { tx?: Pris
       await enqueue("link-check", { format: 1, urls: hostUrls.slice(i, i + urlsPerJob) }, { ...options, singletonKey: hostOf(hostUrls[0])! });
     }
   }
-}
-
-/**
- * Refreshes public pages from the worker, which runs outside Next: through the app's own
- * revalidation endpoint (POST /api/revalidate), as scripts do.
- */
-async function refreshPublicPages(changed: string[]): Promise<void> {
-  const response = await fetch(`${appUrl()}/api/revalidate`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${revalidateToken()}`, "content-type": "application/json" },
-    body: JSON.stringify({ tags: changed }),
-    signal: AbortSignal.timeout(10_000),
-  });
-  if (!response.ok) throw new Error(`Refreshing pages failed: ${response.status}`);
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { confirmationsDueQueue } from "./confirmations";
 import { duplicatesScanQueue } from "./duplicates";
+import { importsQueue } from "./imports";
 import { linkCheckQueue, linksDispatchQueue, linksSyncQueue } from "./links";
 import { mailQueue } from "./mail";
 import { reviewDigestQueue } from "./notifications";
@@ -14,6 +15,7 @@ export const appQueues = {
   "duplicates-scan": duplicatesScanQueue,
   "confirmations-due": confirmationsDueQueue,
   "review-digest": reviewDigestQueue,
+  imports: importsQueue,
 };
 
 export type AppQueues = typeof appQueues;

@@ -76,7 +76,8 @@ function decodes(/** @type {string} */ value) {
  */
 const routeMethods = [
   [/^\/api\/auth\//, ["GET", "HEAD", "POST", "OPTIONS"]],
-  [/^\/api\/(?:revalidate|suggestions|bounces)$|^\/api\/unsubscribe\/[^/]+$/, ["POST", "OPTIONS"]],
+  [/^\/api\/(?:revalidate|suggestions|bounces|imports)$|^\/api\/unsubscribe\/[^/]+$/, ["POST", "OPTIONS"]],
+  [/^\/api\/export$|^\/api\/imports\/[^/]+\/errors$/, ["GET", "HEAD", "OPTIONS"]],
   [/^\/api\/v1\//, ["GET", "HEAD", "OPTIONS"]],
   [/^\/api\//, ["GET", "HEAD", "POST", "OPTIONS"]],
   [/^\/_next\//, ["GET", "HEAD"]],

@@ -35,6 +35,9 @@ export default async function AdminLayout({ children }: { children: React.ReactN
               <Link href="/admin/due" className="underline-offset-4 hover:underline">
                 Due for checking
               </Link>
+              <Link href="/admin/imports" className="underline-offset-4 hover:underline">
+                Imports
+              </Link>
               {reviewer ? (
                 <Link href="/admin/reviews" className="underline-offset-4 hover:underline">
                   Reviews{awaiting ? <span className="ml-1 rounded-full bg-amber-300 px-2 text-xs font-semibold text-slate-950">{awaiting}<span className="sr-only"> waiting</span></span> : null}

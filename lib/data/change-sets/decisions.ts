@@ -30,7 +30,7 @@ export const ownChangeMessage = "You cannot decide on a change you made yourself
 export async function declineChangeSet(actor: Actor, id: string, outcome: "REJECTED" | "CHANGES_REQUESTED", note: string, { revision }: { revision?: number } = {}): Promise<void> {
   assertMay(actor, "changes.decide");
   await db.$transaction(async (tx) => {
-    const changeSet = await tx.changeSet.findUnique({ where: { id }, select: { authorId: true, public: true, suggesterEmail: true, suggesterName: true, proposed: true } });
+    const changeSet = await tx.changeSet.findUnique({ where: { id }, select: { authorId: true, public: true, suggesterEmail: true, suggesterName: true, proposed: true, importBatchId: true } });
     if (!changeSet) throw new NotFoundError("This change does not exist.");
     if (changeSet.authorId === actor.id) throw new ConflictError(ownChangeMessage);
     if (changeSet.public && outcome === "CHANGES_REQUESTED") {
@@ -201,11 +201,12 @@ async function tellSuggester(
 async function tellAuthor(
   tx: Prisma.TransactionClient,
   changeSetId: string,
-  changeSet: { authorId: string | null; proposed: Prisma.JsonValue },
+  changeSet: { authorId: string | null; proposed: Prisma.JsonValue; importBatchId: string | null },
   outcome: DecisionOutcome,
   note: string,
 ) {
-  if (!changeSet.authorId) return;
+  // An import's author follows its decisions on the import's page, not in a message per row.
+  if (!changeSet.authorId || changeSet.importBatchId) return;
   const author = await tx.user.findUnique({ where: { id: changeSet.authorId }, select: { email: true, name: true, notifyDecisions: true, disabledAt: true } });
   if (!author?.notifyDecisions || author.disabledAt) return;
   const organisation = parseStored(changeSet.proposed, "ChangeSet.proposed", changeSetId).name;

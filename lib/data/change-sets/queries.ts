@@ -45,7 +45,11 @@ export async function findOpenChangeSet(actor: Actor, organisationId: string): P
 }
 
 export async function countAwaitingReview(): Promise<number> {
-  return db.changeSet.count({ where: { status: "SUBMITTED" } });
+  const [changes, imports] = await Promise.all([
+    db.changeSet.count({ where: { status: "SUBMITTED", importBatchId: null } }),
+    db.importBatch.count({ where: { status: "IN_REVIEW" } }),
+  ]);
+  return changes + imports;
 }
 
 /** Recently applied change sets, newest first. */

@@ -5,7 +5,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { FilterBar, FilterInput, FilterSelect } from "@/components/ui/filter-bar";
 import { Toast } from "@/components/ui/toast";
 import { requireRole } from "@/lib/auth/session";
-import { listQueueAuthors, listReviewQueue } from "@/lib/data/reviews";
+import { listImportsInReview, listQueueAuthors, listReviewQueue } from "@/lib/data/reviews";
 import type { ChangeSetKind } from "@/lib/generated/prisma/enums";
 import { idOrUndefined } from "@/lib/validation/ids";
 
@@ -37,12 +37,29 @@ export default async function ReviewsPage({ searchParams }: Props) {
     country: /^[a-z]{2}$/i.test(first(params.country) ?? "") ? first(params.country) : undefined,
     authorId: idOrUndefined(first(params.author)),
   };
-  const [items, authors] = await Promise.all([listReviewQueue(filters), listQueueAuthors()]);
+  const [items, authors, imports] = await Promise.all([listReviewQueue(filters), listQueueAuthors(), listImportsInReview()]);
   const outcome = decided[first(params.decided) ?? ""];
   return (
     <>
       <h1 className="text-2xl font-bold text-brand-900">Reviews</h1>
       <Toast message={outcome} className="mt-4" />
+      {imports.length > 0 ? (
+        <section aria-labelledby="imports-heading" className="mt-6">
+          <h2 id="imports-heading" className="text-lg font-semibold">
+            Imports waiting for review
+          </h2>
+          <ul className="mt-2 space-y-1">
+            {imports.map((batch) => (
+              <li key={batch.id}>
+                <Link href={`/admin/imports/${batch.id}`} className="font-medium text-brand-700 underline hover:no-underline">
+                  {batch.fileName}
+                </Link>{" "}
+                by {batch.author ?? "a deleted account"}: {batch.waiting.toLocaleString("en")} {batch.waiting === 1 ? "change" : "changes"} waiting
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <FilterBar label="Filter the queue">
         <FilterSelect
           name="kind"

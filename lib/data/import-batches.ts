@@ -1,0 +1,417 @@
+import "server-only";
+import { createHash, randomUUID } from "node:crypto";
+import { rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { db } from "@/lib/db";
+import { assertMay, type Actor } from "@/lib/data/actor";
+import { recordAudit } from "@/lib/data/audit";
+import { applyChangeSet, declineChangeSet, saveDraftIn, submitChangeSetIn } from "@/lib/data/change-sets";
+import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/data/errors";
+import { findActor } from "@/lib/data/users";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { ImportStatus } from "@/lib/generated/prisma/enums";
+import { checkFile, type CheckedRow, type DryRun, type DryRunOptions, type FileFacts, type Proposal } from "@/lib/import/dry-run";
+import { mappingSchema, normaliseHeader, type Mapping } from "@/lib/import/mapping";
+import { UnreadableFileError } from "@/lib/import/read";
+import { importSettingsSchema, type ImportSettings } from "@/lib/validation/import";
+
+// Imports as staff see them (/admin/imports): an uploaded file is stored with its batch and
+// checked by a job (the same dry run as `npm run import`), its rows kept (ImportRow) to be shown and
+// those with errors downloaded. The author may change how it is read and mapped, then send it to
+// review: a job checks the file again and saves a submitted change set per row that proposes
+// something (one transaction each). A reviewer who is not the author decides them one by one (the
+// review pages) or all at once (a job). Importing the same file again proposes nothing new: a row
+// that an import waiting for review already proposes is unchanged (lib/import/dry-run.ts).
+
+/** What a job of the `imports` queue does to a batch (lib/jobs/imports.ts). */
+export type ImportStep = "check" | "send" | "approve" | "reject";
+
+export type ImportSummary = DryRun["summary"] & { sent?: number; failed?: number; approved?: number; rejected?: number };
+
+export type ImportBatchView = {
+  id: string;
+  fileName: string;
+  fileSize: number;
+  status: ImportStatus;
+  authorId: string | null;
+  authorName: string | null;
+  settings: ImportSettings;
+  mapping: Mapping | null;
+  facts: FileFacts | null;
+  headers: string[];
+  problems: string[];
+  summary: ImportSummary | null;
+  done: number;
+  total: number | null;
+  failure: string | null;
+  createdAt: Date;
+  sentAt: Date | null;
+  /** Its change sets still waiting for a decision. */
+  waiting: number;
+};
+
+const running: ImportStatus[] = ["CHECKING", "SENDING", "DECIDING"];
+/** Rows stored and changes sent between two progress updates. */
+const progressEvery = 200;
+
+async function enqueueStep(batchId: string, step: ImportStep, actorId: string, note = "", tx?: Prisma.TransactionClient) {
+  const { enqueue } = await import("@/lib/jobs");
+  await enqueue("imports", { format: 1, batchId, step, actorId, note }, { tx });
+}
+
+/** Stores an uploaded file as a new import and queues its check. */
+export async function createImportBatch(actor: Actor, { fileName, bytes }: { fileName: string; bytes: Uint8Array<ArrayBuffer> }): Promise<string> {
+  assertMay(actor, "organisations.propose");
+  return db.$transaction(async (tx) => {
+    const batch = await tx.importBatch.create({
+      data: { authorId: actor.id, fileName: fileName.slice(0, 200) || "spreadsheet", file: bytes, fileSize: bytes.byteLength, settings: {} },
+      select: { id: true },
+    });
+    await recordAudit({ action: "import.uploaded", actorId: actor.id, subject: `import:${batch.id}`, address: actor.address, details: { fileName, bytes: bytes.byteLength } }, tx);
+    await enqueueStep(batch.id, "check", actor.id, "", tx);
+    return batch.id;
+  });
+}
+
+/** The key a mapping is remembered under: the file's headers as the mapping compares them, in order. */
+export function headersKey(headers: string[]): string {
+  return createHash("sha256").update(JSON.stringify(headers.map(normaliseHeader))).digest("base64url");
+}
+
+/** The mapping last confirmed for files with these headers. */
+export async function rememberedMapping(headers: string[]): Promise<Mapping | null> {
+  const found = await db.importMapping.findUnique({ where: { headersKey: headersKey(headers) }, select: { mapping: true } });
+  const parsed = found ? mappingSchema.safeParse(found.mapping) : null;
+  return parsed?.success ? parsed.data : null;
+}
+
+/**
+ * The author changes how the file is read, mapped and matched: remembered for files with the
+ * same headers, and checked again by a job.
+ */
+export async function changeImportSettings(actor: Actor, batchId: string, settings: ImportSettings, mapping: Mapping | null): Promise<void> {
+  assertMay(actor, "organisations.propose");
+  await db.$transaction(async (tx) => {
+    const earlier = await tx.importBatch.findFirst({ where: { id: batchId, authorId: actor.id }, select: { mapping: true, headers: true, settings: true } });
+    // Read otherwise (another sheet, header row, encoding or delimiter), the file has other headers:
+    // the mapping is suggested (or remembered) for them again.
+    const before = earlier ? importSettingsSchema.parse(earlier.settings) : null;
+    if (before && (["encoding", "delimiter", "sheet", "headerRow"] as const).some((key) => before[key] !== settings[key])) mapping = null;
+    // The page does not show how cell values translate to kinds: those of the mapping used stay.
+    if (mapping && earlier?.mapping) mapping = { ...mapping, values: mappingSchema.parse(earlier.mapping).values };
+    const { count } = await tx.importBatch.updateMany({
+      where: { id: batchId, authorId: actor.id, status: { in: ["CHECKED", "FAILED"] } },
+      data: { settings, mapping: mapping ?? Prisma.DbNull, status: "CHECKING", done: 0, total: null, failure: null },
+    });
+    if (count === 0 || !earlier) throw await whyNot(tx, actor, batchId, "changed");
+    if (mapping) {
+      const { headers } = earlier;
+      if (headers.length) {
+        const key = headersKey(headers);
+        await tx.importMapping.upsert({ where: { headersKey: key }, create: { headersKey: key, mapping }, update: { mapping } });
+      }
+    }
+    await enqueueStep(batchId, "check", actor.id, "", tx);
+  });
+}
+
+/** The author sends the import to review: a job saves a change set per row that proposes something. */
+export async function sendImport(actor: Actor, batchId: string): Promise<void> {
+  assertMay(actor, "organisations.propose");
+  await db.$transaction(async (tx) => {
+    const batch = await tx.importBatch.findFirst({ where: { id: batchId, authorId: actor.id }, select: { status: true, summary: true, problems: true } });
+    if (!batch) throw await whyNot(tx, actor, batchId, "sent");
+    const summary = batch.summary as ImportSummary | null;
+    if (batch.status !== "CHECKED" || batch.problems.length > 0) throw new ConflictError("Only a checked import whose columns are mapped can be sent to review.");
+    if (!summary || summary.creates + summary.updates === 0) throw new ConflictError("This import proposes nothing: every row is unchanged, a duplicate or has errors.");
+    await tx.importBatch.update({ where: { id: batchId }, data: { status: "SENDING", done: 0, total: summary.creates + summary.updates } });
+    await recordAudit({ action: "import.sent", actorId: actor.id, subject: `import:${batchId}`, address: actor.address }, tx);
+    await enqueueStep(batchId, "send", actor.id, "", tx);
+  });
+}
+
+/** A reviewer approves, or rejects with a reason, every change of the import still waiting: a job. */
+export async function decideImport(actor: Actor, batchId: string, decision: "approve" | "reject", note: string): Promise<void> {
+  assertMay(actor, "changes.decide");
+  await db.$transaction(async (tx) => {
+    const batch = await tx.importBatch.findUnique({ where: { id: batchId }, select: { authorId: true, status: true } });
+    if (!batch) throw new NotFoundError("This import does not exist.");
+    if (batch.authorId === actor.id) throw new ConflictError("You cannot decide on an import you made yourself: another reviewer decides it.");
+    if (batch.status !== "IN_REVIEW") throw new ConflictError("Only an import waiting for review can be decided; this one is not (reload the page).");
+    const waiting = await tx.changeSet.count({ where: { importBatchId: batchId, status: "SUBMITTED" } });
+    await tx.importBatch.update({ where: { id: batchId }, data: { status: "DECIDING", done: 0, total: waiting, failure: null } });
+    await recordAudit({ action: decision === "approve" ? "import.approved" : "import.rejected", actorId: actor.id, subject: `import:${batchId}`, address: actor.address, details: { note } }, tx);
+    await enqueueStep(batchId, decision, actor.id, note, tx);
+  });
+}
+
+/** Why the author cannot change or send this import, as the error to throw. */
+async function whyNot(tx: Prisma.TransactionClient, actor: Actor, batchId: string, verb: string): Promise<Error> {
+  const batch = await tx.importBatch.findUnique({ where: { id: batchId }, select: { authorId: true, status: true } });
+  if (!batch) return new NotFoundError("This import does not exist.");
+  if (batch.authorId !== actor.id) return new ForbiddenError(`Only the person who uploaded an import can have it ${verb}.`);
+  return new ConflictError(running.includes(batch.status) ? "This import is being worked on: wait until it is done." : `This import has been sent to review: it can no longer be ${verb}.`);
+}
+
+/** Writes the stored file where the readers can open it, for as long as `use` runs. */
+async function withStoredFile<T>(file: Uint8Array, read: (path: string) => Promise<T>): Promise<T> {
+  const path = join(tmpdir(), `prova-import-${randomUUID()}`);
+  await writeFile(path, file, { mode: 0o600 });
+  try {
+    return await read(path);
+  } finally {
+    await rm(path, { force: true });
+  }
+}
+
+function readOptions(settings: ImportSettings, mapping: Mapping | null): DryRunOptions {
+  return { ...settings, mapping: mapping ?? undefined, rememberedMapping: mapping ? undefined : rememberedMapping };
+}
+
+const rowData = (batchId: string, row: CheckedRow) => ({
+  batchId,
+  row: row.row,
+  outcome: row.outcome,
+  organisation: row.organisation,
+  organisationId: row.organisationId,
+  changes: row.changes,
+  duplicateOf: row.duplicateOf,
+  errors: row.errors,
+  cells: row.cells,
+  changeSetId: row.proposedIn,
+});
+
+/**
+ * The `check` step: reads and checks the whole file again, replacing the rows of the last check.
+ * Run twice (a retried job), it stores the same.
+ */
+export async function checkImport(batchId: string): Promise<ImportSummary | null> {
+  const batch = await db.importBatch.findUnique({ where: { id: batchId }, select: { status: true, file: true, settings: true, mapping: true } });
+  if (!batch || batch.status !== "CHECKING" || !batch.file) return null;
+  const settings = importSettingsSchema.parse(batch.settings);
+  const mapping = batch.mapping ? mappingSchema.parse(batch.mapping) : null;
+  await db.importRow.deleteMany({ where: { batchId } });
+  try {
+    const summary = await withStoredFile(batch.file, (path) =>
+      checkFile(path, readOptions(settings, mapping), {
+        async start({ file, headers, mapping: used, problems }) {
+          await db.importBatch.update({ where: { id: batchId }, data: { facts: file, headers, mapping: used, problems } });
+        },
+        async rows(rows, summary) {
+          await db.importRow.createMany({ data: rows.map((row) => rowData(batchId, row)) });
+          await db.importBatch.update({ where: { id: batchId }, data: { done: summary.rows } });
+        },
+      }),
+    );
+    await db.importBatch.update({ where: { id: batchId }, data: { status: "CHECKED", summary, total: summary.rows } });
+    return summary;
+  } catch (error) {
+    if (!(error instanceof UnreadableFileError)) throw error;
+    await db.importBatch.update({ where: { id: batchId }, data: { status: "FAILED", failure: error.message, problems: [], summary: Prisma.DbNull } });
+    return null;
+  }
+}
+
+/**
+ * The `send` step: checks the file again (the directory may have changed since the check the
+ * author saw) and saves, for each row that proposes something, a submitted change set of the
+ * author's, marked with the batch. A row whose change cannot be saved (the author has another
+ * open change of that organisation; an address taken meanwhile) becomes an error row. A retried
+ * job finds the change sets it saved: they are unchanged rows now, and are not saved twice.
+ */
+export async function sendImportRows(batchId: string): Promise<ImportSummary | null> {
+  const batch = await db.importBatch.findUnique({ where: { id: batchId }, select: { status: true, file: true, settings: true, mapping: true, authorId: true, summary: true } });
+  if (!batch || batch.status !== "SENDING" || !batch.file) return null;
+  const author = batch.authorId ? await findActor(batch.authorId) : null;
+  if (!author) {
+    await db.importBatch.update({ where: { id: batchId }, data: { status: "FAILED", failure: "The account that uploaded this import is no longer active, so it was not sent." } });
+    return null;
+  }
+  const settings = importSettingsSchema.parse(batch.settings);
+  const mapping = batch.mapping ? mappingSchema.parse(batch.mapping) : null;
+  let failed = 0;
+  let done = 0;
+  await db.importRow.deleteMany({ where: { batchId } });
+  const summary: ImportSummary = await withStoredFile(batch.file, (path) =>
+    checkFile(path, readOptions(settings, mapping), {
+      async rows(rows) {
+        for (const row of rows) {
+          if (!row.proposal) continue;
+          try {
+            row.proposedIn = await saveProposal(author, batchId, row.proposal);
+            done++;
+          } catch (error) {
+            if (!(error instanceof ConflictError || error instanceof NotFoundError)) throw error;
+            row.errors = [{ field: "row", column: null, message: error.message }];
+            row.outcome = "error";
+            failed++;
+          }
+        }
+        await db.importRow.createMany({ data: rows.map((row) => rowData(batchId, row)) });
+        await db.importBatch.update({ where: { id: batchId }, data: { done: done + failed } });
+      },
+    }),
+  );
+  // Counted from the database: a retried job finds what an earlier attempt saved as unchanged rows.
+  summary.sent = await db.changeSet.count({ where: { importBatchId: batchId } });
+  summary.failed = failed;
+  await db.importBatch.update({ where: { id: batchId }, data: { status: "IN_REVIEW", summary, file: null, sentAt: new Date() } });
+  return summary;
+}
+
+/** One row's submitted change set, saved as the author's own draft would be (the same checks), in one transaction. */
+async function saveProposal(author: Actor, batchId: string, proposal: Proposal): Promise<string> {
+  const known = new Set(proposal.kind === "UPDATE" ? proposal.base.contacts.map((contact) => contact.id) : []);
+  const document = proposal.proposed;
+  return db.$transaction(async (tx) => {
+    const { id, revision } = await saveDraftIn(tx, author, {
+      kind: proposal.kind,
+      organisationId: proposal.kind === "UPDATE" ? proposal.organisationId : null,
+      document: { ...document, contacts: document.contacts.map(({ id: contactId, ...contact }) => ({ ...contact, id: known.has(contactId) ? contactId : undefined })) },
+      note: "",
+    });
+    await tx.changeSet.update({ where: { id }, data: { importBatchId: batchId, importKeys: proposal.kind === "CREATE" ? proposal.keys : [] } });
+    await submitChangeSetIn(tx, author, id, revision);
+    return id;
+  });
+}
+
+/**
+ * The `approve` and `reject` steps: every change of the import still waiting, decided as the
+ * review page decides one (a change that cannot be applied, e.g. it collides with an edit
+ * published since, stays waiting for a decision of its own). Returns the public cache tags to refresh.
+ */
+export async function decideImportRows(batchId: string, reviewerId: string, decision: "approve" | "reject", note: string): Promise<{ decided: number; left: number; tags: string[] }> {
+  const batch = await db.importBatch.findUnique({ where: { id: batchId }, select: { status: true, summary: true } });
+  if (!batch || batch.status !== "DECIDING") return { decided: 0, left: 0, tags: [] };
+  const reviewer = await findActor(reviewerId);
+  const tags = new Set<string>();
+  let decided = 0;
+  let left = 0;
+  if (reviewer) {
+    let after: string | undefined;
+    for (;;) {
+      const waiting = await db.changeSet.findMany({
+        where: { importBatchId: batchId, status: "SUBMITTED", ...(after ? { id: { gt: after } } : {}) },
+        select: { id: true },
+        orderBy: { id: "asc" },
+        take: progressEvery,
+      });
+      if (waiting.length === 0) break;
+      for (const { id } of waiting) {
+        try {
+          if (decision === "approve") for (const tag of (await applyChangeSet(reviewer, id, "all", { note })).tags) tags.add(tag);
+          else await declineChangeSet(reviewer, id, "REJECTED", note);
+          decided++;
+        } catch (error) {
+          if (!(error instanceof ConflictError || error instanceof NotFoundError)) throw error;
+          left++;
+        }
+      }
+      after = waiting.at(-1)!.id;
+      await db.importBatch.update({ where: { id: batchId }, data: { done: decided + left } });
+    }
+  }
+  const summary = { ...(batch.summary as ImportSummary), [decision === "approve" ? "approved" : "rejected"]: decided };
+  const stillWaiting = await db.changeSet.count({ where: { importBatchId: batchId, status: "SUBMITTED" } });
+  await db.importBatch.update({
+    where: { id: batchId },
+    data: {
+      status: stillWaiting ? "IN_REVIEW" : "DONE",
+      summary,
+      failure: reviewer ? (left ? `${left} ${left === 1 ? "change" : "changes"} could not be ${decision === "approve" ? "applied" : "rejected"} (published since, or decided meanwhile): decide ${left === 1 ? "it" : "them"} one by one.` : null) : "The reviewer's account is no longer active: nothing was decided.",
+    },
+  });
+  return { decided, left, tags: [...tags] };
+}
+
+/**
+ * A step that failed unexpectedly (the job is failed, with its error, on the jobs page): the
+ * import says so. A check or a sending can be started again from the import's page (what was
+ * already sent is unchanged then); changes not decided yet stay waiting.
+ */
+export async function importStepFailed(batchId: string, step: ImportStep, jobId: string): Promise<void> {
+  const reference = `Something went wrong (job ${jobId}); try again, and if it fails again, give this reference to an administrator.`;
+  if (step === "check" || step === "send") {
+    await db.importBatch.updateMany({ where: { id: batchId, status: step === "check" ? "CHECKING" : "SENDING" }, data: { status: "FAILED", failure: reference } });
+  } else {
+    await db.importBatch.updateMany({ where: { id: batchId, status: "DECIDING" }, data: { status: "IN_REVIEW", failure: reference } });
+  }
+}
+
+export type ImportListItem = { id: string; fileName: string; status: ImportStatus; authorName: string | null; createdAt: Date; summary: ImportSummary | null; done: number; total: number | null };
+
+/** The latest imports, newest first. */
+export async function listImports(limit = 50): Promise<ImportListItem[]> {
+  const batches = await db.importBatch.findMany({
+    orderBy: { createdAt: "desc" },
+    take: limit,
+    select: { id: true, fileName: true, status: true, createdAt: true, summary: true, done: true, total: true, author: { select: { name: true } } },
+  });
+  return batches.map(({ author, summary, ...batch }) => ({ ...batch, authorName: author?.name ?? null, summary: summary as ImportSummary | null }));
+}
+
+/** One import as its page shows it. */
+export async function getImport(id: string): Promise<ImportBatchView | null> {
+  const batch = await db.importBatch.findUnique({
+    where: { id },
+    select: {
+      id: true, fileName: true, fileSize: true, status: true, authorId: true, settings: true, mapping: true, facts: true, headers: true, problems: true,
+      summary: true, done: true, total: true, failure: true, createdAt: true, sentAt: true, author: { select: { name: true } },
+    },
+  });
+  if (!batch) return null;
+  const waiting = await db.changeSet.count({ where: { importBatchId: id, status: "SUBMITTED" } });
+  const { author, settings, mapping, facts, summary, ...rest } = batch;
+  return {
+    ...rest,
+    authorName: author?.name ?? null,
+    settings: importSettingsSchema.parse(settings),
+    mapping: mapping ? mappingSchema.parse(mapping) : null,
+    facts: facts as FileFacts | null,
+    summary: summary as ImportSummary | null,
+    waiting,
+  };
+}
+
+export type ImportRowView = {
+  row: number;
+  outcome: CheckedRow["outcome"];
+  organisation: string | null;
+  organisationId: string | null;
+  changes: string[];
+  duplicateOf: number | null;
+  errors: CheckedRow["errors"];
+  changeSetId: string | null;
+  changeSetStatus: string | null;
+};
+
+/** A page of an import's rows, in the file's order, of one outcome or all. */
+export async function listImportRows(batchId: string, { outcome, fromRow = 0, limit = 100 }: { outcome?: string; fromRow?: number; limit?: number }): Promise<ImportRowView[]> {
+  const rows = await db.importRow.findMany({
+    where: { batchId, ...(outcome ? { outcome } : {}), row: { gt: fromRow } },
+    orderBy: { row: "asc" },
+    take: limit,
+    select: { row: true, outcome: true, organisation: true, organisationId: true, changes: true, duplicateOf: true, errors: true, changeSetId: true },
+  });
+  const ids = rows.flatMap((row) => (row.changeSetId ? [row.changeSetId] : []));
+  const statuses = new Map((await db.changeSet.findMany({ where: { id: { in: ids } }, select: { id: true, status: true } })).map((changeSet) => [changeSet.id, changeSet.status]));
+  return rows.map((row) => ({
+    ...row,
+    outcome: row.outcome as CheckedRow["outcome"],
+    errors: row.errors as CheckedRow["errors"],
+    changeSetStatus: row.changeSetId ? (statuses.get(row.changeSetId) ?? null) : null,
+  }));
+}
+
+/** The rows with errors, with their cells, a batch at a time (the download to fix and import again). */
+export async function* importErrorRows(batchId: string): AsyncGenerator<{ row: number; cells: string[]; errors: CheckedRow["errors"] }> {
+  let after = 0;
+  for (;;) {
+    const rows = await db.importRow.findMany({ where: { batchId, outcome: "error", row: { gt: after } }, orderBy: { row: "asc" }, take: 1000, select: { row: true, cells: true, errors: true } });
+    for (const row of rows) yield { row: row.row, cells: row.cells, errors: row.errors as CheckedRow["errors"] };
+    if (rows.length < 1000) return;
+    after = rows.at(-1)!.row;
+  }
+}
