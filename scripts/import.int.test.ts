@@ -5,6 +5,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pgQuery } from "./lib/pg-client";
 
 const root = path.resolve(import.meta.dirname, "..");
 let dir: string;
@@ -62,6 +63,41 @@ describe("npm run import -- FILE --dry-run", () => {
       expect(result.code, args.join(" ")).toBe(2);
       expect(result.stderr, args.join(" ")).toContain(sentence);
       expect(result.stderr, args.join(" ")).not.toMatch(/\n\s+at /);
+    }
+  });
+});
+
+describe("npm run import -- FILE --as EMAIL", () => {
+  it("sends the valid rows to review as that member of staff's import; the same file again sends nothing", { timeout: 90_000 }, async () => {
+    const run8 = crypto.randomUUID().slice(0, 8);
+    const email = `cli-import-${run8}@prova.test`;
+    const [{ id: userId }] = await pgQuery<{ id: string }>(process.env.DATABASE_URL!, `INSERT INTO "User" (id, email, name, role, "updatedAt") VALUES (gen_random_uuid(), $1, 'CLI Importer', 'editor', now()) RETURNING id`, [email]);
+    try {
+      const file = path.join(dir, `cli-${run8}.csv`);
+      await writeFile(file, `Name;Country;Kind\nCLI Import ${run8};BE;ngo\n;Atlantis;club\n`);
+      const first = await run([file, "--as", email]);
+      expect(first.stderr).toBe("");
+      expect(first.code).toBe(1);
+      expect(first.stdout).toContain("2 rows: 1 new, 0 updates, 0 unchanged, 0 duplicates, 1 with errors");
+      expect(first.stdout).toMatch(/1 changes sent to review: http:\/\/\S+\/admin\/imports\/[0-9a-f-]{36}/);
+      const sent = await pgQuery(process.env.DATABASE_URL!, `SELECT status, kind, "importBatchId" FROM "ChangeSet" WHERE "authorId" = $1`, [userId]);
+      expect(sent).toEqual([{ status: "submitted", kind: "create", importBatchId: expect.any(String) }]);
+
+      const again = await run([file, "--as", email]);
+      expect(again.stdout).toContain("2 rows: 0 new, 0 updates, 1 unchanged, 0 duplicates, 1 with errors");
+      expect(again.stdout).toContain("Nothing to send to review");
+      expect(await pgQuery(process.env.DATABASE_URL!, `SELECT 1 FROM "ChangeSet" WHERE "authorId" = $1`, [userId])).toHaveLength(1);
+
+      const nobody = await run([file, "--as", `nobody-${run8}@prova.test`]);
+      expect(nobody.code).toBe(2);
+      expect(nobody.stderr.trim()).toBe(`No active account has the e-mail address nobody-${run8}@prova.test.`);
+      const neither = await run([file]);
+      expect(neither.code).toBe(2);
+      expect(neither.stderr).toContain("Add --dry-run");
+    } finally {
+      await pgQuery(process.env.DATABASE_URL!, `DELETE FROM "ChangeSet" WHERE "authorId" = $1`, [userId]);
+      await pgQuery(process.env.DATABASE_URL!, `DELETE FROM "ImportBatch" WHERE "authorId" = $1`, [userId]);
+      await pgQuery(process.env.DATABASE_URL!, `DELETE FROM "User" WHERE id = $1`, [userId]);
     }
   });
 });

@@ -1,10 +1,13 @@
 // npm run import -- FILE [--sheet N|NAME] [--header-row N] [--delimiter X] [--encoding E]
-//   [--mapping FILE] [--match website,email,name] [--dry-run] [--json]
-// The dry run of an import, with the same code as the import page, against DATABASE_URL or the
-// embedded database (also while `npm start` runs it). Exit 0 when every row is valid, 1 when some
-// rows have errors (or the mapping does), 2 when the file or the mapping cannot be read (one
-// sentence on stderr).
+//   [--mapping FILE] [--match website,email,name] (--dry-run | --as EMAIL) [--json]
+// An import with the same code as the import page, against DATABASE_URL or the embedded database
+// (also while `npm start` runs it): --dry-run says what each row would do and writes nothing;
+// --as EMAIL stores it as an import of that member of staff and sends its valid rows to review
+// (lib/data/import-batches.ts, here rather than through the job queue), which the import page then
+// shows. Exit 0 when every row is valid, 1 when some rows have errors (or the mapping does), 2 when
+// the file, the mapping or the account cannot be used (one sentence on stderr).
 import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { resolveDatabase } from "./lib/database";
@@ -19,6 +22,7 @@ const { values, positionals } = parseArgs({
     mapping: { type: "string" },
     match: { type: "string" },
     "dry-run": { type: "boolean", default: false },
+    as: { type: "string" },
     json: { type: "boolean", default: false },
   },
 });
@@ -44,13 +48,13 @@ const optionsSchema = z.object({
 });
 
 const file = positionals[0] ?? fail("Name the file to import: npm run import -- FILE --dry-run.");
-if (!values["dry-run"]) fail("Only the dry run is available from the command line for now: add --dry-run.");
+if (values["dry-run"] === Boolean(values.as)) fail("Add --dry-run to see what the file would do, or --as EMAIL to send it to review as that member of staff.");
 const parsed = optionsSchema.safeParse({ ...values, headerRow: values["header-row"] });
 if (!parsed.success) fail(parsed.error.issues[0].message);
 const options = parsed.data!;
 
 const { mappingSchema } = await import("../lib/import/mapping");
-let mapping;
+let mapping: import("../lib/import/mapping").Mapping | undefined;
 if (values.mapping) {
   const text = await readFile(values.mapping, "utf8").catch(() => fail(`The mapping file ${values.mapping} cannot be read.`));
   let json: unknown;
@@ -67,12 +71,25 @@ if (values.mapping) {
 const database = await resolveDatabase({ joinRunning: true }).catch((error: Error) => fail(error.message));
 process.env.DATABASE_URL = database.url;
 const { dryRun } = await import("../lib/import/dry-run");
-const { UnreadableFileError } = await import("../lib/import/read");
+const { UnreadableFileError, largestImport } = await import("../lib/import/read");
 const { db } = await import("../lib/db");
+const settings = { encoding: options.encoding, delimiter: options.delimiter, sheet: options.sheet, headerRow: options.headerRow, matchBy: options.match };
 let code = 0;
 try {
-  const result = await dryRun(file, { ...options, mapping, matchBy: options.match });
-  code = result.problems.length > 0 || result.summary.errors > 0 ? 1 : 0;
+  code = values.as ? await sendToReview(values.as) : await printDryRun();
+} catch (error) {
+  if (error instanceof UnreadableFileError) {
+    console.error(error.message);
+    code = 2;
+  } else throw error;
+} finally {
+  await db.$disconnect();
+  await database.stop();
+}
+process.exit(code);
+
+async function printDryRun(): Promise<number> {
+  const result = await dryRun(file, { ...settings, mapping });
   if (values.json) {
     console.log(JSON.stringify({ file: result.file, mapping: result.mapping, problems: result.problems, summary: result.summary, rows: result.rows }));
   } else {
@@ -84,13 +101,36 @@ try {
       for (const error of row.errors) console.log(`  row ${row.row}${error.column ? `, column ${error.column}` : ""}: ${error.message}`);
     }
   }
-} catch (error) {
-  if (error instanceof UnreadableFileError) {
-    console.error(error.message);
-    code = 2;
-  } else throw error;
-} finally {
-  await db.$disconnect();
-  await database.stop();
+  return result.problems.length > 0 || result.summary.errors > 0 ? 1 : 0;
 }
-process.exit(code);
+
+/** Stores the file as an import of this member of staff, checks it, and sends its valid rows to review. */
+async function sendToReview(email: string): Promise<number> {
+  const { findActorByEmail } = await import("../lib/data/users");
+  const imports = await import("../lib/data/import-batches");
+  const { appUrl } = await import("../lib/env");
+  const actor = await findActorByEmail(email);
+  if (!actor) return fail(`No active account has the e-mail address ${email}.`);
+  const bytes = await readFile(file).catch(() => fail(`The file ${file} cannot be read.`));
+  if (bytes.byteLength > largestImport) return fail(`The file is larger than ${largestImport / 1024 / 1024} MB: split it into smaller files.`);
+  const id = await imports.createImportBatch(actor, { fileName: path.basename(file), bytes: new Uint8Array(bytes), settings, mapping }, { queue: false });
+  await imports.checkImport(id);
+  const checked = (await imports.getImport(id))!;
+  const page = `${appUrl()}/admin/imports/${id}`;
+  if (checked.failure) return fail(checked.failure);
+  for (const problem of checked.problems) console.log(`✖ ${problem}`);
+  const summary = checked.summary!;
+  console.log(`${summary.rows} rows: ${summary.creates} new, ${summary.updates} updates, ${summary.unchanged} unchanged, ${summary.duplicates} duplicates, ${summary.errors} with errors`);
+  if (checked.problems.length > 0) {
+    console.log(`Nothing was sent to review: map the columns on ${page} or with --mapping.`);
+    return 1;
+  }
+  if (summary.creates + summary.updates > 0) {
+    await imports.sendImport(actor, id, { queue: false });
+    const sent = (await imports.sendImportRows(id))!;
+    console.log(`${sent.sent} changes sent to review${sent.failed ? `; ${sent.failed} could not be saved` : ""}: ${page}`);
+    return sent.errors + (sent.failed ?? 0) > 0 ? 1 : 0;
+  }
+  console.log(`Nothing to send to review: ${page}`);
+  return summary.errors > 0 ? 1 : 0;
+}

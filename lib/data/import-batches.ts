@@ -60,16 +60,23 @@ async function enqueueStep(batchId: string, step: ImportStep, actorId: string, n
   await enqueue("imports", { format: 1, batchId, step, actorId, note }, { tx });
 }
 
+/** Whether a step is left to a job (the page), or the caller runs it itself (`npm run import`). */
+type StepOptions = { queue?: boolean };
+
 /** Stores an uploaded file as a new import and queues its check. */
-export async function createImportBatch(actor: Actor, { fileName, bytes }: { fileName: string; bytes: Uint8Array<ArrayBuffer> }): Promise<string> {
+export async function createImportBatch(
+  actor: Actor,
+  { fileName, bytes, settings = {}, mapping = null }: { fileName: string; bytes: Uint8Array<ArrayBuffer>; settings?: ImportSettings; mapping?: Mapping | null },
+  { queue = true }: StepOptions = {},
+): Promise<string> {
   assertMay(actor, "organisations.propose");
   return db.$transaction(async (tx) => {
     const batch = await tx.importBatch.create({
-      data: { authorId: actor.id, fileName: fileName.slice(0, 200) || "spreadsheet", file: bytes, fileSize: bytes.byteLength, settings: {} },
+      data: { authorId: actor.id, fileName: fileName.slice(0, 200) || "spreadsheet", file: bytes, fileSize: bytes.byteLength, settings, mapping: mapping ?? Prisma.DbNull },
       select: { id: true },
     });
     await recordAudit({ action: "import.uploaded", actorId: actor.id, subject: `import:${batch.id}`, address: actor.address, details: { fileName, bytes: bytes.byteLength } }, tx);
-    await enqueueStep(batch.id, "check", actor.id, "", tx);
+    if (queue) await enqueueStep(batch.id, "check", actor.id, "", tx);
     return batch.id;
   });
 }
@@ -117,7 +124,7 @@ export async function changeImportSettings(actor: Actor, batchId: string, settin
 }
 
 /** The author sends the import to review: a job saves a change set per row that proposes something. */
-export async function sendImport(actor: Actor, batchId: string): Promise<void> {
+export async function sendImport(actor: Actor, batchId: string, { queue = true }: StepOptions = {}): Promise<void> {
   assertMay(actor, "organisations.propose");
   await db.$transaction(async (tx) => {
     const batch = await tx.importBatch.findFirst({ where: { id: batchId, authorId: actor.id }, select: { status: true, summary: true, problems: true } });
@@ -127,7 +134,7 @@ export async function sendImport(actor: Actor, batchId: string): Promise<void> {
     if (!summary || summary.creates + summary.updates === 0) throw new ConflictError("This import proposes nothing: every row is unchanged, a duplicate or has errors.");
     await tx.importBatch.update({ where: { id: batchId }, data: { status: "SENDING", done: 0, total: summary.creates + summary.updates } });
     await recordAudit({ action: "import.sent", actorId: actor.id, subject: `import:${batchId}`, address: actor.address }, tx);
-    await enqueueStep(batchId, "send", actor.id, "", tx);
+    if (queue) await enqueueStep(batchId, "send", actor.id, "", tx);
   });
 }
 

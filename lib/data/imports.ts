@@ -2,7 +2,6 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { OrganisationDocument } from "@/lib/change-sets/document";
 import { keysOf, type MatchKey } from "@/lib/import/plan";
-import { readOrganisation } from "@/lib/data/change-sets/published";
 import { openStatuses } from "@/lib/data/change-sets/shared";
 import { parseStored } from "@/lib/data/stored-documents";
 
@@ -29,7 +28,11 @@ export async function organisationsByKeys(rows: { website: string | null; name: 
   const named = keys.includes("name") ? rows.flatMap((row) => row.countries.map((country) => [row.name, country] as const)) : [];
   const names = named.map(([name]) => name);
   const nameCountries = named.map(([, country]) => country);
-  const found = await db.$queryRaw<{ id: string; status: string; name: string; website: string | null; countryCodes: string[]; emails: string[] }[]>`
+  // A batch's lookups read a few hundred index entries, from disk when the cache is cold: more
+  // than the 2.5 s a request may take (lib/db.ts), and an import is no request.
+  const found = await db.$transaction(async (tx) => {
+    await tx.$executeRaw`SET LOCAL statement_timeout = 60000`;
+    return tx.$queryRaw<{ id: string; status: string; name: string; website: string | null; countryCodes: string[]; emails: string[] }[]>`
     WITH matched AS (
       SELECT m.id FROM unnest(${hosts}::text[]) url,
         LATERAL (SELECT id FROM "Organisation" WHERE website_host(website) = website_host(url) LIMIT ${perKey}) m
@@ -44,6 +47,7 @@ export async function organisationsByKeys(rows: { website: string | null; name: 
       COALESCE(array_agg(lower(c.value)) FILTER (WHERE c.type = 'email'), '{}') AS emails
     FROM matched m JOIN "Organisation" o ON o.id = m.id LEFT JOIN "Contact" c ON c."organisationId" = o.id
     GROUP BY o.id`;
+  });
   const byKey = new Map<string, Candidate[]>();
   for (const organisation of found) {
     const contacts = organisation.emails.map((value) => ({ type: "EMAIL" as const, value }));
@@ -54,17 +58,6 @@ export async function organisationsByKeys(rows: { website: string | null; name: 
   return byKey;
 }
 
-/** The published documents of these organisations, by id. */
-export async function documentsOf(ids: string[]): Promise<Map<string, { document: OrganisationDocument; lockVersion: number }>> {
-  const documents = new Map<string, { document: OrganisationDocument; lockVersion: number }>();
-  await db.$transaction(async (tx) => {
-    for (const id of ids) {
-      const read = await readOrganisation(tx, id);
-      if (read) documents.set(id, { document: read.document, lockVersion: read.lockVersion });
-    }
-  });
-  return documents;
-}
 
 /**
  * What imports waiting for review already propose for these rows: updates of these organisations,

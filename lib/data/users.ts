@@ -202,6 +202,12 @@ export async function findActor(userId: string): Promise<Actor | null> {
   return user && !user.disabledAt ? { id: user.id, role: user.role } : null;
 }
 
+/** An active account by its e-mail address (as `npm run import -- --as` names its author). */
+export async function findActorByEmail(email: string): Promise<Actor | null> {
+  const user = await db.user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true } });
+  return user ? findActor(user.id) : null;
+}
+
 /** Who may ask for the daily review digest: those who decide changes. */
 export const digestRoles: readonly Role[] = ["REVIEWER", "ADMIN"];
 

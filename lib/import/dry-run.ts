@@ -5,7 +5,8 @@
 // words). Rows are matched in batches, three indexed lookups each. Sending an import to review
 // (lib/data/import-batches.ts) checks the file again the same way and proposes what the check says.
 import { diffDocuments, type OrganisationDocument } from "@/lib/change-sets/document";
-import { documentsOf, openImportProposals, organisationsByKeys } from "@/lib/data/imports";
+import { readOrganisations } from "@/lib/data/change-sets/published";
+import { openImportProposals, organisationsByKeys } from "@/lib/data/imports";
 import { db } from "@/lib/db";
 import { resolveColumns, suggestField, suggestMapping, type ImportField, type Mapping } from "./mapping";
 import { keysOf, matchKeys, newDocument, proposedUpdate, sameProposal, type MatchKey } from "./plan";
@@ -155,7 +156,7 @@ export async function checkFile(path: string, options: DryRunOptions, handlers: 
     );
     const matches = batch.map(({ parsed }) => (parsed.organisation ? matchOf(keysOf(parsed.organisation, matchBy), byKey) : ({ kind: "none" } as const)));
     const matchedIds = matches.flatMap((match) => (match.kind === "one" ? [match.id] : []));
-    const documents = await documentsOf(matchedIds);
+    const documents = await readOrganisations(matchedIds);
     const open = await openImportProposals(
       matchedIds,
       valid.flatMap((organisation) => keysOf(organisation, matchBy)),

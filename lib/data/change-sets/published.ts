@@ -61,6 +61,12 @@ export async function readOrganisation(
     : null;
 }
 
+/** The published documents and lock versions of several organisations at once (an import's batch of rows), by id. */
+export async function readOrganisations(ids: string[]): Promise<Map<string, { document: OrganisationDocument; lockVersion: number }>> {
+  const rows = ids.length ? await db.organisation.findMany({ where: { id: { in: ids } }, select: organisationSelect }) : [];
+  return new Map(rows.map((row) => [row.id, { document: toDocument(row), lockVersion: row.version }]));
+}
+
 export async function getOrganisationDocument(id: string) {
   return db.$transaction((tx) => readOrganisation(tx, id));
 }
