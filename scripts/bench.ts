@@ -1,4 +1,4 @@
-// npm run bench [-- --seconds 10] [-- --only page,search,admin,redis]
+// npm run bench [-- --seconds 10] [-- --only page,search,admin,redis,readwrite,links,import]
 // Measures the product side by side on this machine. A full run rewrites the results table in
 // docs/benchmarks.md (scripts/lib/bench-results.ts); every run writes its whole report to
 // .data/bench/report.md. Never a test: figures, not pass/fail.
@@ -17,6 +17,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { replaceResults, resultsTable, statementTimes, type BenchFigures } from "./lib/bench-results";
+import { importRows, importSection, type ImportFigures } from "./lib/bench-import";
 import { linksRows, linksSection, type LinksFigures } from "./lib/bench-links";
 import { readWriteRows, readWriteSection, type ReadWriteFigures } from "./lib/bench-read-write";
 import type { ReadersOptions, ReadersResult } from "./lib/read-write-load";
@@ -31,7 +32,7 @@ import { revalidateToken } from "../lib/security/keys";
 const { values } = parseArgs({
   options: {
     seconds: { type: "string", default: "10" },
-    only: { type: "string", default: "page,search,admin,redis,readwrite,links" },
+    only: { type: "string", default: "page,search,admin,redis,readwrite,links,import" },
   },
 });
 const seconds = Number(values.seconds);
@@ -705,12 +706,16 @@ await main(async () => {
   const figures: Partial<BenchFigures> = {};
   let readWrite: ReadWriteFigures | undefined;
   let links: LinksFigures | undefined;
+  let imports: ImportFigures | undefined;
   try {
     const databases = {
       "100k": await benchDatabase(cluster.url, "bench_100k", 100_000),
       "1M": await benchDatabase(cluster.url, "bench_1m", 1_000_000),
     };
-    await ensureBuild(distDir, { ...process.env, DATABASE_URL: databases["1M"], NEXTAUTH_SECRET: secret, NODE_ENV: "production", REDIS_URL: "" });
+    // The link and import sections run without the app's server.
+    if ([...only].some((section) => section !== "links" && section !== "import")) {
+      await ensureBuild(distDir, { ...process.env, DATABASE_URL: databases["1M"], NEXTAUTH_SECRET: secret, NODE_ENV: "production", REDIS_URL: "" });
+    }
     const cpu = os.cpus()[0]?.model ?? "unknown CPU";
     const [{ server_version: version }] = await pgQuery<{ server_version: string }>(cluster.url, "SHOW server_version");
     machine =
@@ -736,6 +741,7 @@ await main(async () => {
       });
     }
     if (only.has("links")) links = await linksSection({ database: databases["1M"], projectRoot, say });
+    if (only.has("import")) imports = await importSection({ database: databases["1M"], projectRoot, say });
   } finally {
     await cluster.stop();
   }
@@ -745,13 +751,13 @@ await main(async () => {
   console.log(`\nThe whole report: ${path.relative(projectRoot, reportFile)}`);
   // The table is one run's: a partial run (--only) leaves the last full run's in place.
   const { page, search, admin, redis } = figures;
-  if (!page || !search || !admin || !redis || !readWrite || !links) {
+  if (!page || !search || !admin || !redis || !readWrite || !links || !imports) {
     console.log("A partial run (--only): docs/benchmarks.md left as it was.");
     return;
   }
   const file = path.join(projectRoot, "docs/benchmarks.md");
   const current = existsSync(file) ? await readFile(file, "utf8") : "# Benchmarks\n";
-  const table = [resultsTable({ date, machine, page, search, admin, redis, peakRss }), ...readWriteRows(readWrite), ...linksRows(links)].join("\n");
+  const table = [resultsTable({ date, machine, page, search, admin, redis, peakRss }), ...readWriteRows(readWrite), ...linksRows(links), ...importRows(imports)].join("\n");
   await writeFile(file, replaceResults(current, table));
   console.log("Results table rewritten in docs/benchmarks.md");
 });

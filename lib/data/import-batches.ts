@@ -263,7 +263,9 @@ export async function sendImportRows(batchId: string): Promise<ImportSummary | n
   // Counted from the database: a retried job finds what an earlier attempt saved as unchanged rows.
   summary.sent = await db.changeSet.count({ where: { importBatchId: batchId } });
   summary.failed = failed;
-  await db.importBatch.update({ where: { id: batchId }, data: { status: "IN_REVIEW", summary, file: null, sentAt: new Date() } });
+  // Nothing left to propose (the directory caught up since the check): nothing waits for review.
+  const waiting = await db.changeSet.count({ where: { importBatchId: batchId, status: "SUBMITTED" } });
+  await db.importBatch.update({ where: { id: batchId }, data: { status: waiting ? "IN_REVIEW" : "DONE", summary, file: null, sentAt: new Date() } });
   return summary;
 }
 

@@ -78,4 +78,10 @@ describe("dryRun", () => {
     ]);
     expect(result.rows).toEqual([]);
   });
+
+  it("refuses a file with more rows than an import reads, in one sentence", async () => {
+    const csv = ["Name;Country;Kind", ...Array.from({ length: 4 }, (_, index) => `Row ${index};BE;ngo`)].join("\n");
+    await expect(dryRun(await file("long.csv", csv), { mostRows: 3 })).rejects.toThrow("This file has more than 3 rows; split it into smaller files.");
+    expect((await dryRun(await file("long.csv", csv), { mostRows: 4 })).summary.rows).toBe(4);
+  });
 });

@@ -10,7 +10,7 @@ import { openImportProposals, organisationsByKeys } from "@/lib/data/imports";
 import { db } from "@/lib/db";
 import { resolveColumns, suggestField, suggestMapping, type ImportField, type Mapping } from "./mapping";
 import { keysOf, matchKeys, newDocument, proposedUpdate, sameProposal, type MatchKey } from "./plan";
-import { openSpreadsheet, type ReadOptions, type Row } from "./read";
+import { openSpreadsheet, UnreadableFileError, type ReadOptions, type Row } from "./read";
 import { countryLookup, parseRow, type RowError } from "./rows";
 
 export type RowOutcome = {
@@ -49,6 +49,8 @@ export type DryRunOptions = ReadOptions & {
   headerRow?: number;
   mapping?: Mapping;
   matchBy?: readonly MatchKey[];
+  /** The most rows read below the header; a file with more is refused (200,000 by default). */
+  mostRows?: number;
   /** The mapping remembered for these headers (lib/data/import-batches.ts), used when none is given. */
   rememberedMapping?: (headers: string[]) => Promise<Mapping | null>;
 };
@@ -59,6 +61,9 @@ type CheckHandlers = {
   /** Each batch of checked rows, in the file's order. */
   rows: (rows: CheckedRow[], summary: DryRun["summary"]) => Promise<void> | void;
 };
+
+/** The most rows an import reads (below its header). */
+export const mostRows = 200_000;
 
 /** Rows matched against the database at a time. */
 const batchSize = 200;
@@ -215,13 +220,21 @@ export async function checkFile(path: string, options: DryRunOptions, handlers: 
     await handlers.rows(checked, { ...summary });
   };
 
+  let taken = 0;
   const take = async (row: Row) => {
     if (row.row <= headerRow || row.cells.every((cell) => !cell.trim())) return;
+    const most = options.mostRows ?? mostRows;
+    if (++taken > most) throw new UnreadableFileError(`This file has more than ${most.toLocaleString("en")} rows; split it into smaller files.`);
     batch.push({ row: row.row, cells: row.cells, parsed: parseRow(row.cells, fields, mapping, countries) });
     if (batch.length >= batchSize) await flush();
   };
-  for (const row of start) await take(row);
-  for (let next = await iterator.next(); !next.done; next = await iterator.next()) await take(next.value);
+  try {
+    for (const row of start) await take(row);
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) await take(next.value);
+  } finally {
+    // Closes the file when reading stopped early.
+    await iterator.return?.();
+  }
   if (batch.length > 0) await flush();
   return summary;
 }
