@@ -43,7 +43,9 @@ afterAll(async () => {
   await db.changeSet.deleteMany({ where: { authorId: { in: ours } } });
   await db.importBatch.deleteMany({ where: { authorId: { in: ours } } });
   await db.user.deleteMany({ where: { id: { in: ours } } });
-  await db.importMapping.deleteMany({ where: { headersKey: imports.headersKey(["Nom", "Genre", `Lien ${run}`]) } });
+  await db.importMapping.deleteMany({
+    where: { headersKey: { in: [imports.headersKey(["Nom", "Genre", `Lien ${run}`]), imports.headersKey(["Organisation name", "Kind", "Country", "Website", "E-mail", "Telephone", `Notes ${run}`])] } },
+  });
   await db.$disconnect();
   app.close();
 });
@@ -55,7 +57,8 @@ const settled = (id: string, statuses: string[]) =>
 /** A file of this test's own organisations: two new, one row with errors, one duplicate. */
 function fileOf(suffix = "") {
   return [
-    "Organisation name;Kind;Country;Website;E-mail;Telephone",
+    // A header of this test's own: the mapping sent is remembered for everyone with the same headers.
+    `Organisation name;Kind;Country;Website;E-mail;Telephone;Notes ${run}`,
     `Import One ${run};NGO;Belgium;https://one-${run}.example;info@one-${run}.example;0032 471 51 27 4${suffix || "5"}`,
     `Import Two ${run};Government body;Italy;https://two-${run}.example;;`,
     `;Club;Atlantis;;not an address;`,
@@ -67,7 +70,7 @@ describe("imports", () => {
   it("are checked by a job, sent to review by their author, decided all at once by another reviewer, and propose nothing when imported again", async () => {
     const id = await imports.createImportBatch(editor, { fileName: `belgium-${run}.csv`, bytes: bytes(fileOf()) });
     const checked = await settled(id, ["CHECKED", "FAILED"]);
-    expect(checked).toMatchObject({ status: "CHECKED", problems: [], headers: ["Organisation name", "Kind", "Country", "Website", "E-mail", "Telephone"] });
+    expect(checked).toMatchObject({ status: "CHECKED", problems: [], headers: ["Organisation name", "Kind", "Country", "Website", "E-mail", "Telephone", `Notes ${run}`] });
     expect(checked!.facts).toMatchObject({ format: "csv", encoding: "utf-8", delimiter: ";", headerRow: 1 });
     expect(checked!.summary).toMatchObject({ rows: 4, creates: 2, updates: 0, duplicates: 1, errors: 1 });
     const rows = await imports.listImportRows(id, {});
@@ -97,6 +100,8 @@ describe("imports", () => {
       ["SUBMITTED", editor.id, "CREATE"],
     ]);
     expect((await db.importBatch.findUnique({ where: { id }, select: { file: true } }))!.file).toBeNull();
+    // Sent as suggested, the mapping is confirmed and offered for the next file with these headers.
+    expect(await imports.rememberedMapping(checked!.headers)).toEqual(checked!.mapping);
     // Its changes wait on the import's page, not one by one in the review queue.
     const { listReviewQueue, listImportsInReview } = await import("./reviews");
     expect((await listReviewQueue({ authorId: editor.id })).length).toBe(0);

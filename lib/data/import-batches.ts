@@ -93,6 +93,11 @@ export async function rememberedMapping(headers: string[]): Promise<Mapping | nu
   return parsed?.success ? parsed.data : null;
 }
 
+function rememberMapping(tx: Prisma.TransactionClient, headers: string[], mapping: Mapping) {
+  const key = headersKey(headers);
+  return tx.importMapping.upsert({ where: { headersKey: key }, create: { headersKey: key, mapping }, update: { mapping } });
+}
+
 /**
  * The author changes how the file is read, mapped and matched: remembered for files with the
  * same headers, and checked again by a job.
@@ -112,13 +117,7 @@ export async function changeImportSettings(actor: Actor, batchId: string, settin
       data: { settings, mapping: mapping ?? Prisma.DbNull, status: "CHECKING", done: 0, total: null, failure: null },
     });
     if (count === 0 || !earlier) throw await whyNot(tx, actor, batchId, "changed");
-    if (mapping) {
-      const { headers } = earlier;
-      if (headers.length) {
-        const key = headersKey(headers);
-        await tx.importMapping.upsert({ where: { headersKey: key }, create: { headersKey: key, mapping }, update: { mapping } });
-      }
-    }
+    if (mapping && earlier.headers.length) await rememberMapping(tx, earlier.headers, mapping);
     await enqueueStep(batchId, "check", actor.id, "", tx);
   });
 }
@@ -127,12 +126,14 @@ export async function changeImportSettings(actor: Actor, batchId: string, settin
 export async function sendImport(actor: Actor, batchId: string, { queue = true }: StepOptions = {}): Promise<void> {
   assertMay(actor, "organisations.propose");
   await db.$transaction(async (tx) => {
-    const batch = await tx.importBatch.findFirst({ where: { id: batchId, authorId: actor.id }, select: { status: true, summary: true, problems: true } });
+    const batch = await tx.importBatch.findFirst({ where: { id: batchId, authorId: actor.id }, select: { status: true, summary: true, problems: true, headers: true, mapping: true } });
     if (!batch) throw await whyNot(tx, actor, batchId, "sent");
     const summary = batch.summary as ImportSummary | null;
     if (batch.status !== "CHECKED" || batch.problems.length > 0) throw new ConflictError("Only a checked import whose columns are mapped can be sent to review.");
     if (!summary || summary.creates + summary.updates === 0) throw new ConflictError("This import proposes nothing: every row is unchanged, a duplicate or has errors.");
     await tx.importBatch.update({ where: { id: batchId }, data: { status: "SENDING", done: 0, total: summary.creates + summary.updates } });
+    // Sent as it was suggested, the mapping is confirmed: offered again for the same headers.
+    if (batch.mapping && batch.headers.length) await rememberMapping(tx, batch.headers, mappingSchema.parse(batch.mapping));
     await recordAudit({ action: "import.sent", actorId: actor.id, subject: `import:${batchId}`, address: actor.address }, tx);
     if (queue) await enqueueStep(batchId, "send", actor.id, "", tx);
   });
