@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { boundedHeapFlags } from "./scripts/lib/node-flags";
 
 // Run through `npm test` (or `npm run test:e2e`), which builds into .next-test against a
 // throwaway database and sets E2E_PORT; the server here is server.js (as `npm start` runs it) on that build,
@@ -67,7 +68,7 @@ export default defineConfig({
     {
       // The job worker beside it, as npm start runs one (scripts/start.ts).
       name: "worker",
-      command: "node --conditions=react-server --import tsx scripts/worker.ts",
+      command: `node ${boundedHeapFlags.join(" ")} --conditions=react-server --import tsx scripts/worker.ts`,
       wait: { stdout: /\[worker\] ready/ },
       reuseExistingServer: false,
       timeout: 60_000,

@@ -6,6 +6,7 @@
 // (lib/data/import-batches.ts, here rather than through the job queue), which the import page then
 // shows. Exit 0 when every row is valid, 1 when some rows have errors (or the mapping does), 2 when
 // the file, the mapping or the account cannot be used (one sentence on stderr).
+import { once } from "node:events";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -70,7 +71,7 @@ if (values.mapping) {
 
 const database = await resolveDatabase({ joinRunning: true }).catch((error: Error) => fail(error.message));
 process.env.DATABASE_URL = database.url;
-const { dryRun } = await import("../lib/import/dry-run");
+const { checkFile } = await import("../lib/import/dry-run");
 const { UnreadableFileError, largestImport } = await import("../lib/import/read");
 const { db } = await import("../lib/db");
 const settings = { encoding: options.encoding, delimiter: options.delimiter, sheet: options.sheet, headerRow: options.headerRow, matchBy: options.match };
@@ -88,20 +89,43 @@ try {
 }
 process.exit(code);
 
+/** Writes to stdout, waiting while the pipe is full: the rows are printed as they are checked, never all held. */
+async function print(text: string) {
+  if (!process.stdout.write(text)) await once(process.stdout, "drain");
+}
+
+/** The dry run, printed as it goes: as text (the file as read, each error, the counts) or as one JSON object. */
 async function printDryRun(): Promise<number> {
-  const result = await dryRun(file, { ...settings, mapping });
-  if (values.json) {
-    console.log(JSON.stringify({ file: result.file, mapping: result.mapping, problems: result.problems, summary: result.summary, rows: result.rows }));
-  } else {
-    const { file: read, summary } = result;
-    console.log(`${file}: ${read.format.toUpperCase()}${read.encoding ? `, ${read.encoding}` : ""}${read.delimiter ? `, delimited by ${read.delimiter === "\t" ? "tab" : read.delimiter}` : ""}${read.sheet ? `, sheet ${read.sheet}` : ""}, headers in row ${read.headerRow}`);
-    for (const problem of result.problems) console.log(`✖ ${problem}`);
-    console.log(`${summary.rows} rows: ${summary.creates} new, ${summary.updates} updates, ${summary.unchanged} unchanged, ${summary.duplicates} duplicates, ${summary.errors} with errors`);
-    for (const row of result.rows) {
-      for (const error of row.errors) console.log(`  row ${row.row}${error.column ? `, column ${error.column}` : ""}: ${error.message}`);
-    }
-  }
-  return result.problems.length > 0 || result.summary.errors > 0 ? 1 : 0;
+  let problems = 0;
+  let firstRow = true;
+  const summary = await checkFile(file, { ...settings, mapping }, {
+    async start({ file: facts, mapping: used, problems: found }) {
+      const read = { format: facts.format, encoding: facts.encoding, delimiter: facts.delimiter, sheet: facts.sheet, headerRow: facts.headerRow };
+      problems = found.length;
+      if (values.json) {
+        await print(`{"file":${JSON.stringify(read)},"mapping":${JSON.stringify(used)},"problems":${JSON.stringify(found)},"rows":[`);
+        return;
+      }
+      await print(`${file}: ${read.format.toUpperCase()}${read.encoding ? `, ${read.encoding}` : ""}${read.delimiter ? `, delimited by ${read.delimiter === "\t" ? "tab" : read.delimiter}` : ""}${read.sheet ? `, sheet ${read.sheet}` : ""}, headers in row ${read.headerRow}\n`);
+      for (const problem of found) await print(`✖ ${problem}\n`);
+    },
+    async rows(rows) {
+      for (const { row, outcome, organisation, changes, duplicateOf, errors, proposedIn } of rows) {
+        if (values.json) {
+          await print(`${firstRow ? "" : ","}${JSON.stringify({ row, outcome, organisation, changes, duplicateOf, errors, proposedIn })}`);
+          firstRow = false;
+        } else {
+          for (const error of errors) await print(`  row ${row}${error.column ? `, column ${error.column}` : ""}: ${error.message}\n`);
+        }
+      }
+    },
+  });
+  await print(
+    values.json
+      ? `],"summary":${JSON.stringify(summary)}}\n`
+      : `${summary.rows} rows: ${summary.creates} new, ${summary.updates} updates, ${summary.unchanged} unchanged, ${summary.duplicates} duplicates, ${summary.errors} with errors\n`,
+  );
+  return problems > 0 || summary.errors > 0 ? 1 : 0;
 }
 
 /** Stores the file as an import of this member of staff, checks it, and sends its valid rows to review. */

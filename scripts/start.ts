@@ -9,6 +9,7 @@ import { prepareDatabase } from "./lib/prepare";
 import { main } from "./lib/run";
 import { supervise } from "./lib/supervise";
 import { demoUsers } from "../prisma/seed/demo-users";
+import { boundedHeapFlags } from "./lib/node-flags";
 
 const dev = process.argv.includes("--dev");
 
@@ -60,7 +61,7 @@ await main(async () => {
     name: "worker",
     command: process.execPath,
     // tsx as a loader, not its CLI: one process, which the signals (and a SIGKILL) reach directly.
-    args: ["--conditions=react-server", "--import", "tsx", path.join(projectRoot, "scripts/worker.ts")],
+    args: [...boundedHeapFlags, "--conditions=react-server", "--import", "tsx", path.join(projectRoot, "scripts/worker.ts")],
     spawnOptions: { cwd: projectRoot, env: { ...childEnv, NODE_ENV: dev ? "development" : "production" }, stdio: "inherit" },
   });
 
