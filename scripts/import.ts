@@ -110,9 +110,9 @@ async function printDryRun(): Promise<number> {
       for (const problem of found) await print(`✖ ${problem}\n`);
     },
     async rows(rows) {
-      for (const { row, outcome, organisation, changes, duplicateOf, errors, proposedIn } of rows) {
+      for (const { row, outcome, organisation, changes, differences, duplicateOf, errors, proposedIn } of rows) {
         if (values.json) {
-          await print(`${firstRow ? "" : ","}${JSON.stringify({ row, outcome, organisation, changes, duplicateOf, errors, proposedIn })}`);
+          await print(`${firstRow ? "" : ","}${JSON.stringify({ row, outcome, organisation, changes, differences, duplicateOf, errors, proposedIn })}`);
           firstRow = false;
         } else {
           for (const error of errors) await print(`  row ${row}${error.column ? `, column ${error.column}` : ""}: ${error.message}\n`);

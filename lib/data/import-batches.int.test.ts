@@ -140,6 +140,12 @@ describe("imports", () => {
     const [update] = await imports.listImportRows(changed, { outcome: "update" });
     expect(update.changes).toHaveLength(2); // the old phone removed, the new one added
     expect(update.changes.every((key) => key.startsWith("contact:"))).toBe(true);
+    expect(update.differences).toEqual(
+      expect.arrayContaining([
+        { what: "Phone", before: null, after: "+32471512748" },
+        { what: "Phone", before: "+32471512745", after: null },
+      ]),
+    );
   });
 
   it("takes the author's settings and mapping, remembers the mapping for the same headers, and rejects all with a reason", async () => {

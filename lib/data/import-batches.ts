@@ -191,6 +191,7 @@ async function storeRows(batchId: string, rows: CheckedRow[]): Promise<void> {
       organisation: row.organisation,
       organisationId: row.organisationId,
       changes: row.changes,
+      differences: row.differences,
       duplicateOf: row.duplicateOf,
       errors: row.errors,
       cells: row.cells,
@@ -198,9 +199,10 @@ async function storeRows(batchId: string, rows: CheckedRow[]): Promise<void> {
     })),
   );
   await db.$executeRaw`
-    INSERT INTO "ImportRow" ("batchId", "row", "outcome", "organisation", "organisationId", "changes", "duplicateOf", "errors", "cells", "changeSetId")
-    SELECT ${batchId}::uuid, r."row", r."outcome", r."organisation", r."organisationId", r."changes", r."duplicateOf", r."errors", r."cells", r."changeSetId"
-    FROM jsonb_to_recordset(${json}::jsonb) AS r("row" int, "outcome" text, "organisation" text, "organisationId" uuid, "changes" text[], "duplicateOf" int, "errors" jsonb, "cells" text[], "changeSetId" uuid)`;
+    INSERT INTO "ImportRow" ("batchId", "row", "outcome", "organisation", "organisationId", "changes", "differences", "duplicateOf", "errors", "cells", "changeSetId")
+    SELECT ${batchId}::uuid, r."row", r."outcome", r."organisation", r."organisationId", r."changes", r."differences", r."duplicateOf", r."errors", r."cells", r."changeSetId"
+    FROM jsonb_to_recordset(${json}::jsonb)
+      AS r("row" int, "outcome" text, "organisation" text, "organisationId" uuid, "changes" text[], "differences" jsonb, "duplicateOf" int, "errors" jsonb, "cells" text[], "changeSetId" uuid)`;
 }
 
 /**
@@ -404,6 +406,7 @@ export type ImportRowView = {
   organisation: string | null;
   organisationId: string | null;
   changes: string[];
+  differences: CheckedRow["differences"];
   duplicateOf: number | null;
   errors: CheckedRow["errors"];
   changeSetId: string | null;
@@ -416,7 +419,7 @@ export async function listImportRows(batchId: string, { outcome, fromRow = 0, li
     where: { batchId, ...(outcome ? { outcome } : {}), row: { gt: fromRow } },
     orderBy: { row: "asc" },
     take: limit,
-    select: { row: true, outcome: true, organisation: true, organisationId: true, changes: true, duplicateOf: true, errors: true, changeSetId: true },
+    select: { row: true, outcome: true, organisation: true, organisationId: true, changes: true, differences: true, duplicateOf: true, errors: true, changeSetId: true },
   });
   const ids = rows.flatMap((row) => (row.changeSetId ? [row.changeSetId] : []));
   const statuses = new Map((await db.changeSet.findMany({ where: { id: { in: ids } }, select: { id: true, status: true } })).map((changeSet) => [changeSet.id, changeSet.status]));
@@ -424,6 +427,7 @@ export async function listImportRows(batchId: string, { outcome, fromRow = 0, li
     ...row,
     outcome: row.outcome as CheckedRow["outcome"],
     errors: row.errors as CheckedRow["errors"],
+    differences: row.differences as CheckedRow["differences"],
     changeSetStatus: row.changeSetId ? (statuses.get(row.changeSetId) ?? null) : null,
   }));
 }

@@ -66,7 +66,7 @@ describe("dryRun", () => {
     const csv = "Bezeichnung,Art,Telefon\nS.A.V.E. BELGIUM,Verein,0032 471 51 27 45\n";
     const mapping = mappingSchema.parse({ columns: { Bezeichnung: "name", B: "kind", Telefon: "phone" }, values: { kind: { Verein: "ngo" } }, defaults: { countries: "BE" } });
     const result = await dryRun(await file("verein.csv", csv), { mapping, matchBy: ["name"] });
-    expect(result.rows).toEqual([{ row: 2, outcome: "unchanged", organisation: "S.A.V.E. BELGIUM (save-belgium)", changes: [], duplicateOf: null, errors: [], proposedIn: null }]);
+    expect(result.rows).toEqual([{ row: 2, outcome: "unchanged", organisation: "S.A.V.E. BELGIUM (save-belgium)", changes: [], differences: [], duplicateOf: null, errors: [], proposedIn: null }]);
   });
 
   it("says what is wrong with a mapping before reading any row", async () => {

@@ -10,7 +10,7 @@ import { readOrganisations } from "@/lib/data/change-sets/published";
 import { openImportProposals, organisationsByKeys } from "@/lib/data/imports";
 import { db } from "@/lib/db";
 import { resolveColumns, suggestField, suggestMapping, type ImportField, type Mapping } from "./mapping";
-import { keysOf, matchKeys, newDocument, proposedUpdate, sameProposal, type MatchKey } from "./plan";
+import { describeDifferences, keysOf, matchKeys, newDocument, proposedUpdate, sameProposal, type Difference, type MatchKey } from "./plan";
 import { openSpreadsheet, UnreadableFileError, type ReadOptions, type Row } from "./read";
 import { countryLookup, parseRow, type RowError } from "./rows";
 
@@ -19,8 +19,9 @@ export type RowOutcome = {
   outcome: "create" | "update" | "unchanged" | "duplicate" | "error";
   /** The row's name; for an update, the matched organisation's address too. */
   organisation: string | null;
-  /** For an update: the fields and contacts that change (keys of lib/change-sets/document.ts). */
+  /** For an update: the fields and contacts that change (keys of lib/change-sets/document.ts), and each in words with its values. */
   changes: string[];
+  differences: Difference[];
   duplicateOf: number | null;
   errors: RowError[];
   /** For an unchanged row: the change set waiting for review that already proposes it. */
@@ -114,7 +115,7 @@ export async function dryRun(path: string, options: DryRunOptions = {}): Promise
       Object.assign(result, { file: { format, encoding, delimiter, sheet, headerRow }, mapping, problems });
     },
     rows(rows, summary) {
-      for (const { row, outcome, organisation, changes, duplicateOf, errors, proposedIn } of rows) result.rows.push({ row, outcome, organisation, changes, duplicateOf, errors, proposedIn });
+      for (const { row, outcome, organisation, changes, differences, duplicateOf, errors, proposedIn } of rows) result.rows.push({ row, outcome, organisation, changes, differences, duplicateOf, errors, proposedIn });
       result.summary = summary;
     },
   });
@@ -170,7 +171,7 @@ export async function checkFile(path: string, options: DryRunOptions, handlers: 
       valid.flatMap((organisation) => keysOf(organisation, matchBy)),
     );
     const checked: CheckedRow[] = batch.map(({ row, cells, parsed }, index) => {
-      const outcome: CheckedRow = { row, outcome: "error", organisation: parsed.organisation?.name ?? null, changes: [], duplicateOf: null, errors: parsed.errors, proposedIn: null, cells, organisationId: null, proposal: null };
+      const outcome: CheckedRow = { row, outcome: "error", organisation: parsed.organisation?.name ?? null, changes: [], differences: [], duplicateOf: null, errors: parsed.errors, proposedIn: null, cells, organisationId: null, proposal: null };
       if (!parsed.organisation) return outcome;
       const organisation = parsed.organisation;
       const keys = keysOf(organisation, matchBy);
@@ -194,6 +195,7 @@ export async function checkFile(path: string, options: DryRunOptions, handlers: 
         if (changes.length && !waiting) {
           outcome.outcome = "update";
           outcome.changes = changes.map((change) => change.key);
+          outcome.differences = describeDifferences(changes);
           outcome.proposal = { kind: "UPDATE", organisationId: match.id, base: published.document, baseLockVersion: published.lockVersion, proposed };
         } else {
           outcome.outcome = "unchanged";

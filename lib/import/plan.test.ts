@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { diffDocuments, type OrganisationDocument } from "@/lib/change-sets/document";
 import type { Organisation } from "@/lib/validation/organisation";
-import { keysOf, newDocument, proposedUpdate, sameProposal } from "./plan";
+import { describeDifferences, keysOf, newDocument, proposedUpdate, sameProposal } from "./plan";
 
 const base: OrganisationDocument = {
   slug: "allo-tolerance",
@@ -77,5 +77,18 @@ describe("sameProposal", () => {
     expect(sameProposal(once, { ...twice, contacts: [{ ...twice.contacts[0], label: "Office" }] })).toBe(false);
     const two = newDocument(row({ contacts: [...row().contacts, { type: "PHONE", label: null, value: "+3221234567", rawValue: "02 123 45 67" }] }));
     expect(sameProposal(two, { ...two, contacts: [...two.contacts].reverse() })).toBe(false);
+  });
+});
+
+describe("describeDifferences", () => {
+  it("says each change of an update in words, with its values before and after", () => {
+    const proposed = { ...base, website: "https://new.example", countries: ["BE", "FR"], contacts: [{ ...base.contacts[0], value: "new@allo-tolerance.eu" }] };
+    expect(describeDifferences(diffDocuments(base, proposed))).toEqual(
+      expect.arrayContaining([
+        { what: "Website", before: base.website, after: "https://new.example" },
+        { what: "Countries", before: base.countries.join(", "), after: "BE, FR" },
+        { what: "E-mail", before: base.contacts[0].value, after: "new@allo-tolerance.eu" },
+      ]),
+    );
   });
 });

@@ -3,7 +3,8 @@
 // the file has columns for are the file's (a contact with the same value keeps its identity, so
 // an unchanged file proposes nothing), those of the other types stay as they are.
 import { randomUUID } from "node:crypto";
-import type { ContactDocument, OrganisationDocument } from "@/lib/change-sets/document";
+import { fieldLabels, type Change, type ContactDocument, type OrganisationDocument } from "@/lib/change-sets/document";
+import { contactTypeLabels } from "@/lib/validation/labels";
 import type { ContactType } from "@/lib/generated/prisma/enums";
 import type { Organisation } from "@/lib/validation/organisation";
 import type { ImportField } from "./mapping";
@@ -105,4 +106,20 @@ export function sameProposal(a: OrganisationDocument, b: OrganisationDocument): 
     contacts: document.contacts.map((contact) => [contact.type, contact.label, contact.value]),
   });
   return JSON.stringify(comparable(a)) === JSON.stringify(comparable(b));
+}
+
+/** One difference an update makes, in words, as the dry run shows it: what, and its value before and after (null: none). */
+export type Difference = { what: string; before: string | null; after: string | null };
+
+const shown = (value: unknown): string | null =>
+  value === null || value === undefined || value === "" ? null : Array.isArray(value) ? value.join(", ") : typeof value === "string" ? value : String(value).toLowerCase();
+
+/** The changes of an update (lib/change-sets/document.ts diffDocuments) as the dry run shows them. */
+export function describeDifferences(changes: Change[]): Difference[] {
+  return changes.map((change) => {
+    if (change.type === "field") return { what: fieldLabels[change.field], before: shown(change.base), after: shown(change.proposed) };
+    if (change.type === "order") return { what: "Order of the contacts", before: null, after: null };
+    const contact = (change.proposed ?? change.base)!;
+    return { what: contactTypeLabels[contact.type], before: change.base?.value ?? null, after: change.proposed?.value ?? null };
+  });
 }

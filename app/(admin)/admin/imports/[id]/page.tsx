@@ -12,7 +12,6 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { keysetLinks } from "@/components/ui/keyset-links";
 import { decideImportAction, sendImportAction } from "@/lib/actions/imports";
 import { requireRole } from "@/lib/auth/session";
-import { fieldLabels, type DocumentField } from "@/lib/change-sets/document";
 import { getImport, listImportRows, type ImportRowView } from "@/lib/data/import-batches";
 import { OrganisationKind } from "@/lib/generated/prisma/enums";
 import { resolveColumns, suggestMapping } from "@/lib/import/mapping";
@@ -28,16 +27,6 @@ const outcomes = { create: "New", update: "Update", unchanged: "Unchanged", dupl
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 const count = (value: number | undefined) => (value ?? 0).toLocaleString("en");
 const rowsPerPage = 100;
-
-/** "Name, website, 2 contacts" for the keys of lib/change-sets/document.ts. */
-function describeChanges(keys: string[]): string {
-  const fields = keys.filter((key) => key in fieldLabels).map((key) => fieldLabels[key as DocumentField].toLowerCase());
-  const contacts = keys.filter((key) => key.startsWith("contact:")).length;
-  const order = keys.includes("contacts:order");
-  const parts = [...fields, ...(contacts ? [`${contacts} contact${contacts === 1 ? "" : "s"}`] : []), ...(order ? ["the order of the contacts"] : [])];
-  const text = parts.join(", ");
-  return text ? text[0].toUpperCase() + text.slice(1) : "";
-}
 
 export default async function ImportPage({ params, searchParams }: Props) {
   const { id } = await params;
@@ -234,7 +223,13 @@ export default async function ImportPage({ params, searchParams }: Props) {
                   ) : row.outcome === "duplicate" ? (
                     `The same organisation as row ${row.duplicateOf}`
                   ) : row.outcome === "update" ? (
-                    describeChanges(row.changes)
+                    <ul className="space-y-0.5">
+                      {row.differences.map((difference, index) => (
+                        <li key={index}>
+                          <span className="font-medium">{difference.what}:</span> {difference.before === null && difference.after === null ? "changed" : <>{difference.before ?? <em>none</em>} → {difference.after ?? <em>none</em>}</>}
+                        </li>
+                      ))}
+                    </ul>
                   ) : row.outcome === "unchanged" && row.changeSetId ? (
                     "Already proposed, waiting for review"
                   ) : (

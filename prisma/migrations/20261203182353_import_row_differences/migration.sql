@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ImportRow" ADD COLUMN     "differences" JSONB NOT NULL DEFAULT '[]';
