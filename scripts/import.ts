@@ -132,13 +132,14 @@ async function printDryRun(): Promise<number> {
 async function sendToReview(email: string): Promise<number> {
   const { findActorByEmail } = await import("../lib/data/users");
   const imports = await import("../lib/data/import-batches");
+  const steps = await import("../lib/data/import-steps");
   const { appUrl } = await import("../lib/env");
   const actor = await findActorByEmail(email);
   if (!actor) return fail(`No active account has the e-mail address ${email}.`);
   const bytes = await readFile(file).catch(() => fail(`The file ${file} cannot be read.`));
   if (bytes.byteLength > largestImport) return fail(`The file is larger than ${largestImport / 1024 / 1024} MB: split it into smaller files.`);
   const id = await imports.createImportBatch(actor, { fileName: path.basename(file), bytes: new Uint8Array(bytes), settings, mapping }, { queue: false });
-  await imports.checkImport(id);
+  await steps.checkImport(id);
   const checked = (await imports.getImport(id))!;
   const page = `${appUrl()}/admin/imports/${id}`;
   if (checked.failure) return fail(checked.failure);
@@ -151,7 +152,7 @@ async function sendToReview(email: string): Promise<number> {
   }
   if (summary.creates + summary.updates > 0) {
     await imports.sendImport(actor, id, { queue: false });
-    const sent = (await imports.sendImportRows(id))!;
+    const sent = (await steps.sendImportRows(id))!;
     console.log(`${sent.sent} changes sent to review${sent.failed ? `; ${sent.failed} could not be saved` : ""}: ${page}`);
     return sent.errors + (sent.failed ?? 0) > 0 ? 1 : 0;
   }

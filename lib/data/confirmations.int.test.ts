@@ -20,6 +20,7 @@ let received: Awaited<ReturnType<typeof startSmtpServer>>["received"];
 let db: Db;
 let jobs: typeof import("@/lib/jobs");
 let confirmations: typeof import("./confirmations");
+let delivery: typeof import("./confirmation-delivery");
 let suggestions: typeof import("./change-sets/suggestions");
 let editor: { id: string; role: "EDITOR" };
 const created: string[] = [];
@@ -33,6 +34,7 @@ beforeAll(async () => {
   ({ db } = await import("@/lib/db"));
   jobs = await import("@/lib/jobs");
   confirmations = await import("./confirmations");
+  delivery = await import("./confirmation-delivery");
   suggestions = await import("./change-sets/suggestions");
   await jobs.startWorkers({ schema, boss: fastBoss, pollSeconds: 0.5, queueSettings: { retryLimit: 1, retryDelay: 1 } });
   const user = await db.user.create({ data: { email: `confirm-editor-${run}@prova.test`, name: "Confirm Editor", role: "EDITOR" }, select: { id: true } });
@@ -184,12 +186,12 @@ describe("a confirmation request, further", () => {
     const now = new Date();
     // Recorded as the request would be, without its mail job: what the worker would find.
     const request = await db.confirmationRequest.create({ data: { organisationId: id, email: address, expiresAt: new Date(now.getTime() + 30 * dayMs) } });
-    expect((await confirmations.confirmationMessage(request.id))?.to).toBe(address);
-    await confirmations.recordConfirmationSent(request.id);
-    expect(await confirmations.confirmationMessage(request.id)).toBeNull();
+    expect((await delivery.confirmationMessage(request.id))?.to).toBe(address);
+    await delivery.recordConfirmationSent(request.id);
+    expect(await delivery.confirmationMessage(request.id)).toBeNull();
     await db.confirmationRequest.update({ where: { id: request.id }, data: { sentAt: null } });
     await confirmations.unsubscribe(confirmations.confirmationToken(request.id), null);
-    expect(await confirmations.confirmationMessage(request.id)).toBeNull();
+    expect(await delivery.confirmationMessage(request.id)).toBeNull();
   });
 
   it("records a bounce that comes back later: the request not delivered, the address not written to again", async () => {
@@ -197,7 +199,7 @@ describe("a confirmation request, further", () => {
     const { id } = await organisation({ emails: [address] });
     await confirmations.requestConfirmation(id, editor);
     await until("the delivery", () => db.confirmationRequest.findFirstOrThrow({ where: { organisationId: id } }), (row) => row.sentAt !== null);
-    const known = await confirmations.recordBounces([
+    const known = await delivery.recordBounces([
       { email: address, status: "5.1.1", diagnostic: "550 5.1.1 User unknown" },
       { email: `never-asked-${run}@example.org`, status: "5.1.1", diagnostic: null },
     ]);

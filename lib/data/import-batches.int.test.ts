@@ -59,10 +59,10 @@ function fileOf(suffix = "") {
   return [
     // A header of this test's own: the mapping sent is remembered for everyone with the same headers.
     `Organisation name;Kind;Country;Website;E-mail;Telephone;Notes ${run}`,
-    `Import One ${run};NGO;Belgium;https://one-${run}.example;info@one-${run}.example;0032 471 51 27 4${suffix || "5"}`,
-    `Import Two ${run};Government body;Italy;https://two-${run}.example;;`,
+    `Import One ${run};NGO;Portugal;https://one-${run}.example;info@one-${run}.example;0032 471 51 27 4${suffix || "5"}`,
+    `Import Two ${run};Government body;Slovenia;https://two-${run}.example;;`,
     `;Club;Atlantis;;not an address;`,
-    `Import One again ${run};NGO;BE;https://www.one-${run}.example;;`,
+    `Import One again ${run};NGO;PT;https://www.one-${run}.example;;`,
   ].join("\r\n");
 }
 

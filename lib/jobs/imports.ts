@@ -1,10 +1,10 @@
 import "server-only";
 import { z } from "zod";
-import { checkImport, decideImportRows, importStepFailed, sendImportRows } from "@/lib/data/import-batches";
+import { checkImport, decideImportRows, importStepFailed, sendImportRows } from "@/lib/data/import-steps";
 import { refreshPublicPages } from "./public-pages";
 import { defineQueue, type QueueSettings } from "./runner";
 
-// The long work of a spreadsheet import (lib/data/import-batches.ts): checking the file, sending
+// The long work of a spreadsheet import (lib/data/import-steps.ts): checking the file, sending
 // its rows to review, deciding them all at once. Each step looks at the import's status first, so
 // a job run twice, or again after a worker died mid-way, does the step once; the page shows the
 // progress the step records.

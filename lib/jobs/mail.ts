@@ -1,7 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { appUrl } from "@/lib/env";
-import { confirmationMessage, confirmationToken, recordConfirmationFailed, recordConfirmationSent } from "@/lib/data/confirmations";
+import { confirmationMessage, recordConfirmationFailed, recordConfirmationSent } from "@/lib/data/confirmation-delivery";
+import { confirmationToken } from "@/lib/data/confirmations";
 import {
   confirmationRequestSubject,
   decisionSubject,

@@ -65,11 +65,12 @@ const checkScript = `
   import { readFile } from "node:fs/promises";
   const { db } = await import("./lib/db.ts");
   const imports = await import("./lib/data/import-batches.ts");
+  const steps = await import("./lib/data/import-steps.ts");
   const email = "bench-importer@prova.test";
   const user = await db.user.upsert({ where: { email }, create: { email, name: "Bench importer", role: "EDITOR" }, update: {}, select: { id: true, role: true } });
   const bytes = new Uint8Array(await readFile(process.env.BENCH_IMPORT_FILE));
   const id = await imports.createImportBatch(user, { fileName: "bench.csv", bytes }, { queue: false });
-  const summary = await imports.checkImport(id);
+  const summary = await steps.checkImport(id);
   await db.importBatch.deleteMany({ where: { id } });
   console.log(JSON.stringify(summary));
   await db.$disconnect();

@@ -1,5 +1,5 @@
 import { auditDenial, hasBearer } from "@/lib/auth/route";
-import { recordBounces } from "@/lib/data/confirmations";
+import { recordBounces } from "@/lib/data/confirmation-delivery";
 import { permanentFailures } from "@/lib/mail-bounces";
 import { readAtMost } from "@/lib/security/body";
 import { bouncesToken } from "@/lib/security/keys";
