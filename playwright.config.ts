@@ -17,7 +17,10 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   reporter: [["list"], ["json"]],
-  timeout: 30_000,
+  // Budgets, not measurements: the longest flows (two users, the worker, mail) take 20-30 s on two
+  // busy cores, and a page action a few seconds when the machine is slow.
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
   use: {
     baseURL: `http://localhost:${port}`,
     trace: "retain-on-failure",

@@ -99,7 +99,7 @@ async function seeded(databases: TestDatabases, name: string): Promise<string> {
 async function vitest(databaseUrl: string) {
   console.log("\n── unit and integration tests (vitest)");
   const report = path.join(os.tmpdir(), `prova-vitest-${process.pid}.json`);
-  await exec(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], {
+  const code = await exec(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], {
     ...process.env,
     DATABASE_URL: databaseUrl,
     NODE_ENV: "test",
@@ -111,9 +111,13 @@ async function vitest(databaseUrl: string) {
   if (!json) return record("vitest", { passed: 0, failed: 1, skipped: 0 });
   // A file that fails to load has no failed test but a failed suite: count it.
   const brokenFiles = json.numFailedTests === 0 ? json.numFailedTestSuites : 0;
+  // An error thrown outside any test (an unhandled rejection, a stream's error nobody listens to)
+  // fails vitest's run with every test passed: it would end a real process, so it counts too.
+  const unhandled = code !== 0 && json.numFailedTests + brokenFiles === 0 ? 1 : 0;
+  if (unhandled) console.log("vitest exited with an error outside the tests (see \"Unhandled Errors\" above): counted as a failure.");
   record("vitest", {
     passed: json.numPassedTests,
-    failed: json.numFailedTests + brokenFiles,
+    failed: json.numFailedTests + brokenFiles + unhandled,
     skipped: json.numPendingTests + json.numTodoTests,
   });
 }

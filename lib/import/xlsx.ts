@@ -130,8 +130,10 @@ async function* sheetRows(path: string, sheet: Sheet, date1904: boolean): AsyncG
   try {
     for await (const reader of workbook as AsyncIterable<SheetReader>) {
       if (found || !isSheet(reader, sheet)) {
-        // A sheet set aside in a temporary file would keep it open until read.
-        if (reader.iterator instanceof Readable) reader.iterator.destroy();
+        // A sheet set aside in a temporary file would keep it open until read. ExcelJS removes that
+        // file as soon as it moves on, maybe before the stream has opened it: the stream's "no such
+        // file", unheard, would end the process (a worker's, with every job in it).
+        if (reader.iterator instanceof Readable) reader.iterator.on("error", () => {}).destroy();
         continue;
       }
       found = true;
