@@ -71,7 +71,7 @@ if (values.mapping) {
 
 const database = await resolveDatabase({ joinRunning: true }).catch((error: Error) => fail(error.message));
 process.env.DATABASE_URL = database.url;
-const { checkFile } = await import("../lib/import/dry-run");
+const { checkFile, rowOutcome } = await import("../lib/import/dry-run");
 const { UnreadableFileError, largestImport } = await import("../lib/import/read");
 const { db } = await import("../lib/db");
 const settings = { encoding: options.encoding, delimiter: options.delimiter, sheet: options.sheet, headerRow: options.headerRow, matchBy: options.match };
@@ -110,12 +110,12 @@ async function printDryRun(): Promise<number> {
       for (const problem of found) await print(`✖ ${problem}\n`);
     },
     async rows(rows) {
-      for (const { row, outcome, organisation, changes, differences, duplicateOf, errors, proposedIn } of rows) {
+      for (const checked of rows) {
         if (values.json) {
-          await print(`${firstRow ? "" : ","}${JSON.stringify({ row, outcome, organisation, changes, differences, duplicateOf, errors, proposedIn })}`);
+          await print(`${firstRow ? "" : ","}${JSON.stringify(rowOutcome(checked))}`);
           firstRow = false;
         } else {
-          for (const error of errors) await print(`  row ${row}${error.column ? `, column ${error.column}` : ""}: ${error.message}\n`);
+          for (const error of checked.errors) await print(`  row ${checked.row}${error.column ? `, column ${error.column}` : ""}: ${error.message}\n`);
         }
       }
     },

@@ -115,11 +115,16 @@ export async function dryRun(path: string, options: DryRunOptions = {}): Promise
       Object.assign(result, { file: { format, encoding, delimiter, sheet, headerRow }, mapping, problems });
     },
     rows(rows, summary) {
-      for (const { row, outcome, organisation, changes, differences, duplicateOf, errors, proposedIn } of rows) result.rows.push({ row, outcome, organisation, changes, differences, duplicateOf, errors, proposedIn });
+      for (const row of rows) result.rows.push(rowOutcome(row));
       result.summary = summary;
     },
   });
   return result;
+}
+
+/** What the dry run says of a checked row (without what only sending it needs). */
+export function rowOutcome({ row, outcome, organisation, changes, differences, duplicateOf, errors, proposedIn }: CheckedRow): RowOutcome {
+  return { row, outcome, organisation, changes, differences, duplicateOf, errors, proposedIn };
 }
 
 const emptySummary = (): DryRun["summary"] => ({ rows: 0, creates: 0, updates: 0, unchanged: 0, duplicates: 0, errors: 0 });
