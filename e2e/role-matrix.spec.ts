@@ -47,6 +47,8 @@ const pages: Record<string, Row & { url: (editor: TestUser) => Promise<string>; 
     shows: "Loaded with the directory",
   },
   "/admin/changes/[id]": { ...authorOnly, url: (editor) => editorsChangeSet(editor), shows: "Matrix Draft Organisation" },
+  // A change waiting for review is previewed by all staff (a draft only by its author).
+  "/admin/changes/[id]/preview": { ...signedIn, url: async (editor) => `${await editorsChangeSet(editor)}/preview`, shows: "This is how the page will look once the change is approved." },
   // With a change of the test's own in the queue (other tests empty theirs at any moment).
   "/admin/reviews": { ...reviewersPage, url: async (editor) => (await editorsChangeSet(editor), "/admin/reviews"), shows: "Changes waiting for review" },
   "/admin/imports": { ...signedIn, url: async () => "/admin/imports", shows: "Import a spreadsheet" },
@@ -91,6 +93,9 @@ const actions: Record<string, Row> = {
   "lib/actions/organisations.ts#proposeArchiving": signedIn,
   "lib/actions/organisations.ts#verifyOrganisation": signedIn,
   "lib/actions/organisations.ts#findSimilar": signedIn,
+  "lib/actions/organisations.ts#previewValues": signedIn,
+  "lib/actions/organisations.ts#autosaveOrganisation": signedIn,
+  "lib/actions/organisations.ts#discardChange": signedIn,
   "lib/actions/reviews.ts#decide": reviewersAction,
   "lib/actions/reviews.ts#adopt": reviewersAction,
   "lib/actions/imports.ts#changeImportSettingsAction": signedIn,

@@ -1,7 +1,7 @@
 import type { APIRequestContext } from "@playwright/test";
 import { expect, test } from "./factories";
 import { accessibilityViolations } from "./axe";
-import { backdateStamps, freshAddress, oldStamp, signInAs, sql } from "./support";
+import { backdateStamps, freshAddress, freshStamp, oldStamp, signInAs, sql } from "./support";
 
 test.beforeEach(async ({ page }) => {
   await page.setExtraHTTPHeaders({ "x-forwarded-for": freshAddress() });
@@ -42,6 +42,24 @@ test("a visitor suggests a phone correction to an organisation; a reviewer appro
   await context.close();
 });
 
+test("a sender quicker than people type (autofill) is asked to confirm, not refused", async ({ page, make }) => {
+  const organisation = await make.organisation();
+  // Every send carries the same stamp, issued at the first send: that one is too fast on any machine.
+  let stamp: string | undefined;
+  await page.route("**/api/suggestions", (route) => {
+    stamp ??= freshStamp();
+    return route.continue({ postData: route.request().postData()!.replace(/(name="issued"\r\n\r\n)[^\r]*/, `$1${stamp}`) });
+  });
+  await page.goto(`/organisations/${organisation.slug}/suggest`);
+  await page.getByLabel("Acronym (optional)").fill("BLINK");
+  await page.getByRole("button", { name: "Send the suggestion" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("confirm that you want to send it");
+  expect(await sql(`SELECT 1 FROM "ChangeSet" WHERE public AND "organisationId" = $1`, [organisation.id])).toHaveLength(0);
+  await page.getByRole("button", { name: "Yes, send the suggestion" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Thank you for your suggestion" })).toBeVisible();
+  expect(await sql(`SELECT proposed->>'acronym' AS acronym FROM "ChangeSet" WHERE public AND "organisationId" = $1`, [organisation.id])).toEqual([{ acronym: "BLINK" }]);
+});
+
 /** The signed stamp of a freshly rendered form. */
 async function stamp(request: APIRequestContext, address: string) {
   const html = await (await request.get("/suggest", { headers: { "x-forwarded-for": address } })).text();
@@ -60,7 +78,10 @@ test("the honeypot, the minimum fill time and the rate limit stop a scripted flo
   expect((await post(proposal(flood, { issued: "123.forged" }))).status()).toBe(400);
   const fresh = await post(proposal(flood, { issued: await stamp(request, address) }));
   expect(fresh.status()).toBe(400);
-  expect((await fresh.json()).message).toContain("That was quick");
+  const quick = await fresh.json();
+  expect(quick.message).toContain("That was quick");
+  // A confirmation is tied to that form's stamp: another stamp's is no use.
+  expect((await post(proposal(flood, { issued: await stamp(request, address), confirmed: quick.confirm }))).status()).toBe(400);
 
   const issued = oldStamp();
   // The honeypot filled in: thanked, ignored.

@@ -77,6 +77,9 @@ export async function submitChange(page: Page, organisationSlug: string, edit: (
 /** A signed stamp as the suggestion form carries it, issued ten seconds ago: past the minimum fill time without waiting for it. */
 export const oldStamp = () => issueFormToken(deriveKey(process.env.NEXTAUTH_SECRET!, "form-stamp"), Date.now() - 10_000);
 
+/** A stamp issued just now: a form sent with it is quicker than the minimum fill time, however slow the machine. */
+export const freshStamp = () => issueFormToken(deriveKey(process.env.NEXTAUTH_SECRET!, "form-stamp"), Date.now());
+
 /** The page's suggestions go out with an old stamp (the form's own was issued when it rendered, a moment ago). */
 export async function backdateStamps(page: Page) {
   await page.route("**/api/suggestions", (route) =>

@@ -1,7 +1,8 @@
 "use client";
 
-import { useId, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { FieldError } from "@/components/ui/form";
+import { SavedAs } from "@/components/organisation-form/saved-as";
 import type { ContactType } from "@/lib/generated/prisma/enums";
 import { contactTypeLabels } from "@/lib/validation/labels";
 import { buttonClass } from "@/components/ui/button";
@@ -16,11 +17,23 @@ const smallButton = buttonClass("secondary", { size: "sm" });
  * The contacts of the organisation, edited in place: add, change, remove, and move up or down
  * with buttons (no drag-only control). Each row is posted as contacts[i][…] in its order.
  */
-export function ContactsEditor({ initial, errors }: { initial: ContactRow[]; errors?: Record<string, string[] | undefined> }) {
+type Props = {
+  initial: ContactRow[];
+  errors?: Record<string, string[] | undefined>;
+  /** How a value will be saved and shown, when that differs from what was typed. */
+  shownAs?: (type: ContactType, typed: string) => string | undefined;
+};
+
+export function ContactsEditor({ initial, errors, shownAs }: Props) {
   const prefix = useId();
   const [rows, setRows] = useState<Row[]>(() => initial.map((row, index) => ({ ...row, key: `${prefix}-${index}` })));
   const [announcement, setAnnouncement] = useState("");
   const addButton = useRef<HTMLButtonElement>(null);
+  // After "Add a contact", focus goes to the new row's first field.
+  const [added, setAdded] = useState<string | null>(null);
+  useEffect(() => {
+    if (added) document.getElementById(`contact-${added}-type`)?.focus();
+  }, [added]);
   const update = (key: string, change: Partial<ContactRow>) => setRows((current) => current.map((row) => (row.key === key ? { ...row, ...change } : row)));
   const move = (index: number, by: -1 | 1) => {
     setRows((current) => {
@@ -95,7 +108,7 @@ export function ContactsEditor({ initial, errors }: { initial: ContactRow[]; err
                       rows={3}
                       onChange={(event) => update(row.key, { value: event.target.value })}
                       aria-invalid={valueErrors ? true : undefined}
-                      aria-describedby={`${id}-value-error`}
+                      aria-describedby={`${id}-value-note ${id}-value-error`}
                       className={inputClass}
                     />
                   ) : (
@@ -106,10 +119,13 @@ export function ContactsEditor({ initial, errors }: { initial: ContactRow[]; err
                       type={row.type === "EMAIL" ? "email" : row.type === "PHONE" || row.type === "FAX" ? "tel" : "text"}
                       onChange={(event) => update(row.key, { value: event.target.value })}
                       aria-invalid={valueErrors ? true : undefined}
-                      aria-describedby={`${id}-value-error`}
+                      aria-describedby={`${id}-value-note ${id}-value-error`}
                       className={inputClass}
                     />
                   )}
+                  <div id={`${id}-value-note`}>
+                    <SavedAs value={shownAs?.(row.type, row.value)} />
+                  </div>
                   <FieldError id={`${id}-value-error`} errors={valueErrors} />
                 </div>
               </div>
@@ -143,7 +159,9 @@ export function ContactsEditor({ initial, errors }: { initial: ContactRow[]; err
         type="button"
         className={smallButton}
         onClick={() => {
-          setRows((current) => [...current, { key: `${prefix}-new-${Date.now()}`, type: "EMAIL", label: "", value: "" }]);
+          const key = `${prefix}-new-${Date.now()}`;
+          setRows((current) => [...current, { key, type: "EMAIL", label: "", value: "" }]);
+          setAdded(key);
           setAnnouncement(`Contact ${rows.length + 1} added.`);
         }}
       >

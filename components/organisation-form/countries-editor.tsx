@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { FieldError } from "@/components/ui/form";
 import { buttonClass } from "@/components/ui/button";
 
@@ -11,6 +11,11 @@ export function CountriesEditor({ countries, initial, errors }: { countries: { c
   const [selected, setSelected] = useState(initial);
   const [adding, setAdding] = useState("");
   const addSelect = useRef<HTMLSelectElement>(null);
+  // After "Add", focus goes to the new row (its name is read out with its position).
+  const [added, setAdded] = useState<string | null>(null);
+  useEffect(() => {
+    if (added) document.getElementById(`country-${added}`)?.focus();
+  }, [added]);
   const names = new Map(countries.map((country) => [country.code, country.name]));
   const available = countries.filter((country) => !selected.includes(country.code));
   const move = (index: number, by: -1 | 1) =>
@@ -30,7 +35,7 @@ export function CountriesEditor({ countries, initial, errors }: { countries: { c
         {selected.map((code, index) => (
           <li key={code} className="flex items-center gap-2">
             <input type="hidden" name="countries" value={code} />
-            <span className="min-w-40">
+            <span id={`country-${code}`} tabIndex={-1} className="min-w-40">
               {index + 1}. {names.get(code) ?? code}
             </span>
             <button type="button" className={smallButton} aria-disabled={index === 0} onClick={() => index > 0 && move(index, -1)}>
@@ -81,6 +86,7 @@ export function CountriesEditor({ countries, initial, errors }: { countries: { c
           onClick={() => {
             if (!adding) return;
             setSelected((current) => [...current, adding]);
+            setAdded(adding);
             setAdding("");
           }}
         >

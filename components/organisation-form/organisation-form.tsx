@@ -1,13 +1,15 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useActionState, useRef, useState, useTransition } from "react";
+import { useActionState, useEffect, useRef, useState, useTransition } from "react";
 import { useFormStatus } from "react-dom";
 import { ContactsEditor, type ContactRow } from "@/components/organisation-form/contacts-editor";
 import { CountriesEditor } from "@/components/organisation-form/countries-editor";
+import { SavedAs } from "@/components/organisation-form/saved-as";
 import { SimilarOrganisations } from "@/components/organisation-form/similar-organisations";
 import { Field, FormMessage, SelectField, TextAreaField, useFocusFirstError } from "@/components/ui/form";
-import { findSimilar, saveOrganisation } from "@/lib/actions/organisations";
+import { autosaveText, useAutosave, type AutosaveStatus } from "@/components/organisation-form/use-autosave";
+import { findSimilar, previewValues, saveOrganisation } from "@/lib/actions/organisations";
 import type { SimilarOrganisation } from "@/lib/data/admin-organisations";
 import { formDataToObject } from "@/lib/forms/form-data";
 import { initialFormState, type FormState } from "@/lib/forms/form-state";
@@ -36,27 +38,38 @@ type Props = {
   revision?: number;
   /** The public suggestion form: posts to /api/suggestions, with the signed "issued at" stamp. */
   suggestion?: { issued: string; retentionDays: number; confirmation?: string };
+  /** The author has been told another pending change changes the same fields: "Submit anyway". */
+  confirmOverlap?: boolean;
 };
+
+/** The website and contacts as they will be saved and shown, by what was typed. */
+type Previews = { website: Map<string, string>; contacts: Map<string, string> };
+const contactKey = (type: string, value: string) => `${type}\u0000${value}`;
 
 const descriptionLimit = 20_000;
 const kindOptions = [{ value: "", label: "Choose…" }, ...Object.entries(organisationKindLabels).map(([value, label]) => ({ value, label }))];
 
-function Buttons() {
+function Buttons({ confirmOverlap, autosave }: { confirmOverlap?: boolean; autosave: AutosaveStatus }) {
   const { pending } = useFormStatus();
+  const text = autosaveText(autosave);
   // Both disabled while saving: a double click submits once.
   return (
     <div className="flex flex-wrap items-center gap-3">
       <button type="submit" name="intent" value="draft" disabled={pending} className={buttonClass("secondary")}>
         Save draft
       </button>
+      {confirmOverlap ? <input type="hidden" name="confirmOverlap" value="1" /> : null}
       <button type="submit" name="intent" value="submit" disabled={pending} className={buttonClass("primary")}>
-        Submit for review
+        {confirmOverlap ? "Submit anyway" : "Submit for review"}
       </button>
       {pending ? (
         <span role="status" className="text-slate-700">
           Saving…
         </span>
       ) : null}
+      <p role={autosave.state === "stopped" ? "alert" : "status"} className={`w-full text-sm ${autosave.state === "stopped" ? "font-medium text-red-800" : "text-slate-700"}`}>
+        {text}
+      </p>
     </div>
   );
 }
@@ -83,10 +96,11 @@ function shown(state: { values?: Record<string, unknown> }, values: Organisation
 }
 
 /** One form for a new organisation and for a change to one: organisation fields and contacts. */
-export function OrganisationForm({ values, countries, organisationId, changeSetId, revision, suggestion }: Props) {
+export function OrganisationForm({ values, countries, organisationId, changeSetId, revision, suggestion, confirmOverlap }: Props) {
   const [actionState, formAction] = useActionState(saveOrganisation, initialFormState);
   const [suggestionState, setSuggestionState] = useState<FormState<unknown>>(initialFormState);
   const [sending, setSending] = useState(false);
+  const [confirmation, setConfirmation] = useState<string | null>(null);
   const router = useRouter();
   const state = suggestion ? suggestionState : actionState;
   /** A public suggestion goes to the route handler, which answers 201, 400, 409 or 429 with a message. */
@@ -96,7 +110,7 @@ export function OrganisationForm({ values, countries, organisationId, changeSetI
     setSending(true);
     try {
       const response = await fetch("/api/suggestions", { method: "POST", body: data });
-      const body = (await response.json().catch(() => ({}))) as { message?: string; fieldErrors?: Record<string, string[]> };
+      const body = (await response.json().catch(() => ({}))) as { message?: string; fieldErrors?: Record<string, string[]>; confirm?: string };
       if (response.status === 201) {
         router.push("/suggest/thanks");
         return;
@@ -104,6 +118,9 @@ export function OrganisationForm({ values, countries, organisationId, changeSetI
       const values = formDataToObject(data);
       delete values.fax_confirmation;
       delete values.issued;
+      delete values.confirmed;
+      // Sent quicker than people type (autofill): asked to confirm, the next send says yes.
+      setConfirmation(body.confirm ?? null);
       setSuggestionState({ ok: false, message: body.message ?? "Something went wrong. Try again in a moment.", fieldErrors: body.fieldErrors, values });
     } catch {
       setSuggestionState({ ok: false, message: "The suggestion could not be sent: check your connection and try again.", values: formDataToObject(data) });
@@ -113,7 +130,59 @@ export function OrganisationForm({ values, countries, organisationId, changeSetI
   };
   const form = useRef<HTMLFormElement>(null);
   useFocusFirstError(form, state);
+  const autosave = useAutosave(form, { changeSetId, revision, organisationId }, !suggestion);
+  const { pause } = autosave;
+  // The form's own save came back refused: saving automatically goes on.
+  useEffect(() => pause(false), [actionState, pause]);
+  /** The form's own save waits for an automatic one on its way, then sends the revision it left. */
+  const submitAfterAutosave = (event: React.FormEvent<HTMLFormElement>) => {
+    pause(true);
+    const element = event.currentTarget;
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    const waiting = autosave.settled();
+    if (!waiting) return;
+    event.preventDefault();
+    void waiting.then((draft) => {
+      (element.elements.namedItem("changeSetId") as HTMLInputElement).value = draft.changeSetId ?? "";
+      (element.elements.namedItem("revision") as HTMLInputElement).value = draft.revision ? String(draft.revision) : "";
+      element.requestSubmit(submitter);
+    });
+  };
+  const [previews, setPreviews] = useState<Previews>({ website: new Map(), contacts: new Map() });
+  const [, startPreview] = useTransition();
+  /** Asks the server how the website and contacts will be saved (phones read in the first country). */
+  const preview = (form: FormData) => {
+    const data = new FormData();
+    const website = String(form.get("website") ?? "");
+    data.set("website", website.slice(0, 2000));
+    data.set("region", String(form.get("countries") ?? ""));
+    const typed: [string, string][] = [];
+    for (let i = 0; form.has(`contacts[${i}][type]`) && i < 50; i++) {
+      const type = String(form.get(`contacts[${i}][type]`));
+      const value = String(form.get(`contacts[${i}][value]`) ?? "").slice(0, 2000);
+      data.set(`contacts[${i}][type]`, type);
+      data.set(`contacts[${i}][value]`, value);
+      typed.push([type, value]);
+    }
+    startPreview(async () => {
+      const result = await previewValues(undefined, data);
+      if (!result.ok || !result.data) return;
+      const shown = result.data as { website: string | null; contacts: (string | null)[] };
+      setPreviews({
+        website: new Map(shown.website ? [[website, shown.website]] : []),
+        contacts: new Map(typed.flatMap(([type, value], index) => (shown.contacts[index] ? [[contactKey(type, value), shown.contacts[index]!]] : []))),
+      });
+    });
+  };
+  const shownAs = (typed: string, saved: string | undefined) => (saved && saved !== typed.trim() ? saved : undefined);
   const current = shown(state, values);
+  const [website, setWebsite] = useState(current.website);
+  // The values the form opens with are previewed at once (a draft's phones as they will be shown).
+  useEffect(() => {
+    if (!suggestion && form.current) preview(new FormData(form.current));
+    // Once, on opening: later previews follow the fields as they are left.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   const [descriptionLength, setDescriptionLength] = useState(values.description.length);
   const errors = state.fieldErrors;
   // Likely duplicates, looked up when the name, the website or a contact is left.
@@ -123,6 +192,7 @@ export function OrganisationForm({ values, countries, organisationId, changeSetI
     const field = (event.target as Element).getAttribute("name") ?? "";
     if (field !== "name" && field !== "website" && !/^contacts\[\d+\]\[(type|value)\]$/.test(field)) return;
     const form = new FormData(event.currentTarget);
+    if (field !== "name") preview(form);
     const data = new FormData();
     for (const name of ["name", "website", "organisationId"]) data.set(name, String(form.get(name) ?? ""));
     // Phones are read in the first country, as the form's own check reads them.
@@ -147,22 +217,35 @@ export function OrganisationForm({ values, countries, organisationId, changeSetI
       key={JSON.stringify(state.values ?? null)}
       ref={form}
       action={suggestion ? undefined : formAction}
-      onSubmit={suggestion ? sendSuggestion : undefined}
       onBlur={suggestion ? undefined : lookUpSimilar}
+      onSubmit={suggestion ? sendSuggestion : submitAfterAutosave}
       noValidate
       className="mt-6 space-y-6"
     >
       <FormMessage state={state} />
       {organisationId ? <input type="hidden" name="organisationId" value={organisationId} /> : null}
-      {changeSetId ? <input type="hidden" name="changeSetId" value={changeSetId} /> : null}
-      {revision ? <input type="hidden" name="revision" value={revision} /> : null}
+      {suggestion ? null : (
+        <>
+          <input type="hidden" name="changeSetId" value={autosave.draft.changeSetId ?? ""} />
+          <input type="hidden" name="revision" value={autosave.draft.revision ?? ""} />
+        </>
+      )}
       <div className="grid gap-4 sm:grid-cols-[1fr_12rem]">
         <Field name="name" label="Name" required defaultValue={current.name} state={state} />
         <Field name="acronym" label="Acronym (optional)" defaultValue={current.acronym} state={state} />
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField name="kind" label="Kind of organisation" required defaultValue={current.kind} options={kindOptions} state={state} />
-        <Field name="website" label="Website (optional)" type="url" hint="e.g. www.example.org" defaultValue={current.website} state={state} />
+        <Field
+          name="website"
+          label="Website (optional)"
+          type="url"
+          hint="e.g. www.example.org"
+          defaultValue={current.website}
+          state={state}
+          onChange={(event) => setWebsite(event.target.value)}
+          note={<SavedAs value={shownAs(website, previews.website.get(website))} />}
+        />
       </div>
       <SimilarOrganisations items={similar} />
       <CountriesEditor countries={countries} initial={current.countries} errors={errors?.countries} />
@@ -180,7 +263,7 @@ export function OrganisationForm({ values, countries, organisationId, changeSetI
         }
         state={state}
       />
-      <ContactsEditor initial={current.contacts} errors={errors} />
+      <ContactsEditor initial={current.contacts} errors={errors} shownAs={(type, typed) => shownAs(typed, previews.contacts.get(contactKey(type, typed)))} />
       {suggestion ? null : (
         <Field
           name="slug"
@@ -217,15 +300,16 @@ export function OrganisationForm({ values, countries, organisationId, changeSetI
             <label htmlFor="fax_confirmation">Leave this empty</label>
             <input id="fax_confirmation" name="fax_confirmation" tabIndex={-1} autoComplete="off" defaultValue="" />
           </div>
+          {confirmation ? <input type="hidden" name="confirmed" value={confirmation} /> : null}
           <div className="flex items-center gap-3">
             <button type="submit" disabled={sending} className={buttonClass("primary")}>
-              Send the suggestion
+              {confirmation ? "Yes, send the suggestion" : "Send the suggestion"}
             </button>
             {sending ? <span role="status">Sending…</span> : null}
           </div>
         </>
       ) : (
-        <Buttons />
+        <Buttons confirmOverlap={confirmOverlap} autosave={autosave.status} />
       )}
     </form>
   );

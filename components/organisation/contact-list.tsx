@@ -1,11 +1,9 @@
-import { parsePhoneNumberFromString } from "libphonenumber-js/max";
 import type { OrganisationDetail } from "@/lib/data/organisations";
 import { contactTypeLabels } from "@/lib/validation/labels";
+import { readablePhone } from "@/lib/validation/normalise";
 import { ExternalLink } from "@/components/ui/external-link";
 
 type Contact = OrganisationDetail["contacts"][number];
-
-const readable = (e164: string) => parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
 
 function ContactValue({ contact }: { contact: Contact }) {
   switch (contact.type) {
@@ -19,7 +17,7 @@ function ContactValue({ contact }: { contact: Contact }) {
     case "FAX":
       return (
         <a href={`tel:${contact.value}`} className="text-brand-700 underline hover:no-underline">
-          {readable(contact.value)}
+          {readablePhone(contact.value)}
         </a>
       );
     case "ADDRESS":

@@ -14,8 +14,16 @@ export function contactText(contact: ContactDocument | null | undefined) {
   );
 }
 
-/** One side of a change, readable: a field's value, a contact, or an order of contacts. */
-export function ChangeValue({ change, side, names }: { change: Change; side: unknown; names?: Map<string, ContactDocument> }) {
+/** A list of country codes as their names ("Belgium, Netherlands"); an unknown code stays as it is. */
+export function countryList(codes: readonly string[], countries: ReadonlyMap<string, string>): string {
+  return codes.map((code) => countries.get(code) ?? code).join(", ");
+}
+
+/**
+ * One side of a change, readable: a field's value, a contact, or an order of contacts. `names`:
+ * the contacts by id (for an order); `countries`: country names by code.
+ */
+export function ChangeValue({ change, side, names, countries }: { change: Change; side: unknown; names?: Map<string, ContactDocument>; countries?: ReadonlyMap<string, string> }) {
   if (change.type === "contact") return contactText(side as ContactDocument | null);
   if (change.type === "order") {
     const ids = side as string[];
@@ -30,6 +38,7 @@ export function ChangeValue({ change, side, names }: { change: Change; side: unk
   if (side === null || side === undefined || side === "") return empty;
   if (change.field === "kind") return <>{organisationKindLabels[side as keyof typeof organisationKindLabels]}</>;
   if (change.field === "archived") return <>{side ? "Archived" : "Listed"}</>;
+  if (change.field === "countries" && Array.isArray(side)) return <>{countryList(side as string[], countries ?? new Map())}</>;
   if (Array.isArray(side)) return <>{side.join(", ")}</>;
   return <span className="whitespace-pre-line break-words">{String(side)}</span>;
 }

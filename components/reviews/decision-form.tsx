@@ -25,11 +25,20 @@ function Buttons({ pending, canSendBack }: { pending: boolean; canSendBack: bool
   );
 }
 
+type Props = {
+  changeSetId: string;
+  revision: number;
+  canSendBack?: boolean;
+  /** Who reads the reason: the member of staff who wrote the change, or a public suggestion's sender. */
+  recipient?: "author" | "sender";
+  children: React.ReactNode;
+};
+
 /**
  * The reviewer's decision. The table of changes (rendered by the page inside this form) carries
  * one "Accept" checkbox per change; these buttons tick or untick them all.
  */
-export function DecisionForm({ changeSetId, revision, canSendBack = true, children }: { changeSetId: string; revision: number; canSendBack?: boolean; children: React.ReactNode }) {
+export function DecisionForm({ changeSetId, revision, canSendBack = true, recipient = "author", children }: Props) {
   const [state, formAction, pending] = useActionState(decide, initialFormState);
   const form = useRef<HTMLFormElement>(null);
   useFocusFirstError(form, state);
@@ -69,10 +78,11 @@ export function DecisionForm({ changeSetId, revision, canSendBack = true, childr
       </div>
       <div>
         <label htmlFor="decision-note" className="block font-medium">
-          Reason or comment for the author
+          Reason or comment for the {recipient}
         </label>
         <p id="decision-note-hint" className="text-sm text-slate-600">
-          Required to reject or to request changes; optional when approving.
+          {canSendBack ? "Required to reject or to request changes; optional when approving." : "Required to reject; optional when approving."}
+          {recipient === "sender" ? " It is e-mailed to the sender if they left an address." : null}
         </p>
         <textarea
           id="decision-note"

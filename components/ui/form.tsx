@@ -18,6 +18,9 @@ type FieldProps = {
   defaultValue?: string;
 };
 
+/** What an input may add: a note below it (how its value will be saved), and a change handler. */
+type InputExtras = { note?: React.ReactNode; onChange?: React.ChangeEventHandler<HTMLInputElement> };
+
 type ShellProps = { name: string; label: string; hint?: string; errors?: string[]; note?: React.ReactNode; children: (aria: ControlAria) => React.ReactNode };
 
 /**
@@ -53,10 +56,10 @@ const shownValue = (state: FormState<unknown>, name: string, fallback?: string) 
 };
 
 /** A labelled input whose error is announced and tied to it. */
-export function Field({ name, label, state, type = "text", hint, autoComplete, required, defaultValue }: FieldProps) {
+export function Field({ name, label, state, type = "text", hint, autoComplete, required, defaultValue, note, onChange }: FieldProps & InputExtras) {
   return (
-    <FieldShell name={name} label={label} hint={hint} errors={state.fieldErrors?.[name]}>
-      {(aria) => <input {...aria} name={name} type={type} autoComplete={autoComplete} required={required} defaultValue={shownValue(state, name, defaultValue)} />}
+    <FieldShell name={name} label={label} hint={hint} errors={state.fieldErrors?.[name]} note={note}>
+      {(aria) => <input {...aria} name={name} type={type} autoComplete={autoComplete} required={required} defaultValue={shownValue(state, name, defaultValue)} onChange={onChange} />}
     </FieldShell>
   );
 }

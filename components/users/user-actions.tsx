@@ -88,7 +88,7 @@ export function UserActions({ user, self }: Props) {
         >
           <input type="hidden" name="userId" value={user.id} />
           <SubmitButton pending="Signing out…" variant="secondary">
-            Sign out everywhere<span className="sr-only">: {user.name}</span>
+            Sign out everywhere<span className="sr-only"> for {user.name}</span>
           </SubmitButton>
         </ConfirmForm>
       </div>

@@ -9,26 +9,35 @@ import { revalidatePublic } from "@/lib/cache";
 import { findSimilarOrganisations } from "@/lib/data/admin-organisations";
 import { ConflictError } from "@/lib/data/errors";
 import { proposeRestore } from "@/lib/data/revisions";
-import { markVerified, proposeArchive, saveDraft, submitChangeSet, withdrawChangeSet } from "@/lib/data/change-sets";
+import { discardDraft, markVerified, overlappingChanges, proposeArchive, saveDraft, submitChangeSet, withdrawChangeSet, type DraftInput } from "@/lib/data/change-sets";
+import { valuePreviewSchema } from "@/lib/validation/contact";
 import { similarLookupSchema } from "@/lib/validation/duplicates";
-import { organisationFormSchema } from "@/lib/validation/organisation";
+import { organisationFormSchema, type OrganisationForm } from "@/lib/validation/organisation";
 
 /** Everyone on the staff drafts changes; reviewers and admins too (nobody decides on their own). */
 const staff = ["ADMIN", "EDITOR", "REVIEWER"] as const;
 
-/** Saves the organisation form as a draft change set, and submits it when asked to. */
+/** The organisation form as the draft it saves. */
+const draftOf = ({ changeSetId, revision, organisationId, note, slug, name, acronym, kind, description, website, countries, contacts }: OrganisationForm): DraftInput => ({
+  id: changeSetId,
+  revision,
+  kind: organisationId ? "UPDATE" : "CREATE",
+  organisationId,
+  document: { slug, name, acronym, kind, description, website, countries, contacts: contacts.map(({ id, type, label, value, rawValue }) => ({ id, type, label, value, rawValue })) },
+  note,
+});
+
+/**
+ * Saves the organisation form as a draft change set, and submits it when asked to. A change to
+ * something another person's pending change also changes is submitted only once the author has
+ * seen that and confirmed (`confirmOverlap`): until then it stays a saved draft.
+ */
 export const saveOrganisation = defineAction({ name: "organisations.save", schema: organisationFormSchema, roles: staff }, async (input, actor) => {
-  const { changeSetId, revision, organisationId, intent, note, slug, name, acronym, kind, description, website, countries, contacts } = input;
-  const saved = await saveDraft(actor, {
-    id: changeSetId,
-    revision,
-    kind: organisationId ? "UPDATE" : "CREATE",
-    organisationId,
-    document: { slug, name, acronym, kind, description, website, countries, contacts: contacts.map(({ id, type, label, value, rawValue }) => ({ id, type, label, value, rawValue })) },
-    note,
-  });
-  let outcome = intent === "submit" ? "submitted=1" : "saved=1";
-  if (intent === "submit") {
+  const saved = await saveDraft(actor, draftOf(input));
+  let outcome = input.intent === "submit" ? "submitted=1" : "saved=1";
+  if (input.intent === "submit" && !input.confirmOverlap && (await overlappingChanges(actor, saved.id)).length) {
+    outcome = "saved=1&overlap=1";
+  } else if (input.intent === "submit") {
     // Saved either way: if it cannot be submitted, the author lands on the saved draft with the reason.
     try {
       // Exactly the revision just saved: a save from another tab in between is not sent unseen.
@@ -42,12 +51,32 @@ export const saveOrganisation = defineAction({ name: "organisations.save", schem
   redirect(`/admin/changes/${saved.id}?${outcome}`);
 });
 
+export type Autosaved = { changeSetId: string; revision: number; savedAt: string };
+
+/**
+ * The form saved as a draft while it is typed (never submitted). Answers the draft's id and new
+ * revision, which the form sends with its next save: a save from another tab in between makes
+ * the next one a conflict, never an overwrite.
+ */
+export const autosaveOrganisation = defineAction({ name: "organisations.autosave", schema: organisationFormSchema, roles: staff }, async (input, actor) => {
+  const saved = await saveDraft(actor, draftOf(input));
+  const data: Autosaved = { changeSetId: saved.id, revision: saved.revision, savedAt: new Date().toISOString() };
+  return { ok: true, data };
+});
+
 const changeSetIdSchema = z.strictObject({ changeSetId: z.uuid({ error: "This change does not exist." }) });
 
 export const withdrawChange = defineAction({ name: "changes.withdraw", schema: changeSetIdSchema, roles: staff }, async ({ changeSetId }, actor) => {
   await withdrawChangeSet(actor, changeSetId);
   afterCommit("changes.withdraw: refreshing pages", () => revalidatePath("/admin", "layout"));
-  return { ok: true, message: "Withdrawn from review. You can edit it and submit it again." };
+  redirect(`/admin/changes/${changeSetId}?withdrawn=1`);
+});
+
+/** Deletes the author's draft (never a change waiting for review or decided). */
+export const discardChange = defineAction({ name: "changes.discard", schema: changeSetIdSchema, roles: staff }, async ({ changeSetId }, actor) => {
+  const name = await discardDraft(actor, changeSetId);
+  afterCommit("changes.discard: refreshing pages", () => revalidatePath("/admin", "layout"));
+  redirect(`/admin?discarded=${encodeURIComponent(name.slice(0, 200))}`);
 });
 
 const archiveSchema = z.strictObject({
@@ -77,6 +106,11 @@ export const verifyOrganisation = defineAction({ name: "organisations.verify", s
 /** Likely duplicates of what is being typed in the organisation form (a read; no change). */
 export const findSimilar = defineAction({ name: "organisations.similar", schema: similarLookupSchema, roles: staff }, async ({ name, website, emails, phones, organisationId }) => {
   return { ok: true, data: await findSimilarOrganisations({ name, website, emails, phones, excludeId: organisationId }) };
+});
+
+/** The website and contacts as they will be saved and shown, while they are typed (a read; no change). */
+export const previewValues = defineAction({ name: "organisations.preview-values", schema: valuePreviewSchema, roles: staff }, async (preview) => {
+  return { ok: true, data: preview };
 });
 
 const restoreSchema = z.strictObject({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { signInErrorMessage, throttledError, throttledMinutes } from "./errors";
+import { disabledError, signInErrorMessage, throttledError, throttledMinutes } from "./errors";
 
 describe("sign-in errors", () => {
   const now = new Date("2026-01-01T12:00:00Z");
@@ -20,6 +20,7 @@ describe("sign-in errors", () => {
 
   it("say nothing else than what the error is, whatever a link puts in ?error=", () => {
     expect(signInErrorMessage("CredentialsSignin")).toBe("The e-mail address or password is not correct.");
+    expect(signInErrorMessage(disabledError)).toBe("Your account is disabled; ask an administrator.");
     for (const error of ["", "throttled", "throttled:0", "throttled:1e9", "throttled:5.5", "throttled:-3", "throttled:1441", "Configuration", "<b>hi</b>"]) {
       expect(signInErrorMessage(error)).toBe("Signing in did not work. Try again in a moment.");
     }

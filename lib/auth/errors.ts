@@ -1,4 +1,4 @@
-// The error signIn() reports when sign-in is throttled, shared by the server check and the form.
+// The errors signIn() reports (throttled, a disabled account), shared by the server check and the form.
 // next-auth 4 passes an error thrown in authorize() on as its message (signIn()'s `error`, or the
 // `error` query parameter without JavaScript), so the wait travels in it: "throttled:14".
 // The wait depends only on the e-mail address typed and the client address, never on whether
@@ -19,9 +19,16 @@ export function throttledMinutes(error: string | null | undefined): number | nul
   return Number.isInteger(minutes) && minutes >= 1 && minutes <= 24 * 60 ? minutes : null;
 }
 
+/**
+ * The error for the right password of a disabled account. Only that: a wrong password for a
+ * disabled account is "CredentialsSignin", as for an unknown e-mail.
+ */
+export const disabledError = "disabled";
+
 /** What the sign-in form says for a sign-in error. */
 export function signInErrorMessage(error: string): string {
   if (error === "CredentialsSignin") return "The e-mail address or password is not correct.";
+  if (error === disabledError) return "Your account is disabled; ask an administrator.";
   const minutes = throttledMinutes(error);
   // Anything else is the server's trouble (or a made-up link), not the visitor's.
   if (minutes === null) return "Signing in did not work. Try again in a moment.";

@@ -3,11 +3,11 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { clientAddressOf } from "@/lib/auth/client-address";
-import { throttledError } from "@/lib/auth/errors";
+import { disabledError, throttledError } from "@/lib/auth/errors";
 import { safeReturnPath } from "@/lib/auth/redirect";
 import { recordAudit } from "@/lib/data/audit";
 import { beginSignInAttempt, finishSignInAttempt } from "@/lib/data/login-attempts";
-import { revokeSession, signInWithPassword } from "@/lib/data/sessions";
+import { attemptPasswordSignIn, revokeSession } from "@/lib/data/sessions";
 import { appUrl, serverEnv } from "@/lib/env";
 
 const credentialsSchema = z.object({ email: z.string().max(320), password: z.string().max(1000) });
@@ -21,7 +21,7 @@ export function authOptions(): NextAuthOptions {
     // every request checks that row (lib/auth/session.ts).
     session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
     useSecureCookies: secure(),
-    // Sign-in errors (a wrong password, "throttled:<minutes>") are shown on the sign-in page.
+    // Sign-in errors (a wrong password, "throttled:<minutes>", "disabled") are shown on the sign-in page.
     pages: { signIn: "/login", error: "/login" },
     providers: [
       CredentialsProvider({
@@ -41,14 +41,20 @@ export function authOptions(): NextAuthOptions {
             throw new Error(throttledError(started.retryAt));
           }
           const { attempt } = started;
-          const session = await signInWithPassword(email, password);
+          const outcome = await attemptPasswordSignIn(email, password);
+          const session = "session" in outcome ? outcome.session : null;
+          const disabled = "refused" in outcome && outcome.refused === "disabled";
+          // A disabled account's right password still counts as a failure for throttling.
           await finishSignInAttempt(attempt, Boolean(session));
           await recordAudit({
             action: session ? "sign-in.success" : "sign-in.failure",
             actorId: session?.user.id,
             subject: email.toLowerCase(),
             address,
+            details: disabled ? { reason: "disabled" } : undefined,
           });
+          // As with throttling, the error's message reaches the form, which says to ask an administrator.
+          if (disabled) throw new Error(disabledError);
           return session ? { id: session.user.id, email: session.user.email, name: session.user.name, sessionId: session.id } : null;
         },
       }),

@@ -15,6 +15,10 @@ export type QueueItem = {
   author: string | null;
   authorId: string | null;
   submittedAt: Date;
+  /** A public suggestion (no author): sent by `suggester`, or by the organisation itself. */
+  public: boolean;
+  /** The name a public suggestion's sender gave (until purged). */
+  suggester: string | null;
   /** A public suggestion the organisation itself sent (through a confirmation request). */
   fromOrganisation: boolean;
   /** How long it has been waiting, in hours. */
@@ -22,7 +26,16 @@ export type QueueItem = {
   countries: string[];
   /** The organisation changed since this was drafted. */
   stale: boolean;
+  /** The published revision it was drafted from (null for a creation). */
+  draftedFrom: PublishedRevision | null;
+  /** The published revision now, when it is not the one drafted from. */
+  publishedNow: PublishedRevision | null;
 };
+
+/** A published revision: its number (the organisation's lock version) and when it was published, if stored. */
+export type PublishedRevision = { revision: number; publishedAt: Date | null };
+
+const revisionOf = (revision: number | null, publishedAt: Date | null): PublishedRevision | null => (revision === null ? null : { revision, publishedAt });
 
 /**
  * Submitted change sets, oldest first, with whether their base is stale. Those of an import are
@@ -34,18 +47,46 @@ export async function listReviewQueue(filters: QueueFilters, limit = 100): Promi
   if (filters.publicOnly) conditions.push(Prisma.sql`c."public"`);
   if (filters.authorId) conditions.push(Prisma.sql`c."authorId" = ${filters.authorId}::uuid`);
   if (filters.country) conditions.push(Prisma.sql`c."proposed"->'countries' ? ${filters.country.toUpperCase()}`);
-  const rows = await db.$queryRaw<{ id: string; kind: string; proposed: Prisma.JsonValue; author: string | null; authorId: string | null; submittedAt: Date; fromOrganisation: boolean; waitingHours: number; stale: boolean }[]>`
-    SELECT c."id", c."kind"::text AS "kind", c."proposed", u."name" AS "author", c."authorId", c."submittedAt", c."fromOrganisation",
+  const rows = await db.$queryRaw<
+    {
+      id: string;
+      kind: string;
+      proposed: Prisma.JsonValue;
+      author: string | null;
+      authorId: string | null;
+      submittedAt: Date;
+      public: boolean;
+      suggester: string | null;
+      fromOrganisation: boolean;
+      waitingHours: number;
+      stale: boolean;
+      baseVersion: number | null;
+      basePublishedAt: Date | null;
+      currentVersion: number | null;
+      currentPublishedAt: Date | null;
+    }[]
+  >`
+    SELECT c."id", c."kind"::text AS "kind", c."proposed", u."name" AS "author", c."authorId", c."submittedAt", c."public", c."suggesterName" AS "suggester", c."fromOrganisation",
            floor(extract(epoch FROM (now() AT TIME ZONE 'UTC') - c."submittedAt") / 3600)::int AS "waitingHours",
-           (o."id" IS NOT NULL AND o."version" <> c."baseVersion") AS "stale"
+           (o."id" IS NOT NULL AND o."version" <> c."baseVersion") AS "stale",
+           c."baseVersion", rb."createdAt" AS "basePublishedAt", o."version" AS "currentVersion", rc."createdAt" AS "currentPublishedAt"
     FROM "ChangeSet" c
     LEFT JOIN "User" u ON u."id" = c."authorId"
     LEFT JOIN "Organisation" o ON o."id" = c."organisationId"
+    LEFT JOIN "Revision" rb ON rb."organisationId" = c."organisationId" AND rb."version" = c."baseVersion"
+    LEFT JOIN "Revision" rc ON rc."organisationId" = o."id" AND rc."version" = o."version"
     WHERE ${Prisma.join(conditions, " AND ")}
     ORDER BY c."submittedAt", c."id" LIMIT ${limit}`;
-  return rows.map(({ proposed, kind, ...row }) => {
+  return rows.map(({ proposed, kind, baseVersion, basePublishedAt, currentVersion, currentPublishedAt, ...row }) => {
     const { name, countries } = parseStored(proposed, "ChangeSet.proposed", row.id);
-    return { ...row, kind: kind.toUpperCase() as ChangeSetKind, name, countries };
+    return {
+      ...row,
+      kind: kind.toUpperCase() as ChangeSetKind,
+      name,
+      countries,
+      draftedFrom: revisionOf(baseVersion, basePublishedAt),
+      publishedNow: row.stale ? revisionOf(currentVersion, currentPublishedAt) : null,
+    };
   });
 }
 
@@ -80,6 +121,10 @@ export type ReviewDetail = {
   proposed: OrganisationDocument;
   /** What is published now (null for a creation). */
   current: OrganisationDocument | null;
+  /** The published revision it was drafted from (null for a creation). */
+  draftedFrom: PublishedRevision | null;
+  /** The published revision now, when the listing has changed since it was drafted. */
+  publishedNow: PublishedRevision | null;
   changes: Change[];
   /** Keys of changes whose published value moved since the base. */
   moved: string[];
@@ -116,7 +161,13 @@ export async function getChangeSetForReview(id: string): Promise<ReviewDetail | 
   const changes = diffDocuments(base, proposed);
   let current: OrganisationDocument | null = null;
   if (row.organisationId) current = (await getOrganisationDocument(row.organisationId))?.document ?? null;
-  const moved = base && current && row.organisation?.version !== row.baseVersion ? collisions(changes, base, current) : [];
+  const currentVersion = row.organisation?.version ?? null;
+  const moved = base && current && currentVersion !== row.baseVersion ? collisions(changes, base, current) : [];
+  // When the revisions it was drafted from and that is published now were published.
+  const versions = [row.baseVersion, currentVersion].filter((version): version is number => version !== null);
+  const revisions = row.organisationId && versions.length ? await db.revision.findMany({ where: { organisationId: row.organisationId, version: { in: versions } }, select: { version: true, createdAt: true } }) : [];
+  const publishedAt = (version: number | null) => revisions.find((revision) => revision.version === version)?.createdAt ?? null;
+  const movedOn = row.baseVersion !== null && currentVersion !== null && currentVersion !== row.baseVersion;
   return {
     id: row.id,
     kind: row.kind,
@@ -131,6 +182,8 @@ export async function getChangeSetForReview(id: string): Promise<ReviewDetail | 
     base,
     proposed,
     current,
+    draftedFrom: revisionOf(row.baseVersion, publishedAt(row.baseVersion)),
+    publishedNow: movedOn ? revisionOf(currentVersion, publishedAt(currentVersion)) : null,
     changes,
     moved,
   };

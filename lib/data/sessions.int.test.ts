@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
-import { absoluteTimeoutMs, idleTimeoutMs, loadActiveSession, revokeAllSessions, revokeSession, signInWithPassword } from "./sessions";
+import { absoluteTimeoutMs, attemptPasswordSignIn, idleTimeoutMs, loadActiveSession, revokeAllSessions, revokeSession, signInWithPassword } from "./sessions";
 
 const email = `session-${crypto.randomUUID().slice(0, 8)}@prova.test`;
 const password = "correct horse battery staple";
@@ -36,6 +36,18 @@ describe("signInWithPassword", () => {
     } finally {
       await db.user.update({ where: { id: userId }, data: { disabledAt: null } });
     }
+  });
+
+  it("says an account is disabled only to someone who gave its right password", async () => {
+    await db.user.update({ where: { id: userId }, data: { disabledAt: new Date() } });
+    try {
+      expect(await attemptPasswordSignIn(email, password)).toEqual({ refused: "disabled" });
+      expect(await attemptPasswordSignIn(email, "wrong password entirely")).toEqual({ refused: "credentials" });
+      expect(await attemptPasswordSignIn("nobody@prova.test", password)).toEqual({ refused: "credentials" });
+    } finally {
+      await db.user.update({ where: { id: userId }, data: { disabledAt: null } });
+    }
+    expect(await attemptPasswordSignIn(email, password)).toMatchObject({ session: { user: { id: userId } } });
   });
 });
 

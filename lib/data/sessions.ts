@@ -15,20 +15,31 @@ export type ActiveSession = { id: string; user: SessionUser };
 // Verifying against a real hash when the account does not exist keeps both answers equally slow.
 let dummyHash: Promise<string> | undefined;
 
+/** A sign-in's outcome: a session, or why not ("credentials" for an unknown e-mail and a wrong password alike). */
+export type SignInOutcome = { session: ActiveSession } | { refused: "credentials" | "disabled" };
+
 /**
- * Checks an e-mail and password and opens a session. Returns null for an unknown e-mail, a wrong
- * password or a disabled account alike, so a caller cannot tell them apart.
+ * Checks an e-mail and password and opens a session. An unknown e-mail and a wrong password get
+ * the same answer, equally slow. A disabled account is named as such only to someone who gave its
+ * right password: they can do nothing but ask an administrator, and anyone else learns nothing.
  */
-export async function signInWithPassword(email: string, password: string): Promise<ActiveSession | null> {
+export async function attemptPasswordSignIn(email: string, password: string): Promise<SignInOutcome> {
   const user = await db.user.findUnique({
     where: { email: email.trim().toLowerCase() },
     select: { id: true, email: true, name: true, role: true, passwordHash: true, disabledAt: true, sessionVersion: true },
   });
   dummyHash ??= hashPassword("not-a-real-password-for-timing");
   const valid = await verifyPassword(user?.passwordHash ?? (await dummyHash), password);
-  if (!user || !valid || user.disabledAt) return null;
+  if (!user || !valid) return { refused: "credentials" };
+  if (user.disabledAt) return { refused: "disabled" };
   const session = await db.session.create({ data: { userId: user.id, userVersion: user.sessionVersion }, select: { id: true } });
-  return { id: session.id, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
+  return { session: { id: session.id, user: { id: user.id, email: user.email, name: user.name, role: user.role } } };
+}
+
+/** attemptPasswordSignIn's session, or null whatever the reason. */
+export async function signInWithPassword(email: string, password: string): Promise<ActiveSession | null> {
+  const outcome = await attemptPasswordSignIn(email, password);
+  return "session" in outcome ? outcome.session : null;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkFormToken, issueFormToken, minimumFillMs } from "./form-token";
+import { checkConfirmation, checkFormToken, issueConfirmation, issueFormToken, minimumFillMs } from "./form-token";
 import { deriveKey } from "./keys";
 
 const secret = deriveKey("a-test-secret-that-is-long-enough-for-hmac", "form-stamp");
@@ -19,5 +19,14 @@ describe("form tokens", () => {
     expect(checkFormToken(token, secret, 999_000)).toBe("invalid");
     expect(checkFormToken(undefined, secret)).toBe("invalid");
     expect(checkFormToken("garbage", secret)).toBe("invalid");
+  });
+
+  it("confirm exactly the form a too-fast sender was asked about", () => {
+    const token = issueFormToken(secret, 1_000_000);
+    const confirmation = issueConfirmation(token, secret);
+    expect(checkConfirmation(token, confirmation, secret)).toBe(true);
+    expect(checkConfirmation(issueFormToken(secret, 1_000_001), confirmation, secret)).toBe(false);
+    expect(checkConfirmation(token, confirmation.slice(1), secret)).toBe(false);
+    expect(checkConfirmation(token, undefined, secret)).toBe(false);
   });
 });

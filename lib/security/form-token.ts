@@ -24,3 +24,21 @@ export function checkFormToken(token: unknown, key: Uint8Array, now = Date.now()
   if (age < 0 || age > maximumAgeMs) return "invalid";
   return age < minimumFillMs ? "too-fast" : "ok";
 }
+
+const confirmationOf = (token: string, key: Uint8Array) => createHmac("sha256", key).update(`confirm:${token}`).digest("base64url");
+
+/**
+ * What a sender answers "yes, send it" with, after their form came back too fast: tied to that
+ * form's stamp, so it confirms that one form (the honeypot and the stamp still apply).
+ */
+export function issueConfirmation(token: string, key: Uint8Array): string {
+  return confirmationOf(token, key);
+}
+
+/** Whether `confirmation` confirms the form stamped `token`. */
+export function checkConfirmation(token: unknown, confirmation: unknown, key: Uint8Array): boolean {
+  if (typeof token !== "string" || typeof confirmation !== "string" || confirmation.length > 100) return false;
+  const expected = Buffer.from(confirmationOf(token, key));
+  const given = Buffer.from(confirmation);
+  return expected.length === given.length && timingSafeEqual(expected, given);
+}

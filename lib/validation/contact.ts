@@ -1,7 +1,7 @@
 import "./zod-config";
 import { z } from "zod";
 import { ContactType } from "@/lib/generated/prisma/enums";
-import { normaliseAddress, normaliseEmail, normalisePhone, normaliseUrl, stripControlCharacters, type Normalised } from "./normalise";
+import { normaliseAddress, normaliseEmail, normalisePhone, normaliseUrl, readablePhone, stripControlCharacters, type Normalised } from "./normalise";
 
 export function normaliseContactValue(type: ContactType, raw: string, region?: string): Normalised {
   switch (type) {
@@ -49,3 +49,28 @@ export function contactsSchema(region: string | undefined) {
     }),
   );
 }
+
+/**
+ * What the editor's form sends to show each value as it will be saved and shown, while it is
+ * typed: the website and the contacts, phones read in the first country (`region`). Strict and
+ * bounded like every action's input; a value not valid (yet) previews as null, not an error.
+ */
+export const valuePreviewSchema = z
+  .strictObject({
+    website: z.string().max(2000).default(""),
+    region: z.preprocess((value) => (value === "" ? undefined : value), z.string().regex(/^[A-Za-z]{2}$/).optional()),
+    // FormData sends one value as a string, several as an array, none as nothing.
+    contacts: z.preprocess(
+      (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
+      z.array(z.strictObject({ type: z.enum(ContactType), value: z.string().max(2000) })).max(50),
+    ),
+  })
+  .transform(({ website, region, contacts }) => {
+    const shown = (normalised: Normalised, readable: (value: string) => string = (value) => value) => (normalised.ok ? readable(normalised.value) : null);
+    return {
+      website: website.trim() ? shown(normaliseUrl(website)) : null,
+      contacts: contacts.map(({ type, value }) =>
+        value.trim() ? shown(normaliseContactValue(type, value, region), type === "PHONE" || type === "FAX" ? readablePhone : undefined) : null,
+      ),
+    };
+  });

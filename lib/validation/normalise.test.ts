@@ -57,7 +57,7 @@ describe("normalisePhone", () => {
   it("refuses what is not a valid number, saying how to write one", () => {
     const result = normalisePhone("12", "BE");
     expect(result).toMatchObject({ ok: false });
-    expect(!result.ok && result.message).toContain("+32 2 123 45 67");
+    expect(!result.ok && result.message).toContain("+32 2 234 56 78");
     expect(normalisePhone("02 238 56 86", undefined).ok).toBe(false);
   });
 });

@@ -48,11 +48,16 @@ export function normalisePhone(input: string, region: string | undefined): Norma
     return {
       ok: false,
       message: region
-        ? `Enter a valid phone number, with its country code (e.g. +32 2 123 45 67) if it is not in ${region.toUpperCase()}.`
-        : "Enter a valid phone number with its country code, e.g. +32 2 123 45 67.",
+        ? `Enter a valid phone number, with its country code (e.g. +32 2 234 56 78) if it is not in ${region.toUpperCase()}.`
+        : "Enter a valid phone number with its country code, e.g. +32 2 234 56 78.",
     };
   }
   return { ok: true, value: phone.number };
+}
+
+/** A stored (E.164) phone number as people read it: +32471512745 is "+32 471 51 27 45". */
+export function readablePhone(e164: string): string {
+  return parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
 }
 
 /** Postal address: one line per line, without the trailing commas and dashes of pasted text. */

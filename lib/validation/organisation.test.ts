@@ -46,6 +46,14 @@ describe("organisationSchema", () => {
     expect(fieldErrors.kind).toEqual(["Choose the kind of organisation."]);
     expect(fieldErrors.countries).toEqual(["Choose at least one country."]);
     expect(fieldErrors.website).toEqual(["Only http:// and https:// web addresses are allowed."]);
+    // The contact's error comes with the others, not only once they are mended.
+    expect(result.error!.issues.map((issue) => issue.path.join("."))).toContain("contacts.1.value");
+  });
+
+  it("reads phones in the first country as typed even when another field is wrong", () => {
+    const form = { name: "", kind: "NGO", countries: ["fr"], contacts: [{ type: "PHONE", value: "01 23 45 67 89" }, { type: "EMAIL", value: "nope" }] };
+    const result = organisationFormSchema.safeParse(form);
+    expect(result.error!.issues.map((issue) => issue.path.join("."))).toEqual(["name", "contacts.1.value"]);
   });
 
   it("reports a bad contact at contacts.<index>.value", () => {

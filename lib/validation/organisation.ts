@@ -47,6 +47,23 @@ export const organisationInputSchema = z.object({
 
 type Parsed = z.output<typeof organisationInputSchema>;
 
+/** The region phones are read in: the first country as typed, when it is one. */
+function regionOf(countries: unknown): string | undefined {
+  const first = Array.isArray(countries) ? countries[0] : countries;
+  return typeof first === "string" && /^\s*[A-Za-z]{2}\s*$/.test(first) ? first.trim().toUpperCase() : undefined;
+}
+
+/**
+ * Checks the contacts even when other fields are wrong (zod skips a transform once a field has
+ * failed), so that a form shows every error at once, each at its field.
+ */
+function checkContacts(organisation: { countries?: unknown; contacts?: unknown }, ctx: z.RefinementCtx) {
+  const contacts = contactsSchema(regionOf(organisation.countries)).safeParse(organisation.contacts ?? []);
+  if (contacts.success) return;
+  for (const issue of contacts.error.issues) ctx.addIssue({ ...issue, code: "custom", path: ["contacts", ...issue.path] });
+}
+const always = { when: () => true };
+
 /**
  * Normalises the contacts with the first country as default region (a phone typed as
  * 02 / 238.56.86 for a Belgian organisation is +3222385686), each error at its field.
@@ -56,17 +73,13 @@ function withNormalisedContacts<T extends Parsed>(
   ctx: z.RefinementCtx,
 ): Omit<T, "contacts" | "acronym" | "website"> & { acronym: string | null; website: string | null; contacts: z.output<ReturnType<typeof contactsSchema>> } {
   const contacts = contactsSchema(organisation.countries[0]).safeParse(organisation.contacts);
-  if (!contacts.success) {
-    for (const issue of contacts.error.issues) {
-      ctx.addIssue({ ...issue, code: "custom", path: ["contacts", ...issue.path] });
-    }
-    return z.NEVER;
-  }
+  // Already reported by checkContacts, which ran first.
+  if (!contacts.success) return z.NEVER;
   return { ...organisation, acronym: organisation.acronym ?? null, website: organisation.website ?? null, contacts: contacts.data };
 }
 
 /** The full organisation (the seed's entries). */
-export const organisationSchema = organisationInputSchema.transform(withNormalisedContacts);
+export const organisationSchema = organisationInputSchema.superRefine(checkContacts, always).transform(withNormalisedContacts);
 
 const optionalId = z.preprocess((value) => (value === "" ? undefined : value), z.uuid().optional());
 /** FormData sends one value as a string, several as an array, none as nothing. */
@@ -99,11 +112,14 @@ export const organisationFormSchema = z
         .default(""),
       changeSetId: optionalId,
       organisationId: optionalId,
-      revision: z.coerce.number().int().positive().optional(),
+      revision: z.preprocess((value) => (value === "" ? undefined : value), z.coerce.number().int().positive().optional()),
       intent: z.enum(["draft", "submit"]).default("draft"),
+      /** The author has seen that another pending change changes the same fields, and submits anyway. */
+      confirmOverlap: z.literal("1").optional(),
     },
     strict,
   )
+  .superRefine(checkContacts, always)
   .transform(withNormalisedContacts);
 
 /** The public suggestion forms: the same fields and rules, plus who suggests it (both optional). */
@@ -128,9 +144,12 @@ export const suggestionFormSchema = z
       /** The link of a confirmation request, when the organisation itself tells what has changed. */
       confirmation: z.string().max(200).optional(),
       fax_confirmation: z.string().max(1000).optional(),
+      /** A too-fast sender's "yes, send it" (lib/security/form-token.ts). */
+      confirmed: z.string().max(100).optional(),
     },
     strict,
   )
+  .superRefine(checkContacts, always)
   .transform(withNormalisedContacts);
 
 export type OrganisationForm = z.output<typeof organisationFormSchema>;

@@ -9,7 +9,8 @@ import { countAwaitingReview } from "@/lib/data/change-sets";
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const { user } = await requireUser();
   const reviewer = user.role === "ADMIN" || user.role === "REVIEWER";
-  const awaiting = reviewer ? await countAwaitingReview() : 0;
+  // What this reviewer may decide: their own changes wait for someone else.
+  const awaiting = reviewer ? await countAwaitingReview(user) : 0;
   return (
     <>
       <header className="border-b border-slate-200 bg-brand-900 text-white">
@@ -39,8 +40,15 @@ export default async function AdminLayout({ children }: { children: React.ReactN
                 Imports
               </Link>
               {reviewer ? (
+                // Read as "Reviews 2 waiting" (a real space before the badge, not a margin alone).
                 <Link href="/admin/reviews" className="underline-offset-4 hover:underline">
-                  Reviews{awaiting ? <span className="ml-1 rounded-full bg-amber-300 px-2 text-xs font-semibold text-slate-950">{awaiting}<span className="sr-only"> waiting</span></span> : null}
+                  Reviews{awaiting ? " " : null}
+                  {awaiting ? (
+                    <span className="rounded-full bg-amber-300 px-2 text-xs font-semibold text-slate-950">
+                      {awaiting}
+                      <span className="sr-only"> waiting</span>
+                    </span>
+                  ) : null}
                 </Link>
               ) : null}
               {user.role === "ADMIN" ? (

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { StatusBadge } from "@/components/changes/status-badge";
 import { HealthCharts } from "@/components/dashboard/health-charts";
+import { Toast } from "@/components/ui/toast";
 import { requireUser } from "@/lib/auth/session";
 import { countAwaitingReview, listOwnChangeSets, listRecentlyPublished, type ChangeSetListItem } from "@/lib/data/change-sets";
 import { getHealthFigures } from "@/lib/data/health";
@@ -43,12 +44,15 @@ function ChangeList({ items, empty, mine }: { items: ChangeSetListItem[]; empty:
   );
 }
 
-export default async function DashboardPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function DashboardPage({ searchParams }: Props) {
   const { user } = await requireUser("/admin");
+  const { discarded } = await searchParams;
   const reviewer = user.role === "ADMIN" || user.role === "REVIEWER";
   const [mine, awaiting, published, overdue, broken, health] = await Promise.all([
     listOwnChangeSets(user),
-    countAwaitingReview(),
+    countAwaitingReview(reviewer ? user : undefined),
     listRecentlyPublished(),
     countOverdue({ cap: countedUpTo }),
     countBrokenLinks(countedUpTo),
@@ -68,6 +72,7 @@ export default async function DashboardPage() {
   return (
     <>
       <h1 className="text-2xl font-bold text-brand-900">Welcome, {user.name}</h1>
+      <Toast message={typeof discarded === "string" ? `Your draft of ${discarded.slice(0, 200)} was discarded. The published listing is unchanged.` : undefined} className="mt-4" />
       <p className="mt-2 text-slate-700">
         You are signed in as {user.role.toLowerCase()}. {awaiting === 1 ? "1 change is" : `${awaiting} changes are`} waiting for review.
       </p>

@@ -7,7 +7,7 @@ import { acceptSuggestion, recordSuggestionAttempt } from "@/lib/data/suggestion
 import { serverEnv } from "@/lib/env";
 import { formDataToObject } from "@/lib/forms/form-data";
 import { readAtMost } from "@/lib/security/body";
-import { checkFormToken } from "@/lib/security/form-token";
+import { checkConfirmation, checkFormToken, issueConfirmation } from "@/lib/security/form-token";
 import { appKey } from "@/lib/security/keys";
 import { suggestionFormSchema } from "@/lib/validation/organisation";
 
@@ -32,7 +32,10 @@ export async function POST(request: Request) {
   // The honeypot: people never see this field; a script that fills it is thanked and ignored.
   if (typeof raw.fax_confirmation === "string" && raw.fax_confirmation !== "") return json(201, { message: "Thank you." });
   const stamp = checkFormToken(raw.issued, appKey("form-stamp"), Date.now());
-  if (stamp === "too-fast") return json(400, { message: "That was quick: please check your suggestion, then send it again." });
+  // Too fast for a person typing, but autofill is fast too: the sender is asked to confirm, never refused.
+  if (stamp === "too-fast" && !checkConfirmation(raw.issued, raw.confirmed, appKey("form-stamp"))) {
+    return json(400, { message: "That was quick: check your suggestion, then confirm that you want to send it.", confirm: issueConfirmation(raw.issued as string, appKey("form-stamp")) });
+  }
   if (stamp === "invalid") return json(400, { message: "This form has expired. Reload the page, then send your suggestion again." });
   const address = clientAddressOf(request.headers);
   // Every post counts against the attempts per hour; only a stored suggestion against the

@@ -6,6 +6,7 @@ import { pagesChangedBy } from "@/lib/data/page-changes";
 import { ConflictError, NotFoundError } from "@/lib/data/errors";
 import { parseStored, parseStoredOrNull, toStored } from "@/lib/data/stored-documents";
 import { Prisma } from "@/lib/generated/prisma/client";
+import type { ChangeSetStatus } from "@/lib/generated/prisma/enums";
 import { slugTaken } from "./proposal";
 import { readOrganisation } from "./published";
 import type { Actor, Tx } from "./shared";
@@ -22,10 +23,51 @@ const editedSinceMessage = "The author changed this since you opened it (withdra
 /** Nobody decides on a change set they authored, whatever their role (four eyes). */
 export const ownChangeMessage = "You cannot decide on a change you made yourself: another reviewer decides it.";
 
+const decisions: Partial<Record<ChangeSetStatus, string>> = {
+  APPROVED: "approved this change",
+  PARTLY_APPROVED: "approved part of this change",
+  REJECTED: "rejected this change",
+  CHANGES_REQUESTED: "sent this change back to its author",
+};
+const clock = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "UTC" });
+const day = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+/** "14:05 UTC on 3 December 2026", as the admin pages' times are in UTC. */
+const moment = (date: Date) => `${clock.format(date)} UTC on ${day.format(date)}`;
+
+/**
+ * Why a change set is no longer there to decide, for the reviewer who lost the race: who decided
+ * it, what, and when; or that its author withdrew it. `outcome` ends the sentence: what became of
+ * their own decision.
+ */
+async function alreadyDecidedMessage(
+  tx: Tx,
+  actor: Actor,
+  changeSet: { id: string; status: ChangeSetStatus; public: boolean; decidedAt: Date | null; decidedById: string | null },
+  outcome: string,
+): Promise<string> {
+  const decider = async () => {
+    if (changeSet.decidedById === actor.id) return "You";
+    const user = changeSet.decidedById ? await tx.user.findUnique({ where: { id: changeSet.decidedById }, select: { name: true } }) : null;
+    return user?.name ?? "Another reviewer";
+  };
+  const decision = decisions[changeSet.status];
+  if (decision && changeSet.decidedAt) return `${await decider()} already ${decision} at ${moment(changeSet.decidedAt)}; ${outcome}.`;
+  // A public suggestion taken over as a reviewer's draft (adoptSuggestion) is withdrawn and marked as decided by them.
+  if (changeSet.public && changeSet.status === "WITHDRAWN" && changeSet.decidedAt) {
+    const who = await decider();
+    return `${who} already took this suggestion over as ${who === "You" ? "your" : "their"} own draft at ${moment(changeSet.decidedAt)}; ${outcome}.`;
+  }
+  if (changeSet.status === "WITHDRAWN" || changeSet.status === "DRAFT") {
+    const withdrawn = await tx.auditEvent.findFirst({ where: { action: "change-set.withdrawn", subject: `change-set:${changeSet.id}` }, orderBy: { createdAt: "desc" }, select: { createdAt: true } });
+    return `The author withdrew this change${withdrawn ? ` at ${moment(withdrawn.createdAt)}` : ""}; ${outcome}.`;
+  }
+  return `This change has already been decided (or withdrawn); ${outcome}.`;
+}
+
 /**
  * Rejects (a reason is required and shown to the author) or sends back for changes (a comment;
  * the author can edit again). Atomic: of two reviewers deciding at the same moment, one wins and
- * the other is told it was already decided. Audited in the same transaction.
+ * the other is told who decided what, and when. Audited in the same transaction.
  */
 export async function declineChangeSet(actor: Actor, id: string, outcome: "REJECTED" | "CHANGES_REQUESTED", note: string, { revision }: { revision?: number } = {}): Promise<void> {
   assertMay(actor, "changes.decide");
@@ -41,8 +83,9 @@ export async function declineChangeSet(actor: Actor, id: string, outcome: "REJEC
       data: { status: outcome, decisionNote: note, decidedAt: new Date(), decidedById: actor.id },
     });
     if (count === 0) {
-      const now = await tx.changeSet.findUnique({ where: { id }, select: { status: true } });
-      throw new ConflictError(now?.status === "SUBMITTED" ? editedSinceMessage : "This change has already been decided (or withdrawn).");
+      const now = await tx.changeSet.findUnique({ where: { id }, select: { id: true, status: true, public: true, decidedAt: true, decidedById: true } });
+      if (!now) throw new NotFoundError("This change does not exist.");
+      throw new ConflictError(now.status === "SUBMITTED" ? editedSinceMessage : await alreadyDecidedMessage(tx, actor, now, "your decision was not recorded"));
     }
     await recordAudit(
       { action: outcome === "REJECTED" ? "change-set.rejected" : "change-set.changes-requested", actorId: actor.id, subject: `change-set:${id}`, address: actor.address, details: { note } },
@@ -76,7 +119,7 @@ export async function applyChangeSet(
     await tx.$queryRaw`SELECT 1 FROM "ChangeSet" WHERE id = ${changeSetId}::uuid FOR UPDATE`;
     const changeSet = await tx.changeSet.findUnique({ where: { id: changeSetId } });
     if (!changeSet) throw new NotFoundError("This change does not exist.");
-    if (changeSet.status !== "SUBMITTED") throw new ConflictError("This change has already been decided (or is not submitted).");
+    if (changeSet.status !== "SUBMITTED") throw new ConflictError(await alreadyDecidedMessage(tx, actor, changeSet, "nothing you chose was applied"));
     if (revision !== undefined && changeSet.revision !== revision) throw new ConflictError(editedSinceMessage);
     if (changeSet.authorId === actor.id) throw new ConflictError(ownChangeMessage);
     const base = parseStoredOrNull(changeSet.base, "ChangeSet.base", changeSetId);

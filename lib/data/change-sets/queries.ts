@@ -1,5 +1,5 @@
 import "server-only";
-import { collisions, diffDocuments, type Change, type OrganisationDocument } from "@/lib/change-sets/document";
+import { collisions, diffDocuments, fieldLabels, type Change, type OrganisationDocument } from "@/lib/change-sets/document";
 import { db } from "@/lib/db";
 import { parseStored, parseStoredOrNull } from "@/lib/data/stored-documents";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -44,10 +44,16 @@ export async function findOpenChangeSet(actor: Actor, organisationId: string): P
   return row?.id ?? null;
 }
 
-export async function countAwaitingReview(): Promise<number> {
+/**
+ * What waits for review: submitted changes and imports in review. Given a reviewer, only what they
+ * may decide: not their own, which another reviewer decides (a public suggestion, or the work of a
+ * deleted account, has no author and counts).
+ */
+export async function countAwaitingReview(reviewer?: Pick<Actor, "id">): Promise<number> {
+  const notTheirs = reviewer ? { OR: [{ authorId: null }, { authorId: { not: reviewer.id } }] } : {};
   const [changes, imports] = await Promise.all([
-    db.changeSet.count({ where: { status: "SUBMITTED", importBatchId: null } }),
-    db.importBatch.count({ where: { status: "IN_REVIEW" } }),
+    db.changeSet.count({ where: { status: "SUBMITTED", importBatchId: null, ...notTheirs } }),
+    db.importBatch.count({ where: { status: "IN_REVIEW", ...notTheirs } }),
   ]);
   return changes + imports;
 }
@@ -111,4 +117,58 @@ export async function getOwnChangeSet(actor: Actor, id: string): Promise<ChangeS
       current: published?.document ?? null,
     };
   });
+}
+
+/** Another person's change waiting for review on the same organisation, as its edit page lists it. */
+export type PendingChange = {
+  id: string;
+  /** The author's name, or the sender's for a public suggestion ("a member of the public" without one). */
+  by: string;
+  public: boolean;
+  submittedAt: Date | null;
+  /** What it changes, in words ("Website", "Contacts"), and by key (lib/change-sets/document.ts). */
+  fields: string[];
+  keys: string[];
+};
+
+/** What a change is about, for telling two changes apart: a contact is "Contacts" whichever of them. */
+const changeLabel = (change: Change) => (change.type === "field" ? fieldLabels[change.field] : "Contacts");
+
+/**
+ * The changes waiting for review on an organisation that `actor` did not make (one open change
+ * per author and organisation: theirs is the one they are editing), oldest first.
+ */
+export async function listPendingChanges(actor: Actor, organisationId: string): Promise<PendingChange[]> {
+  const rows = await db.changeSet.findMany({
+    where: { organisationId, status: "SUBMITTED", importBatchId: null, OR: [{ authorId: null }, { authorId: { not: actor.id } }] },
+    select: { id: true, base: true, proposed: true, public: true, suggesterName: true, submittedAt: true, author: { select: { name: true } } },
+    orderBy: { submittedAt: "asc" },
+    take: 20,
+  });
+  return rows.map((row) => {
+    const changes = diffDocuments(parseStoredOrNull(row.base, "ChangeSet.base", row.id), parseStored(row.proposed, "ChangeSet.proposed", row.id));
+    return {
+      id: row.id,
+      by: row.public ? row.suggesterName || "a member of the public" : (row.author?.name ?? "a former member of staff"),
+      public: row.public,
+      submittedAt: row.submittedAt,
+      fields: [...new Set(changes.map(changeLabel))],
+      keys: changes.map((change) => change.key),
+    };
+  });
+}
+
+/**
+ * The pending changes of others that change something the author's change set also changes
+ * (the same field, the same contact, or both the contacts' order), each with what they share.
+ */
+export async function overlappingChanges(actor: Actor, changeSetId: string): Promise<(PendingChange & { shared: string[] })[]> {
+  const own = await db.changeSet.findFirst({ where: { id: changeSetId, authorId: actor.id }, select: { organisationId: true, base: true, proposed: true } });
+  if (!own?.organisationId) return [];
+  const changes = diffDocuments(parseStoredOrNull(own.base, "ChangeSet.base", changeSetId), parseStored(own.proposed, "ChangeSet.proposed", changeSetId));
+  const labels = new Map(changes.map((change) => [change.key as string, changeLabel(change)]));
+  const pending = await listPendingChanges(actor, own.organisationId);
+  return pending
+    .map((other) => ({ ...other, shared: [...new Set(other.keys.filter((key) => labels.has(key)).map((key) => labels.get(key)!))] }))
+    .filter((other) => other.shared.length > 0);
 }

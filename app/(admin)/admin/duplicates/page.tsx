@@ -148,7 +148,7 @@ function Dismiss({ pair, view }: { pair: DuplicatePairItem; view: View }) {
       fields={{ organisationId: a.id, otherId: b.id, ...fields }}
       submit={
         <>
-          Not the same<span className="sr-only">: {a.name} and {b.name}</span>
+          Not the same<span className="sr-only"> ({a.name} and {b.name})</span>
         </>
       }
       pending="Saving…"

@@ -5,7 +5,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { FilterBar, FilterInput, FilterSelect } from "@/components/ui/filter-bar";
 import { Toast } from "@/components/ui/toast";
 import { requireRole } from "@/lib/auth/session";
-import { listImportsInReview, listQueueAuthors, listReviewQueue } from "@/lib/data/reviews";
+import { revisionText } from "@/components/reviews/drafted-from";
+import { listImportsInReview, listQueueAuthors, listReviewQueue, type QueueItem } from "@/lib/data/reviews";
 import type { ChangeSetKind } from "@/lib/generated/prisma/enums";
 import { idOrUndefined } from "@/lib/validation/ids";
 
@@ -20,6 +21,26 @@ const decided: Record<string, string> = {
   "request-changes": "Sent back to the author with your comment.",
 };
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+/** Who a change is by: its author, or for a public suggestion its sender (not an author: nobody on the staff wrote it). */
+function by(item: QueueItem) {
+  if (!item.public) return item.author ?? "A deleted account";
+  if (item.fromOrganisation) return "Suggested by the organisation itself";
+  return item.suggester ? `Suggested by ${item.suggester}, a member of the public` : "Suggested by a member of the public";
+}
+
+/** What it was drafted from, and whether the listing has changed since. */
+function draftedFrom(item: QueueItem) {
+  if (!item.draftedFrom) return "Nothing: a new organisation";
+  const from = revisionText(item.draftedFrom);
+  if (!item.publishedNow) return `The published version (${from})`;
+  return (
+    <>
+      {from[0].toUpperCase() + from.slice(1)}{" "}
+      <span className="rounded bg-amber-100 px-2 text-amber-900">changed since: now {revisionText(item.publishedNow)}</span>
+    </>
+  );
+}
 
 function age(hours: number) {
   if (hours < 1) return "less than an hour";
@@ -85,9 +106,9 @@ export default async function ReviewsPage({ searchParams }: Props) {
             ),
           },
           { header: "Kind", cell: (item) => kinds[item.kind] },
-          { header: "Author", cell: (item) => item.author ?? (item.fromOrganisation ? "The organisation itself" : "Public suggestion") },
+          { header: "Author or sender", cell: by },
           { header: "Waiting for", cell: (item) => age(item.waitingHours) },
-          { header: "Base", cell: (item) => (item.stale ? <span className="rounded bg-amber-100 px-2 text-amber-900">stale: changed since drafted</span> : "current") },
+          { header: "Drafted from", cell: draftedFrom },
         ]}
       />
     </>

@@ -2,12 +2,14 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { StatusBadge } from "@/components/changes/status-badge";
 import { ChangeValue } from "@/components/reviews/change-value";
+import { changedSinceText, draftedFromText } from "@/components/reviews/drafted-from";
 import { AdoptButton } from "@/components/reviews/adopt-button";
 import { DecisionForm } from "@/components/reviews/decision-form";
 import { WordDiff } from "@/components/reviews/word-diff";
 import { requireRole } from "@/lib/auth/session";
 import { fieldLabels, type Change, type ContactDocument } from "@/lib/change-sets/document";
-import { getChangeSetForReview } from "@/lib/data/reviews";
+import { listCountries } from "@/lib/data/countries";
+import { getChangeSetForReview, type ReviewDetail } from "@/lib/data/reviews";
 import { isId } from "@/lib/validation/ids";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 
@@ -21,11 +23,20 @@ function title(change: Change) {
   return { added: "New contact", changed: "Changed contact", removed: "Removed contact" }[change.change];
 }
 
+/** Who sent a public suggestion, as they gave it: "a member of the public, Sam (sam@example.org)". */
+function sender(suggester: NonNullable<ReviewDetail["suggester"]>) {
+  const who = suggester.fromOrganisation ? "the organisation itself, answering a request to confirm its listing" : "a member of the public";
+  return `${who}${suggester.name ? `, ${suggester.name}` : ""}${suggester.email ? ` (${suggester.email})` : ""}`;
+}
+
 export default async function ReviewPage({ params }: Props) {
   const { id } = await params;
   const session = await requireRole(["ADMIN", "REVIEWER"], `/admin/reviews/${id}`);
   const review = isId(id) ? await getChangeSetForReview(id) : null;
   if (!review) notFound();
+  const countries = new Map((await listCountries()).map((country) => [country.code, country.name]));
+  // Once decided, the listing has moved on by this very change: only an open one is told.
+  const changedSince = review.status === "SUBMITTED" ? changedSinceText(review.publishedNow) : null;
   const stale = review.moved.length > 0;
   const contacts = new Map<string, ContactDocument>([...(review.base?.contacts ?? []), ...review.proposed.contacts].map((contact) => [contact.id, contact]));
   const own = review.authorId === session.user.id;
@@ -55,12 +66,12 @@ export default async function ReviewPage({ params }: Props) {
               </th>
               {review.base ? (
                 <td className="py-2 pr-4">
-                  <ChangeValue change={change} side={change.base} names={contacts} />
+                  <ChangeValue change={change} side={change.base} names={contacts} countries={countries} />
                 </td>
               ) : null}
-              {stale ? <td className="py-2 pr-4">{moved ? <ChangeValue change={change} side={now} names={contacts} /> : <span className="text-slate-500">unchanged</span>}</td> : null}
+              {stale ? <td className="py-2 pr-4">{moved ? <ChangeValue change={change} side={now} names={contacts} countries={countries} /> : <span className="text-slate-500">unchanged</span>}</td> : null}
               <td className="py-2 pr-4">
-                {longText ? <WordDiff before={String(change.base ?? "")} after={String(change.proposed ?? "")} /> : <ChangeValue change={change} side={change.proposed} names={contacts} />}
+                {longText ? <WordDiff before={String(change.base ?? "")} after={String(change.proposed ?? "")} /> : <ChangeValue change={change} side={change.proposed} names={contacts} countries={countries} />}
               </td>
               {review.status === "SUBMITTED" && !own ? (
                 <td className="py-2">
@@ -80,20 +91,26 @@ export default async function ReviewPage({ params }: Props) {
         {review.kind === "CREATE" ? "New organisation" : review.kind === "ARCHIVE" ? "Archive" : review.kind === "RESTORE" ? "Restore" : "Change to"} {review.base?.name ?? review.proposed.name}
       </h1>
       <p className="mt-2 flex flex-wrap items-center gap-3 text-slate-700">
-        <StatusBadge status={review.status} /> by{" "}
-        {review.suggester
-          ? `${review.suggester.fromOrganisation ? "the organisation itself, answering a request to confirm its listing" : "a member of the public"}${review.suggester.name ? `, ${review.suggester.name}` : ""}${review.suggester.email ? ` (${review.suggester.email})` : ""}`
-          : (review.author ?? "someone no longer here")}
-        {review.submittedAt ? `, submitted ${review.submittedAt.toISOString().slice(0, 10)}` : ""}
+        <StatusBadge status={review.status} />
+        <span>
+          {/* A public suggestion has a sender, not an author: nobody on the staff wrote it. */}
+          {review.suggester ? `Suggested by ${sender(review.suggester)}` : `By ${review.author ?? "someone no longer here"}`}
+          {review.submittedAt ? `, submitted ${review.submittedAt.toISOString().slice(0, 10)}` : ""}
+        </span>
+      </p>
+      <p className="mt-2 text-slate-700">
+        {draftedFromText(review.draftedFrom)}
+        {changedSince ? ` ${changedSince}` : ""}
+        {changedSince && !stale ? " None of what this change touches has changed since: it applies on top." : ""}
       </p>
       {review.note ? (
         <p className="mt-3">
-          <span className="font-medium">Note from the author:</span> {review.note}
+          <span className="font-medium">{review.suggester ? "Note from the sender:" : "Note from the author:"}</span> {review.note}
         </p>
       ) : null}
       {stale ? (
         <p role="note" className="mt-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-amber-950">
-          The organisation changed since this was drafted. The highlighted rows moved underneath it: accepting one would overwrite the newer value, so they start unticked, and approving them is refused.
+          The highlighted rows changed on the published listing since this was drafted: accepting one would overwrite the newer value, so they start unticked, and approving them is refused.
         </p>
       ) : null}
       {review.status !== "SUBMITTED" ? (
@@ -107,7 +124,7 @@ export default async function ReviewPage({ params }: Props) {
         </>
       ) : (
         <>
-          <DecisionForm changeSetId={review.id} revision={review.revision} canSendBack={!review.suggester}>
+          <DecisionForm changeSetId={review.id} revision={review.revision} canSendBack={!review.suggester} recipient={review.suggester ? "sender" : "author"}>
             {table}
           </DecisionForm>
           {review.suggester ? <AdoptButton changeSetId={review.id} /> : null}

@@ -3,11 +3,12 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { OrganisationLinkHealth } from "@/components/links/organisation-link-health";
 import { askedSummary } from "@/components/confirmations/asked-status";
+import { PendingChanges } from "@/components/changes/pending-changes";
 import { ListingActions } from "@/components/organisation-form/listing-actions";
 import { OrganisationForm } from "@/components/organisation-form/organisation-form";
 import { formValues } from "@/components/organisation-form/form-values";
 import { requireUser } from "@/lib/auth/session";
-import { findOpenChangeSet, getOrganisationDocument } from "@/lib/data/change-sets";
+import { findOpenChangeSet, getOrganisationDocument, listPendingChanges } from "@/lib/data/change-sets";
 import { latestConfirmations } from "@/lib/data/confirmations";
 import { listCountries } from "@/lib/data/countries";
 import { linkProblemsOf } from "@/lib/data/links";
@@ -58,6 +59,7 @@ export default async function EditOrganisationPage({ params }: Props) {
         asked={askedSummary(asked)}
         suppressed={asked?.suppressed ? asked.email : null}
       />
+      <PendingChanges changes={await listPendingChanges(session.user, id)} reviewer={session.user.role !== "EDITOR"} />
       <OrganisationForm values={formValues(published.document)} countries={await listCountries()} organisationId={id} />
     </>
   );

@@ -1,0 +1,165 @@
+"use client";
+
+import { useCallback, useEffect, useEffectEvent, useRef, useState } from "react";
+import { autosaveOrganisation, type Autosaved } from "@/lib/actions/organisations";
+
+/** How often the form is looked at for changes to save. */
+const intervalMs = 3000;
+const channelName = "prova-drafts";
+
+export type Draft = { changeSetId?: string; revision?: number };
+
+export type AutosaveStatus =
+  | { state: "idle" }
+  | { state: "saving" }
+  | { state: "saved"; at: string }
+  | { state: "not-saved"; message: string }
+  /** Stopped for good: another tab or window saved this draft; saving here would overwrite it. */
+  | { state: "stopped"; message: string };
+
+/** What a save tells the other tabs of the same browser. */
+type SavedMessage = { changeSetId: string; organisationId?: string; revision: number; savedAt: string };
+
+const time = (iso: string) => new Date(iso).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" });
+
+/** The form's fields as one string, to tell whether anything changed since the last save. */
+function snapshot(form: HTMLFormElement): string {
+  const entries = [...new FormData(form).entries()].filter(([name]) => name !== "changeSetId" && name !== "revision" && !name.startsWith("$ACTION"));
+  return JSON.stringify(entries.map(([name, value]) => [name, typeof value === "string" ? value : ""]));
+}
+
+/**
+ * Saves the editor's form as a draft a few seconds after each change, and when the page is left
+ * (hidden, closed, or navigated away from inside the app). Each save sends the revision the last
+ * one answered, so a save from another tab in between is a conflict on the server, never an
+ * overwrite; and other tabs of this browser are told at once (BroadcastChannel), and stop.
+ */
+export function useAutosave(form: React.RefObject<HTMLFormElement | null>, initial: Draft & { organisationId?: string }, enabled: boolean) {
+  const [draft, setDraft] = useState<Draft>({ changeSetId: initial.changeSetId, revision: initial.revision });
+  const [status, setStatus] = useState<AutosaveStatus>({ state: "idle" });
+  const current = useRef(draft);
+  const saved = useRef<string | null>(null);
+  const inFlight = useRef<Promise<void> | null>(null);
+  const stopped = useRef(false);
+  const paused = useRef(false);
+  const channel = useRef<BroadcastChannel | null>(null);
+  const { organisationId } = initial;
+
+  const stop = useCallback((message: string) => {
+    stopped.current = true;
+    setStatus({ state: "stopped", message });
+  }, []);
+
+  const save = useEffectEvent(async (element: HTMLFormElement) => {
+    if (!enabled || inFlight.current || stopped.current || paused.current) return;
+    const now = snapshot(element);
+    if (now === saved.current) return;
+    const data = new FormData(element);
+    data.delete("intent");
+    data.delete("changeSetId");
+    data.delete("revision");
+    if (current.current.changeSetId) data.set("changeSetId", current.current.changeSetId);
+    if (current.current.revision) data.set("revision", String(current.current.revision));
+    setStatus({ state: "saving" });
+    inFlight.current = (async () => {
+      try {
+        const result = await autosaveOrganisation(undefined, data);
+        if (result.ok && result.data) {
+          const { changeSetId, revision, savedAt } = result.data as Autosaved;
+          const created = !current.current.changeSetId;
+          current.current = { changeSetId, revision };
+          setDraft(current.current);
+          saved.current = now;
+          setStatus({ state: "saved", at: savedAt });
+          channel.current?.postMessage({ changeSetId, organisationId, revision, savedAt } satisfies SavedMessage);
+          // A reload comes back to this draft, not to an empty form.
+          if (created) window.history.replaceState(window.history.state, "", `/admin/changes/${changeSetId}`);
+        } else if (result.fieldErrors) {
+          saved.current = now;
+          setStatus({ state: "not-saved", message: "Not saved automatically: some fields need attention. “Save draft” shows which." });
+        } else if (result.signedOut) {
+          setStatus({ state: "not-saved", message: result.message ?? "Your session has ended." });
+        } else {
+          // Saved elsewhere since (another tab, or submitted): saving here would overwrite it.
+          stop(`Not saved automatically: ${result.message ?? "this draft changed elsewhere."}`);
+        }
+      } catch {
+        setStatus({ state: "not-saved", message: "Not saved automatically: the connection failed. It is tried again after your next change." });
+      } finally {
+        inFlight.current = null;
+      }
+    })();
+    await inFlight.current;
+  });
+
+  /** Another tab saved: if it is this draft (or this organisation's first draft) at a newer revision, this one stops. */
+  const heard = useEffectEvent((other: SavedMessage) => {
+    const mine = current.current;
+    const same = mine.changeSetId ? other.changeSetId === mine.changeSetId : organisationId !== undefined && other.organisationId === organisationId;
+    if (same && other.revision > (mine.revision ?? 0)) {
+      stop(`This draft was saved in another tab or window at ${time(other.savedAt)}, so this one no longer saves automatically. Copy what you need from here, then reload.`);
+    }
+  });
+
+  useEffect(() => {
+    // Kept here: by the time the cleanup runs, React has already detached the ref.
+    const element = form.current;
+    if (!enabled || !element) return;
+    saved.current = snapshot(element);
+    const timer = window.setInterval(() => void save(element), intervalMs);
+    const leaving = () => {
+      if (document.visibilityState === "hidden") void save(element);
+    };
+    document.addEventListener("visibilitychange", leaving);
+    const hidden = () => void save(element);
+    window.addEventListener("pagehide", hidden);
+    channel.current = typeof BroadcastChannel === "undefined" ? null : new BroadcastChannel(channelName);
+    channel.current?.addEventListener("message", (event: MessageEvent<SavedMessage>) => heard(event.data));
+    return () => {
+      window.clearInterval(timer);
+      document.removeEventListener("visibilitychange", leaving);
+      window.removeEventListener("pagehide", hidden);
+      // Leaving the page inside the app: what was typed since the last save is saved now.
+      void save(element);
+      channel.current?.close();
+      channel.current = null;
+    };
+  }, [enabled, form]);
+
+  // The page was rendered again after a save of the form itself (same draft, a newer revision).
+  useEffect(() => {
+    paused.current = false;
+    if (initial.changeSetId && initial.changeSetId === current.current.changeSetId && (initial.revision ?? 0) > (current.current.revision ?? 0)) {
+      current.current = { changeSetId: initial.changeSetId, revision: initial.revision };
+      setDraft(current.current);
+      if (form.current) saved.current = snapshot(form.current);
+    }
+  }, [form, initial.changeSetId, initial.revision]);
+
+  /** While the form's own save or submit is on its way, nothing is saved behind its back. */
+  const pause = useCallback((on: boolean) => {
+    paused.current = on;
+  }, []);
+
+  /**
+   * The draft as the last save left it, once no save is on its way: the form's own save sends
+   * that revision (sent with the older one, it would be refused as a save from elsewhere).
+   */
+  const settled = useCallback((): Promise<Draft> | null => (inFlight.current ? inFlight.current.then(() => current.current) : null), []);
+
+  return { draft, status, pause, settled };
+}
+
+export function autosaveText(status: AutosaveStatus): string {
+  switch (status.state) {
+    case "idle":
+      return "";
+    case "saving":
+      return "Saving the draft…";
+    case "saved":
+      return `Draft saved automatically at ${time(status.at)}.`;
+    case "not-saved":
+    case "stopped":
+      return status.message;
+  }
+}
