@@ -68,6 +68,11 @@ test("an approval through instance A is on instance B's very next response", asy
   const changeSetId = await submitChange(page, slug, async (form) => {
     await form.getByLabel("Description").fill(`${description}\n\n${sentence}`);
   }, balancer.url);
+  // Right after its author previewed it through A, no visitor of either instance sees it.
+  await page.goto(`${balancer.url}/admin/changes/${changeSetId}/preview`);
+  await expect(page.getByText(sentence)).toBeVisible();
+  expect((await get(b, `/organisations/${slug}`)).html).not.toContain(sentence);
+  expect((await get(a, `/organisations/${slug}`)).html).not.toContain(sentence);
   await approveAsReviewer(browser, changeSetId, { baseURL: balancer.url });
   expect(balancer.log.every((entry) => entry.instance === "a")).toBe(true);
 

@@ -1,16 +1,15 @@
 "use client";
 
-import { useActionState } from "react";
 import { FormMessage } from "@/components/ui/form";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { saveNotificationSettings } from "@/lib/actions/account";
-import { initialFormState } from "@/lib/forms/form-state";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 type Props = { canReview: boolean; notifyReviewDigest: boolean; notifyDecisions: boolean };
 
 /** The mail a member of staff wants: two boxes, saved together. */
 export function NotificationSettingsForm({ canReview, notifyReviewDigest, notifyDecisions }: Props) {
-  const [state, formAction] = useActionState(saveNotificationSettings, initialFormState);
+  const [state, formAction] = useFormAction(saveNotificationSettings);
   return (
     <form action={formAction} className="mt-8 max-w-xl space-y-4">
       <input type="hidden" name="form" value="mail-settings" />

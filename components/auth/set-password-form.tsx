@@ -1,14 +1,13 @@
 "use client";
 
-import { useActionState } from "react";
 import { Field, FormMessage } from "@/components/ui/form";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { setPassword } from "@/lib/actions/password";
-import { initialFormState } from "@/lib/forms/form-state";
 import { minPasswordLength } from "@/lib/validation/password";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 export function SetPasswordForm({ token, email }: { token: string; email: string }) {
-  const [state, formAction] = useActionState(setPassword, initialFormState);
+  const [state, formAction] = useFormAction(setPassword);
   return (
     <form action={formAction} noValidate className="mt-6 space-y-4">
       <FormMessage state={state} />

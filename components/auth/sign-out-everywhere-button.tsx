@@ -1,13 +1,12 @@
 "use client";
 
-import { useActionState } from "react";
 import { ConfirmForm } from "@/components/ui/confirm-form";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { signOutEverywhere } from "@/lib/actions/sessions";
-import { initialFormState } from "@/lib/forms/form-state";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 export function SignOutEverywhereButton() {
-  const [state, formAction] = useActionState(signOutEverywhere, initialFormState);
+  const [state, formAction] = useFormAction(signOutEverywhere);
   return (
     <ConfirmForm
       action={formAction}

@@ -1,4 +1,5 @@
 import { diffDocuments, fieldLabels, type Change, type ContactDocument, type OrganisationDocument } from "@/lib/change-sets/document";
+import { countryList } from "@/components/reviews/change-value";
 import { contactTypeLabels, organisationKindLabels } from "@/lib/validation/labels";
 
 const show = (value: unknown): string => {
@@ -10,15 +11,19 @@ const show = (value: unknown): string => {
 };
 const contactText = (contact: ContactDocument | null) => (contact ? `${contactTypeLabels[contact.type]}${contact.label ? ` (${contact.label})` : ""}: ${contact.rawValue}` : "");
 
-function describe(change: Change) {
+function describe(change: Change, countries: ReadonlyMap<string, string>) {
+  if (change.type === "field" && change.field === "countries") {
+    const names = (value: unknown) => (Array.isArray(value) && value.length ? countryList(value as string[], countries) : show(value));
+    return { what: fieldLabels.countries, from: names(change.base), to: names(change.proposed) };
+  }
   if (change.type === "field") return { what: fieldLabels[change.field], from: show(change.base), to: show(change.proposed) };
   if (change.type === "order") return { what: "Order of the contacts", from: "as published", to: "new order" };
   const verb = { added: "New contact", changed: "Changed contact", removed: "Removed contact" }[change.change];
   return { what: verb, from: contactText(change.base) || "—", to: contactText(change.proposed) || "—" };
 }
 
-/** What a change set proposes, field by field: before and after. */
-export function ChangeSummary({ base, proposed }: { base: OrganisationDocument | null; proposed: OrganisationDocument }) {
+/** What a change set proposes, field by field: before and after; countries by name (`countries`: names by code). */
+export function ChangeSummary({ base, proposed, countries }: { base: OrganisationDocument | null; proposed: OrganisationDocument; countries: ReadonlyMap<string, string> }) {
   const changes = diffDocuments(base, proposed);
   if (changes.length === 0) return <p className="text-slate-700">No changes yet.</p>;
   return (
@@ -33,7 +38,7 @@ export function ChangeSummary({ base, proposed }: { base: OrganisationDocument |
       </thead>
       <tbody>
         {changes.map((change) => {
-          const { what, from, to } = describe(change);
+          const { what, from, to } = describe(change, countries);
           return (
             <tr key={change.key} className="border-b border-slate-200 align-top">
               <th scope="row" className="py-2 pr-4 font-medium">{what}</th>

@@ -1,14 +1,13 @@
 "use client";
 
-import { useActionState } from "react";
 import { Field, FormMessage } from "@/components/ui/form";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { askForNewLinkByEmailAction } from "@/lib/actions/confirmations";
-import { initialFormState } from "@/lib/forms/form-state";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 /** Asks for a new confirmation link by the e-mail address of the listing. */
 export function NewLinkForm() {
-  const [state, formAction] = useActionState(askForNewLinkByEmailAction, initialFormState);
+  const [state, formAction] = useFormAction(askForNewLinkByEmailAction);
   return (
     <form action={formAction} noValidate className="mt-6 max-w-md space-y-3" aria-labelledby="new-link-heading">
       <h2 id="new-link-heading" className="text-xl font-semibold">

@@ -1,15 +1,14 @@
 "use client";
 
-import { useActionState } from "react";
 import { ConfirmForm } from "@/components/ui/confirm-form";
 import { FieldError, FormMessage } from "@/components/ui/form";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { decideImportAction } from "@/lib/actions/imports";
-import { initialFormState } from "@/lib/forms/form-state";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 /** A reviewer rejects every change of an import still waiting, with the reason its author will see; confirmed first. */
 export function RejectImportForm({ batchId, waiting }: { batchId: string; waiting: number }) {
-  const [state, formAction] = useActionState(decideImportAction, initialFormState);
+  const [state, formAction] = useFormAction(decideImportAction);
   const errors = state.fieldErrors?.note;
   return (
     <ConfirmForm

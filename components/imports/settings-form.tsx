@@ -1,11 +1,11 @@
 "use client";
 
-import { useActionState, useRef } from "react";
+import { useRef } from "react";
 import { FieldError, FormMessage, useFocusFirstError } from "@/components/ui/form";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { changeImportSettingsAction } from "@/lib/actions/imports";
-import { initialFormState } from "@/lib/forms/form-state";
 import type { ImportField } from "@/lib/import/mapping";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 export const fieldNames: Record<ImportField, string> = {
   name: "Name",
@@ -47,7 +47,7 @@ const delimiterNames: Record<string, string> = { ",": "comma", ";": "semicolon",
  * changed; the file is then checked again. The mapping is remembered for files with the same headers.
  */
 export function SettingsForm({ batchId, format, detected, sheets, settings, columns, defaults, kinds }: Props) {
-  const [state, formAction] = useActionState(changeImportSettingsAction, initialFormState);
+  const [state, formAction] = useFormAction(changeImportSettingsAction);
   const form = useRef<HTMLFormElement>(null);
   useFocusFirstError(form, state);
   const errors = state.fieldErrors ?? {};

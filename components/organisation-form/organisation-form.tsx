@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect, useRef, useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import { useFormStatus } from "react-dom";
 import { ContactsEditor, type ContactRow } from "@/components/organisation-form/contacts-editor";
 import { CountriesEditor } from "@/components/organisation-form/countries-editor";
@@ -15,6 +15,7 @@ import { formDataToObject } from "@/lib/forms/form-data";
 import { initialFormState, type FormState } from "@/lib/forms/form-state";
 import { organisationKindLabels } from "@/lib/validation/labels";
 import { buttonClass } from "@/components/ui/button";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 export type OrganisationFormValues = {
   name: string;
@@ -97,7 +98,7 @@ function shown(state: { values?: Record<string, unknown> }, values: Organisation
 
 /** One form for a new organisation and for a change to one: organisation fields and contacts. */
 export function OrganisationForm({ values, countries, organisationId, changeSetId, revision, suggestion, confirmOverlap }: Props) {
-  const [actionState, formAction] = useActionState(saveOrganisation, initialFormState);
+  const [actionState, formAction] = useFormAction(saveOrganisation);
   const [suggestionState, setSuggestionState] = useState<FormState<unknown>>(initialFormState);
   const [sending, setSending] = useState(false);
   const [confirmation, setConfirmation] = useState<string | null>(null);

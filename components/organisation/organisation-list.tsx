@@ -16,7 +16,7 @@ export function OrganisationList({
       {organisations.map((organisation) => (
         <li key={organisation.id} className="py-4">
           <Heading className="text-lg font-semibold text-brand-900">
-            <Link href={`/organisations/${organisation.slug}`} className="underline-offset-2 hover:underline">
+            <Link href={`/organisations/${organisation.slug}`} className="underline decoration-1 underline-offset-2 hover:decoration-2">
               {organisation.name}
               {organisation.acronym ? <span className="font-normal text-slate-600"> ({organisation.acronym})</span> : null}
             </Link>

@@ -1,10 +1,10 @@
 "use client";
 
-import { startTransition, useActionState, useEffect, useRef } from "react";
+import { startTransition, useEffect, useRef } from "react";
 import { FieldError, FormMessage, useFocusFirstError } from "@/components/ui/form";
 import { decide } from "@/lib/actions/reviews";
-import { initialFormState } from "@/lib/forms/form-state";
 import { buttonClass } from "@/components/ui/button";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 function Buttons({ pending, canSendBack }: { pending: boolean; canSendBack: boolean }) {
   return (
@@ -39,7 +39,7 @@ type Props = {
  * one "Accept" checkbox per change; these buttons tick or untick them all.
  */
 export function DecisionForm({ changeSetId, revision, canSendBack = true, recipient = "author", children }: Props) {
-  const [state, formAction, pending] = useActionState(decide, initialFormState);
+  const [state, formAction, pending] = useFormAction(decide);
   const form = useRef<HTMLFormElement>(null);
   useFocusFirstError(form, state);
   // "Accept at least one" concerns the checkboxes as a whole: its message takes focus.

@@ -1,11 +1,11 @@
 "use client";
 
-import { useActionState } from "react";
 import type { ButtonVariant } from "@/components/ui/button";
 import { ConfirmForm, type Confirmation } from "@/components/ui/confirm-form";
 import { FormMessage } from "@/components/ui/form";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { initialFormState, type FormState } from "@/lib/forms/form-state";
+import { type FormState } from "@/lib/forms/form-state";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 type Props<Data> = {
   action: (state: FormState<Data>, data: FormData) => Promise<FormState<Data>>;
@@ -24,7 +24,7 @@ type Props<Data> = {
 
 /** A one-button form for one server action: its outcome (toast or alert), its ids, its button. */
 export function ActionForm<Data>({ action, fields, submit, pending, variant = "secondary", confirmation, className, children }: Props<Data>) {
-  const [state, formAction] = useActionState(action, initialFormState);
+  const [state, formAction] = useFormAction(action);
   const body = (
     <>
       {children}

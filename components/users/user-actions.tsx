@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { ConfirmForm } from "@/components/ui/confirm-form";
 import { FormMessage } from "@/components/ui/form";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -9,14 +9,15 @@ import { roleOptions } from "@/components/users/roles";
 import { changeRole, resetPassword, setDisabled, signOutUserEverywhere } from "@/lib/actions/users";
 import { initialFormState } from "@/lib/forms/form-state";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 type Props = { user: { id: string; name: string; email: string; role: Role; disabled: boolean }; self: boolean };
 
 export function UserActions({ user, self }: Props) {
-  const [roleState, roleAction] = useActionState(changeRole, initialFormState);
-  const [disableState, disableAction] = useActionState(setDisabled, initialFormState);
-  const [resetState, resetAction] = useActionState(resetPassword, initialFormState);
-  const [signOutState, signOutAction] = useActionState(signOutUserEverywhere, initialFormState);
+  const [roleState, roleAction] = useFormAction(changeRole);
+  const [disableState, disableAction] = useFormAction(setDisabled);
+  const [resetState, resetAction] = useFormAction(resetPassword);
+  const [signOutState, signOutAction] = useFormAction(signOutUserEverywhere);
   // Only the outcome of the last form used in this row is shown.
   const [last, setLast] = useState<"role" | "disable" | "reset" | "signOut" | null>(null);
   const states = { role: roleState, disable: disableState, reset: resetState, signOut: signOutState };

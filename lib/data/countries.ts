@@ -26,6 +26,11 @@ export const listCountries = cachedRead(
   () => [tags.countries],
 );
 
+/** Country names by code, to show a list of codes in words. */
+export async function countryNames(): Promise<Map<string, string>> {
+  return new Map((await listCountries()).map((country) => [country.code, country.name]));
+}
+
 /** Countries with at least one published organisation, by name, with how many. */
 export const listCountriesWithOrganisations = cachedRead(
   "countries-with-organisations",

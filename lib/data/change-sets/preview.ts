@@ -1,7 +1,7 @@
 import "server-only";
 import { applyChanges, diffDocuments } from "@/lib/change-sets/document";
 import { db } from "@/lib/db";
-import { listCountries } from "@/lib/data/countries";
+import { countryNames } from "@/lib/data/countries";
 import type { OrganisationDetail } from "@/lib/data/organisations";
 import { parseStored, parseStoredOrNull } from "@/lib/data/stored-documents";
 import type { ChangeSetKind, ChangeSetStatus } from "@/lib/generated/prisma/enums";
@@ -38,7 +38,7 @@ export async function getChangePreview(actor: Actor, id: string): Promise<Change
     const published = row.organisationId ? await readOrganisation(tx, row.organisationId) : null;
     const changes = diffDocuments(base, proposed);
     const document = published ? applyChanges(published.document, proposed, changes) : proposed;
-    const names = new Map((await listCountries()).map((country) => [country.code, country.name]));
+    const names = await countryNames();
     return {
       id: row.id,
       kind: row.kind,

@@ -17,7 +17,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 const kinds: Record<ChangeSetKind, string> = { CREATE: "New organisation", UPDATE: "Update", ARCHIVE: "Archive", RESTORE: "Restore" };
 const decided: Record<string, string> = {
   approve: "Approved: the accepted changes are public now.",
-  reject: "Rejected: the author sees your reason.",
+  reject: "Rejected: the author, or a sender who left an e-mail address, is told your reason.",
   "request-changes": "Sent back to the author with your comment.",
 };
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);

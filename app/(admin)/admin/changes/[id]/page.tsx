@@ -12,7 +12,7 @@ import { formValues } from "@/components/organisation-form/form-values";
 import { requireUser } from "@/lib/auth/session";
 import { fieldLabels } from "@/lib/change-sets/document";
 import { editableStatuses, getOwnChangeSet, listPendingChanges, overlappingChanges } from "@/lib/data/change-sets";
-import { listCountries } from "@/lib/data/countries";
+import { countryNames, listCountries } from "@/lib/data/countries";
 import { isId } from "@/lib/validation/ids";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 
@@ -116,7 +116,7 @@ export default async function ChangePage({ params, searchParams }: Props) {
           <h2 id="summary" className="text-lg font-semibold">
             What it changes
           </h2>
-          <ChangeSummary base={changeSet.base} proposed={changeSet.proposed} />
+          <ChangeSummary base={changeSet.base} proposed={changeSet.proposed} countries={await countryNames()} />
           {changeSet.note ? (
             <p>
               <span className="font-medium">Your note:</span> {changeSet.note}

@@ -8,7 +8,7 @@ import { DecisionForm } from "@/components/reviews/decision-form";
 import { WordDiff } from "@/components/reviews/word-diff";
 import { requireRole } from "@/lib/auth/session";
 import { fieldLabels, type Change, type ContactDocument } from "@/lib/change-sets/document";
-import { listCountries } from "@/lib/data/countries";
+import { countryNames } from "@/lib/data/countries";
 import { getChangeSetForReview, type ReviewDetail } from "@/lib/data/reviews";
 import { isId } from "@/lib/validation/ids";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
@@ -34,7 +34,7 @@ export default async function ReviewPage({ params }: Props) {
   const session = await requireRole(["ADMIN", "REVIEWER"], `/admin/reviews/${id}`);
   const review = isId(id) ? await getChangeSetForReview(id) : null;
   if (!review) notFound();
-  const countries = new Map((await listCountries()).map((country) => [country.code, country.name]));
+  const countries = await countryNames();
   // Once decided, the listing has moved on by this very change: only an open one is told.
   const changedSince = review.status === "SUBMITTED" ? changedSinceText(review.publishedNow) : null;
   const stale = review.moved.length > 0;

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { ChangeSummary } from "@/components/changes/change-summary";
 import { RestoreButton } from "@/components/changes/restore-button";
 import { requireUser } from "@/lib/auth/session";
+import { countryNames } from "@/lib/data/countries";
 import { listRevisions } from "@/lib/data/revisions";
 import { isId } from "@/lib/validation/ids";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
@@ -60,7 +61,7 @@ export default async function HistoryPage({ params, searchParams }: Props) {
           </Button>
         </form>
         <div className="mt-4">
-          {from.revisionNumber === to.revisionNumber ? <p className="text-slate-700">Only one revision so far.</p> : <ChangeSummary base={from.snapshot} proposed={to.snapshot} />}
+          {from.revisionNumber === to.revisionNumber ? <p className="text-slate-700">Only one revision so far.</p> : <ChangeSummary base={from.snapshot} proposed={to.snapshot} countries={await countryNames()} />}
         </div>
       </section>
       <section aria-labelledby="revisions" className="mt-8">
