@@ -165,7 +165,8 @@ test("preview shows the public page with the change, for staff only; the public 
   await page.goto(`/admin/changes/${changeSetId}`);
   await page.getByRole("button", { name: "Submit for review" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Submitted for review" })).toBeVisible();
-  await reviewer.goto(`/admin/changes/${changeSetId}/preview`);
+  await reviewer.goto(`/admin/reviews/${changeSetId}`);
+  await reviewer.getByRole("link", { name: "Preview the public page with this change" }).click();
   await expect(reviewer.getByRole("heading", { level: 1, name: pendingName })).toBeVisible();
   await reviewer.getByRole("link", { name: "Back to the change" }).click();
   await expect(reviewer).toHaveURL(new RegExp(`/admin/reviews/${changeSetId}$`));

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StatusBadge } from "@/components/changes/status-badge";
 import { ChangeValue } from "@/components/reviews/change-value";
@@ -97,6 +98,11 @@ export default async function ReviewPage({ params }: Props) {
           {review.suggester ? `Suggested by ${sender(review.suggester)}` : `By ${review.author ?? "someone no longer here"}`}
           {review.submittedAt ? `, submitted ${review.submittedAt.toISOString().slice(0, 10)}` : ""}
         </span>
+        {review.status === "SUBMITTED" ? (
+          <Link href={`/admin/changes/${review.id}/preview`} className="font-medium text-brand-700 underline">
+            Preview the public page with this change
+          </Link>
+        ) : null}
       </p>
       <p className="mt-2 text-slate-700">
         {draftedFromText(review.draftedFrom)}
