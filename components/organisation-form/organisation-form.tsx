@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, useTransition } from "react";
+import { useCallback, useEffect, useRef, useState, useTransition } from "react";
 import { useFormStatus } from "react-dom";
 import { ContactsEditor, type ContactRow } from "@/components/organisation-form/contacts-editor";
 import { CountriesEditor } from "@/components/organisation-form/countries-editor";
@@ -50,9 +50,10 @@ const contactKey = (type: string, value: string) => `${type}\u0000${value}`;
 const descriptionLimit = 20_000;
 const kindOptions = [{ value: "", label: "Choose…" }, ...Object.entries(organisationKindLabels).map(([value, label]) => ({ value, label }))];
 
-function Buttons({ confirmOverlap, autosave }: { confirmOverlap?: boolean; autosave: AutosaveStatus }) {
+function Buttons({ confirmOverlap, autosave, preview }: { confirmOverlap?: boolean; autosave: AutosaveStatus; preview?: React.ReactNode }) {
   const { pending } = useFormStatus();
   const text = autosaveText(autosave);
+  const failed = autosave.state === "stopped" || (autosave.state === "not-saved" && autosave.loud);
   // Both disabled while saving: a double click submits once.
   return (
     <div className="flex flex-wrap items-center gap-3">
@@ -63,14 +64,19 @@ function Buttons({ confirmOverlap, autosave }: { confirmOverlap?: boolean; autos
       <button type="submit" name="intent" value="submit" disabled={pending} className={buttonClass("primary")}>
         {confirmOverlap ? "Submit anyway" : "Submit for review"}
       </button>
+      {preview}
       {pending ? (
         <span role="status" className="text-slate-700">
           Saving…
         </span>
       ) : null}
-      <p role={autosave.state === "stopped" ? "alert" : "status"} className={`w-full text-sm ${autosave.state === "stopped" ? "font-medium text-red-800" : "text-slate-700"}`}>
-        {text}
-      </p>
+      {/* Saves every few seconds are not read out while someone types; a failure is. */}
+      <p className="w-full text-sm text-slate-700">{failed ? null : text}</p>
+      {failed ? (
+        <p role="alert" className="w-full text-sm font-medium text-red-800">
+          {text}
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -130,24 +136,42 @@ export function OrganisationForm({ values, countries, organisationId, changeSetI
     }
   };
   const form = useRef<HTMLFormElement>(null);
+  // The element too, as state: a refused save replaces the form element, and autosave follows it.
+  const [formElement, setFormElement] = useState<HTMLFormElement | null>(null);
+  const formRef = useCallback((element: HTMLFormElement | null) => {
+    form.current = element;
+    setFormElement(element);
+  }, []);
   useFocusFirstError(form, state);
-  const autosave = useAutosave(form, { changeSetId, revision, organisationId }, !suggestion);
-  const { pause } = autosave;
+  const autosave = useAutosave(formElement, { changeSetId, revision, organisationId }, !suggestion);
+  const { resume } = autosave;
   // The form's own save came back refused: saving automatically goes on.
-  useEffect(() => pause(false), [actionState, pause]);
+  useEffect(() => resume(), [actionState, resume]);
+  const waitingForAutosave = useRef(false);
   /** The form's own save waits for an automatic one on its way, then sends the revision it left. */
   const submitAfterAutosave = (event: React.FormEvent<HTMLFormElement>) => {
-    pause(true);
+    // A second click while waiting: the first one is still going to be sent.
+    if (waitingForAutosave.current) return event.preventDefault();
+    autosave.pause();
     const element = event.currentTarget;
     const submitter = (event.nativeEvent as SubmitEvent).submitter;
     const waiting = autosave.settled();
     if (!waiting) return;
     event.preventDefault();
+    waitingForAutosave.current = true;
     void waiting.then((draft) => {
+      waitingForAutosave.current = false;
       (element.elements.namedItem("changeSetId") as HTMLInputElement).value = draft.changeSetId ?? "";
       (element.elements.namedItem("revision") as HTMLInputElement).value = draft.revision ? String(draft.revision) : "";
       element.requestSubmit(submitter);
     });
+  };
+  /** The preview shows the saved draft: what was typed since is saved first. */
+  const openPreview = async (event: React.MouseEvent<HTMLAnchorElement>) => {
+    event.preventDefault();
+    const href = event.currentTarget.href;
+    await autosave.flush();
+    router.push(href);
   };
   const [previews, setPreviews] = useState<Previews>({ website: new Map(), contacts: new Map() });
   const [, startPreview] = useTransition();
@@ -216,7 +240,7 @@ export function OrganisationForm({ values, countries, organisationId, changeSetI
     // Keyed by the submission, so the fields show what was submitted after a refusal.
     <form
       key={JSON.stringify(state.values ?? null)}
-      ref={form}
+      ref={formRef}
       action={suggestion ? undefined : formAction}
       onBlur={suggestion ? undefined : lookUpSimilar}
       onSubmit={suggestion ? sendSuggestion : submitAfterAutosave}
@@ -310,7 +334,17 @@ export function OrganisationForm({ values, countries, organisationId, changeSetI
           </div>
         </>
       ) : (
-        <Buttons confirmOverlap={confirmOverlap} autosave={autosave.status} />
+        <Buttons
+          confirmOverlap={confirmOverlap}
+          autosave={autosave.status}
+          preview={
+            autosave.draft.changeSetId ? (
+              <a href={`/admin/changes/${autosave.draft.changeSetId}/preview`} onClick={openPreview} className="font-medium text-brand-700 underline">
+                Preview the public page with this change
+              </a>
+            ) : null
+          }
+        />
       )}
     </form>
   );

@@ -13,7 +13,8 @@ export type AutosaveStatus =
   | { state: "idle" }
   | { state: "saving" }
   | { state: "saved"; at: string }
-  | { state: "not-saved"; message: string }
+  /** `loud`: said out loud (an alert); fields still being typed are not. */
+  | { state: "not-saved"; message: string; loud: boolean }
   /** Stopped for good: another tab or window saved this draft; saving here would overwrite it. */
   | { state: "stopped"; message: string };
 
@@ -33,12 +34,16 @@ function snapshot(form: HTMLFormElement): string {
  * (hidden, closed, or navigated away from inside the app). Each save sends the revision the last
  * one answered, so a save from another tab in between is a conflict on the server, never an
  * overwrite; and other tabs of this browser are told at once (BroadcastChannel), and stop.
+ * `element` is the form element itself (state, not a ref: a refused save replaces the element).
  */
-export function useAutosave(form: React.RefObject<HTMLFormElement | null>, initial: Draft & { organisationId?: string }, enabled: boolean) {
+export function useAutosave(element: HTMLFormElement | null, initial: Draft & { organisationId?: string }, enabled: boolean) {
   const [draft, setDraft] = useState<Draft>({ changeSetId: initial.changeSetId, revision: initial.revision });
   const [status, setStatus] = useState<AutosaveStatus>({ state: "idle" });
   const current = useRef(draft);
+  /** The fields as last saved (or as the form's own save sent them, or as they were refused). */
   const saved = useRef<string | null>(null);
+  /** The fields as the form's own save sent them, until the page comes back from it. */
+  const sentByHand = useRef<string | null>(null);
   const inFlight = useRef<Promise<void> | null>(null);
   const stopped = useRef(false);
   const paused = useRef(false);
@@ -50,11 +55,11 @@ export function useAutosave(form: React.RefObject<HTMLFormElement | null>, initi
     setStatus({ state: "stopped", message });
   }, []);
 
-  const save = useEffectEvent(async (element: HTMLFormElement) => {
+  const save = useEffectEvent(async (form: HTMLFormElement) => {
     if (!enabled || inFlight.current || stopped.current || paused.current) return;
-    const now = snapshot(element);
+    const now = snapshot(form);
     if (now === saved.current) return;
-    const data = new FormData(element);
+    const data = new FormData(form);
     data.delete("intent");
     data.delete("changeSetId");
     data.delete("revision");
@@ -64,27 +69,28 @@ export function useAutosave(form: React.RefObject<HTMLFormElement | null>, initi
     inFlight.current = (async () => {
       try {
         const result = await autosaveOrganisation(undefined, data);
+        // Whatever the answer, these fields are not sent again until they change.
+        saved.current = now;
         if (result.ok && result.data) {
           const { changeSetId, revision, savedAt } = result.data as Autosaved;
           const created = !current.current.changeSetId;
           current.current = { changeSetId, revision };
           setDraft(current.current);
-          saved.current = now;
           setStatus({ state: "saved", at: savedAt });
           channel.current?.postMessage({ changeSetId, organisationId, revision, savedAt } satisfies SavedMessage);
-          // A reload comes back to this draft, not to an empty form.
-          if (created) window.history.replaceState(window.history.state, "", `/admin/changes/${changeSetId}`);
+          // A reload comes back to this draft, not to an empty form (null: Next's router keeps its own state).
+          if (created) window.history.replaceState(null, "", `/admin/changes/${changeSetId}`);
         } else if (result.fieldErrors) {
-          saved.current = now;
-          setStatus({ state: "not-saved", message: "Not saved automatically: some fields need attention. “Save draft” shows which." });
+          setStatus({ state: "not-saved", message: "Not saved automatically: some fields need attention. “Save draft” shows which.", loud: false });
         } else if (result.signedOut) {
-          setStatus({ state: "not-saved", message: result.message ?? "Your session has ended." });
+          setStatus({ state: "not-saved", message: "Not saved automatically: your session has ended. Sign in again in a new tab; what you type here stays, and is saved after your next change.", loud: true });
         } else {
           // Saved elsewhere since (another tab, or submitted): saving here would overwrite it.
           stop(`Not saved automatically: ${result.message ?? "this draft changed elsewhere."}`);
         }
       } catch {
-        setStatus({ state: "not-saved", message: "Not saved automatically: the connection failed. It is tried again after your next change." });
+        saved.current = now;
+        setStatus({ state: "not-saved", message: "Not saved automatically: the connection failed. It is tried again after your next change.", loud: true });
       } finally {
         inFlight.current = null;
       }
@@ -101,11 +107,12 @@ export function useAutosave(form: React.RefObject<HTMLFormElement | null>, initi
     }
   });
 
+  /** Saves now what changed (the way to another page that shows the draft waits for it). */
+  const flushNow = useRef<() => Promise<void>>(async () => {});
+
   useEffect(() => {
-    // Kept here: by the time the cleanup runs, React has already detached the ref.
-    const element = form.current;
     if (!enabled || !element) return;
-    saved.current = snapshot(element);
+    saved.current ??= snapshot(element);
     const timer = window.setInterval(() => void save(element), intervalMs);
     const leaving = () => {
       if (document.visibilityState === "hidden") void save(element);
@@ -113,6 +120,10 @@ export function useAutosave(form: React.RefObject<HTMLFormElement | null>, initi
     document.addEventListener("visibilitychange", leaving);
     const hidden = () => void save(element);
     window.addEventListener("pagehide", hidden);
+    flushNow.current = async () => {
+      await inFlight.current;
+      await save(element);
+    };
     channel.current = typeof BroadcastChannel === "undefined" ? null : new BroadcastChannel(channelName);
     channel.current?.addEventListener("message", (event: MessageEvent<SavedMessage>) => heard(event.data));
     return () => {
@@ -124,21 +135,30 @@ export function useAutosave(form: React.RefObject<HTMLFormElement | null>, initi
       channel.current?.close();
       channel.current = null;
     };
-  }, [enabled, form]);
+  }, [enabled, element]);
 
-  // The page was rendered again after a save of the form itself (same draft, a newer revision).
+  // The page was rendered again after the form's own save (same draft, a newer revision): what
+  // that save sent is saved; anything typed since is still to be saved.
   useEffect(() => {
     paused.current = false;
     if (initial.changeSetId && initial.changeSetId === current.current.changeSetId && (initial.revision ?? 0) > (current.current.revision ?? 0)) {
       current.current = { changeSetId: initial.changeSetId, revision: initial.revision };
       setDraft(current.current);
-      if (form.current) saved.current = snapshot(form.current);
+      if (sentByHand.current !== null) saved.current = sentByHand.current;
     }
-  }, [form, initial.changeSetId, initial.revision]);
+    sentByHand.current = null;
+  }, [initial.changeSetId, initial.revision]);
 
-  /** While the form's own save or submit is on its way, nothing is saved behind its back. */
-  const pause = useCallback((on: boolean) => {
-    paused.current = on;
+  /** The form's own save is on its way with these fields: nothing is saved behind its back meanwhile. */
+  const pause = useCallback(() => {
+    paused.current = true;
+    if (element) sentByHand.current = snapshot(element);
+  }, [element]);
+
+  /** The form's own save came back refused: saving automatically goes on. */
+  const resume = useCallback(() => {
+    paused.current = false;
+    sentByHand.current = null;
   }, []);
 
   /**
@@ -147,9 +167,12 @@ export function useAutosave(form: React.RefObject<HTMLFormElement | null>, initi
    */
   const settled = useCallback((): Promise<Draft> | null => (inFlight.current ? inFlight.current.then(() => current.current) : null), []);
 
-  return { draft, status, pause, settled };
+  const flush = useCallback(() => flushNow.current(), []);
+
+  return { draft, status, pause, resume, settled, flush };
 }
 
+/** What the form says of its automatic saves: failures and stops out loud, progress quietly. */
 export function autosaveText(status: AutosaveStatus): string {
   switch (status.state) {
     case "idle":

@@ -74,9 +74,9 @@ export const withdrawChange = defineAction({ name: "changes.withdraw", schema: c
 
 /** Deletes the author's draft (never a change waiting for review or decided). */
 export const discardChange = defineAction({ name: "changes.discard", schema: changeSetIdSchema, roles: staff }, async ({ changeSetId }, actor) => {
-  const name = await discardDraft(actor, changeSetId);
+  const { name, created } = await discardDraft(actor, changeSetId);
   afterCommit("changes.discard: refreshing pages", () => revalidatePath("/admin", "layout"));
-  redirect(`/admin?discarded=${encodeURIComponent(name.slice(0, 200))}`);
+  redirect(`/admin?discarded=${encodeURIComponent(name.slice(0, 200))}${created ? "&new=1" : ""}`);
 });
 
 const archiveSchema = z.strictObject({

@@ -26,9 +26,9 @@ export const listCountries = cachedRead(
   () => [tags.countries],
 );
 
-/** Country names by code, to show a list of codes in words. */
-export async function countryNames(): Promise<Map<string, string>> {
-  return new Map((await listCountries()).map((country) => [country.code, country.name]));
+/** Country names by code, to show a list of codes in words (`fresh`: read now, not from Next's data cache). */
+export async function countryNames({ fresh = false } = {}): Promise<Map<string, string>> {
+  return new Map((await (fresh ? listCountries.uncached() : listCountries())).map((country) => [country.code, country.name]));
 }
 
 /** Countries with at least one published organisation, by name, with how many. */

@@ -66,14 +66,13 @@ const always = { when: () => true };
 
 /**
  * Normalises the contacts with the first country as default region (a phone typed as
- * 02 / 238.56.86 for a Belgian organisation is +3222385686), each error at its field.
+ * 02 / 238.56.86 for a Belgian organisation is +3222385686). Runs only once every field passed,
+ * checkContacts included: a contact that does not parse here was already reported at its field.
  */
 function withNormalisedContacts<T extends Parsed>(
   organisation: T,
-  ctx: z.RefinementCtx,
 ): Omit<T, "contacts" | "acronym" | "website"> & { acronym: string | null; website: string | null; contacts: z.output<ReturnType<typeof contactsSchema>> } {
   const contacts = contactsSchema(organisation.countries[0]).safeParse(organisation.contacts);
-  // Already reported by checkContacts, which ran first.
   if (!contacts.success) return z.NEVER;
   return { ...organisation, acronym: organisation.acronym ?? null, website: organisation.website ?? null, contacts: contacts.data };
 }

@@ -48,7 +48,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function DashboardPage({ searchParams }: Props) {
   const { user } = await requireUser("/admin");
-  const { discarded } = await searchParams;
+  const { discarded, new: created } = await searchParams;
   const reviewer = user.role === "ADMIN" || user.role === "REVIEWER";
   const [mine, awaiting, published, overdue, broken, health] = await Promise.all([
     listOwnChangeSets(user),
@@ -72,7 +72,7 @@ export default async function DashboardPage({ searchParams }: Props) {
   return (
     <>
       <h1 className="text-2xl font-bold text-brand-900">Welcome, {user.name}</h1>
-      <Toast message={typeof discarded === "string" ? `Your draft of ${discarded.slice(0, 200)} was discarded. The published listing is unchanged.` : undefined} className="mt-4" />
+      <Toast message={typeof discarded === "string" ? `Your draft of ${discarded.slice(0, 200)} was discarded.${created ? "" : " The published listing is unchanged."}` : undefined} className="mt-4" />
       <p className="mt-2 text-slate-700">
         You are signed in as {user.role.toLowerCase()}. {awaiting === 1 ? "1 change is" : `${awaiting} changes are`} waiting for review.
       </p>

@@ -59,6 +59,10 @@ async function alreadyDecidedMessage(
   }
   if (changeSet.status === "WITHDRAWN" || changeSet.status === "DRAFT") {
     const withdrawn = await tx.auditEvent.findFirst({ where: { action: "change-set.withdrawn", subject: `change-set:${changeSet.id}` }, orderBy: { createdAt: "desc" }, select: { createdAt: true } });
+    // Sent back, then edited by its author (a save makes it a draft again): not a withdrawal.
+    if (changeSet.decidedAt && (!withdrawn || withdrawn.createdAt < changeSet.decidedAt)) {
+      return `${await decider()} sent this change back to its author at ${moment(changeSet.decidedAt)}, and the author is editing it; ${outcome}.`;
+    }
     return `The author withdrew this change${withdrawn ? ` at ${moment(withdrawn.createdAt)}` : ""}; ${outcome}.`;
   }
   return `This change has already been decided (or withdrawn); ${outcome}.`;

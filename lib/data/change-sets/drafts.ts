@@ -152,16 +152,21 @@ export async function proposeArchive(actor: Actor, organisationId: string, archi
 
 /**
  * Deletes the author's change set that is not waiting for review or decided (a draft, one sent
- * back, one withdrawn): nothing published changes. Returns the name it proposed, for the message.
+ * back, one withdrawn): nothing published changes. Returns the name it proposed and whether it
+ * was a new organisation, for the message.
  */
-export async function discardDraft(actor: Actor, id: string): Promise<string> {
+export async function discardDraft(actor: Actor, id: string): Promise<{ name: string; created: boolean }> {
   assertMay(actor, "organisations.propose");
   return db.$transaction(async (tx) => {
-    const changeSet = await tx.changeSet.findFirst({ where: { id, authorId: actor.id }, select: { status: true, proposed: true } });
+    const changeSet = await tx.changeSet.findFirst({ where: { id, authorId: actor.id }, select: { status: true, kind: true, proposed: true } });
     if (!changeSet) throw new NotFoundError("This change does not exist, or it is not yours.");
     const { count } = await tx.changeSet.deleteMany({ where: { id, authorId: actor.id, status: { in: editableStatuses } } });
-    if (count === 0) throw new ConflictError("Only a change that is not waiting for review or decided can be discarded: withdraw it from review first.");
+    if (count === 0) {
+      throw new ConflictError(
+        changeSet.status === "SUBMITTED" ? "This change is waiting for review: withdraw it from review first, then discard it." : "This change has been decided: it is part of the history and cannot be discarded.",
+      );
+    }
     await recordAudit({ action: "change-set.discarded", actorId: actor.id, subject: `change-set:${id}`, address: actor.address }, tx);
-    return parseStored(changeSet.proposed, "ChangeSet.proposed", id).name;
+    return { name: parseStored(changeSet.proposed, "ChangeSet.proposed", id).name, created: changeSet.kind === "CREATE" };
   });
 }

@@ -38,7 +38,8 @@ export async function getChangePreview(actor: Actor, id: string): Promise<Change
     const published = row.organisationId ? await readOrganisation(tx, row.organisationId) : null;
     const changes = diffDocuments(base, proposed);
     const document = published ? applyChanges(published.document, proposed, changes) : proposed;
-    const names = await countryNames();
+    // Read per request, like the rest of a preview.
+    const names = await countryNames({ fresh: true });
     return {
       id: row.id,
       kind: row.kind,

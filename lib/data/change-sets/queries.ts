@@ -149,7 +149,8 @@ export async function listPendingChanges(actor: Actor, organisationId: string): 
     const changes = diffDocuments(parseStoredOrNull(row.base, "ChangeSet.base", row.id), parseStored(row.proposed, "ChangeSet.proposed", row.id));
     return {
       id: row.id,
-      by: row.public ? row.suggesterName || "a member of the public" : (row.author?.name ?? "a former member of staff"),
+      // A sender's name is for the reviewers who decide on it (the form's privacy notice).
+      by: row.public ? (actor.role !== "EDITOR" && row.suggesterName) || "a member of the public" : (row.author?.name ?? "a former member of staff"),
       public: row.public,
       submittedAt: row.submittedAt,
       fields: [...new Set(changes.map(changeLabel))],

@@ -42,9 +42,12 @@ export default async function ChangePage({ params, searchParams }: Props) {
       </h1>
       <p className="mt-2 flex flex-wrap items-center gap-3">
         <StatusBadge status={changeSet.status} />
-        <Link href={`/admin/changes/${changeSet.id}/preview`} className="font-medium text-brand-700 underline">
-          Preview the public page with this change
-        </Link>
+        {/* An editable draft's form has its own link, which saves what was typed first. */}
+        {editable ? null : (
+          <Link href={`/admin/changes/${changeSet.id}/preview`} className="font-medium text-brand-700 underline">
+            Preview the public page with this change
+          </Link>
+        )}
       </p>
       {changeSet.decisionNote ? (
         <p className="mt-4 rounded-md border border-slate-300 bg-slate-50 px-3 py-2">
@@ -108,7 +111,7 @@ export default async function ChangePage({ params, searchParams }: Props) {
           confirmOverlap={overlaps.length > 0}
         />
         <div className="mt-10 border-t border-slate-200 pt-6">
-          <DiscardButton changeSetId={changeSet.id} name={name} />
+          <DiscardButton changeSetId={changeSet.id} name={name} created={changeSet.kind === "CREATE"} />
         </div>
         </>
       ) : (
