@@ -2,14 +2,15 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState, useTransition } from "react";
-import { useFormStatus } from "react-dom";
 import { ContactsEditor, type ContactRow } from "@/components/organisation-form/contacts-editor";
 import { CountriesEditor } from "@/components/organisation-form/countries-editor";
 import { SavedAs } from "@/components/organisation-form/saved-as";
 import { SimilarOrganisations } from "@/components/organisation-form/similar-organisations";
 import { Field, FormMessage, SelectField, TextAreaField, useFocusFirstError } from "@/components/ui/form";
-import { autosaveText, useAutosave, type AutosaveStatus } from "@/components/organisation-form/use-autosave";
-import { findSimilar, previewValues, saveOrganisation } from "@/lib/actions/organisations";
+import { FormButtons } from "@/components/organisation-form/form-buttons";
+import { useAutosave } from "@/components/organisation-form/use-autosave";
+import { useValuePreviews } from "@/components/organisation-form/use-value-previews";
+import { findSimilar, saveOrganisation } from "@/lib/actions/organisations";
 import type { SimilarOrganisation } from "@/lib/data/admin-organisations";
 import { formDataToObject } from "@/lib/forms/form-data";
 import { initialFormState, type FormState } from "@/lib/forms/form-state";
@@ -43,43 +44,8 @@ type Props = {
   confirmOverlap?: boolean;
 };
 
-/** The website and contacts as they will be saved and shown, by what was typed. */
-type Previews = { website: Map<string, string>; contacts: Map<string, string> };
-const contactKey = (type: string, value: string) => `${type}\u0000${value}`;
-
 const descriptionLimit = 20_000;
 const kindOptions = [{ value: "", label: "Choose…" }, ...Object.entries(organisationKindLabels).map(([value, label]) => ({ value, label }))];
-
-function Buttons({ confirmOverlap, autosave, preview }: { confirmOverlap?: boolean; autosave: AutosaveStatus; preview?: React.ReactNode }) {
-  const { pending } = useFormStatus();
-  const text = autosaveText(autosave);
-  const failed = autosave.state === "stopped" || (autosave.state === "not-saved" && autosave.loud);
-  // Both disabled while saving: a double click submits once.
-  return (
-    <div className="flex flex-wrap items-center gap-3">
-      <button type="submit" name="intent" value="draft" disabled={pending} className={buttonClass("secondary")}>
-        Save draft
-      </button>
-      {confirmOverlap ? <input type="hidden" name="confirmOverlap" value="1" /> : null}
-      <button type="submit" name="intent" value="submit" disabled={pending} className={buttonClass("primary")}>
-        {confirmOverlap ? "Submit anyway" : "Submit for review"}
-      </button>
-      {preview}
-      {pending ? (
-        <span role="status" className="text-slate-700">
-          Saving…
-        </span>
-      ) : null}
-      {/* Saves every few seconds are not read out while someone types; a failure is. */}
-      <p className="w-full text-sm text-slate-700">{failed ? null : text}</p>
-      {failed ? (
-        <p role="alert" className="w-full text-sm font-medium text-red-800">
-          {text}
-        </p>
-      ) : null}
-    </div>
-  );
-}
 
 /** The values to show: what was submitted when the server refused it, else what was loaded. */
 function shown(state: { values?: Record<string, unknown> }, values: OrganisationFormValues): OrganisationFormValues {
@@ -173,33 +139,7 @@ export function OrganisationForm({ values, countries, organisationId, changeSetI
     await autosave.flush();
     router.push(href);
   };
-  const [previews, setPreviews] = useState<Previews>({ website: new Map(), contacts: new Map() });
-  const [, startPreview] = useTransition();
-  /** Asks the server how the website and contacts will be saved (phones read in the first country). */
-  const preview = (form: FormData) => {
-    const data = new FormData();
-    const website = String(form.get("website") ?? "");
-    data.set("website", website.slice(0, 2000));
-    data.set("region", String(form.get("countries") ?? ""));
-    const typed: [string, string][] = [];
-    for (let i = 0; form.has(`contacts[${i}][type]`) && i < 50; i++) {
-      const type = String(form.get(`contacts[${i}][type]`));
-      const value = String(form.get(`contacts[${i}][value]`) ?? "").slice(0, 2000);
-      data.set(`contacts[${i}][type]`, type);
-      data.set(`contacts[${i}][value]`, value);
-      typed.push([type, value]);
-    }
-    startPreview(async () => {
-      const result = await previewValues(undefined, data);
-      if (!result.ok || !result.data) return;
-      const shown = result.data as { website: string | null; contacts: (string | null)[] };
-      setPreviews({
-        website: new Map(shown.website ? [[website, shown.website]] : []),
-        contacts: new Map(typed.flatMap(([type, value], index) => (shown.contacts[index] ? [[contactKey(type, value), shown.contacts[index]!]] : []))),
-      });
-    });
-  };
-  const shownAs = (typed: string, saved: string | undefined) => (saved && saved !== typed.trim() ? saved : undefined);
+  const { preview, savedAs } = useValuePreviews();
   const current = shown(state, values);
   const [website, setWebsite] = useState(current.website);
   // The values the form opens with are previewed at once (a draft's phones as they will be shown).
@@ -269,7 +209,7 @@ export function OrganisationForm({ values, countries, organisationId, changeSetI
           defaultValue={current.website}
           state={state}
           onChange={(event) => setWebsite(event.target.value)}
-          note={<SavedAs value={shownAs(website, previews.website.get(website))} />}
+          note={<SavedAs value={savedAs("WEBSITE", website)} />}
         />
       </div>
       <SimilarOrganisations items={similar} />
@@ -288,7 +228,7 @@ export function OrganisationForm({ values, countries, organisationId, changeSetI
         }
         state={state}
       />
-      <ContactsEditor initial={current.contacts} errors={errors} shownAs={(type, typed) => shownAs(typed, previews.contacts.get(contactKey(type, typed)))} />
+      <ContactsEditor initial={current.contacts} errors={errors} shownAs={savedAs} />
       {suggestion ? null : (
         <Field
           name="slug"
@@ -334,7 +274,7 @@ export function OrganisationForm({ values, countries, organisationId, changeSetI
           </div>
         </>
       ) : (
-        <Buttons
+        <FormButtons
           confirmOverlap={confirmOverlap}
           autosave={autosave.status}
           preview={
