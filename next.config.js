@@ -1,4 +1,5 @@
 import { fileURLToPath } from "node:url";
+import createNextIntlPlugin from "next-intl/plugin";
 import { apiPolicy, commonHeaders, dynamicPagePattern, staticPagePolicy } from "./lib/security/headers.js";
 
 const https = (process.env.APP_URL ?? "").startsWith("https://");
@@ -32,6 +33,15 @@ const nextConfig = {
       { source: "/api/:path*", headers: csp(apiPolicy) },
     ];
   },
+  // The public pages' addresses before they had a language (/organisations/x): permanently the
+  // English page (/en/organisations/x), query included. The bare `/` chooses by Accept-Language (proxy.ts).
+  async redirects() {
+    return ["/organisations/:path*", "/countries/:path*", "/search", "/suggest/:path*", "/confirm/:path*"].map((source) => ({
+      source,
+      destination: `/en${source}`,
+      permanent: true,
+    }));
+  },
   // Tests build into their own directory, so a test build never replaces the one `npm start` serves.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
@@ -45,4 +55,5 @@ const nextConfig = {
   serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "exceljs"],
 };
 
-export default nextConfig;
+// next-intl finds each request's messages through i18n/request.ts.
+export default createNextIntlPlugin("./i18n/request.ts")(nextConfig);

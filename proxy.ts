@@ -3,6 +3,7 @@ import { dynamicPagePattern, dynamicPagePolicy } from "@/lib/security/headers";
 import { databaseUp, unavailableResponse } from "@/lib/health";
 import { isCrossSite } from "@/lib/security/origin";
 import { plainAnswer } from "@/lib/security/plain-page.js";
+import { negotiateLocale } from "@/lib/i18n/locales";
 
 const dynamicPage = new RegExp(`^/(?:${dynamicPagePattern})`);
 const appOrigin = () => new URL(process.env.APP_URL || `http://localhost:${process.env.PORT || 3000}`).origin;
@@ -17,10 +18,13 @@ const appOrigin = () => new URL(process.env.APP_URL || `http://localhost:${proce
  *   page that has started streaming can no longer change its status; cached public pages never
  *   come here and keep being served;
  * - gives each dynamic page a fresh nonce and its Content-Security-Policy (Next reads the nonce
- *   from the request's policy and puts it on its scripts).
+ *   from the request's policy and puts it on its scripts);
+ * - sends the bare `/` to the home page in the reader's language (Accept-Language), the one
+ *   answer that varies on it: every public page has its language in its address.
  */
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
+  if (pathname === "/") return languageRedirect(request);
   const api = pathname.startsWith("/api/");
   if (request.method !== "GET" && request.method !== "HEAD" && isCrossSite(request, appOrigin()) && (!api || request.headers.has("next-action"))) {
     console.warn(`[proxy] refused a cross-site ${request.method} to ${pathname} (Origin: ${request.headers.get("origin")})`);
@@ -39,21 +43,31 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
-// The dynamic pages of lib/security/headers.js's dynamicPagePattern (a matcher must be a
+/** 307 to `/<language>` (with the query), for this reader only: private, varying on Accept-Language. */
+function languageRedirect(request: NextRequest) {
+  const locale = negotiateLocale(request.headers.get("accept-language"));
+  return new NextResponse(null, {
+    status: 307,
+    headers: { location: `${appOrigin()}/${locale}${request.nextUrl.search}`, vary: "Accept-Language", "cache-control": "private, no-cache" },
+  });
+}
+
+// The bare `/`, the dynamic pages of lib/security/headers.js's dynamicPagePattern (a matcher must be a
 // literal), the API, every server action call and every request with an Origin (a browser sends
 // one with every post, never with a plain GET of a page, so cached pages do not come here).
 // Not the import upload (/api/imports): Next hands a proxied request's body on only up to 10 MB;
 // the route makes the cross-site and database checks itself.
 export const config = {
   matcher: [
+    "/",
     "/admin",
     "/admin/:path*",
     "/login",
-    "/search",
     "/set-password/:path*",
-    "/confirm/:path*",
-    "/suggest",
-    "/organisations/:slug/suggest",
+    "/:locale/search",
+    "/:locale/confirm/:path*",
+    "/:locale/suggest",
+    "/:locale/organisations/:slug/suggest",
     "/api/((?!imports$).*)",
     { source: "/((?!api/imports$).*)", has: [{ type: "header", key: "next-action" }] },
     { source: "/((?!api/imports$).*)", has: [{ type: "header", key: "origin" }] },

@@ -17,7 +17,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["{lib,scripts,components,app,prisma}/**/*.test.{ts,tsx}"],
+          include: ["{lib,scripts,components,app,prisma,messages}/**/*.test.{ts,tsx}"],
           exclude: ["**/*.int.test.ts", "node_modules/**"],
         },
       },

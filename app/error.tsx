@@ -1,5 +1,6 @@
 "use client";
 
+import { Document } from "@/components/layout/document";
 import Link from "next/link";
 import { SiteHeader } from "@/components/layout/site-header";
 
@@ -10,7 +11,7 @@ import { SiteHeader } from "@/components/layout/site-header";
  */
 export default function ErrorPage({ error, retry }: { error: Error & { digest?: string }; retry: () => void }) {
   return (
-    <>
+    <Document lang="en">
       <SiteHeader />
       <main id="main" className="mx-auto max-w-5xl px-4 py-16">
         <h1 className="text-3xl font-bold text-brand-900">Something went wrong</h1>
@@ -27,6 +28,6 @@ export default function ErrorPage({ error, retry }: { error: Error & { digest?: 
           </Link>
         </p>
       </main>
-    </>
+    </Document>
   );
 }

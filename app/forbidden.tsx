@@ -1,10 +1,11 @@
+import { Document } from "@/components/layout/document";
 import Link from "next/link";
 import { ErrorPageHeader } from "@/components/layout/error-page-header";
 
 // Replaces everything below the root layout (the admin layout too), so it brings the site header.
 export default function Forbidden() {
   return (
-    <>
+    <Document lang="en">
       <ErrorPageHeader />
       <main id="main" className="mx-auto max-w-5xl px-4 py-16">
         <h1 className="text-3xl font-bold text-brand-900">You do not have access to this page</h1>
@@ -15,6 +16,6 @@ export default function Forbidden() {
           </Link>
         </p>
       </main>
-    </>
+    </Document>
   );
 }

@@ -13,10 +13,8 @@ export function generateMetadata(): Metadata {
   };
 }
 
+// The document itself (<html lang>) comes from each group's layout (components/layout/document.tsx):
+// a public page's language is in its address, below this layout.
 export default function RootLayout({ children }: { children: React.ReactNode }) {
-  return (
-    <html lang="en">
-      <body className="min-h-screen bg-white font-sans text-slate-900 antialiased">{children}</body>
-    </html>
-  );
+  return children;
 }

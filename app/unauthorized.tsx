@@ -1,3 +1,4 @@
+import { Document } from "@/components/layout/document";
 import Link from "next/link";
 import { ErrorPageHeader } from "@/components/layout/error-page-header";
 
@@ -6,7 +7,7 @@ import { ErrorPageHeader } from "@/components/layout/error-page-header";
 // (inline styles and a style sheet) added 2.5 KB to each cached page (docs/performance.md).
 export default function Unauthorized() {
   return (
-    <>
+    <Document lang="en">
       <ErrorPageHeader />
       <main id="main" className="mx-auto max-w-5xl px-4 py-16">
         <h1 className="text-3xl font-bold text-brand-900">Please sign in</h1>
@@ -16,6 +17,6 @@ export default function Unauthorized() {
           </Link>
         </p>
       </main>
-    </>
+    </Document>
   );
 }

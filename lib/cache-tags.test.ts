@@ -59,13 +59,13 @@ describe("changedTags", () => {
 describe("mostReadPages", () => {
   it("names the organisation's page, the home page and the first page of each country whose count or first entries changed", () => {
     const moved = changedTags(id, listing, { ...listing, countries: ["FR"] }, new Map([["FR", null]]));
-    expect(mostReadPages(moved, "allo-tolerance")).toEqual(["/organisations/allo-tolerance", "/", "/countries/be", "/countries/fr"]);
-    expect(mostReadPages(changedTags(id, listing, { ...listing }, new Map()), "allo-tolerance")).toEqual(["/organisations/allo-tolerance", "/"]);
+    expect(mostReadPages(moved, "allo-tolerance")).toEqual(["/en/organisations/allo-tolerance", "/en", "/en/countries/be", "/en/countries/fr"]);
+    expect(mostReadPages(changedTags(id, listing, { ...listing }, new Map()), "allo-tolerance")).toEqual(["/en/organisations/allo-tolerance", "/en"]);
   });
 
   it("names no page of an organisation that is no longer published", () => {
     const archived = changedTags(id, listing, null, new Map());
-    expect(mostReadPages(archived, null)).toEqual(["/", "/countries/be"]);
+    expect(mostReadPages(archived, null)).toEqual(["/en", "/en/countries/be"]);
   });
 });
 

@@ -106,14 +106,16 @@ export function changedTags(
 /**
  * The addresses of the most read pages among those `changed` (changedTags) refreshes: the
  * organisation's own page (at `slug`, when it is published), the home page, and the first page of
- * each country whose first page changed. Rendered again at once after a change (lib/cache.ts).
+ * each country whose first page changed, in English (the x-default of every page). Rendered again
+ * at once after a change (lib/cache.ts); the other languages' pages, refreshed by the same tags,
+ * render on their next request.
  */
 export function mostReadPages(changed: readonly string[], slug: string | null): string[] {
-  const pages = slug && changed.some((tag) => tag.startsWith("organisation:")) ? [`/organisations/${slug}`] : [];
-  if (changed.includes(tags.recent)) pages.push("/");
+  const pages = slug && changed.some((tag) => tag.startsWith("organisation:")) ? [`/en/organisations/${slug}`] : [];
+  if (changed.includes(tags.recent)) pages.push("/en");
   for (const tag of changed) {
     const country = /^country:([A-Z]{2})$/.exec(tag)?.[1];
-    if (country) pages.push(`/countries/${country.toLowerCase()}`);
+    if (country) pages.push(`/en/countries/${country.toLowerCase()}`);
   }
   return pages;
 }

@@ -3,7 +3,7 @@
 // request, and a render costs milliseconds of CPU however little the search itself costs (Next's
 // pipeline, the React render of the page and of its RSC payload: docs/performance.md, "Search").
 // server.js hands every request to `handle` before the front cache. Kept: what Next answered to
-// a plain GET of /search (a document, not a client navigation's RSC payload) with a 200 and no
+// a plain GET of /<language>/search (a document, not a client navigation's RSC payload) with a 200 and no
 // Set-Cookie, per address (the query as typed, which the page shows), for a short time and only
 // while none of the cache tags search results depend on has been invalidated since the search
 // began, here or (with Redis) on any instance. A request for the same page while it is rendered
@@ -42,7 +42,7 @@ const headerAllowanceBytes = 2048;
 export function keptRequest(req) {
   if (req.method !== "GET") return false;
   const pathname = (req.url ?? "").split("?")[0];
-  if (pathname !== "/search") return false;
+  if (!/^\/[a-z]{2}\/search$/.test(pathname)) return false;
   const headers = req.headers;
   if (routerHeaders.some((name) => headers[name] !== undefined)) return false;
   if (headers.range || headers.authorization || headers[serverActionHeader] || headers[revalidateHeader]) return false;

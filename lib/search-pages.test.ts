@@ -69,15 +69,15 @@ describe("SearchPages", () => {
   it("answers the same search page again from memory, as Next wrote it, with a nonce of its own each time", async () => {
     const { renders, get } = await serve(page);
     const plain = { "accept-encoding": "identity" };
-    const first = await get("/search?q=prevention", plain);
-    const answers = [await get("/search?q=prevention", plain), await get("/search?q=prevention", plain)];
-    expect(renders).toEqual(["/search?q=prevention"]);
+    const first = await get("/en/search?q=prevention", plain);
+    const answers = [await get("/en/search?q=prevention", plain), await get("/en/search?q=prevention", plain)];
+    expect(renders).toEqual(["/en/search?q=prevention"]);
     const nonces = [first, ...answers].map((answer) => nonceOf(answer.headers.get("content-security-policy")));
     expect(new Set(nonces).size).toBe(3);
     for (const [index, answer] of [first, ...answers].entries()) {
       const nonce = nonces[index]!;
       expect(nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
-      expect(answer.body).toBe(`<html><body><script nonce="${nonce}">1</script>results for /search?q=prevention and more<script nonce="${nonce}">2</script></body></html>`);
+      expect(answer.body).toBe(`<html><body><script nonce="${nonce}">1</script>results for /en/search?q=prevention and more<script nonce="${nonce}">2</script></body></html>`);
       expect(answer.headers.get("link")).toBe(`</style.css>; rel=preload; as="style"; nonce="${nonce}"`);
       expect(answer.headers.get("content-type")).toBe("text/html; charset=utf-8");
       expect(answer.headers.get("cache-control")).toBe("private, no-cache, no-store, max-age=0, must-revalidate");
@@ -88,11 +88,11 @@ describe("SearchPages", () => {
 
   it("keeps one answer per address, whatever the encoding it was sent in, and gzips it for a client that takes it", async () => {
     const { renders, get } = await serve(page);
-    const zipped = await get("/search?q=prevention", { "accept-encoding": "gzip" });
-    const plain = await get("/search?q=prevention", { "accept-encoding": "identity" });
-    const again = await get("/search?q=prevention", { "accept-encoding": "gzip, deflate, br" });
-    await get("/search?q=Prevention", { "accept-encoding": "identity" });
-    expect(renders).toEqual(["/search?q=prevention", "/search?q=Prevention"]);
+    const zipped = await get("/en/search?q=prevention", { "accept-encoding": "gzip" });
+    const plain = await get("/en/search?q=prevention", { "accept-encoding": "identity" });
+    const again = await get("/en/search?q=prevention", { "accept-encoding": "gzip, deflate, br" });
+    await get("/en/search?q=Prevention", { "accept-encoding": "identity" });
+    expect(renders).toEqual(["/en/search?q=prevention", "/en/search?q=Prevention"]);
     expect(plain.headers.get("content-encoding")).toBeNull();
     expect(again.headers.get("content-encoding")).toBe("gzip");
     // fetch decodes: the same page, each with its nonce.
@@ -103,13 +103,13 @@ describe("SearchPages", () => {
 
   it("renders again once a tag of search results is invalidated, and not for another tag", async () => {
     const { invalidations, renders, get } = await serve(page);
-    await get("/search?q=prevention");
+    await get("/en/search?q=prevention");
     invalidations.invalidate(["organisation:1", "country:FR"]);
-    await get("/search?q=prevention");
+    await get("/en/search?q=prevention");
     expect(renders).toHaveLength(1);
     for (const tag of searchPageTags) {
       invalidations.invalidate([tag]);
-      await get("/search?q=prevention");
+      await get("/en/search?q=prevention");
     }
     expect(renders).toHaveLength(1 + searchPageTags.length);
   });
@@ -117,19 +117,19 @@ describe("SearchPages", () => {
   it("keeps nothing while invalidations cannot be known", async () => {
     const invalidations = { stamp: async () => null, unchangedSince: async () => null };
     const { renders, get } = await serve(page, { invalidations });
-    await get("/search?q=prevention");
-    await get("/search?q=prevention");
+    await get("/en/search?q=prevention");
+    await get("/en/search?q=prevention");
     expect(renders).toHaveLength(2);
   });
 
   it("serves an answer for a short time only", async () => {
     const clock = { now: 0 };
     const { renders, get } = await serve(page, { ttlMs: 30_000, now: () => clock.now });
-    await get("/search?q=prevention");
+    await get("/en/search?q=prevention");
     clock.now = 29_999;
-    await get("/search?q=prevention");
+    await get("/en/search?q=prevention");
     clock.now = 30_000;
-    await get("/search?q=prevention");
+    await get("/en/search?q=prevention");
     expect(renders).toHaveLength(2);
   });
 
@@ -140,17 +140,17 @@ describe("SearchPages", () => {
       res.end("page");
     };
     const { pages, renders, get } = await serve(failing, { maxEntries: 2 });
-    for (const path of ["/search?q=error", "/search?q=cookie", "/search?q=a", "/search?q=b", "/search?q=c"]) {
+    for (const path of ["/en/search?q=error", "/en/search?q=cookie", "/en/search?q=a", "/en/search?q=b", "/en/search?q=c"]) {
       await get(path);
       await get(path);
     }
-    expect(renders).toEqual(["/search?q=error", "/search?q=error", "/search?q=cookie", "/search?q=cookie", "/search?q=a", "/search?q=b", "/search?q=c"]);
+    expect(renders).toEqual(["/en/search?q=error", "/en/search?q=error", "/en/search?q=cookie", "/en/search?q=cookie", "/en/search?q=a", "/en/search?q=b", "/en/search?q=c"]);
     expect(pages.cache.size.entries).toBe(2);
   });
 
   it("renders a search asked for twice at once only once", async () => {
     const { renders, get } = await serve(page);
-    const [a, b] = await Promise.all([get("/search?q=prevention"), get("/search?q=prevention")]);
+    const [a, b] = await Promise.all([get("/en/search?q=prevention"), get("/en/search?q=prevention")]);
     expect(renders).toHaveLength(1);
     const withoutNonce = (answer: typeof a) => answer.body.replaceAll(nonceOf(answer.headers.get("content-security-policy"))!, "N");
     expect(withoutNonce(a)).toBe(withoutNonce(b));
@@ -166,7 +166,7 @@ describe("SearchPages", () => {
       return page(req, res);
     };
     const { renders, get } = await serve(flaky);
-    const [failed, waited] = await Promise.all([get("/search?q=prevention"), get("/search?q=prevention")]);
+    const [failed, waited] = await Promise.all([get("/en/search?q=prevention"), get("/en/search?q=prevention")]);
     expect(failed).toMatchObject({ status: 500, body: "failed" });
     expect(waited.status).toBe(200);
     expect(renders).toHaveLength(2);
@@ -176,12 +176,12 @@ describe("SearchPages", () => {
 describe("keptRequest", () => {
   const request = (url: string, headers: Record<string, string> = {}, method = "GET") => ({ url, method, headers }) as unknown as IncomingMessage;
 
-  it("keeps a plain GET of /search only", () => {
-    expect(keptRequest(request("/search?q=x"))).toBe(true);
-    expect(keptRequest(request("/search"))).toBe(true);
-    for (const url of ["/", "/searching?q=x", "/search/", "/api/v1/organisations?q=x", "/organisations/x"]) expect(keptRequest(request(url)), url).toBe(false);
-    expect(keptRequest(request("/search?q=x", {}, "HEAD"))).toBe(false);
-    expect(keptRequest(request("/search?q=x", {}, "POST"))).toBe(false);
+  it("keeps a plain GET of a language's /search only", () => {
+    expect(keptRequest(request("/en/search?q=x"))).toBe(true);
+    expect(keptRequest(request("/fr/search"))).toBe(true);
+    for (const url of ["/", "/search", "/en/searching?q=x", "/en/search/", "/api/v1/organisations?q=x", "/en/organisations/x"]) expect(keptRequest(request(url)), url).toBe(false);
+    expect(keptRequest(request("/en/search?q=x", {}, "HEAD"))).toBe(false);
+    expect(keptRequest(request("/en/search?q=x", {}, "POST"))).toBe(false);
   });
 
   it("leaves client navigations, fresh answers, credentials, draft mode and ranges to Next", () => {
@@ -198,7 +198,7 @@ describe("keptRequest", () => {
       { "next-action": "abc" },
     ];
     for (const headers of refused) {
-      expect(keptRequest(request("/search?q=x", headers)), JSON.stringify(headers)).toBe(false);
+      expect(keptRequest(request("/en/search?q=x", headers)), JSON.stringify(headers)).toBe(false);
     }
   });
 });

@@ -4,13 +4,15 @@ import { tagPage, tags } from "@/lib/cache";
 import { listCountriesWithOrganisations } from "@/lib/data/countries";
 import { countPublished, listSitemapEntries } from "@/lib/data/organisations";
 import { appUrl } from "@/lib/env";
+import { languageAlternates, locales, localePath } from "@/lib/i18n/locales";
 
 // The protocol allows 50,000 URLs per sitemap. The site's own pages (home, countries) have one;
 // organisations are divided among a power of two of others by the last bytes of their id
 // (lib/cache-tags.ts), so an organisation stays in the same sitemap as others come and go, and a
-// change refreshes its sitemap alone. 40,000 on average leaves room for uneven buckets. The count
-// is in each sitemap's address: when it changes, the index names new ones.
-const averagePerSitemap = 40_000;
+// change refreshes its sitemap alone. Each page is listed once per language, each entry naming
+// every language's address (hreflang, as on the page): 40,000 URLs on average leaves room for
+// uneven buckets. The count is in each sitemap's address: when it changes, the index names new ones.
+const averagePerSitemap = Math.floor(40_000 / locales.length);
 
 const escapeXml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const xmlHead = '<?xml version="1.0" encoding="UTF-8"?>\n';
@@ -57,18 +59,22 @@ export async function sitemapXml(file: string): Promise<string | null> {
   const parsed = parseSitemapFile(file);
   if (!parsed) return null;
   const base = appUrl();
-  const urls: { loc: string; lastmod?: string; changefreq?: string }[] = [];
+  const pages: { path: string; lastmod?: string; changefreq?: string }[] = [];
   if (parsed === "pages") {
     tagPage(tags.directory);
-    urls.push({ loc: `${base}/`, changefreq: "daily" });
-    for (const country of await listCountriesWithOrganisations()) urls.push({ loc: `${base}/countries/${country.code.toLowerCase()}`, changefreq: "weekly" });
+    pages.push({ path: "/", changefreq: "daily" });
+    for (const country of await listCountriesWithOrganisations()) pages.push({ path: `/countries/${country.code.toLowerCase()}`, changefreq: "weekly" });
   } else {
-    for (const entry of await listSitemapEntries(parsed.count, parsed.index)) {
-      urls.push({ loc: `${base}/organisations/${entry.slug}`, lastmod: entry.updatedAt });
-    }
+    for (const entry of await listSitemapEntries(parsed.count, parsed.index)) pages.push({ path: `/organisations/${entry.slug}`, lastmod: entry.updatedAt });
   }
-  const body = urls
-    .map(({ loc, lastmod, changefreq }) => `<url><loc>${escapeXml(loc)}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ""}${changefreq ? `<changefreq>${changefreq}</changefreq>` : ""}</url>`)
+  const body = pages
+    .flatMap(({ path, lastmod, changefreq }) => {
+      const alternates = Object.entries(languageAlternates(path, base))
+        .map(([language, href]) => `<xhtml:link rel="alternate" hreflang="${language}" href="${escapeXml(href)}"/>`)
+        .join("");
+      const rest = `${lastmod ? `<lastmod>${lastmod}</lastmod>` : ""}${changefreq ? `<changefreq>${changefreq}</changefreq>` : ""}${alternates}`;
+      return locales.map((locale) => `<url><loc>${escapeXml(`${base}${localePath(locale, path)}`)}</loc>${rest}</url>`);
+    })
     .join("\n");
-  return `${xmlHead}<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${body}\n</urlset>\n`;
+  return `${xmlHead}<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n${body}\n</urlset>\n`;
 }

@@ -1,8 +1,11 @@
+import { createTranslator } from "next-intl";
+import en from "@/messages/en.json";
+import { formatDay } from "@/lib/i18n/locales";
 import { describe, expect, it } from "vitest";
 import {
   addMonths,
   apiSource,
-  lastCheckedText,
+  lastCheckedMessage,
   verificationDueAt,
   verificationSummary,
 } from "./verification";
@@ -39,22 +42,17 @@ describe("verificationDueAt", () => {
   });
 });
 
-describe("lastCheckedText", () => {
+describe("lastCheckedMessage", () => {
   const date = new Date("2026-12-03T23:30:00.000Z");
+  const t = createTranslator({ locale: "en", messages: en, namespace: "Organisation" });
+  const say = (at: Date | null, source: Parameters<typeof lastCheckedMessage>[1]) => t(lastCheckedMessage(at, source), { date: formatDay("en", date) });
+
   it("says when, and by whom in general terms", () => {
-    expect(lastCheckedText(date, "STAFF")).toBe(
-      "Last checked on 3 December 2026 by PROVA staff.",
-    );
-    expect(lastCheckedText(date, "ORGANISATION")).toBe(
-      "Confirmed by the organisation on 3 December 2026.",
-    );
-    expect(lastCheckedText(date, "IMPORT")).toBe(
-      "Last checked on 3 December 2026 from an import.",
-    );
-    expect(lastCheckedText(date, null)).toBe(
-      "Last checked on 3 December 2026.",
-    );
-    expect(lastCheckedText(null, null)).toBe("Not checked yet.");
+    expect(say(date, "STAFF")).toBe("Last checked on 3 December 2026 by PROVA staff.");
+    expect(say(date, "ORGANISATION")).toBe("Confirmed by the organisation on 3 December 2026.");
+    expect(say(date, "IMPORT")).toBe("Last checked on 3 December 2026 from an import.");
+    expect(say(date, null)).toBe("Last checked on 3 December 2026.");
+    expect(say(null, null)).toBe("Not checked yet.");
   });
 });
 

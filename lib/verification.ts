@@ -25,28 +25,19 @@ export function verificationDueAt(
   return addMonths(listing.lastVerifiedAt ?? listing.createdAt, months);
 }
 
-const byWhom: Record<VerificationSource, string> = {
-  STAFF: "by PROVA staff",
-  ORGANISATION: "confirmed by the organisation",
-  IMPORT: "from an import",
-};
-
-const longDate = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "long",
-  year: "numeric",
-  timeZone: "UTC",
-});
-
-/** The public page's line: "Last checked on 3 December 2026 by PROVA staff", or "Not checked yet." */
-export function lastCheckedText(
-  lastVerifiedAt: Date | null,
+/**
+ * The message ("Organisation" in messages/<locale>.json) that says when a listing was last checked
+ * and, in general terms, by whom; its `date` argument is the day.
+ */
+export function lastCheckedMessage(
+  lastVerifiedAt: Date | string | null,
   source: VerificationSource | null,
-): string {
-  if (!lastVerifiedAt) return "Not checked yet.";
-  if (source === "ORGANISATION") return `Confirmed by the organisation on ${longDate.format(lastVerifiedAt)}.`;
-  const how = source ? ` ${byWhom[source]}` : "";
-  return `Last checked on ${longDate.format(lastVerifiedAt)}${how}.`;
+): "notChecked" | "confirmed" | "checkedByStaff" | "checkedByImport" | "checked" {
+  if (!lastVerifiedAt) return "notChecked";
+  if (source === "ORGANISATION") return "confirmed";
+  if (source === "STAFF") return "checkedByStaff";
+  if (source === "IMPORT") return "checkedByImport";
+  return "checked";
 }
 
 /** The source as the API and the CSV export name it. */

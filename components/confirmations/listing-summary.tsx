@@ -30,7 +30,7 @@ export async function ListingSummary({ slug }: { slug: string }) {
         ) : (
           <p className="text-slate-600">No website listed.</p>
         )}
-        <ContactList contacts={organisation.contacts} />
+        <ContactList contacts={organisation.contacts} locale="en" />
       </div>
     </section>
   );

@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { NotFoundContent } from "@/components/layout/not-found-content";
+import type { Locale } from "@/lib/i18n/locales";
 
 function Missing(): never {
   notFound();
@@ -16,13 +17,13 @@ function Missing(): never {
  * one, a prerender keeps the page around it (root and public layouts: header, footer), puts the
  * fallback in the boundary's place and still answers 404 with `noindex`. In the browser the
  * boundary renders again, the same notFound() reaches Next's not-found boundary, and
- * (public)/not-found.tsx shows the same content.
+ * (public)/[locale]/not-found.tsx shows the same content.
  *
  * Only in prerendered pages: a page rendered per request has sent its 200 by then.
  */
-export function StaticNotFound() {
+export function StaticNotFound({ locale }: { locale: Locale }) {
   return (
-    <Suspense fallback={<NotFoundContent />}>
+    <Suspense fallback={<NotFoundContent locale={locale} />}>
       <Missing />
     </Suspense>
   );

@@ -54,7 +54,7 @@ const SHAPE_CLASS = "group-hover:opacity-80 group-focus-visible:stroke-yellow-30
  * steps differ by 1.35–1.7:1 in contrast; the lightest is 3.1:1 against the grey base.
  */
 const steps: [number, string, string][] = [
-  [101, "#0a1a3f", "more than 100"],
+  [101, "#0a1a3f", "> 100"],
   [21, "#172f6e", "21–100"],
   [6, "#1e40af", "6–20"],
   [2, "#2563eb", "2–5"],
@@ -134,12 +134,34 @@ export function europeMapShapes(): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${height}"><defs><g id="europe"><path d="${others}"/>${states}</g></defs></svg>\n`;
 }
 
-function describe(country: EuropeMapCountry): string {
-  const n = country.organisationCount;
-  return `${country.name}: ${n} ${n === 1 ? "organisation" : "organisations"}`;
+/** What the map says in the page's language (messages "Map"). */
+export type EuropeMapLabels = {
+  /** A country's link: its name and how many organisations it has. */
+  country: (name: string, count: number) => string;
+  caption: string;
+  none: string;
+};
+
+const english: EuropeMapLabels = {
+  country: (name, count) => `${name}: ${count} ${count === 1 ? "organisation" : "organisations"}`,
+  caption: "Countries with listed organisations, shaded by how many; the list below is the text alternative.",
+  none: "none",
+};
+
+function describe(country: EuropeMapCountry, labels: EuropeMapLabels): string {
+  return labels.country(country.name, country.organisationCount);
 }
 
-export function EuropeMap({ countries }: { countries: EuropeMapCountry[] }) {
+export function EuropeMap({
+  countries,
+  labels = english,
+  countryHref = (code) => `/en/countries/${code}`,
+}: {
+  countries: EuropeMapCountry[];
+  labels?: EuropeMapLabels;
+  /** A country's page, from its lower-case code. */
+  countryHref?: (code: string) => string;
+}) {
   const { height, paths, dots } = mapGeometry();
   const listed = countries
     .map((country) => ({ ...country, code: country.code.toUpperCase() }))
@@ -159,12 +181,12 @@ export function EuropeMap({ countries }: { countries: EuropeMapCountry[] }) {
         </g>
         <g strokeWidth={0.75}>
           {listed.map((country) => {
-            const label = describe(country);
+            const label = describe(country, labels);
             const dot = dots.get(country.code);
             return (
               <a
                 key={country.code}
-                href={`/countries/${country.code.toLowerCase()}`}
+                href={countryHref(country.code.toLowerCase())}
                 aria-label={label}
                 className={LINK_CLASS}
               >
@@ -188,7 +210,7 @@ export function EuropeMap({ countries }: { countries: EuropeMapCountry[] }) {
         </g>
       </svg>
       <figcaption className="mt-2 text-sm text-slate-600">
-        Countries with listed organisations, shaded by how many; the list below is the text alternative.
+        {labels.caption}
         <span aria-hidden="true" className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1">
           {[...steps].reverse().map(([, fill, legend]) => (
             <span key={fill} className="inline-flex items-center gap-1">
@@ -198,7 +220,7 @@ export function EuropeMap({ countries }: { countries: EuropeMapCountry[] }) {
           ))}
           <span className="inline-flex items-center gap-1">
             <Swatch fill={BASE_FILL} outlined />
-            none
+            {labels.none}
           </span>
         </span>
       </figcaption>

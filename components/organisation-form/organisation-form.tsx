@@ -39,7 +39,7 @@ type Props = {
   changeSetId?: string;
   revision?: number;
   /** The public suggestion form: posts to /api/suggestions, with the signed "issued at" stamp. */
-  suggestion?: { issued: string; retentionDays: number; confirmation?: string };
+  suggestion?: { issued: string; retentionDays: number; confirmation?: string; thanksPath: string };
   /** The author has been told another pending change changes the same fields: "Submit anyway". */
   confirmOverlap?: boolean;
 };
@@ -85,7 +85,7 @@ export function OrganisationForm({ values, countries, organisationId, changeSetI
       const response = await fetch("/api/suggestions", { method: "POST", body: data });
       const body = (await response.json().catch(() => ({}))) as { message?: string; fieldErrors?: Record<string, string[]>; confirm?: string };
       if (response.status === 201) {
-        router.push("/suggest/thanks");
+        router.push(suggestion?.thanksPath ?? "/en/suggest/thanks");
         return;
       }
       const values = formDataToObject(data);

@@ -1,5 +1,6 @@
 import type { OrganisationDetail } from "@/lib/data/organisations";
-import { contactTypeLabels } from "@/lib/validation/labels";
+import { getTranslations } from "next-intl/server";
+import type { Locale } from "@/lib/i18n/locales";
 import { readablePhone } from "@/lib/validation/normalise";
 import { ExternalLink } from "@/components/ui/external-link";
 
@@ -27,14 +28,15 @@ function ContactValue({ contact }: { contact: Contact }) {
   }
 }
 
-export function ContactList({ contacts }: { contacts: Contact[] }) {
-  if (contacts.length === 0) return <p className="text-slate-700">No contact details are listed.</p>;
+export async function ContactList({ contacts, locale }: { contacts: Contact[]; locale: Locale }) {
+  const [t, type] = await Promise.all([getTranslations({ locale, namespace: "Organisation" }), getTranslations({ locale, namespace: "ContactTypes" })]);
+  if (contacts.length === 0) return <p className="text-slate-700">{t("noContacts")}</p>;
   return (
     <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-[max-content_1fr]">
       {contacts.map((contact) => (
         <div key={contact.id} className="contents">
           <dt className="font-medium text-slate-700">
-            {contactTypeLabels[contact.type]}
+            {type(contact.type)}
             {contact.label ? <span className="block text-sm font-normal text-slate-600">{contact.label}</span> : null}
           </dt>
           <dd className="mb-2 sm:mb-0">

@@ -1,9 +1,12 @@
+import { getTranslations } from "next-intl/server";
 import { ExternalLinkIcon } from "@/components/ui/icons";
 
 /** A link that leaves the directory: opens in a new tab, shares no referrer, and says so. */
-export function ExternalLink({ href, children, className }: { href: string; children: React.ReactNode; className?: string }) {
+export async function ExternalLink({ href, children, className }: { href: string; children: React.ReactNode; className?: string }) {
   // Only web addresses become links: a stored `javascript:` (or any other scheme) stays text.
   if (!/^https?:\/\//i.test(href)) return <span className="break-all">{children}</span>;
+  // The page's language (a public page's; English in the admin).
+  const t = await getTranslations("Site");
   return (
     <a
       href={href}
@@ -13,7 +16,7 @@ export function ExternalLink({ href, children, className }: { href: string; chil
     >
       {children}
       <ExternalLinkIcon />
-      <span className="sr-only"> (external site, opens in a new tab)</span>
+      <span className="sr-only"> {t("newTab")}</span>
     </a>
   );
 }

@@ -52,7 +52,7 @@ export const confirmListingAction = defineAction({ name: "confirmations.confirm"
       revalidatePath("/admin", "layout");
     });
   }
-  redirect(`/confirm/${encodeURIComponent(token)}`);
+  redirect(`/en/confirm/${encodeURIComponent(token)}`);
 });
 
 /** "Stop these messages". */

@@ -154,8 +154,8 @@ async function sendConfirmation(requestId: string, messageId: string) {
       to: message.to,
       listing: message.listing,
       expiresAt: message.expiresAt,
-      confirmLink: `${appUrl()}/confirm/${token}`,
-      unsubscribeLink: `${appUrl()}/confirm/${token}/unsubscribe`,
+      confirmLink: `${appUrl()}/en/confirm/${token}`,
+      unsubscribeLink: `${appUrl()}/en/confirm/${token}/unsubscribe`,
       oneClickUnsubscribe: `${appUrl()}/api/unsubscribe/${token}`,
       messageId,
     });

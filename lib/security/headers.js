@@ -64,7 +64,7 @@ export const apiPolicy = serialise({ "default-src": "'none'", "frame-ancestors":
  * path without its leading slash. proxy.ts's matcher lists the same paths (a matcher has to be
  * a literal); e2e/security-headers.spec.ts checks that every class gets exactly one policy.
  */
-export const dynamicPagePattern = "admin(?:/|$)|login$|search$|set-password/|confirm/|suggest$|organisations/[^/]+/suggest$";
+export const dynamicPagePattern = "admin(?:/|$)|login$|set-password/|[a-z]{2}/(?:search$|confirm/|suggest$|organisations/[^/]+/suggest$)";
 
 /** Headers for every response, whatever the path. @param {boolean} https */
 export function commonHeaders(https) {

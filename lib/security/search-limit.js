@@ -108,8 +108,8 @@ export function clientKey(address) {
   return `${all.slice(0, 4).map((group) => group.replace(/^0+(?=.)/, "")).join(":")}::/64`;
 }
 
-/** Whether a path is the search page's (its HTML and RSC requests; Next redirects the trailing slash). */
-export const isSearchPath = (/** @type {string} */ pathname) => pathname === "/search" || pathname === "/search/";
+/** Whether a path is the search page's in any language (its HTML and RSC requests; Next redirects the trailing slash). */
+export const isSearchPath = (/** @type {string} */ pathname) => /^\/[a-z]{2}\/search\/?$/.test(pathname);
 
 const limiterKey = Symbol.for("prova.searchLimiter");
 /** @type {{ [limiterKey]?: SearchLimiter }} */

@@ -94,27 +94,27 @@ describe("refuseGreedySearch", () => {
   it("answers 429 with Retry-After and a small plain page past the limit, and only on /search", () => {
     const limiter = new SearchLimiter({ burst: 1, perSecond: 1 });
     const first = response();
-    expect(refuseGreedySearch(request("/search?q=x"), first, limiter)).toBeNull();
+    expect(refuseGreedySearch(request("/en/search?q=x"), first, limiter)).toBeNull();
     first.emit("close");
-    const refusal = refuseGreedySearch(request("/search?_rsc=1&q=y"), response(), limiter);
+    const refusal = refuseGreedySearch(request("/en/search?_rsc=1&q=y"), response(), limiter);
     expect(refusal?.status).toBe(429);
     expect(refusal?.headers["retry-after"]).toBe("1");
     expect(refusal?.headers["content-type"]).toBe("text/html; charset=utf-8");
     expect(refusal?.body).toContain("Too many searches");
     expect(refusal!.body.length).toBeLessThan(1_000);
     // Other paths, and other clients, go on.
-    for (const url of ["/", "/organisations/allo-tolerance", "/searching", "/api/v1/organisations?q=x"]) {
+    for (const url of ["/", "/en/organisations/allo-tolerance", "/en/searching", "/search", "/api/v1/organisations?q=x"]) {
       expect(refuseGreedySearch(request(url), response(), limiter)).toBeNull();
     }
-    expect(refuseGreedySearch(request("/search?q=x", "198.51.100.21"), response(), limiter)).toBeNull();
+    expect(refuseGreedySearch(request("/en/search?q=x", "198.51.100.21"), response(), limiter)).toBeNull();
   });
 
   it("counts a search under way until its response closes", () => {
     const limiter = new SearchLimiter({ maxInFlight: 1 });
     const first = response();
-    expect(refuseGreedySearch(request("/search"), first, limiter)).toBeNull();
-    expect(refuseGreedySearch(request("/search"), response(), limiter)?.status).toBe(429);
+    expect(refuseGreedySearch(request("/en/search"), first, limiter)).toBeNull();
+    expect(refuseGreedySearch(request("/en/search"), response(), limiter)?.status).toBe(429);
     first.emit("close");
-    expect(refuseGreedySearch(request("/search"), response(), limiter)).toBeNull();
+    expect(refuseGreedySearch(request("/en/search"), response(), limiter)).toBeNull();
   });
 });

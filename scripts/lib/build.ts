@@ -7,7 +7,7 @@ import { readFile, readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { projectRoot } from "./database";
 
-const sourceEntries = ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.js", "proxy.ts", "instrumentation.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
+const sourceEntries = ["app", "components", "i18n", "lib", "messages", "public", "prisma/schema.prisma", "next.config.js", "proxy.ts", "instrumentation.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
 
 async function* files(entry: string): AsyncGenerator<string> {
   const full = path.join(projectRoot, entry);

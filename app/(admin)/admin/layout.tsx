@@ -1,3 +1,4 @@
+import { Document } from "@/components/layout/document";
 import Link from "next/link";
 import { SkipLink } from "@/components/layout/skip-link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
@@ -12,7 +13,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   // What this reviewer may decide: their own changes wait for someone else.
   const awaiting = reviewer ? await countAwaitingReview(user) : 0;
   return (
-    <>
+    <Document lang="en">
       <header className="border-b border-slate-200 bg-brand-900 text-white">
         <SkipLink />
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3">
@@ -80,6 +81,6 @@ export default async function AdminLayout({ children }: { children: React.ReactN
       <main id="main" className="mx-auto max-w-6xl px-4 py-8">
         {children}
       </main>
-    </>
+    </Document>
   );
 }

@@ -26,6 +26,8 @@ export type SearchHit = {
   summary: string;
   /** Country names, the organisation's first (default) country first. */
   countries: string[];
+  /** Their codes, in the same order (a page in another language names them itself). */
+  countryCodes: string[];
 };
 
 export type SearchResult = {
@@ -119,6 +121,7 @@ async function readSearch(params: SearchParams): Promise<SearchResult> {
       kind: row.kind.toUpperCase() as OrganisationKind,
       summary: summarise(row.description),
       countries: (row.countryCodes ?? []).flatMap((code) => countryName(code)),
+      countryCodes: (row.countryCodes ?? []).filter((code) => countryName(code).length > 0),
     })),
     total: Math.min(total, matchCap),
     capped,

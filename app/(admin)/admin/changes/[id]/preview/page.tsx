@@ -37,7 +37,7 @@ export default async function ChangePreviewPage({ params }: Props) {
           ) : null}
           {back && preview.publishedSlug ? " · " : null}
           {preview.publishedSlug ? (
-            <Link href={`/organisations/${preview.publishedSlug}`} className="font-medium underline">
+            <Link href={`/en/organisations/${preview.publishedSlug}`} className="font-medium underline">
               See the page as published
             </Link>
           ) : preview.kind === "CREATE" ? (
@@ -45,7 +45,7 @@ export default async function ChangePreviewPage({ params }: Props) {
           ) : null}
         </p>
       </div>
-      <OrganisationArticle organisation={preview.organisation} />
+      <OrganisationArticle organisation={preview.organisation} locale="en" />
     </>
   );
 }

@@ -40,7 +40,7 @@ export default async function EditOrganisationPage({ params }: Props) {
         Your changes are saved as a draft and go public once a reviewer approves them.
         {published.document.archived ? " This organisation is archived." : null}{" "}
         {published.document.archived ? null : (
-          <Link href={`/organisations/${published.document.slug}`} className="text-brand-700 underline">
+          <Link href={`/en/organisations/${published.document.slug}`} className="text-brand-700 underline">
             See its public page
           </Link>
         )}{" "}

@@ -1,0 +1,15 @@
+import { defineRouting } from "next-intl/routing";
+
+/**
+ * The languages of the directory's public pages, each under its own prefix (`/fr/organisations/…`).
+ * Always prefixed, the default language too: every public page has one address per language and
+ * is cached as such; the unprefixed addresses of before are permanent redirects to `/en/…`
+ * (next.config.js) and the bare `/` alone chooses by Accept-Language (proxy.ts).
+ */
+export const routing = defineRouting({
+  locales: ["en", "fr", "nl", "de", "it", "es", "ro"],
+  defaultLocale: "en",
+  localePrefix: "always",
+});
+
+export type Locale = (typeof routing.locales)[number];

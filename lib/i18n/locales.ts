@@ -1,0 +1,82 @@
+// What the rest of the code needs to know of the public pages' languages: the list (i18n/routing.ts),
+// their addresses, their names, dates as readers of each write them, and the choice the bare `/`
+// makes from Accept-Language. Pure functions: proxy.ts, lib/sitemap.ts and pages share them.
+import { hasLocale } from "next-intl";
+import { type Locale, routing } from "@/i18n/routing";
+
+export type { Locale };
+export const locales = routing.locales;
+export const defaultLocale: Locale = routing.defaultLocale;
+
+export const isLocale = (value: unknown): value is Locale => hasLocale(locales, value);
+
+/** A public page's address in a language: `localePath("fr", "/organisations/x")` is `/fr/organisations/x`. */
+export function localePath(locale: Locale, path: string): string {
+  return path === "/" || path === "" ? `/${locale}` : `/${locale}${path}`;
+}
+
+/**
+ * A public page's alternates for `hreflang`: every language's address, and `x-default`, the one
+ * for readers whose language is none of them (English; for the home page, the bare `/`, which
+ * chooses by Accept-Language).
+ */
+export function languageAlternates(path: string, base = ""): Record<string, string> {
+  const alternates: Record<string, string> = {};
+  for (const locale of locales) alternates[locale] = `${base}${localePath(locale, path)}`;
+  alternates["x-default"] = path === "/" ? `${base}/` : `${base}${localePath(defaultLocale, path)}`;
+  return alternates;
+}
+
+/** A language's own name for itself ("français", "Nederlands"), as a language switch shows it. */
+export function languageName(locale: Locale): string {
+  const name = new Intl.DisplayNames([locale], { type: "language" }).of(locale) ?? locale;
+  return name.charAt(0).toLocaleUpperCase(locale) + name.slice(1);
+}
+
+/** A language's name in the reader's language ("French" for an English reader, "frans" for a Dutch one). */
+export function languageNameIn(locale: Locale, language: string): string {
+  return new Intl.DisplayNames([locale], { type: "language" }).of(language) ?? language;
+}
+
+/** A country's name in a language, from its ISO code (the CLDR names every browser and Node carry). */
+export function countryNameIn(locale: Locale, code: string, fallback: string): string {
+  try {
+    return new Intl.DisplayNames([locale], { type: "region", fallback: "none" }).of(code.toUpperCase()) ?? fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+// English dates as the directory has always written them (3 March 2026), not the American order.
+const dateLocales: Record<Locale, string> = { en: "en-GB", fr: "fr", nl: "nl", de: "de", it: "it", es: "es", ro: "ro" };
+const dateFormats = new Map<Locale, Intl.DateTimeFormat>();
+
+/** A day in a language: "3 March 2026", "3 mars 2026", "3 maart 2026". */
+export function formatDay(locale: Locale, date: Date | string): string {
+  let format = dateFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(dateLocales[locale], { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+    dateFormats.set(locale, format);
+  }
+  return format.format(typeof date === "string" ? new Date(date) : date);
+}
+
+/**
+ * The language the bare `/` leads to: the reader's most preferred language (Accept-Language,
+ * by quality, then order) that the directory has, by its primary subtag (`fr-BE` is French);
+ * English when none is.
+ */
+export function negotiateLocale(acceptLanguage: string | null | undefined): Locale {
+  if (!acceptLanguage) return defaultLocale;
+  const wanted = acceptLanguage
+    .slice(0, 1000)
+    .split(",")
+    .map((part, index) => {
+      const [tag, ...params] = part.trim().split(";");
+      const q = params.map((param) => /^\s*q\s*=\s*([01](?:\.\d{0,3})?)\s*$/i.exec(param)).find(Boolean);
+      return { language: tag.trim().toLowerCase().split("-")[0], quality: q ? Number(q[1]) : 1, index };
+    })
+    .filter(({ language, quality }) => quality > 0 && language !== "")
+    .sort((a, b) => b.quality - a.quality || a.index - b.index);
+  return wanted.map(({ language }) => language).find(isLocale) ?? defaultLocale;
+}
