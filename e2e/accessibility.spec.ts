@@ -3,16 +3,16 @@ import { accessibilityViolations } from "./axe";
 
 const pages = {
   "unmatched address": "/no/such/page",
-  home: "/",
-  country: "/countries/be",
-  "empty country": "/countries/is",
-  organisation: "/organisations/state-security-service",
-  "organisation without contacts": "/organisations/counter-extremism-project",
-  "search results": "/search?q=threat",
-  "search with filters": "/search?q=&country=be&kind=government_body",
-  "search without results": "/search?q=xqzwv",
-  "search form": "/search",
-  "not found": "/countries/xx",
+  home: "/en",
+  country: "/en/countries/be",
+  "empty country": "/en/countries/is",
+  organisation: "/en/organisations/state-security-service",
+  "organisation without contacts": "/en/organisations/counter-extremism-project",
+  "search results": "/en/search?q=threat",
+  "search with filters": "/en/search?q=&country=be&kind=government_body",
+  "search without results": "/en/search?q=xqzwv",
+  "search form": "/en/search",
+  "not found": "/en/countries/xx",
 };
 
 for (const [name, path] of Object.entries(pages)) {
@@ -27,7 +27,7 @@ for (const [name, path] of Object.entries(pages)) {
 
 test("the public pages work at 200% zoom without horizontal scrolling", async ({ page }) => {
   await page.setViewportSize({ width: 640, height: 800 });
-  for (const path of ["/", "/organisations/state-security-service", "/search?q=belgium"]) {
+  for (const path of ["/en", "/en/organisations/state-security-service", "/en/search?q=belgium"]) {
     await page.goto(path);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow, path).toBeLessThanOrEqual(0);

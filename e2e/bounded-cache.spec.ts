@@ -11,7 +11,7 @@ const requests = 10_000;
 const parallel = 16;
 
 /** Made-up addresses: organisation pages and country pages from an organisation. */
-const madeUp = (i: number) => (i % 5 === 4 ? `/countries/be/from/crawled-${crypto.randomUUID()}` : `/organisations/crawled-${crypto.randomUUID()}`);
+const madeUp = (i: number) => (i % 5 === 4 ? `/en/countries/be/from/crawled-${crypto.randomUUID()}` : `/en/organisations/crawled-${crypto.randomUUID()}`);
 
 /**
  * The first "not found" of each kind on each instance, which may fill what every such page reads

@@ -52,7 +52,7 @@ test("staff ask an organisation to confirm; it follows the e-mailed link, confir
   await visitor.getByRole("button", { name: "Yes, this is correct" }).click();
   await expect(visitor.getByRole("heading", { level: 1, name: "Thank you: your listing is confirmed" })).toBeVisible();
 
-  await visitor.goto(`/organisations/${organisation.slug}`);
+  await visitor.goto(`/en/organisations/${organisation.slug}`);
   await expect(visitor.getByText(`Confirmed by the organisation on ${today}.`)).toBeVisible();
   // Used: the same link says so, and changes nothing.
   await visitor.goto(link);
@@ -95,17 +95,17 @@ test("'Something has changed': the organisation corrects its listing, the review
   await expect(review.getByText("the organisation itself, answering a request to confirm its listing")).toBeVisible();
   await reviewer.close();
   await approveAsReviewer(browser, changeSet.id);
-  await page.goto(`/organisations/${organisation.slug}`);
+  await page.goto(`/en/organisations/${organisation.slug}`);
   await expect(page.getByText(description)).toBeVisible();
 });
 
 test("a made-up, an expired and an unsubscribed link: each a clear page, never an error; an expired one asks for a new link", async ({ page, make, request }) => {
   for (const bad of ["not-a-token", "x".repeat(500), "%C3%BC.%C3%BC", "0193a0c2-7b7e-7000-8000-000000000000.forged-signature"]) {
-    const response = await page.goto(`/confirm/${bad}`);
+    const response = await page.goto(`/en/confirm/${bad}`);
     expect(response?.status(), bad).toBe(200);
     await expect(page.getByRole("heading", { level: 1, name: "This link does not work" }), bad).toBeVisible();
   }
-  await page.goto("/confirm/0193a0c2-7b7e-7000-8000-000000000000.forged-signature");
+  await page.goto("/en/confirm/0193a0c2-7b7e-7000-8000-000000000000.forged-signature");
   expect(await accessibilityViolations(page)).toEqual([]);
   // A new link by address: the same answer whether the address is listed or not.
   await page.getByLabel("The e-mail address of your listing").fill("not an address");

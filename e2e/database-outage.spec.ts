@@ -59,12 +59,12 @@ async function signalCluster(signal: "SIGSTOP" | "SIGCONT") {
 }
 
 // A search asked for a moment ago is kept for a short while (lib/search-pages.js); a new one needs the database.
-const cached = ["/", "/organisations/allo-tolerance", "/countries/be", "/search?q=tolerance"];
+const cached = ["/en", "/en/organisations/allo-tolerance", "/en/countries/be", "/en/search?q=tolerance"];
 let searches = 0;
-const newSearch = () => `/search?q=tolerance+${++searches}`;
-const dynamic = ["/search?q=", "/login", "/api/v1/countries", "/api/v1/organisations?limit=5"];
+const newSearch = () => `/en/search?q=tolerance+${++searches}`;
+const dynamic = ["/en/search?q=", "/login", "/api/v1/countries", "/api/v1/organisations?limit=5"];
 /** The address asked for: a search with words nobody has asked for yet. */
-const fresh = (pathname: string) => (pathname === "/search?q=" ? newSearch() : pathname);
+const fresh = (pathname: string) => (pathname === "/en/search?q=" ? newSearch() : pathname);
 
 test("the database stops and returns: cached pages keep coming, the rest is a clean 503, then everything answers again", async () => {
   test.setTimeout(120_000);

@@ -53,7 +53,7 @@ test("an editor finds an overdue listing among those due for checking, marks it 
     year: "numeric",
     timeZone: "UTC",
   }).format(new Date());
-  await page.goto(`/organisations/${organisation.slug}`);
+  await page.goto(`/en/organisations/${organisation.slug}`);
   await expect(
     page.getByText(`Last checked on ${today} by PROVA staff.`),
   ).toBeVisible();

@@ -195,8 +195,8 @@ test("preview shows the public page with the change, for staff only; the public 
   const anonymous = await visitor.newPage();
   await anonymous.goto(`/admin/changes/${changeSetId}/preview`);
   await expect(anonymous).toHaveURL(/\/login\?callbackUrl=/);
-  await anonymous.goto(`/organisations/${organisation.slug}`);
+  await anonymous.goto(`/en/organisations/${organisation.slug}`);
   await expect(anonymous.getByRole("heading", { level: 1 })).toHaveText(organisation.name);
-  expect(await (await anonymous.request.get(`/organisations/${organisation.slug}`)).text()).not.toContain(pendingName);
+  expect(await (await anonymous.request.get(`/en/organisations/${organisation.slug}`)).text()).not.toContain(pendingName);
   await visitor.close();
 });

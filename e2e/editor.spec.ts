@@ -69,8 +69,8 @@ test("an editor creates an organisation with three contacts, fixes what the form
   const submitted = page.getByRole("region", { name: "Your submitted changes" });
   await expect(submitted.getByRole("listitem").filter({ hasText: name })).toContainText("Waiting for review");
   // Still not public.
-  expect((await page.request.get(`/organisations/${proposed.slug}`)).status()).toBe(404);
-  await page.goto(`/search?q=${encodeURIComponent(name)}`);
+  expect((await page.request.get(`/en/organisations/${proposed.slug}`)).status()).toBe(404);
+  await page.goto(`/en/search?q=${encodeURIComponent(name)}`);
   await expect(page.getByRole("heading", { level: 2, name: "No organisations found" })).toBeVisible();
 });
 
@@ -91,7 +91,7 @@ test("an editor changes a contact of an existing organisation and submits; the p
   await expect(page.getByRole("status").filter({ hasText: "Submitted for review" })).toBeVisible();
   await expect(page.getByRole("table", { name: "Proposed changes" })).toContainText(address);
 
-  const publicPage = await page.request.get(`/organisations/${organisation.slug}`);
+  const publicPage = await page.request.get(`/en/organisations/${organisation.slug}`);
   expect(await publicPage.text()).not.toContain(address);
 
   // Withdraw, and the form is back to edit.
@@ -143,7 +143,7 @@ test("marking a listing verified needs no review; archiving is a change that wai
   await page.getByRole("button", { name: "Mark verified today" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Marked as verified today." })).toBeVisible();
   const today = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date());
-  expect(await (await page.request.get(`/organisations/${slug}`)).text()).toContain(today);
+  expect(await (await page.request.get(`/en/organisations/${slug}`)).text()).toContain(today);
 
   await page.getByRole("button", { name: `Propose archiving ${name}` }).click();
   await expect(page.getByRole("dialog")).toContainText(`Propose archiving ${name}?`);
@@ -155,7 +155,7 @@ test("marking a listing verified needs no review; archiving is a change that wai
   await page.getByRole("dialog").getByRole("button", { name: `Propose archiving ${name}` }).click();
   await expect(page.getByRole("status").filter({ hasText: "Submitted for review" })).toBeVisible();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Archive ${name}`);
-  expect((await page.request.get(`/organisations/${slug}`)).status()).toBe(200);
+  expect((await page.request.get(`/en/organisations/${slug}`)).status()).toBe(200);
 });
 
 test("while typing a new organisation, likely duplicates already listed are pointed out", async ({ page, make }) => {

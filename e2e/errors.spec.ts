@@ -42,7 +42,7 @@ async function expectWholePage(page: Page, heading: string, wayBack: string) {
 
 test("with JavaScript off, a 404 on a cached public page is a whole page: header, message, a way back", async ({ browser }) => {
   const { context, page } = await withoutJavaScript(browser);
-  for (const path of ["/organisations/does-not-exist", "/countries/xx", "/countries/be/page/1", "/countries/be/from/no-such-organisation"]) {
+  for (const path of ["/en/organisations/does-not-exist", "/en/countries/xx", "/en/countries/be/page/1", "/en/countries/be/from/no-such-organisation"]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
     await expectWholePage(page, "Page not found", "Go to the directory's home page");
@@ -139,7 +139,7 @@ test("the suggestion forms run under their policy without a violation (zod witho
     Object.assign(window, { __violations: found });
     document.addEventListener("securitypolicyviolation", (event) => found.push(`${event.violatedDirective} ${event.blockedURI}`));
   });
-  for (const path of ["/suggest", "/organisations/allo-tolerance/suggest"]) {
+  for (const path of ["/en/suggest", "/en/organisations/allo-tolerance/suggest"]) {
     await page.goto(path, { waitUntil: "load" });
     // The form's script runs (the schemas are built): typing updates the character count.
     await page.getByLabel("Description", { exact: true }).fill("abc");

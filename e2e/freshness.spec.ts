@@ -9,17 +9,17 @@ const token = revalidateToken(secret);
 
 test("revalidatePublic refreshes the organisation page, its country page and the home page", async ({ page, request, make }) => {
   const { id, slug, name } = await make.organisation({ listed: true });
-  await page.goto(`/organisations/${slug}`);
-  await page.goto("/countries/mt");
+  await page.goto(`/en/organisations/${slug}`);
+  await page.goto("/en/countries/mt");
 
   const renamed = `${name} renamed`;
   await sql(`UPDATE "Organisation" SET name = $1, "updatedAt" = now() WHERE id = $2`, [renamed, id]);
   // Without revalidation the cached pages still show the old name, from the front cache
   // (server.js: an Age header) once Next has served its own cache hit.
-  await page.goto(`/organisations/${slug}`);
+  await page.goto(`/en/organisations/${slug}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
-  await request.get(`/organisations/${slug}`);
-  const cached = await request.get(`/organisations/${slug}`);
+  await request.get(`/en/organisations/${slug}`);
+  const cached = await request.get(`/en/organisations/${slug}`);
   expect(cached.headers().age).toMatch(/^\d+$/);
   expect(await cached.text()).not.toContain(renamed);
 
@@ -29,11 +29,11 @@ test("revalidatePublic refreshes the organisation page, its country page and the
   });
   expect(response.status()).toBe(200);
 
-  await page.goto(`/organisations/${slug}`);
+  await page.goto(`/en/organisations/${slug}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(renamed);
-  await page.goto("/countries/mt");
+  await page.goto("/en/countries/mt");
   await expect(page.getByRole("link", { name: renamed })).toBeVisible();
-  await page.goto("/");
+  await page.goto("/en");
   await expect(page.getByRole("link", { name: renamed })).toBeVisible();
 });
 
@@ -50,13 +50,13 @@ test("the sitemap index and its sitemaps list every published page", async ({ re
   const locations = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]).pathname);
   expect(locations).toEqual(["/sitemaps/sitemap/pages.xml", "/sitemaps/sitemap/organisations-0-of-1.xml"]);
   const pages = await (await request.get(locations[0])).text();
-  expect(pages).toContain("/countries/be</loc>");
+  expect(pages).toContain("/en/countries/be</loc>");
   const sitemap = await (await request.get(locations[1])).text();
-  expect(sitemap).toContain("/organisations/allo-tolerance</loc>");
+  expect(sitemap).toContain("/en/organisations/allo-tolerance</loc>");
   expect(sitemap).toContain("<lastmod>");
   // Each page once. Other tests add and remove organisations of their own meanwhile (the sitemap
   // is cached for an hour), so the ones counted are the seeded directory's, which nobody changes.
-  const listed = [...sitemap.matchAll(/\/organisations\/([^<]+)<\/loc>/g)].map((match) => match[1]);
+  const listed = [...sitemap.matchAll(/\/en\/organisations\/([^<]+)<\/loc>/g)].map((match) => match[1]);
   expect(new Set(listed).size).toBe(listed.length);
   const seeded = await sql<{ slug: string }>(`SELECT slug FROM "Organisation" WHERE status = 'published' AND 'BE' = ANY("countryCodes")`);
   expect(seeded.length).toBeGreaterThan(0);

@@ -70,12 +70,12 @@ test("public pages, the search and the read API answer any parameters and paths 
     fc.asyncProperty(queryValue, queryValue, queryValue, queryValue, pathSegment, encodedBytes, async (q, country, kind, page, segment, cursor) => {
       const address = { "x-forwarded-for": freshAddress() };
       const urls = [
-        `/search?q=${q}&country=${country}&kind=${kind}&page=${page}`,
-        `/search?q=${q}&q=${country}`,
-        `/organisations/${segment}`,
-        `/countries/${segment}`,
-        `/countries/be/page/${segment}`,
-        `/countries/be/from/${segment}`,
+        `/en/search?q=${q}&country=${country}&kind=${kind}&page=${page}`,
+        `/en/search?q=${q}&q=${country}`,
+        `/en/organisations/${segment}`,
+        `/en/countries/${segment}`,
+        `/en/countries/be/page/${segment}`,
+        `/en/countries/be/from/${segment}`,
         `/api/v1/organisations?q=${q}&country=${country}&kind=${kind}&limit=${page}&cursor=${cursor}`,
         `/api/v1/organisations/${segment}`,
         `/api/v1/organisations.csv?country=${country}&kind=${kind}`,

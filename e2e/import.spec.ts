@@ -93,7 +93,7 @@ test("an editor imports a spreadsheet into review and another reviewer approves 
 
   // Public: the new listing has its page.
   const [created] = await sql<{ slug: string }>(`SELECT slug FROM "Organisation" WHERE name = $1`, [`Importée ${run}`]);
-  await page.goto(`/organisations/${created.slug}`);
+  await page.goto(`/en/organisations/${created.slug}`);
   await expect(page.getByRole("heading", { level: 1, name: `Importée ${run}` })).toBeVisible();
   await sql(`DELETE FROM "Organisation" WHERE name = ANY($1)`, [[`Importée ${run}`, `Autre ${run}`]]);
 });

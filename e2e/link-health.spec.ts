@@ -93,7 +93,7 @@ test("a website broken for a week gets a quiet note on the public page, and the 
   );
   // What the worker does when the note comes or goes.
   await revalidate([`organisation:${organisation.id}`]);
-  await page.goto(`/organisations/${organisation.slug}`);
+  await page.goto(`/en/organisations/${organisation.slug}`);
   await expect(page.getByText(/^This website did not answer when last checked on \d+ \w+ \d{4}\.$/)).toBeVisible();
   await expect(page.getByRole("link", { name: website })).toBeVisible();
   await sql(`DELETE FROM "Link" WHERE url = $1`, [website]);

@@ -1,12 +1,12 @@
 import { expect, test } from "./factories";
 
 test("an organisation page shows everything about it, with typed contact links", async ({ page }) => {
-  await page.goto("/countries/be");
+  await page.goto("/en/countries/be");
   await page.getByRole("link", { name: "State Security Service (VSSE)" }).click();
   await expect(page).toHaveURL(/\/organisations\/state-security-service$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("State Security Service (VSSE)");
   await expect(page.getByText("Intelligence or security service ·")).toBeVisible();
-  await expect(page.getByRole("link", { name: "Belgium" })).toHaveAttribute("href", "/countries/be");
+  await expect(page.getByRole("link", { name: "Belgium" })).toHaveAttribute("href", "/en/countries/be");
   await expect(page.getByText(/The main objective of State Security/)).toBeVisible();
 
   await expect(page.getByRole("link", { name: "info@presscenter.org" })).toHaveAttribute("href", "mailto:info@presscenter.org");
@@ -19,12 +19,12 @@ test("an organisation page shows everything about it, with typed contact links",
   await expect(page.getByText("Not checked yet.")).toBeVisible();
   await expect(page.getByRole("link", { name: "Suggest a correction" })).toHaveAttribute(
     "href",
-    "/organisations/state-security-service/suggest",
+    "/en/organisations/state-security-service/suggest",
   );
 });
 
 test("an organisation page embeds valid schema.org JSON-LD", async ({ page }) => {
-  await page.goto("/organisations/coordination-unit-for-threat-assessment");
+  await page.goto("/en/organisations/coordination-unit-for-threat-assessment");
   const json = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
   expect(json).toMatchObject({
     "@context": "https://schema.org",
@@ -41,19 +41,19 @@ test("an organisation page embeds valid schema.org JSON-LD", async ({ page }) =>
 });
 
 test("the organisation without contacts says so", async ({ page }) => {
-  await page.goto("/organisations/counter-extremism-project");
+  await page.goto("/en/organisations/counter-extremism-project");
   await expect(page.getByText("No description yet.")).toBeVisible();
   await expect(page.getByText("No contact details are listed.")).toBeVisible();
 });
 
 test("an unknown organisation is a real 404", async ({ page }) => {
-  const response = await page.goto("/organisations/no-such-organisation");
+  const response = await page.goto("/en/organisations/no-such-organisation");
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
 });
 
 test("after Next's first cache hit, the front cache answers with the same page and headers", async ({ request }) => {
-  const path = "/organisations/state-security-service";
+  const path = "/en/organisations/state-security-service";
   let hit = await request.get(path);
   for (let i = 0; i < 3 && hit.headers()["x-nextjs-cache"] !== "HIT"; i++) hit = await request.get(path);
   expect(hit.headers()["x-nextjs-cache"]).toBe("HIT");
@@ -72,9 +72,9 @@ test("after Next's first cache hit, the front cache answers with the same page a
 });
 
 test("organisation pages are served from the ISR cache after the first request", async ({ request }) => {
-  await request.get("/organisations/allo-tolerance");
-  const second = await request.get("/organisations/allo-tolerance");
+  await request.get("/en/organisations/allo-tolerance");
+  const second = await request.get("/en/organisations/allo-tolerance");
   expect(second.headers()["x-nextjs-cache"]).toBe("HIT");
   // A list page: other tests' approvals expire its tag at any moment, so it is cached again after at most a request or two.
-  await expect.poll(async () => (await request.get("/countries/be")).headers()["x-nextjs-cache"], { intervals: [0] }).toMatch(/^(HIT|STALE)$/);
+  await expect.poll(async () => (await request.get("/en/countries/be")).headers()["x-nextjs-cache"], { intervals: [0] }).toMatch(/^(HIT|STALE)$/);
 });

@@ -52,12 +52,12 @@ test("each change refreshes exactly the pages it changes, on the next request @e
   const beta = await make.organisation({ name: `Cachecheck ${run} Beta`, countries: ["LI"], listed: true });
   const gamma = await make.organisation({ name: `Cachecheck ${run} Gamma`, countries: ["MC"], listed: true });
   const pages = {
-    alpha: `/organisations/${alpha.slug}`,
-    beta: `/organisations/${beta.slug}`,
-    gamma: `/organisations/${gamma.slug}`,
-    liechtenstein: "/countries/li",
-    monaco: "/countries/mc",
-    home: "/",
+    alpha: `/en/organisations/${alpha.slug}`,
+    beta: `/en/organisations/${beta.slug}`,
+    gamma: `/en/organisations/${gamma.slug}`,
+    liechtenstein: "/en/countries/li",
+    monaco: "/en/countries/mc",
+    home: "/en",
     sitemapIndex: "/sitemap.xml",
     sitemapPages: "/sitemaps/sitemap/pages.xml",
     sitemapOrganisations: "/sitemaps/sitemap/organisations-0-of-1.xml",
@@ -99,9 +99,9 @@ test("each change refreshes exactly the pages it changes, on the next request @e
   await approveAsReviewer(browser, renameId);
   expect(await refreshed(request, warmed)).toEqual([pages.beta, pages.liechtenstein, pages.home, pages.sitemapOrganisations]);
   expect((await request.get(pages.beta, { maxRedirects: 0 })).status()).toBe(308);
-  expect((await request.get(`/organisations/${newSlug}`, { maxRedirects: 0 })).status()).toBe(200);
-  expect(await (await request.get(pages.liechtenstein)).text()).toContain(`/organisations/${newSlug}`);
-  pages.beta = `/organisations/${newSlug}`;
+  expect((await request.get(`/en/organisations/${newSlug}`, { maxRedirects: 0 })).status()).toBe(200);
+  expect(await (await request.get(pages.liechtenstein)).text()).toContain(`/en/organisations/${newSlug}`);
+  pages.beta = `/en/organisations/${newSlug}`;
   const renamed = Object.values(pages);
 
   // An archive: its page, its country's page and count, the home page, both sitemaps it was in.

@@ -19,15 +19,15 @@ function entryFiles(page: string): Record<string, string[]> {
 /** What each script is for, by the build's manifests: the first role that lists the file. */
 function roleOf(): (src: string) => string {
   const build = JSON.parse(buildFile("build-manifest.json")) as { rootMainFiles: string[]; polyfillFiles: string[] };
-  const entries = { ...entryFiles("/(public)/page"), ...entryFiles("/(public)/suggest/page") };
+  const entries = { ...entryFiles("/(public)/[locale]/page"), ...entryFiles("/(public)/[locale]/suggest/page") };
   const roles: [string, string[]][] = [
     ["React and Next's client runtime", build.rootMainFiles],
     ["polyfills (noModule: old browsers only)", build.polyfillFiles],
     ["Next's layout router", entries["[project]/app/layout"]],
     ["app/error.tsx", entries["[project]/app/error"]],
     ["app/global-error.tsx", entries["[project]/app/global-error"]],
-    ["next/link", entries["[project]/app/(public)/layout"]],
-    ["the suggestion form", entries["[project]/app/(public)/suggest/page"]],
+    ["next/link and the language switch", entries["[project]/app/(public)/[locale]/layout"]],
+    ["the suggestion form", entries["[project]/app/(public)/[locale]/suggest/page"]],
   ];
   return (src) => {
     const file = new URL(src, "http://localhost").pathname.replace(/^\/_next\//, "");
@@ -58,21 +58,21 @@ const everyPublicPage = {
   "Next's layout router": 1,
   "app/error.tsx": 1,
   "app/global-error.tsx": 1,
-  "next/link": 1,
+  "next/link and the language switch": 1,
 };
 
 test("a public page loads Next's runtime, its error pages and next/link, nothing else", async ({ request }) => {
   const role = roleOf();
-  for (const page of ["/", "/countries/be", "/organisations/allo-tolerance", "/search?q=x"]) {
+  for (const page of ["/en", "/en/countries/be", "/en/organisations/allo-tolerance", "/en/search?q=x"]) {
     expect(await scriptsOf(request, page, role), page).toEqual(everyPublicPage);
   }
-  expect(await scriptsOf(request, "/suggest", role), "/suggest").toEqual({ ...everyPublicPage, "the suggestion form": 1 });
+  expect(await scriptsOf(request, "/en/suggest", role), "/en/suggest").toEqual({ ...everyPublicPage, "the suggestion form": 1 });
 });
 
 test("the suggestion form's script carries neither zod nor libphonenumber-js's metadata", () => {
   // The form shows the label maps; the schemas that validate it run on the server only.
-  const files = entryFiles("/(public)/suggest/page")["[project]/app/(public)/suggest/page"];
-  const own = files.filter((file) => !Object.values(entryFiles("/(public)/page")).flat().includes(file));
+  const files = entryFiles("/(public)/[locale]/suggest/page")["[project]/app/(public)/[locale]/suggest/page"];
+  const own = files.filter((file) => !Object.values(entryFiles("/(public)/[locale]/page")).flat().includes(file));
   expect(own).toHaveLength(1);
   for (const file of own) {
     const code = buildFile(file);
@@ -83,7 +83,7 @@ test("the suggestion form's script carries neither zod nor libphonenumber-js's m
 });
 
 test("the home page refers to the map's outlines in one cached file instead of carrying them", async ({ request, browser }) => {
-  const html = await (await request.get("/")).text();
+  const html = await (await request.get("/en")).text();
   const references = [...html.matchAll(/<use href="([^"#]+)#([^"]+)"/g)].map(([, url, id]) => ({ url, id }));
   // Everything in grey, and at least Belgium (seeded) drawn again as a link.
   expect(references.map(({ id }) => id)).toEqual(expect.arrayContaining(["europe", "BE"]));
@@ -108,7 +108,7 @@ test("the home page refers to the map's outlines in one cached file instead of c
   // The browser draws them from the file without JavaScript.
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  await page.goto("/");
+  await page.goto("/en");
   const belgium = page.getByRole("figure").getByRole("link", { name: /^Belgium: \d+ organisations?$/ });
   await expect(belgium).toBeVisible();
   expect((await belgium.boundingBox())!.width).toBeGreaterThan(10);

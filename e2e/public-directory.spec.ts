@@ -3,7 +3,7 @@ import { expect, test } from "./factories";
 test("the home page lists the countries with organisations and the latest entries", async ({
   page,
 }) => {
-  await page.goto("/");
+  await page.goto("/en");
   await expect(
     page.getByRole("heading", { level: 1, name: "PROVA directory" }),
   ).toBeVisible();
@@ -18,7 +18,7 @@ test("the home page lists the countries with organisations and the latest entrie
 test("a country page lists its published organisations by name", async ({
   page,
 }) => {
-  await page.goto("/");
+  await page.goto("/en");
   await page.getByRole("link", { name: "Belgium, 7 organisations" }).click();
   await expect(page).toHaveURL(/\/countries\/be$/);
   await expect(
@@ -47,7 +47,7 @@ test("a country page lists its published organisations by name", async ({
 });
 
 test("a country without organisations says so", async ({ page }) => {
-  await page.goto("/countries/is");
+  await page.goto("/en/countries/is");
   await expect(
     page.getByRole("heading", { level: 1, name: "Organisations in Iceland" }),
   ).toBeVisible();
@@ -58,12 +58,12 @@ test("a country without organisations says so", async ({ page }) => {
 
 test("an unknown country is a real 404 with a way back", async ({ page }) => {
   for (const path of [
-    "/countries/xx",
-    "/countries/BE",
-    "/countries/belgium",
-    "/countries/be/page/1",
-    "/countries/be/page/abc",
-    "/countries/be/from/no-such-organisation",
+    "/en/countries/xx",
+    "/en/countries/BE",
+    "/en/countries/belgium",
+    "/en/countries/be/page/1",
+    "/en/countries/be/page/abc",
+    "/en/countries/be/from/no-such-organisation",
   ]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
@@ -74,11 +74,11 @@ test("an unknown country is a real 404 with a way back", async ({ page }) => {
   await page
     .getByRole("link", { name: "Go to the directory's home page" })
     .click();
-  await expect(page).toHaveURL(/\/$/);
+  await expect(page).toHaveURL(/\/en$/);
 });
 
 test("the skip link moves keyboard users to the content", async ({ page }) => {
-  await page.goto("/countries/be");
+  await page.goto("/en/countries/be");
   await page.keyboard.press("Tab");
   const skip = page.getByRole("link", { name: "Skip to content" });
   await expect(skip).toBeFocused();
@@ -87,18 +87,18 @@ test("the skip link moves keyboard users to the content", async ({ page }) => {
 });
 
 test("the map links each country with listings to its page", async ({ page }) => {
-  await page.goto("/");
+  await page.goto("/en");
   const map = page.getByRole("figure");
   // Other tests list organisations of their own in other countries meanwhile.
   for (const href of await map.getByRole("link").evaluateAll((links) => links.map((link) => link.getAttribute("href")))) {
-    expect(href).toMatch(/^\/countries\/[a-z]{2}$/);
+    expect(href).toMatch(/^\/en\/countries\/[a-z]{2}$/);
   }
   await map.getByRole("link", { name: "Belgium: 7 organisations" }).click();
   await expect(page).toHaveURL(/\/countries\/be$/);
 });
 
 test("every public page has a description and OpenGraph data", async ({ page }) => {
-  for (const path of ["/", "/countries/be", "/organisations/allo-tolerance"]) {
+  for (const path of ["/en", "/en/countries/be", "/en/organisations/allo-tolerance"]) {
     await page.goto(path);
     await expect(page.locator('meta[name="description"]'), path).toHaveAttribute("content", /.{20,}/);
     await expect(page.locator('meta[property="og:title"]'), path).toHaveAttribute("content", /.+/);
@@ -106,7 +106,7 @@ test("every public page has a description and OpenGraph data", async ({ page }) 
 });
 
 test("responses carry the security headers", async ({ request }) => {
-  for (const path of ["/", "/organisations/allo-tolerance", "/search?q=x", "/login"]) {
+  for (const path of ["/en", "/en/organisations/allo-tolerance", "/en/search?q=x", "/login"]) {
     const headers = (await request.get(path)).headers();
     expect(headers["x-content-type-options"], path).toBe("nosniff");
     expect(headers["referrer-policy"], path).toBe("strict-origin-when-cross-origin");

@@ -35,7 +35,7 @@ test("the review page names countries and says what the change was drafted from;
 test("a public suggestion is shown by its sender, in the queue and on its page", async ({ page, browser, make }) => {
   const organisation = await make.organisation();
   await backdateStamps(page);
-  await page.goto(`/organisations/${organisation.slug}`);
+  await page.goto(`/en/organisations/${organisation.slug}`);
   await page.getByRole("link", { name: "Suggest a correction" }).click();
   await page.getByLabel(/^Contact \d+: phone$/).first().fill("+32 2 511 22 33");
   await page.getByLabel("Your e-mail address").fill("visitor@example.org");

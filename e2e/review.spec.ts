@@ -34,7 +34,7 @@ test("a reviewer accepts one field and a new contact, rejects another field: the
   await expect(reviewer.getByRole("status").filter({ hasText: "Approved" })).toBeVisible();
 
   // The very next request of the public page shows the accepted acronym and phone, not the website.
-  const publicPage = await page.request.get(`/organisations/${organisation.slug}`);
+  const publicPage = await page.request.get(`/en/organisations/${organisation.slug}`);
   const html = await publicPage.text();
   expect(html).toContain(acronym);
   expect(html).toContain("+3222352111");
@@ -150,7 +150,7 @@ test("history shows every revision with who proposed and approved it, compares t
   await expect(page.getByRole("status").filter({ hasText: "Submitted for review" })).toBeVisible();
   const restore = new URL(page.url()).pathname.split("/").pop()!;
   await approve(restore);
-  const html = await (await page.request.get(`/organisations/${slug}`)).text();
+  const html = await (await page.request.get(`/en/organisations/${slug}`)).text();
   expect(html).not.toContain(acronym);
   expect((await sql(`SELECT acronym FROM "Organisation" WHERE id = $1`, [id]))[0].acronym).toBe(original);
   await context.close();
@@ -160,10 +160,10 @@ test("after approving a new organisation, its page, its country's page, the home
   const name = `Titano Youth Forum ${crypto.randomUUID().slice(0, 6)}`;
   // Warm every cache first, Next's and the front cache (an Age header), so a stale
   // copy would be served if invalidation failed.
-  for (const path of ["/", "/countries/sm", "/sitemap.xml"]) {
+  for (const path of ["/en", "/en/countries/sm", "/sitemap.xml"]) {
     await expect.poll(async () => (await page.request.get(path)).headers().age, { intervals: [0] }).toMatch(/^\d+$/);
   }
-  expect(await (await page.request.get("/")).text()).not.toContain(name);
+  expect(await (await page.request.get("/en")).text()).not.toContain(name);
 
   await signInAs(page, await make.user("editor"));
   await page.goto("/admin/organisations/new");
@@ -179,15 +179,15 @@ test("after approving a new organisation, its page, its country's page, the home
 
   const [{ id, slug }] = await sql(`SELECT id, slug FROM "Organisation" WHERE name = $1`, [name]);
   make.adoptOrganisation(id, { listed: true });
-  expect((await page.request.get(`/organisations/${slug}`)).status()).toBe(200);
-  expect(await (await page.request.get("/countries/sm")).text()).toContain(name);
-  expect(await (await page.request.get("/")).text()).toContain("San Marino");
-  expect(await (await page.request.get(`/search?q=${encodeURIComponent(name)}`)).text()).toContain(`/organisations/${slug}`);
+  expect((await page.request.get(`/en/organisations/${slug}`)).status()).toBe(200);
+  expect(await (await page.request.get("/en/countries/sm")).text()).toContain(name);
+  expect(await (await page.request.get("/en")).text()).toContain("San Marino");
+  expect(await (await page.request.get(`/en/search?q=${encodeURIComponent(name)}`)).text()).toContain(`/en/organisations/${slug}`);
   // In exactly one of the sitemaps of organisations the index names.
   const index = await (await page.request.get("/sitemap.xml")).text();
   const sitemaps = [...index.matchAll(/<loc>[^<]*(\/sitemaps\/sitemap\/organisations-[^<]+)<\/loc>/g)].map((match) => match[1]);
   expect(sitemaps.length).toBeGreaterThan(0);
-  const listing = await Promise.all(sitemaps.map(async (path) => (await (await page.request.get(path)).text()).includes(`/organisations/${slug}</loc>`)));
+  const listing = await Promise.all(sitemaps.map(async (path) => (await (await page.request.get(path)).text()).includes(`/en/organisations/${slug}</loc>`)));
   expect(listing.filter(Boolean)).toHaveLength(1);
 });
 
@@ -195,15 +195,15 @@ test("an approved change of address keeps the old one working: it answers with a
   const newSlug = `new-address-${crypto.randomUUID().slice(0, 8)}`;
   const { slug: oldSlug } = await make.organisation();
   await signInAs(page, await make.user("editor"));
-  await page.request.get(`/organisations/${oldSlug}`);
+  await page.request.get(`/en/organisations/${oldSlug}`);
   const changeSetId = await submitChange(page, oldSlug, async (form) => {
     await form.getByLabel("Address of its page (optional)").fill(newSlug);
   });
   await approveAsReviewer(browser, changeSetId);
-  const old = await page.request.get(`/organisations/${oldSlug}`, { maxRedirects: 0 });
+  const old = await page.request.get(`/en/organisations/${oldSlug}`, { maxRedirects: 0 });
   expect(old.status()).toBe(308);
   // (Next writes the header twice for a redirect from an ISR page, with the same value.)
   const locations = old.headersArray().filter((header) => header.name.toLowerCase() === "location").map((header) => header.value);
-  expect(new Set(locations)).toEqual(new Set([`/organisations/${newSlug}`]));
-  expect((await page.request.get(`/organisations/${newSlug}`)).status()).toBe(200);
+  expect(new Set(locations)).toEqual(new Set([`/en/organisations/${newSlug}`]));
+  expect((await page.request.get(`/en/organisations/${newSlug}`)).status()).toBe(200);
 });

@@ -13,7 +13,7 @@ test("a greedy client gets 429 with Retry-After on /search while another client 
   let served = 0;
   let refused: Awaited<ReturnType<typeof request.get>> | undefined;
   while (!refused && served < searchLimits.burst * 3) {
-    const response = await request.get(`/search?q=tolerance&page=${1 + (served % 2)}`, { headers: greedy });
+    const response = await request.get(`/en/search?q=tolerance&page=${1 + (served % 2)}`, { headers: greedy });
     if (response.status() === 429) refused = response;
     else {
       expect(response.status()).toBe(200);
@@ -32,23 +32,23 @@ test("a greedy client gets 429 with Retry-After on /search while another client 
   expect(page.length).toBeLessThan(2_000);
 
   // A client navigation's RSC request to the page is refused too.
-  const rsc = await request.get("/search?q=threat&_rsc=e2e", { headers: { ...greedy, rsc: "1" } });
+  const rsc = await request.get("/en/search?q=threat&_rsc=e2e", { headers: { ...greedy, rsc: "1" } });
   expect(rsc.status()).toBe(429);
   expect(rsc.headers()["retry-after"]).toMatch(/^\d+$/);
 
   // Another client searches as usual, meanwhile.
-  const other = await request.get("/search?q=tolerance", { headers: { "x-forwarded-for": freshAddress() } });
+  const other = await request.get("/en/search?q=tolerance", { headers: { "x-forwarded-for": freshAddress() } });
   expect(other.status()).toBe(200);
-  expect(await other.text()).toContain('href="/organisations/allo-tolerance"');
+  expect(await other.text()).toContain('href="/en/organisations/allo-tolerance"');
 
   // Every other page still answers the greedy client.
-  for (const path of ["/", "/organisations/allo-tolerance", "/countries/be", "/api/v1/organisations?q=tolerance", "/suggest"]) {
+  for (const path of ["/en", "/en/organisations/allo-tolerance", "/en/countries/be", "/api/v1/organisations?q=tolerance", "/en/suggest"]) {
     expect((await request.get(path, { headers: greedy })).status(), path).toBe(200);
   }
 
   // Retry-After is the truth: after waiting that long, the greedy client is served again.
   await new Promise((resolve) => setTimeout(resolve, Number(rsc.headers()["retry-after"]) * 1000));
-  expect((await request.get("/search?q=tolerance", { headers: greedy })).status()).toBe(200);
+  expect((await request.get("/en/search?q=tolerance", { headers: greedy })).status()).toBe(200);
 });
 
 test("searching with JavaScript on, links prefetched, stays far within the limit", async ({ browser }) => {
@@ -56,9 +56,9 @@ test("searching with JavaScript on, links prefetched, stays far within the limit
   const page = await context.newPage();
   const searches: string[] = [];
   page.on("response", (response) => {
-    if (new URL(response.url()).pathname === "/search") searches.push(`${response.status()} ${response.url()}`);
+    if (new URL(response.url()).pathname === "/en/search") searches.push(`${response.status()} ${response.url()}`);
   });
-  await page.goto("/search?q=threat");
+  await page.goto("/en/search?q=threat");
   await page.getByRole("link", { name: /^Belgium/ }).click();
   await expect(page).toHaveURL(/country=be/);
   await page.getByRole("link", { name: "All countries" }).click();

@@ -1,7 +1,7 @@
 import { expect, test } from "./factories";
 
 async function search(page: import("@playwright/test").Page, q: string) {
-  await page.goto("/search");
+  await page.goto("/en/search");
   await page.getByRole("searchbox", { name: "Search organisations" }).fill(q);
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/search\?q=/);
@@ -27,14 +27,14 @@ test("matched words are highlighted", async ({ page }) => {
 
 test("nonsense and hostile input give a clear empty state", async ({ page }) => {
   for (const q of ["xqzwv plorkt", "%_\\", "' OR 1=1 --", "<script>alert(1)</script>", "😀"]) {
-    const response = await page.goto(`/search?q=${encodeURIComponent(q)}`);
+    const response = await page.goto(`/en/search?q=${encodeURIComponent(q)}`);
     expect(response?.status(), q).toBe(200);
     await expect(page.getByRole("heading", { name: "No organisations found" })).toBeVisible();
   }
 });
 
 test("facets filter by country and kind and show counts", async ({ page }) => {
-  await page.goto("/search?q=&country=be");
+  await page.goto("/en/search?q=&country=be");
   await expect(page.getByRole("heading", { name: "7 organisations found" })).toBeVisible();
   await page.getByRole("link", { name: "Government body (2)" }).click();
   await expect(page).toHaveURL(/kind=government_body/);
@@ -46,7 +46,7 @@ test("facets filter by country and kind and show counts", async ({ page }) => {
 test("search works as a plain GET form without JavaScript", async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  await page.goto("/");
+  await page.goto("/en");
   await page.getByRole("searchbox", { name: "Search organisations" }).fill("tolerance");
   await page.getByRole("button", { name: "Search" }).click();
   await expect(page.getByRole("heading", { level: 3, name: "Allo-Tolerance" })).toBeVisible();

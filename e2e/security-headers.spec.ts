@@ -4,8 +4,8 @@ import { demoUsers, freshAddress, signInAs } from "./support";
 
 const cspOf = (headers: { name: string; value: string }[]) => headers.filter((header) => header.name.toLowerCase() === "content-security-policy").map((header) => header.value);
 
-const staticPages = ["/", "/countries/be", "/organisations/allo-tolerance", "/robots.txt", "/sitemap.xml", "/no-such-page", "/ADMIN", "/Login"];
-const dynamicPages = ["/login", "/search?q=tolerance", "/admin", "/admin/users", "/set-password/not-a-real-token-but-long-enough", "/confirm/not-a-real-token", "/suggest", "/organisations/allo-tolerance/suggest"];
+const staticPages = ["/en", "/en/countries/be", "/en/organisations/allo-tolerance", "/robots.txt", "/sitemap.xml", "/no-such-page", "/ADMIN", "/Login"];
+const dynamicPages = ["/login", "/en/search?q=tolerance", "/admin", "/admin/users", "/set-password/not-a-real-token-but-long-enough", "/en/confirm/not-a-real-token", "/en/suggest", "/en/organisations/allo-tolerance/suggest"];
 
 test("every response carries exactly one Content-Security-Policy, the right one for its class of path", async ({ request }) => {
   const nonces = new Set<string>();
@@ -65,7 +65,7 @@ function violations(page: Page) {
 test("nothing on the public pages or the admin pages is blocked by the policy, and their scripts run", async ({ page }) => {
   await page.setExtraHTTPHeaders({ "x-forwarded-for": freshAddress() });
   const blocked = violations(page);
-  for (const url of ["/", "/countries/be", "/organisations/allo-tolerance", "/search?q=tolerance"]) {
+  for (const url of ["/en", "/en/countries/be", "/en/organisations/allo-tolerance", "/en/search?q=tolerance"]) {
     await page.goto(url, { waitUntil: "load" });
   }
   // Signing in runs the login form's script; the users page runs the admin forms' scripts.

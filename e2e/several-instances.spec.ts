@@ -58,10 +58,10 @@ test("an approval through instance A is on instance B's very next response", asy
   const { id, slug } = await make.organisation();
   const [{ description }] = await sql(`SELECT description FROM "Organisation" WHERE id = $1`, [id]);
   // B has the page cached before the change, in Next's cache and in the front cache (server.js).
-  await get(b, `/organisations/${slug}`);
-  expect((await get(b, `/organisations/${slug}`)).cache).toBe("HIT");
-  expect((await get(b, `/organisations/${slug}`)).age).not.toBeNull();
-  await get(b, "/countries/mt");
+  await get(b, `/en/organisations/${slug}`);
+  expect((await get(b, `/en/organisations/${slug}`)).cache).toBe("HIT");
+  expect((await get(b, `/en/organisations/${slug}`)).age).not.toBeNull();
+  await get(b, "/en/countries/mt");
 
   const sentence = `Shared cache check ${crypto.randomUUID().slice(0, 8)}.`;
   await page.setExtraHTTPHeaders({ "x-forwarded-for": freshAddress() });
@@ -72,15 +72,15 @@ test("an approval through instance A is on instance B's very next response", asy
   // Right after its author previewed it through A, no visitor of either instance sees it.
   await page.goto(`${balancer.url}/admin/changes/${changeSetId}/preview`);
   await expect(page.getByText(sentence)).toBeVisible();
-  expect((await get(b, `/organisations/${slug}`)).html).not.toContain(sentence);
-  expect((await get(a, `/organisations/${slug}`)).html).not.toContain(sentence);
+  expect((await get(b, `/en/organisations/${slug}`)).html).not.toContain(sentence);
+  expect((await get(a, `/en/organisations/${slug}`)).html).not.toContain(sentence);
   await approveAsReviewer(browser, changeSetId, { baseURL: balancer.url });
   expect(balancer.log.every((entry) => entry.instance === "a")).toBe(true);
 
   // No waiting and no retry: the first response from B has it.
-  expect((await get(b, `/organisations/${slug}`)).html).toContain(sentence);
-  expect((await get(b, "/countries/mt")).status).toBe(200);
-  expect((await get(a, `/organisations/${slug}`)).html).toContain(sentence);
+  expect((await get(b, `/en/organisations/${slug}`)).html).toContain(sentence);
+  expect((await get(b, "/en/countries/mt")).status).toBe(200);
+  expect((await get(a, `/en/organisations/${slug}`)).html).toContain(sentence);
   const [{ version }] = await sql(`SELECT version FROM "Organisation" WHERE id = $1`, [id]);
   expect(Number(version)).toBeGreaterThan(1);
 });
@@ -91,7 +91,7 @@ test("a change of address through instance A: B's very next answers are the redi
   const other = await make.organisation();
   const newSlug = `moved-${crypto.randomUUID().slice(0, 8)}`;
   // B has both pages in Next's cache and in its front cache.
-  for (const path of [`/organisations/${slug}`, `/organisations/${other.slug}`]) {
+  for (const path of [`/en/organisations/${slug}`, `/en/organisations/${other.slug}`]) {
     await get(b, path);
     expect((await get(b, path)).cache, path).toBe("HIT");
     expect((await get(b, path)).age, path).not.toBeNull();
@@ -103,12 +103,12 @@ test("a change of address through instance A: B's very next answers are the redi
   }, balancer.url);
   await approveAsReviewer(browser, changeSetId, { baseURL: balancer.url });
 
-  const old = await fetch(`${b.url}/organisations/${slug}`, { redirect: "manual", headers: { "x-forwarded-for": freshAddress() } });
+  const old = await fetch(`${b.url}/en/organisations/${slug}`, { redirect: "manual", headers: { "x-forwarded-for": freshAddress() } });
   expect(old.status).toBe(308);
-  expect(old.headers.get("location")).toContain(`/organisations/${newSlug}`);
-  expect((await get(b, `/organisations/${newSlug}`)).status).toBe(200);
+  expect(old.headers.get("location")).toContain(`/en/organisations/${newSlug}`);
+  expect((await get(b, `/en/organisations/${newSlug}`)).status).toBe(200);
   // Another organisation's page on B is still the answer its front cache kept.
-  const kept = await get(b, `/organisations/${other.slug}`);
+  const kept = await get(b, `/en/organisations/${other.slug}`);
   expect(kept.cache).toBe("HIT");
   expect(kept.age).not.toBeNull();
 });
@@ -139,7 +139,7 @@ test("without Redis both instances keep answering, and use it again when it retu
   const logged = new Map([a, b].map((instance) => [instance, instance.errors().length]));
   proxy.set("down");
   for (const instance of [a, b]) {
-    for (const path of ["/organisations/allo-tolerance", "/countries/be", "/", "/search?q=threat", "/api/v1/countries"]) {
+    for (const path of ["/en/organisations/allo-tolerance", "/en/countries/be", "/en", "/en/search?q=threat", "/api/v1/countries"]) {
       const started = Date.now();
       const response = await get(instance, path);
       expect(response.status, `${instance.name} ${path}`).toBe(200);
@@ -152,7 +152,7 @@ test("without Redis both instances keep answering, and use it again when it retu
     await expect
       .poll(
         async () => {
-          await get(instance, "/countries/de");
+          await get(instance, "/en/countries/de");
           return /Redis is available again/.test(instance.errors().slice(logged.get(instance)));
         },
         { timeout: 20_000, intervals: [250] },
@@ -160,7 +160,7 @@ test("without Redis both instances keep answering, and use it again when it retu
       .toBe(true);
   }
   // A page only A renders after Redis is back is served from the shared cache by B.
-  const onlyA = "/countries/be/from/allo-tolerance";
+  const onlyA = "/en/countries/be/from/allo-tolerance";
   expect((await get(a, onlyA)).status).toBe(200);
   expect((await get(b, onlyA)).cache).toBe("HIT");
   for (const instance of [a, b]) {

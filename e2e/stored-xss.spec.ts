@@ -69,7 +69,7 @@ test("every page that shows the organisation renders its values as text", async 
   await page.setExtraHTTPHeaders({ "x-forwarded-for": freshAddress() });
   const [{ slug }] = await sql<{ slug: string }>(`SELECT slug FROM "Organisation" WHERE id = $1`, [id]);
 
-  await page.goto(`/organisations/${slug}`);
+  await page.goto(`/en/organisations/${slug}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${hostile.name} (${hostile.acronym})`);
   await expect(page.getByText(script).first()).toBeVisible();
   await expect(page.getByText("javascript:alert('website')")).toBeVisible();
@@ -79,8 +79,8 @@ test("every page that shows the organisation renders its values as text", async 
   expect(jsonLd.description).toContain(script);
 
   for (const [url, where] of [
-    ["/countries/mt", "country page"],
-    [`/search?q=${encodeURIComponent("xss probe")}`, "search"],
+    ["/en/countries/mt", "country page"],
+    [`/en/search?q=${encodeURIComponent("xss probe")}`, "search"],
   ] as const) {
     await page.goto(url);
     await expect(page.getByText(hostile.name).first(), where).toBeVisible();

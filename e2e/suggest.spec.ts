@@ -10,7 +10,7 @@ test.beforeEach(async ({ page }) => {
 test("a visitor suggests a phone correction to an organisation; a reviewer approves it; the public page shows it", async ({ page, browser, make }) => {
   const organisation = await make.organisation();
   await backdateStamps(page);
-  await page.goto(`/organisations/${organisation.slug}`);
+  await page.goto(`/en/organisations/${organisation.slug}`);
   await page.getByRole("link", { name: "Suggest a correction" }).click();
   await expect(page.getByRole("heading", { level: 1, name: `Suggest a correction to ${organisation.name}` })).toBeVisible();
   expect(await accessibilityViolations(page)).toEqual([]);
@@ -27,7 +27,7 @@ test("a visitor suggests a phone correction to an organisation; a reviewer appro
 
   const [suggestion] = await sql(`SELECT id, status, public, "suggesterEmail" FROM "ChangeSet" WHERE public AND "organisationId" = $1`, [organisation.id]);
   expect(suggestion).toMatchObject({ status: "submitted", public: true, suggesterEmail: "visitor@example.org" });
-  expect(await (await page.request.get(`/organisations/${organisation.slug}`)).text()).not.toContain("+3225112233");
+  expect(await (await page.request.get(`/en/organisations/${organisation.slug}`)).text()).not.toContain("+3225112233");
 
   const context = await browser.newContext();
   const reviewer = await context.newPage();
@@ -38,7 +38,7 @@ test("a visitor suggests a phone correction to an organisation; a reviewer appro
   await expect(reviewer.getByText("a member of the public (visitor@example.org)")).toBeVisible();
   await reviewer.getByRole("button", { name: "Approve the accepted changes" }).click();
   await expect(reviewer.getByRole("status").filter({ hasText: "Approved" })).toBeVisible();
-  expect(await (await page.request.get(`/organisations/${organisation.slug}`)).text()).toContain("+3225112233");
+  expect(await (await page.request.get(`/en/organisations/${organisation.slug}`)).text()).toContain("+3225112233");
   await context.close();
 });
 
@@ -50,7 +50,7 @@ test("a sender quicker than people type (autofill) is asked to confirm, not refu
     stamp ??= freshStamp();
     return route.continue({ postData: route.request().postData()!.replace(/(name="issued"\r\n\r\n)[^\r]*/, `$1${stamp}`) });
   });
-  await page.goto(`/organisations/${organisation.slug}/suggest`);
+  await page.goto(`/en/organisations/${organisation.slug}/suggest`);
   await page.getByLabel("Acronym (optional)").fill("BLINK");
   await page.getByRole("button", { name: "Send the suggestion" }).click();
   await expect(page.getByRole("main").getByRole("alert")).toContainText("confirm that you want to send it");
@@ -62,7 +62,7 @@ test("a sender quicker than people type (autofill) is asked to confirm, not refu
 
 /** The signed stamp of a freshly rendered form. */
 async function stamp(request: APIRequestContext, address: string) {
-  const html = await (await request.get("/suggest", { headers: { "x-forwarded-for": address } })).text();
+  const html = await (await request.get("/en/suggest", { headers: { "x-forwarded-for": address } })).text();
   return /name="issued" value="([^"]+)"/.exec(html)![1];
 }
 
@@ -126,7 +126,7 @@ test("a suggestion from another site is refused", async ({ request }) => {
 test("a reviewer turns a public suggestion into their own draft", async ({ page, browser, make }) => {
   const name = `Suggested Network ${crypto.randomUUID().slice(0, 6)}`;
   await backdateStamps(page);
-  await page.goto("/suggest");
+  await page.goto("/en/suggest");
   expect(await accessibilityViolations(page)).toEqual([]);
   await page.getByLabel("Name", { exact: true }).fill(name);
   await page.getByLabel("Kind of organisation").selectOption("NETWORK");

@@ -245,7 +245,7 @@ async function pageSection(database: string): Promise<BenchFigures["page"]> {
   // Every process this section starts is stopped on the way out, whatever fails.
   const stops: (() => unknown)[] = [() => server.stop()];
   try {
-    const pagePath = "/organisations/allo-tolerance";
+    const pagePath = "/en/organisations/allo-tolerance";
     await fetch(server.url + pagePath);
     const cached = await fetch(server.url + pagePath);
     if (cached.headers.get("x-nextjs-cache") !== "HIT") throw new LaunchError(`${pagePath} is not served from the ISR cache.`);
@@ -425,18 +425,18 @@ async function writeTemp(bytes: Buffer) {
 }
 
 const searchPaths = [
-  "/search?q=tolerance",
-  "/search?q=allo+tolerance",
-  "/search?q=tolerence",
-  "/search?q=cuta",
-  "/search?q=prevention",
-  "/search?q=radicalisation+extremism",
-  "/search?q=d%C3%A9mocratie",
-  "/search?q=xqzwv+plorkt",
-  "/search?q=prevention&country=fr",
-  "/search?country=be",
-  "/search?country=de&kind=ngo",
-  "/search?q=prevention&page=4",
+  "/en/search?q=tolerance",
+  "/en/search?q=allo+tolerance",
+  "/en/search?q=tolerence",
+  "/en/search?q=cuta",
+  "/en/search?q=prevention",
+  "/en/search?q=radicalisation+extremism",
+  "/en/search?q=d%C3%A9mocratie",
+  "/en/search?q=xqzwv+plorkt",
+  "/en/search?q=prevention&country=fr",
+  "/en/search?country=be",
+  "/en/search?country=de&kind=ngo",
+  "/en/search?q=prevention&page=4",
 ];
 
 /**
@@ -520,7 +520,7 @@ async function searchSection(databases: Record<string, string>): Promise<Omit<Be
   const endpoint: BenchFigures["search"]["endpoint"] = [];
   let uncached: BenchFigures["search"]["uncached"] = null;
   let greedy: BenchFigures["search"]["greedy"] = null;
-  say("### Search page (`/search`, server-rendered per request)");
+  say("### Search page (`/en/search`, server-rendered per request)");
   say();
   say(
     `The ${searchPaths.length} queries in turn, every request from a client address of its own (so no client meets the per-client limit). ` +
@@ -538,7 +538,7 @@ async function searchSection(databases: Record<string, string>): Promise<Omit<Be
       await warm(server, searchPaths);
       for (const connections of [1, 8]) {
         const result = await searchRun(server, { paths: searchPaths, connections, seconds, distinctClients: true });
-        line(size, `/search, ${connections} connection${connections > 1 ? "s" : ""}`, result);
+        line(size, `/en/search, ${connections} connection${connections > 1 ? "s" : ""}`, result);
         endpoint.push({ size, connections, perSecond: result.perSecond, p50: result.p50, p95: result.p95, hitRate: result.hitRate, pageHitRate: result.pageHitRate });
       }
     } finally {
@@ -552,7 +552,7 @@ async function searchSection(databases: Record<string, string>): Promise<Omit<Be
       const fresh = { "cache-control": "no-cache" };
       await warm(bare, searchPaths, fresh);
       const result = await searchRun(bare, { paths: searchPaths, connections: 8, seconds, distinctClients: true, headers: fresh });
-      line(size, "/search, 8 connections, caches off (every search rendered and computed)", result);
+      line(size, "/en/search, 8 connections, caches off (every search rendered and computed)", result);
       uncached = { perSecond: result.perSecond, p50: result.p50, p95: result.p95 };
     } finally {
       await bare.stop();
@@ -640,7 +640,7 @@ async function redisSection(database: string): Promise<BenchFigures["redis"]> {
   const [a, b] = await Promise.all([startServer(env), startServer(env)]);
   let result: BenchFigures["redis"] | undefined;
   try {
-    const pagePath = "/organisations/allo-tolerance";
+    const pagePath = "/en/organisations/allo-tolerance";
     const [{ id, description }] = await pgQuery<{ id: string; description: string }>(database, `SELECT id, description FROM "Organisation" WHERE slug = 'allo-tolerance'`);
     const times: number[] = [];
     let firstRequest = 0;

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { SkipLink } from "@/components/layout/skip-link";
-import { defaultLocale, localePath, type Locale } from "@/lib/i18n/locales";
+import type { Locale } from "@/i18n/routing";
+import { localePath } from "@/lib/i18n/path";
 
 export type SiteHeaderLabels = { brand: string; brandSuffix: string; navigation: string; search: string; suggest: string; skipLink: string };
 
@@ -16,7 +17,7 @@ const english: SiteHeaderLabels = {
 };
 
 /** The public header: the directory's name, search and "propose", and (on public pages) the language switch. */
-export function SiteHeader({ locale = defaultLocale, labels = english, languages }: { locale?: Locale; labels?: SiteHeaderLabels; languages?: React.ReactNode }) {
+export function SiteHeader({ locale = "en", labels = english, languages }: { locale?: Locale; labels?: SiteHeaderLabels; languages?: React.ReactNode }) {
   return (
     <header className="border-b border-slate-200 bg-brand-900 text-white">
       <SkipLink label={labels.skipLink} />

@@ -3,6 +3,7 @@
 // makes from Accept-Language. Pure functions: proxy.ts, lib/sitemap.ts and pages share them.
 import { hasLocale } from "next-intl";
 import { type Locale, routing } from "@/i18n/routing";
+import { localePath } from "./path";
 
 export type { Locale };
 export const locales = routing.locales;
@@ -10,10 +11,7 @@ export const defaultLocale: Locale = routing.defaultLocale;
 
 export const isLocale = (value: unknown): value is Locale => hasLocale(locales, value);
 
-/** A public page's address in a language: `localePath("fr", "/organisations/x")` is `/fr/organisations/x`. */
-export function localePath(locale: Locale, path: string): string {
-  return path === "/" || path === "" ? `/${locale}` : `/${locale}${path}`;
-}
+export { localePath };
 
 /**
  * A public page's alternates for `hreflang`: every language's address, and `x-default`, the one

@@ -22,7 +22,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const t = await getTranslations({ locale, namespace: "Site" });
   const name = t("name");
   return {
-    title: { default: name, template: `%s · ${name}` },
+    // Absolute: the root layout's English template does not wrap a language's own name.
+    title: { absolute: name, template: `%s · ${name}` },
     description: t("description"),
     openGraph: { siteName: name, type: "website", locale: openGraphLocales[locale], title: name, description: t("description") },
   };

@@ -7,15 +7,18 @@ import { countPublishedByKind, listRecentlyUpdated } from "@/lib/data/organisati
 import { SearchForm } from "@/components/search/search-form";
 import { EuropeMap } from "@/components/map/europe-map";
 import { isBuildPhase } from "@/lib/build-phase";
+import { appUrl } from "@/lib/env";
 import { countryNameIn, languageAlternates, localePath, type Locale } from "@/lib/i18n/locales";
 
 export const revalidate = 300;
+// Only the languages (the layout's params): /no-such-page is the site's static "Page not found".
+export const dynamicParams = false;
 
 type Props = { params: Promise<{ locale: Locale }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
-  return { alternates: { canonical: localePath(locale, "/"), languages: languageAlternates("/") } };
+  return { alternates: { canonical: `${appUrl()}${localePath(locale, "/")}`, languages: languageAlternates("/", appUrl()) } };
 }
 
 export default async function HomePage({ params }: Props) {

@@ -1,87 +1,92 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ListingSummary } from "@/components/confirmations/listing-summary";
 import { NewLinkForm } from "@/components/confirmations/new-link-form";
 import { ActionForm } from "@/components/ui/action-form";
 import { askForNewLinkAction, confirmListingAction } from "@/lib/actions/confirmations";
-import { openConfirmation } from "@/lib/data/confirmations";
+import { confirmationDays, openConfirmation } from "@/lib/data/confirmations";
+import { formatDay, localePath, type Locale } from "@/lib/i18n/locales";
+
+type Props = { params: Promise<{ locale: Locale; token: string }> };
 
 // The token is in the address: it must not leak to other sites through the Referer header.
-export const metadata: Metadata = { title: "Confirm your listing", robots: { index: false }, referrer: "no-referrer" };
-
-type Props = { params: Promise<{ token: string }> };
-
-const day = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const t = await getTranslations({ locale: (await params).locale, namespace: "Confirm" });
+  return { title: t("metaTitle"), robots: { index: false }, referrer: "no-referrer" };
+}
 
 /** Where a confirmation request's link leads: the listing and two answers, or why the link no longer works. */
 export default async function ConfirmListingPage({ params }: Props) {
   await connection();
-  const { token } = await params;
+  const { locale, token } = await params;
+  setRequestLocale(locale);
+  const t = await getTranslations("Confirm");
   const opened = token.length <= 200 ? await openConfirmation(token) : ({ state: "invalid" } as const);
   switch (opened.state) {
     case "valid":
       return (
         <>
-          <h1 className="text-3xl font-bold tracking-tight text-brand-900">Is this listing still correct?</h1>
-          <p className="mt-2 max-w-2xl text-slate-700">
-            This is how the PROVA directory lists {opened.organisation.name} today. This link works once, until {day.format(opened.expiresAt)}.
-          </p>
-          <ListingSummary slug={opened.organisation.slug} />
+          <h1 className="text-3xl font-bold tracking-tight text-brand-900">{t("validTitle")}</h1>
+          <p className="mt-2 max-w-2xl text-slate-700">{t("validIntro", { name: opened.organisation.name, date: formatDay(locale, opened.expiresAt) })}</p>
+          <ListingSummary slug={opened.organisation.slug} locale={locale} />
           <section aria-labelledby="answer-heading" className="mt-8 max-w-2xl rounded-md border border-slate-200 p-4">
             <h2 id="answer-heading" className="text-xl font-semibold">
-              Your answer
+              {t("answerHeading")}
             </h2>
             <div className="mt-3 flex flex-wrap items-start gap-4">
-              <ActionForm action={confirmListingAction} fields={{ token }} submit="Yes, this is correct" pending="Saving…" variant="primary" />
-              <Link href={`/en/confirm/${token}/changes`} className="mt-2 font-medium text-brand-700 underline hover:no-underline">
-                Something has changed
+              <ActionForm action={confirmListingAction} fields={{ token }} submit={t("confirmSubmit")} pending={t("saving")} variant="primary" />
+              <Link href={localePath(locale, `/confirm/${token}/changes`)} className="mt-2 font-medium text-brand-700 underline hover:no-underline">
+                {t("changedLink")}
               </Link>
             </div>
           </section>
           <p className="mt-8 text-sm text-slate-600">
-            <Link href={`/en/confirm/${token}/unsubscribe`} className="underline hover:no-underline">
-              Receive no more of these requests
+            <Link href={localePath(locale, `/confirm/${token}/unsubscribe`)} className="underline hover:no-underline">
+              {t("unsubscribeLink")}
             </Link>
           </p>
         </>
       );
-    case "used":
+    case "used": {
+      const name = opened.organisation.name;
+      const first =
+        opened.answer === "CONFIRMED"
+          ? t("usedConfirmed", { name, date: formatDay(locale, opened.answeredAt!) })
+          : opened.answer === "CHANGED"
+            ? t("usedChanged", { name, date: formatDay(locale, opened.answeredAt!) })
+            : null;
       return (
         <>
           <h1 className="text-3xl font-bold tracking-tight text-brand-900">
-            {opened.answer === "CONFIRMED" ? "Thank you: your listing is confirmed" : opened.answer === "CHANGED" ? "Thank you: your correction was received" : "This link has been used"}
+            {opened.answer === "CONFIRMED" ? t("usedConfirmedTitle") : opened.answer === "CHANGED" ? t("usedChangedTitle") : t("usedTitle")}
           </h1>
           <p className="mt-2 max-w-2xl text-slate-700">
-            {opened.answer === "CONFIRMED"
-              ? `${opened.organisation.name} was confirmed on ${day.format(opened.answeredAt!)}; its page says so.`
-              : opened.answer === "CHANGED"
-                ? `Your correction to ${opened.organisation.name} was received on ${day.format(opened.answeredAt!)}. A reviewer checks it before it is published.`
-                : null}{" "}
-            This link cannot be used again. If something else changes, suggest a correction from the listing&apos;s page.
+            {first}{" "}
+            {t("usedAgain")}
           </p>
           <p className="mt-6 flex flex-wrap gap-4">
-            <Link href={`/en/organisations/${opened.organisation.slug}`} className="font-medium text-brand-700 underline hover:no-underline">
-              See the listing
+            <Link href={localePath(locale, `/organisations/${opened.organisation.slug}`)} className="font-medium text-brand-700 underline hover:no-underline">
+              {t("seeListing")}
             </Link>
-            <Link href={`/en/organisations/${opened.organisation.slug}/suggest`} className="font-medium text-brand-700 underline hover:no-underline">
-              Suggest a correction
+            <Link href={localePath(locale, `/organisations/${opened.organisation.slug}/suggest`)} className="font-medium text-brand-700 underline hover:no-underline">
+              {t("suggestCorrection")}
             </Link>
           </p>
           <NewLinkForm />
         </>
       );
+    }
     case "expired":
       return (
         <>
-          <h1 className="text-3xl font-bold tracking-tight text-brand-900">This link has expired</h1>
-          <p className="mt-2 max-w-2xl text-slate-700">
-            Links to confirm a listing work for 30 days. We can send a new one for {opened.organisation.name} to the e-mail address of its listing.
-          </p>
-          <ActionForm className="mt-6" action={askForNewLinkAction} fields={{ token }} submit="Send me a new link" pending="Sending…" variant="primary" />
+          <h1 className="text-3xl font-bold tracking-tight text-brand-900">{t("expiredTitle")}</h1>
+          <p className="mt-2 max-w-2xl text-slate-700">{t("expiredText", { days: confirmationDays, name: opened.organisation.name })}</p>
+          <ActionForm className="mt-6" action={askForNewLinkAction} fields={{ token }} submit={t("newLinkSubmit")} pending={t("sending")} variant="primary" />
           <p className="mt-6">
-            <Link href={`/en/organisations/${opened.organisation.slug}/suggest`} className="font-medium text-brand-700 underline hover:no-underline">
-              Or suggest a correction now
+            <Link href={localePath(locale, `/organisations/${opened.organisation.slug}/suggest`)} className="font-medium text-brand-700 underline hover:no-underline">
+              {t("suggestNow")}
             </Link>
           </p>
         </>
@@ -89,32 +94,30 @@ export default async function ConfirmListingPage({ params }: Props) {
     case "not-listed":
       return (
         <>
-          <h1 className="text-3xl font-bold tracking-tight text-brand-900">This organisation is no longer listed</h1>
-          <p className="mt-2 max-w-2xl text-slate-700">There is nothing to confirm. If it should be listed again, tell us through the suggestion form.</p>
+          <h1 className="text-3xl font-bold tracking-tight text-brand-900">{t("notListedTitle")}</h1>
+          <p className="mt-2 max-w-2xl text-slate-700">{t("notListedText")}</p>
           <p className="mt-6">
-            <Link href="/en/suggest" className="font-medium text-brand-700 underline hover:no-underline">
-              Propose an organisation
+            <Link href={localePath(locale, "/suggest")} className="font-medium text-brand-700 underline hover:no-underline">
+              {t("proposeOrganisation")}
             </Link>
           </p>
         </>
       );
     case "invalid":
-      return <InvalidLink />;
+      return <InvalidLink locale={locale} />;
   }
 }
 
-function InvalidLink() {
+async function InvalidLink({ locale }: { locale: Locale }) {
+  const t = await getTranslations({ locale, namespace: "Confirm" });
   return (
     <>
-      <h1 className="text-3xl font-bold tracking-tight text-brand-900">This link does not work</h1>
-      <p className="mt-2 max-w-2xl text-slate-700">
-        It may have been cut short when it was copied: open it from the e-mail again, whole. Or ask for a new link below, or find your organisation in
-        the directory and suggest a correction from its page.
-      </p>
+      <h1 className="text-3xl font-bold tracking-tight text-brand-900">{t("invalidTitle")}</h1>
+      <p className="mt-2 max-w-2xl text-slate-700">{t("invalidText")}</p>
       <NewLinkForm />
       <p className="mt-6">
-        <Link href="/en/search" className="font-medium text-brand-700 underline hover:no-underline">
-          Search the directory
+        <Link href={localePath(locale, "/search")} className="font-medium text-brand-700 underline hover:no-underline">
+          {t("searchDirectory")}
         </Link>
       </p>
     </>

@@ -1,0 +1,124 @@
+import { expect, test } from "./factories";
+import { approveAsReviewer, demoUsers, signInAs, submitChange } from "./support";
+
+// The public pages in their readers' languages: one address per language, the same page in each,
+// the old unprefixed addresses kept, and the bare / alone choosing by Accept-Language.
+
+const languages = ["en", "fr", "nl", "de", "it", "es", "ro"];
+
+test("an organisation's page in French and a country's page in Dutch, in their own words", async ({ page }) => {
+  await page.goto("/fr/organisations/allo-tolerance");
+  await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+  await expect(page).toHaveTitle("Allo-Tolerance · Annuaire PROVA");
+  await expect(page.getByRole("heading", { level: 2, name: "Site web et coordonnées" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Belgique" })).toHaveAttribute("href", "/fr/countries/be");
+  await expect(page.getByRole("link", { name: "Proposer une correction" })).toHaveAttribute("href", "/fr/organisations/allo-tolerance/suggest");
+
+  await page.goto("/nl/countries/be");
+  await expect(page.locator("html")).toHaveAttribute("lang", "nl");
+  await expect(page.getByRole("heading", { level: 1, name: "Organisaties in België" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Allo-Tolerance" }).getByRole("link")).toHaveAttribute("href", "/nl/organisations/allo-tolerance");
+  await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Zoeken" }).click();
+  await expect(page).toHaveURL("/nl/search");
+});
+
+test("the language switch leads to the same page in the other language, a search with its query", async ({ page }) => {
+  await page.goto("/fr/organisations/allo-tolerance");
+  const switcher = page.getByRole("navigation", { name: "Langues" });
+  await expect(switcher.getByText("Français")).toHaveAttribute("aria-current", "page");
+  await switcher.getByRole("link", { name: "Nederlands" }).click();
+  await expect(page).toHaveURL("/nl/organisations/allo-tolerance");
+  await expect(page.locator("html")).toHaveAttribute("lang", "nl");
+
+  await page.goto("/de/search?q=tolerance&country=be");
+  await expect(page.getByRole("heading", { level: 2, name: /Organisation(en)? gefunden/ })).toBeVisible();
+  await page.getByRole("navigation", { name: "Sprachen" }).getByRole("link", { name: "Español" }).click();
+  await expect(page).toHaveURL("/es/search?q=tolerance&country=be");
+  await expect(page.locator("html")).toHaveAttribute("lang", "es");
+});
+
+test("the language switch works without JavaScript", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("/it/countries/be");
+  await page.getByRole("navigation", { name: "Lingue" }).getByRole("link", { name: "Română" }).click();
+  await expect(page).toHaveURL("/ro/countries/be");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Belgia");
+  await context.close();
+});
+
+test("every public page names its alternates in every language, with x-default", async ({ request }) => {
+  for (const path of ["/countries/be", "/organisations/allo-tolerance"]) {
+    const html = await (await request.get(`/ro${path}`)).text();
+    const alternates = [...html.matchAll(/<link rel="alternate" hrefLang="([^"]+)" href="([^"]+)"/g)].map(([, language, href]) => [language, new URL(href).pathname]);
+    expect(alternates, path).toEqual([...languages.map((language) => [language, `/${language}${path}`]), ["x-default", `/en${path}`]]);
+    expect(html).toContain(`<link rel="canonical" href="`);
+  }
+  const home = await (await request.get("/nl")).text();
+  expect(home).toContain("<title>PROVA-gids</title>");
+  const homeDefault = /<link rel="alternate" hrefLang="x-default" href="([^"]+)"/.exec(home)![1];
+  expect(new URL(homeDefault).pathname).toBe("/");
+});
+
+test("the sitemaps list every page in every language, each naming the others", async ({ request }) => {
+  const index = await (await request.get("/sitemap.xml")).text();
+  const organisations = [...index.matchAll(/<loc>([^<]+organisations-[^<]+)<\/loc>/g)].map(([, url]) => new URL(url).pathname);
+  const sitemap = await (await request.get(organisations[0])).text();
+  expect(sitemap).toContain('xmlns:xhtml="http://www.w3.org/1999/xhtml"');
+  for (const language of languages) expect(sitemap).toMatch(new RegExp(`<loc>[^<]+/${language}/organisations/allo-tolerance</loc>`));
+  const entry = /<url><loc>[^<]+\/fr\/organisations\/allo-tolerance<\/loc>.*?<\/url>/.exec(sitemap)![0];
+  for (const language of languages) expect(entry).toMatch(new RegExp(`hreflang="${language}" href="[^"]+/${language}/organisations/allo-tolerance"`));
+  expect(entry).toMatch(/hreflang="x-default" href="[^"]+\/en\/organisations\/allo-tolerance"/);
+});
+
+test("old addresses lead permanently to the English page, query included", async ({ request }) => {
+  for (const [old, now] of [
+    ["/organisations/allo-tolerance", "/en/organisations/allo-tolerance"],
+    ["/countries/be", "/en/countries/be"],
+    ["/search?q=tolerance&kind=project", "/en/search?q=tolerance&kind=project"],
+    ["/suggest", "/en/suggest"],
+  ]) {
+    const response = await request.get(old, { maxRedirects: 0 });
+    expect(response.status(), old).toBe(308);
+    expect(response.headers().location, old).toBe(now);
+  }
+});
+
+test("the bare / alone chooses by Accept-Language, privately; the pages themselves never vary on it", async ({ request }) => {
+  const to = async (acceptLanguage?: string) => {
+    const response = await request.get("/?from=mail", { maxRedirects: 0, headers: acceptLanguage ? { "accept-language": acceptLanguage } : {} });
+    expect(response.status()).toBe(307);
+    expect(response.headers().vary).toContain("Accept-Language");
+    expect(response.headers()["cache-control"]).toContain("private");
+    const location = new URL(response.headers().location, "http://directory.test");
+    return location.pathname + location.search;
+  };
+  expect(await to("fr-BE,fr;q=0.9,en;q=0.8")).toBe("/fr?from=mail");
+  expect(await to("ja, nl;q=0.5")).toBe("/nl?from=mail");
+  expect(await to("ja")).toBe("/en?from=mail");
+  expect(await to()).toBe("/en?from=mail");
+
+  const page = await request.get("/de", { headers: { "accept-language": "fr" } });
+  expect(page.headers().vary ?? "").not.toContain("Accept-Language");
+  expect(await page.text()).toContain('<html lang="de"');
+});
+
+test("an address under no language is a page not found", async ({ page }) => {
+  const response = await page.goto("/xx/organisations/allo-tolerance");
+  expect(response!.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+});
+
+test("one approval refreshes the listing's page in every language", async ({ page, browser, make, request }) => {
+  const organisation = await make.organisation({ countries: ["LI"] });
+  const paths = ["en", "fr", "nl"].map((language) => `/${language}/organisations/${organisation.slug}`);
+  for (const path of paths) {
+    await request.get(path);
+    await expect.poll(async () => (await request.get(path)).headers()["x-nextjs-cache"], { intervals: [0] }).toBe("HIT");
+  }
+  await signInAs(page, demoUsers.editor);
+  const website = `https://languages-${organisation.slug}.example`;
+  const changeSetId = await submitChange(page, organisation.slug, (form) => form.getByLabel("Website (optional)").fill(website));
+  await approveAsReviewer(browser, changeSetId);
+  for (const path of paths) await expect.poll(async () => (await request.get(path)).text(), { message: path }).toContain(website);
+});
