@@ -6,7 +6,7 @@ const organisation = {
   additionalProperties: false,
   required: ["slug", "name", "acronym", "kind", "description", "website", "countries", "contacts", "lastVerifiedAt", "lastVerifiedSource", "updatedAt"],
   properties: {
-    slug: { type: "string", description: "Its address: /organisations/{slug} on the site." },
+    slug: { type: "string", description: "Its address: /{language}/organisations/{slug} on the site (/en/organisations/{slug} in English)." },
     name: { type: "string" },
     acronym: { type: ["string", "null"] },
     kind: { $ref: "#/components/schemas/Kind" },

@@ -68,7 +68,8 @@ async function timed(url: string): Promise<{ time: number; status: number; body:
   return { time: performance.now() - started, status: response.status, body };
 }
 
-const kindOf = (page: string) =>
+// A cache key's page without its language (/en/organisations/x is an organisation's page).
+const kindOf = (key: string, page = key.replace(/^\/[a-z]{2}(?=\/|$)/, "") || "/") =>
   page === "/" || page === "/index" ? "home" : page.startsWith("/organisations/") ? "organisation" : /^\/countries\/[a-z]{2}$/.test(page) ? "country" : page.includes("/from/") ? "country from" : "other";
 
 /**
@@ -210,7 +211,7 @@ export async function readWriteSection(deps: ReadWriteDeps): Promise<ReadWriteFi
   let everything: ReadWriteRun;
   try {
     // The most read pages, rendered once into the shared cache (eight at a time, on both instances).
-    const pages = ["/", ...countries.map((code) => `/countries/${code}`), ...organisations.slice(0, warmed).map((organisation) => `/organisations/${organisation.slug}`)];
+    const pages = ["/en", ...countries.map((code) => `/en/countries/${code}`), ...organisations.slice(0, warmed).map((organisation) => `/en/organisations/${organisation.slug}`)];
     let next = 0;
     await Promise.all(
       Array.from({ length: 8 }, async (_, worker) => {
@@ -253,15 +254,15 @@ export async function readWriteSection(deps: ReadWriteDeps): Promise<ReadWriteFi
     // A process's first renders are slower (code not yet compiled by V8): that is its start, not a
     // cold page. Fifty pages of each kind first, not measured.
     for (let i = 100; i < 150; i++) {
-      await fetch(`${server.url}/organisations/${never[i].slug}`).then((response) => response.arrayBuffer());
-      await fetch(`${server.url}/countries/${code.toLowerCase()}/from/${starts[(i - 100) * 50 + 25].slug}`).then((response) => response.arrayBuffer());
+      await fetch(`${server.url}/en/organisations/${never[i].slug}`).then((response) => response.arrayBuffer());
+      await fetch(`${server.url}/en/countries/${code.toLowerCase()}/from/${starts[(i - 100) * 50 + 25].slug}`).then((response) => response.arrayBuffer());
     }
     const organisationTimes: number[] = [];
     const pageTimes: number[] = [];
     for (let i = 0; i < 100; i++) {
       const organisation = never[i];
       const page = await timed(`${server.url}/organisations/${organisation.slug}`);
-      if (page.status !== 200) throw new Error(`/organisations/${organisation.slug} answered ${page.status}`);
+      if (page.status !== 200) throw new Error(`/en/organisations/${organisation.slug} answered ${page.status}`);
       organisationTimes.push(page.time);
       // Distinct pages around page 1,000, each rendered for the first time.
       const list = await timed(`${server.url}/countries/${code.toLowerCase()}/from/${starts[i * 50].slug}`);

@@ -2,13 +2,13 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { SuggestionForm } from "@/components/organisation-form/suggestion-page";
-import type { Locale } from "@/lib/i18n/locales";
+import { languageAlternates, type Locale } from "@/lib/i18n/locales";
 
 type Props = { params: Promise<{ locale: Locale }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const t = await getTranslations({ locale: (await params).locale, namespace: "Suggest" });
-  return { title: t("title"), robots: { index: false } };
+  return { title: t("title"), robots: { index: false }, alternates: { languages: languageAlternates("/suggest") } };
 }
 
 // Rendered per request: the form carries a fresh signed stamp, and the page a fresh nonce.

@@ -6,13 +6,14 @@ import { SuggestionForm } from "@/components/organisation-form/suggestion-page";
 import { getOrganisationDocument } from "@/lib/data/change-sets";
 import { findPublishedIdBySlug } from "@/lib/data/organisations";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
-import { localePath, type Locale } from "@/lib/i18n/locales";
+import { languageAlternates, localePath, type Locale } from "@/lib/i18n/locales";
 
 type Props = { params: Promise<{ locale: Locale; slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getTranslations({ locale: (await params).locale, namespace: "Suggest" });
-  return { title: t("correctionMetaTitle"), robots: { index: false } };
+  const { locale, slug } = await params;
+  const t = await getTranslations({ locale, namespace: "Suggest" });
+  return { title: t("correctionMetaTitle"), robots: { index: false }, alternates: { languages: languageAlternates(`/organisations/${slug}/suggest`) } };
 }
 
 // Rendered per request: the form carries a fresh signed stamp, and the page a fresh nonce.

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { CountryListing } from "@/components/organisation/country-listing";
 import { getCountry } from "@/lib/data/countries";
-import { countryNameIn, type Locale } from "@/lib/i18n/locales";
+import { countryNameIn, languageAlternates, localePath, type Locale } from "@/lib/i18n/locales";
 
 export const revalidate = 3600;
 
@@ -14,11 +14,15 @@ export async function generateStaticParams() {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale, code } = await params;
+  const { locale, code, slug } = await params;
   const country = await getCountry(code);
   if (!country) return { title: (await getTranslations({ locale, namespace: "NotFound" }))("title") };
   const t = await getTranslations({ locale, namespace: "Country" });
-  return { title: t("titleContinued", { country: countryNameIn(locale, country.code, country.name) }) };
+  const path = `/countries/${code}/from/${slug}`;
+  return {
+    title: t("titleContinued", { country: countryNameIn(locale, country.code, country.name) }),
+    alternates: { canonical: localePath(locale, path), languages: languageAlternates(path) },
+  };
 }
 
 export default async function CountryPageFrom({ params }: Props) {
