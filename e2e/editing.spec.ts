@@ -105,7 +105,7 @@ test("a draft saves itself while the editor types; another tab of the same draft
   const organisation = await make.organisation();
   await signInAs(page, await make.user("editor"));
   await page.goto(`/admin/organisations/${organisation.id}/edit`);
-  await page.getByLabel("Description").fill("Typed, never saved by hand.");
+  await page.getByLabel("Description", { exact: true }).fill("Typed, never saved by hand.");
   await expect(page.getByText(/Draft saved automatically at/)).toBeVisible();
   // A reload comes back to the draft.
   await expect(page).toHaveURL(/\/admin\/changes\//);
@@ -118,12 +118,12 @@ test("a draft saves itself while the editor types; another tab of the same draft
   // The same draft in a second tab of the same browser.
   const second = await page.context().newPage();
   await second.goto(`/admin/changes/${changeSetId}`);
-  await expect(second.getByLabel("Description")).toHaveValue("Typed, never saved by hand.");
-  await second.getByLabel("Description").fill("From the second tab.");
+  await expect(second.getByLabel("Description", { exact: true })).toHaveValue("Typed, never saved by hand.");
+  await second.getByLabel("Description", { exact: true }).fill("From the second tab.");
   await expect(second.getByText(/Draft saved automatically at/)).toBeVisible();
   // The first tab is told at once, and saves nothing over it.
   await expect(page.getByRole("alert").filter({ hasText: "saved in another tab or window" })).toBeVisible();
-  await page.getByLabel("Description").fill("Stale text from the first tab.");
+  await page.getByLabel("Description", { exact: true }).fill("Stale text from the first tab.");
   await page.getByRole("button", { name: "Save draft" }).click();
   await expect(page.getByRole("main").getByRole("alert").filter({ hasText: "saved elsewhere" })).toBeVisible();
   expect((await sql(`SELECT proposed->>'description' AS description FROM "ChangeSet" WHERE id = $1`, [changeSetId]))[0].description).toBe("From the second tab.");

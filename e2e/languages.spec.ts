@@ -122,3 +122,50 @@ test("one approval refreshes the listing's page in every language", async ({ pag
   await approveAsReviewer(browser, changeSetId);
   for (const path of paths) await expect.poll(async () => (await request.get(path)).text(), { message: path }).toContain(website);
 });
+
+test("a translation proposed and approved through review shows in its language only; other languages show the original, marked", async ({ page, browser, make, request }) => {
+  const organisation = await make.organisation({ countries: ["LI"], description: "Prevents radicalisation through sport." });
+  const french = "Prévient la radicalisation par le sport.";
+  await signInAs(page, demoUsers.editor);
+  const changeSetId = await submitChange(page, organisation.slug, async (form) => {
+    const fieldset = form.getByRole("group", { name: "Languages" });
+    await expect(fieldset.getByLabel("The name and description are written in")).toHaveValue("en");
+    await fieldset.getByText("French (not translated)").click();
+    await fieldset.getByLabel("Description in French (optional)").fill(french);
+  });
+
+  // Reviewed as a change of its own, by field and language.
+  const context = await browser.newContext();
+  const reviewer = await context.newPage();
+  await signInAs(reviewer, demoUsers.reviewer);
+  await reviewer.goto(`/admin/reviews/${changeSetId}`);
+  await expect(reviewer.getByText("Description in French").first()).toBeVisible();
+  await expect(reviewer.getByText(french).first()).toBeVisible();
+  await context.close();
+  await approveAsReviewer(browser, changeSetId);
+
+  await expect.poll(async () => (await request.get(`/fr/organisations/${organisation.slug}`)).text()).toContain(french);
+  await page.goto(`/fr/organisations/${organisation.slug}`);
+  await expect(page.locator('[lang="fr"]').getByText(french)).toBeVisible();
+  await expect(page.getByText("Texte original en")).toHaveCount(0);
+
+  await page.goto(`/nl/organisations/${organisation.slug}`);
+  await expect(page.getByText("Oorspronkelijke tekst in het Engels")).toBeVisible();
+  await expect(page.locator('[lang="en"]').getByText("Prevents radicalisation through sport.")).toBeVisible();
+  await expect(page.getByText(french)).toHaveCount(0);
+
+  await page.goto(`/en/organisations/${organisation.slug}`);
+  await expect(page.getByText("Prevents radicalisation through sport.")).toBeVisible();
+  await expect(page.getByText("Original in")).toHaveCount(0);
+
+  // Found by words of its translation.
+  await expect.poll(async () => (await request.get(`/en/search?q=${encodeURIComponent("prévient sport")}`)).text()).toContain(organisation.name);
+
+  // The API in a language: translated where it is, the original (and which language it is in) elsewhere.
+  const inFrench = await request.get(`/api/v1/organisations/${organisation.slug}?lang=fr`);
+  expect(inFrench.headers()["content-language"]).toBe("fr");
+  expect((await inFrench.json()).data).toMatchObject({ description: french, language: "fr", originalLanguage: "en", translations: { fr: { description: french } } });
+  const inDutch = await request.get(`/api/v1/organisations/${organisation.slug}?lang=nl`);
+  expect((await inDutch.json()).data).toMatchObject({ description: "Prevents radicalisation through sport.", language: "en" });
+  expect((await request.get(`/api/v1/organisations/${organisation.slug}?lang=xx`)).status()).toBe(400);
+});

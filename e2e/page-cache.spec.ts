@@ -69,7 +69,7 @@ test("each change refreshes exactly the pages it changes, on the next request @e
   // An approved change of what lists show: its page, its country's page, the home page's
   // "recently updated", its sitemap (its date).
   const changeSetId = await submitChange(page, alpha.slug, async (form) => {
-    await form.getByLabel("Description").fill(`What ${alpha.name} does now, in a new sentence.`);
+    await form.getByLabel("Description", { exact: true }).fill(`What ${alpha.name} does now, in a new sentence.`);
   });
   const beforeApproval = await request.get(pages.beta);
   expect(beforeApproval.headers().age).toMatch(/^\d+$/);

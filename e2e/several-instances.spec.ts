@@ -67,7 +67,7 @@ test("an approval through instance A is on instance B's very next response", asy
   await page.setExtraHTTPHeaders({ "x-forwarded-for": freshAddress() });
   await signInAs(page, await make.user("editor"), balancer.url);
   const changeSetId = await submitChange(page, slug, async (form) => {
-    await form.getByLabel("Description").fill(`${description}\n\n${sentence}`);
+    await form.getByLabel("Description", { exact: true }).fill(`${description}\n\n${sentence}`);
   }, balancer.url);
   // Right after its author previewed it through A, no visitor of either instance sees it.
   await page.goto(`${balancer.url}/admin/changes/${changeSetId}/preview`);

@@ -1,4 +1,5 @@
 import { defineRouting } from "next-intl/routing";
+import { locales } from "./locales";
 
 /**
  * The languages of the directory's public pages, each under its own prefix (`/fr/organisations/…`).
@@ -7,9 +8,9 @@ import { defineRouting } from "next-intl/routing";
  * (next.config.js) and the bare `/` alone chooses by Accept-Language (proxy.ts).
  */
 export const routing = defineRouting({
-  locales: ["en", "fr", "nl", "de", "it", "es", "ro"],
+  locales,
   defaultLocale: "en",
   localePrefix: "always",
 });
 
-export type Locale = (typeof routing.locales)[number];
+export type Locale = (typeof locales)[number];

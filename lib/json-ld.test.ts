@@ -20,6 +20,8 @@ const organisation = {
     { id: "c", type: "FAX" as const, label: null, value: "+3222352110" },
     { id: "d", type: "EMAIL" as const, label: null, value: "info@presscenter.org" },
   ],
+  originalLanguage: "en",
+  translations: {},
 };
 
 describe("organisationJsonLd", () => {

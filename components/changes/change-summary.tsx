@@ -1,4 +1,4 @@
-import { diffDocuments, fieldLabels, type Change, type ContactDocument, type OrganisationDocument } from "@/lib/change-sets/document";
+import { diffDocuments, fieldLabels, translationLabel, type Change, type ContactDocument, type OrganisationDocument } from "@/lib/change-sets/document";
 import { countryList } from "@/components/reviews/change-value";
 import { contactTypeLabels, organisationKindLabels } from "@/lib/validation/labels";
 
@@ -18,6 +18,7 @@ function describe(change: Change, countries: ReadonlyMap<string, string>) {
   }
   if (change.type === "field") return { what: fieldLabels[change.field], from: show(change.base), to: show(change.proposed) };
   if (change.type === "order") return { what: "Order of the contacts", from: "as published", to: "new order" };
+  if (change.type === "translation") return { what: translationLabel(change.language, change.part), from: change.base ?? "—", to: change.proposed ?? "—" };
   const verb = { added: "New contact", changed: "Changed contact", removed: "Removed contact" }[change.change];
   return { what: verb, from: contactText(change.base) || "—", to: contactText(change.proposed) || "—" };
 }

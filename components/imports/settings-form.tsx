@@ -5,6 +5,7 @@ import { FieldError, FormMessage, useFocusFirstError } from "@/components/ui/for
 import { SubmitButton } from "@/components/ui/submit-button";
 import { changeImportSettingsAction } from "@/lib/actions/imports";
 import type { ImportField } from "@/lib/import/mapping";
+import { translationFields, translationHeader } from "@/lib/import/translation-fields";
 import { useFormAction } from "@/components/ui/use-form-action";
 
 export const fieldNames: Record<ImportField, string> = {
@@ -19,6 +20,7 @@ export const fieldNames: Record<ImportField, string> = {
   fax: "Fax",
   address: "Address",
   contact_form: "Contact form",
+  ...(Object.fromEntries(translationFields.map((field) => [field, translationHeader(field)])) as Record<(typeof translationFields)[number], string>),
   ignore: "Not imported",
 };
 

@@ -17,6 +17,7 @@ import { initialFormState, type FormState } from "@/lib/forms/form-state";
 import { organisationKindLabels } from "@/lib/validation/labels";
 import { buttonClass } from "@/components/ui/button";
 import { useFormAction } from "@/components/ui/use-form-action";
+import { TranslationsEditor } from "@/components/organisation-form/translations-editor";
 
 export type OrganisationFormValues = {
   name: string;
@@ -28,6 +29,9 @@ export type OrganisationFormValues = {
   description: string;
   note: string;
   contacts: ContactRow[];
+  originalLanguage: string;
+  /** "fr:description" → text. */
+  translations: Record<string, string>;
 };
 
 type Props = {
@@ -65,6 +69,14 @@ function shown(state: { values?: Record<string, unknown> }, values: Organisation
     contacts: list(submitted.contacts)
       .filter((contact): contact is Record<string, string> => typeof contact === "object" && contact !== null)
       .map((contact) => ({ id: contact.id, type: (contact.type ?? "EMAIL") as ContactRow["type"], label: contact.label ?? "", value: contact.value ?? "" })),
+    originalLanguage: text("originalLanguage") || values.originalLanguage,
+    // What was typed in each translation field ("translation.fr.description" → "fr:description").
+    translations: Object.fromEntries(
+      Object.entries(submitted).flatMap(([key, value]) => {
+        const match = /^translation\.([a-z]{2})\.(name|description)$/.exec(key);
+        return match && typeof value === "string" ? [[`${match[1]}:${match[2]}`, value]] : [];
+      }),
+    ),
   };
 }
 
@@ -229,6 +241,14 @@ export function OrganisationForm({ values, countries, organisationId, changeSetI
         state={state}
       />
       <ContactsEditor initial={current.contacts} errors={errors} shownAs={savedAs} />
+      {suggestion ? null : (
+        <TranslationsEditor
+          original={{ name: current.name, description: current.description }}
+          originalLanguage={current.originalLanguage}
+          translations={current.translations}
+          state={state}
+        />
+      )}
       {suggestion ? null : (
         <Field
           name="slug"

@@ -4,7 +4,8 @@ import { ContactList } from "@/components/organisation/contact-list";
 import { LinkedText } from "@/components/organisation/linked-text";
 import { ExternalLink } from "@/components/ui/external-link";
 import type { OrganisationDetail } from "@/lib/data/organisations";
-import { countryNameIn, formatDay, localePath, type Locale } from "@/lib/i18n/locales";
+import { listingIn } from "@/lib/i18n/listing";
+import { countryNameIn, formatDay, languageNameIn, localePath, type Locale } from "@/lib/i18n/locales";
 import { organisationJsonLd, serializeJsonLd } from "@/lib/json-ld";
 import { lastCheckedMessage } from "@/lib/verification";
 
@@ -19,6 +20,7 @@ type Props = {
 export async function OrganisationArticle({ organisation, locale, pageUrl }: Props) {
   const [t, kind] = await Promise.all([getTranslations({ locale, namespace: "Organisation" }), getTranslations({ locale, namespace: "Kinds" })]);
   const checkedOn = organisation.lastVerifiedAt ? formatDay(locale, organisation.lastVerifiedAt) : "";
+  const shown = listingIn(organisation, locale);
   const checked = t(lastCheckedMessage(organisation.lastVerifiedAt, organisation.lastVerifiedSource), { date: checkedOn });
   return (
     <article>
@@ -35,7 +37,7 @@ export async function OrganisationArticle({ organisation, locale, pageUrl }: Pro
         ))}
       </p>
       <h1 className="mt-1 text-3xl font-bold tracking-tight text-brand-900">
-        {organisation.name}
+        {shown.name}
         {organisation.acronym ? <span className="font-normal text-slate-600"> ({organisation.acronym})</span> : null}
       </h1>
 
@@ -43,7 +45,14 @@ export async function OrganisationArticle({ organisation, locale, pageUrl }: Pro
         <h2 id="about-heading" className="sr-only">
           {t("about")}
         </h2>
-        {organisation.description ? <LinkedText text={organisation.description} /> : <p className="text-slate-600">{t("noDescription")}</p>}
+        {shown.original ? <p className="mb-2 text-sm text-slate-600">{t("originalIn", { language: languageNameIn(locale, shown.descriptionLanguage) })}</p> : null}
+        {shown.description ? (
+          <div lang={shown.descriptionLanguage}>
+            <LinkedText text={shown.description} />
+          </div>
+        ) : (
+          <p className="text-slate-600">{t("noDescription")}</p>
+        )}
       </section>
 
       <section aria-labelledby="contact-heading" className="mt-8 max-w-3xl">

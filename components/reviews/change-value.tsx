@@ -1,4 +1,4 @@
-import type { Change, ContactDocument } from "@/lib/change-sets/document";
+import { languageLabel, type Change, type ContactDocument } from "@/lib/change-sets/document";
 import { contactTypeLabels, organisationKindLabels } from "@/lib/validation/labels";
 
 const empty = <span className="text-slate-500">(empty)</span>;
@@ -36,6 +36,8 @@ export function ChangeValue({ change, side, names, countries }: { change: Change
     );
   }
   if (side === null || side === undefined || side === "") return empty;
+  if (change.type === "translation") return <span className="whitespace-pre-line break-words" lang={change.language}>{String(side)}</span>;
+  if (change.field === "originalLanguage") return <>{languageLabel(String(side))}</>;
   if (change.field === "kind") return <>{organisationKindLabels[side as keyof typeof organisationKindLabels]}</>;
   if (change.field === "archived") return <>{side ? "Archived" : "Listed"}</>;
   if (change.field === "countries" && Array.isArray(side)) return <>{countryList(side as string[], countries ?? new Map())}</>;

@@ -18,12 +18,23 @@ import { organisationFormSchema, type OrganisationForm } from "@/lib/validation/
 const staff = ["ADMIN", "EDITOR", "REVIEWER"] as const;
 
 /** The organisation form as the draft it saves. */
-const draftOf = ({ changeSetId, revision, organisationId, note, slug, name, acronym, kind, description, website, countries, contacts }: OrganisationForm): DraftInput => ({
+const draftOf = ({ changeSetId, revision, organisationId, note, slug, name, acronym, kind, description, website, countries, contacts, originalLanguage, translations }: OrganisationForm): DraftInput => ({
   id: changeSetId,
   revision,
   kind: organisationId ? "UPDATE" : "CREATE",
   organisationId,
-  document: { slug, name, acronym, kind, description, website, countries, contacts: contacts.map(({ id, type, label, value, rawValue }) => ({ id, type, label, value, rawValue })) },
+  document: {
+    slug,
+    name,
+    acronym,
+    kind,
+    description,
+    website,
+    countries,
+    contacts: contacts.map(({ id, type, label, value, rawValue }) => ({ id, type, label, value, rawValue })),
+    originalLanguage,
+    translations,
+  },
   note,
 });
 

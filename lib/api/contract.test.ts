@@ -19,6 +19,9 @@ const organisation = {
   lastVerifiedAt: null,
   lastVerifiedSource: null,
   updatedAt: "2025-05-01T10:00:00.000Z",
+  originalLanguage: "en",
+  language: "en",
+  translations: { nl: { description: "Ouders van jongeren die naar Syrië vertrokken." } },
 };
 const json = (status: number, body: unknown, headers: Record<string, string> = {}): Answer => ({
   status,
@@ -35,8 +38,8 @@ describe("the operations of the document", () => {
       "GET /api/v1/countries listCountries",
       "GET /api/v1/kinds listKinds",
     ]);
-    expect(operation("listOrganisations").parameters.map(({ name }) => name)).toEqual(["country", "kind", "q", "cursor", "limit"]);
-    expect(operation("getOrganisation").parameters).toEqual([expect.objectContaining({ name: "slug", in: "path" })]);
+    expect(operation("listOrganisations").parameters.map(({ name }) => name)).toEqual(["country", "kind", "q", "cursor", "limit", "lang"]);
+    expect(operation("getOrganisation").parameters).toEqual([expect.objectContaining({ name: "slug", in: "path" }), expect.objectContaining({ name: "lang", in: "query" })]);
   });
 });
 
@@ -59,7 +62,7 @@ describe("an answer the document describes", () => {
 describe("an answer the document does not describe", () => {
   it.each<[string, string, Answer, string]>([
     ["listOrganisations", "a 500", json(500, { error: { message: "boom" } }), "status 500 is not documented"],
-    ["getOrganisation", "a 400 it does not list", json(400, { error: { message: "bad" } }), "status 400 is not documented"],
+    ["getOrganisation", "a 401 it does not list", json(401, { error: { message: "who?" } }), "status 401 is not documented"],
     ["listOrganisations", "a 200 without its ETag", json(200, { data: [], next: null, nextUrl: null }), "header ETag is missing"],
     ["getOrganisation", "a redirect without Location", { status: 308, headers: {}, body: "" }, "header Location is missing"],
     ["listOrganisations", "a 503 without Retry-After", json(503, { error: { message: "later" } }), "header Retry-After is missing"],

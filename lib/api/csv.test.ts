@@ -19,6 +19,9 @@ const organisation = (name: string, extra: Partial<ApiOrganisation> = {}): ApiOr
   lastVerifiedAt: null,
   lastVerifiedSource: null,
   updatedAt: "2026-11-28T00:00:00.000Z",
+  originalLanguage: "en",
+  language: "en",
+  translations: {},
   ...extra,
 });
 
@@ -52,3 +55,14 @@ describe("csvStream", () => {
     expect(neutralise("plain text")).toBe("plain text");
   });
 });
+
+describe("csvRow", () => {
+  it("has one description column per language: the original in its own, each translation in its, empty elsewhere", async () => {
+    const text = await new Response(
+      csvStream(from([organisation("Bilingual", { originalLanguage: "fr", language: "fr", description: "Aide.", translations: { nl: { description: "Helpt.", name: "Tweetalig" } } })])),
+    ).text();
+    const [row] = parse(text.slice(1), { columns: true }) as Record<string, string>[];
+    expect(row).toMatchObject({ description: "Aide.", original_language: "fr", description_fr: "Aide.", description_nl: "Helpt.", description_en: "", description_de: "" });
+  });
+});
+

@@ -1,7 +1,28 @@
 import { stringify } from "csv-stringify";
 import type { ApiOrganisation } from "@/lib/data/public-api";
+import { locales } from "@/i18n/locales";
 
-export const csvColumns = ["slug", "name", "acronym", "kind", "countries", "website", "description", "emails", "phones", "faxes", "addresses", "contact_forms", "last_verified_at", "last_verified_source", "updated_at"] as const;
+// `description` and `name` are as written (in `original_language`); then the description in each
+// language, the original in its own language's column, a translation in its, empty where there is none.
+export const csvColumns = [
+  "slug",
+  "name",
+  "acronym",
+  "kind",
+  "countries",
+  "website",
+  "description",
+  "emails",
+  "phones",
+  "faxes",
+  "addresses",
+  "contact_forms",
+  "last_verified_at",
+  "last_verified_source",
+  "updated_at",
+  "original_language",
+  ...locales.map((language) => `description_${language}` as const),
+] as const;
 
 /**
  * A cell a spreadsheet will not run: text starting with =, +, - or @ (or a tab or carriage return)
@@ -16,6 +37,9 @@ const valuesOf = (organisation: ApiOrganisation, type: string) =>
     .filter((contact) => contact.type === type)
     .map((contact) => (contact.label ? `${contact.label}: ${contact.value}` : contact.value))
     .join(" | ");
+
+/** The description as written: the one given unless it is a translation (the export asks for none). */
+const originalDescription = (organisation: ApiOrganisation) => (organisation.language === organisation.originalLanguage ? organisation.description : "");
 
 /** One organisation as a CSV row: contacts in typed columns, several values joined by " | ". */
 export function csvRow(organisation: ApiOrganisation): string[] {
@@ -35,6 +59,8 @@ export function csvRow(organisation: ApiOrganisation): string[] {
     organisation.lastVerifiedAt ?? "",
     organisation.lastVerifiedSource ?? "",
     organisation.updatedAt,
+    organisation.originalLanguage,
+    ...locales.map((language) => (language === organisation.originalLanguage ? originalDescription(organisation) : (organisation.translations[language]?.description ?? ""))),
   ].map(neutralise);
 }
 

@@ -1,16 +1,34 @@
 // The public read API's description (OpenAPI 3.1), served at /api/v1/openapi.json and rendered
 // into docs/api.md by `npm run api:docs`. e2e/api.spec.ts checks real responses against it.
+import { locales } from "@/i18n/locales";
+
+const language = { type: "string", enum: [...locales] } as const;
 
 const organisation = {
   type: "object",
   additionalProperties: false,
-  required: ["slug", "name", "acronym", "kind", "description", "website", "countries", "contacts", "lastVerifiedAt", "lastVerifiedSource", "updatedAt"],
+  required: [
+    "slug",
+    "name",
+    "acronym",
+    "kind",
+    "description",
+    "website",
+    "countries",
+    "contacts",
+    "lastVerifiedAt",
+    "lastVerifiedSource",
+    "updatedAt",
+    "originalLanguage",
+    "language",
+    "translations",
+  ],
   properties: {
     slug: { type: "string", description: "Its address: /{language}/organisations/{slug} on the site (/en/organisations/{slug} in English)." },
-    name: { type: "string" },
+    name: { type: "string", description: "In the language asked for (`lang`) when it is translated, else as written." },
     acronym: { type: ["string", "null"] },
     kind: { $ref: "#/components/schemas/Kind" },
-    description: { type: "string", description: "Plain text; paragraphs separated by a blank line." },
+    description: { type: "string", description: "Plain text; paragraphs separated by a blank line. In the language asked for (`lang`) when it is translated, else as written." },
     website: { type: ["string", "null"], format: "uri" },
     countries: {
       type: "array",
@@ -37,6 +55,18 @@ const organisation = {
       description: "How it was last checked: by PROVA staff, confirmed by the organisation itself, or from an import; null when it never was.",
     },
     updatedAt: { type: "string", format: "date-time", description: "When the listing's content last changed (a check changes none of it)." },
+    originalLanguage: { ...language, description: "The language the name and description were written in." },
+    language: { ...language, description: "The language `description` is in, as given." },
+    translations: {
+      type: "object",
+      description: "The name and description in other languages, by language code.",
+      propertyNames: language,
+      additionalProperties: {
+        type: "object",
+        additionalProperties: false,
+        properties: { name: { type: "string" }, description: { type: "string" } },
+      },
+    },
   },
 } as const;
 
@@ -63,8 +93,10 @@ const unavailable = {
 const filters = [
   { name: "country", in: "query", schema: { type: "string", pattern: "^[A-Za-z]{2}$" }, description: "ISO 3166-1 alpha-2 code, e.g. be." },
   { name: "kind", in: "query", schema: { $ref: "#/components/schemas/Kind" } },
-  { name: "q", in: "query", schema: { type: "string", maxLength: 200 }, description: "Words in the name, acronym or description (accents ignored)." },
+  { name: "q", in: "query", schema: { type: "string", maxLength: 200 }, description: "Words in the name, acronym or description, in any of its languages (accents ignored)." },
 ];
+/** The language of the names and descriptions given, where they are translated; the answer's Content-Language says it. */
+const lang = { name: "lang", in: "query", schema: language, description: "Names and descriptions in this language where they are translated (the answer's `Content-Language`); as written otherwise." };
 
 export const openapi = {
   openapi: "3.1.0",
@@ -87,6 +119,7 @@ export const openapi = {
           ...filters,
           { name: "cursor", in: "query", schema: { type: "string", format: "uuid" } },
           { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 100, default: 50 } },
+          lang,
         ],
         responses: {
           "200": ok(
@@ -113,7 +146,7 @@ export const openapi = {
         operationId: "getOrganisation",
         summary: "One published organisation",
         security: [],
-        parameters: [{ name: "slug", in: "path", required: true, schema: { type: "string" } }],
+        parameters: [{ name: "slug", in: "path", required: true, schema: { type: "string" } }, lang],
         responses: {
           "200": ok("The organisation.", json({ type: "object", additionalProperties: false, required: ["data"], properties: { data: { $ref: "#/components/schemas/Organisation" } } })),
           "304": notModified,
@@ -121,6 +154,7 @@ export const openapi = {
             description: "An old slug: `Location` gives the current address.",
             headers: { Location: { required: true, schema: { type: "string" }, description: "/api/v1/organisations/{the current slug}" } },
           },
+          "400": badRequest,
           "404": { description: "No published organisation has this slug.", ...json({ $ref: "#/components/schemas/Error" }) },
           "503": unavailable,
         },

@@ -13,6 +13,8 @@ const base: OrganisationDocument = {
   countries: ["BE"],
   contacts: [contact("a", "a@example.org"), contact("b", "+3222385686", "PHONE"), contact("c", "c@example.org")],
   archived: false,
+  originalLanguage: "en",
+  translations: { "fr:description": "Aide." },
 };
 
 describe("diffDocuments", () => {
@@ -37,7 +39,16 @@ describe("diffDocuments", () => {
 
   it("treats a creation as every field proposed", () => {
     const keys = diffDocuments(null, base).map((change) => change.key);
-    expect(keys).toEqual(["name", "acronym", "slug", "kind", "countries", "website", "description", "contact:a", "contact:b", "contact:c"]);
+    expect(keys).toEqual(["name", "acronym", "slug", "kind", "countries", "website", "description", "originalLanguage", "contact:a", "contact:b", "contact:c", "translation:fr:description"]);
+  });
+
+  it("lists each translation added, changed or removed by itself, per language and part", () => {
+    const proposed = { ...base, translations: { "de:name": "Allo-Toleranz", "fr:description": "Aide beaucoup." } };
+    expect(diffDocuments(base, proposed)).toEqual([
+      { key: "translation:de:name", type: "translation", language: "de", part: "name", base: null, proposed: "Allo-Toleranz" },
+      { key: "translation:fr:description", type: "translation", language: "fr", part: "description", base: "Aide.", proposed: "Aide beaucoup." },
+    ]);
+    expect(diffDocuments(base, { ...base, translations: {} }).map((change) => [change.key, change.proposed])).toEqual([["translation:fr:description", null]]);
   });
 });
 
@@ -78,5 +89,16 @@ describe("applyChanges", () => {
     const changes = diffDocuments(base, proposed);
     expect(applyChanges(base, proposed, changes).contacts.map((c) => c.id)).toEqual(["c", "a", "b"]);
     expect(applyChanges(base, proposed, []).contacts.map((c) => c.id)).toEqual(["a", "b", "c"]);
+  });
+});
+
+describe("translations", () => {
+  it("applies only the accepted translations, and collides with one changed since", () => {
+    const proposed = { ...base, translations: { "de:description": "Hilft.", "fr:description": "Aide beaucoup.", "nl:description": "Helpt." } };
+    const changes = diffDocuments(base, proposed);
+    const accepted = changes.filter((change) => change.key !== "translation:nl:description");
+    expect(applyChanges(base, proposed, accepted).translations).toEqual({ "de:description": "Hilft.", "fr:description": "Aide beaucoup." });
+    const current = { ...base, translations: { "fr:description": "Aide autrement." } };
+    expect(collisions(changes, base, current)).toEqual(["translation:fr:description"]);
   });
 });

@@ -17,10 +17,28 @@ export type OrganisationDocument = {
   countries: string[];
   contacts: ContactDocument[];
   archived: boolean;
+  /** The language the name and description are written in (a code of lib/i18n/locales.ts). */
+  originalLanguage: string;
+  /**
+   * The listing's own words in other languages, by `<language>:<part>` ("fr:description",
+   * "nl:name"): only those that exist, each a non-empty text, in the order of `translationKey`.
+   */
+  translations: Record<string, string>;
 };
 
+/** What of a listing can be translated: its name (a body's name in another official language) and its description. */
+export const translationParts = ["name", "description"] as const;
+export type TranslationPart = (typeof translationParts)[number];
+export const translationKey = (language: string, part: TranslationPart) => `${language}:${part}`;
+
+/** A translation's key read back: its language and part, or null for a key that is none. */
+export function parseTranslationKey(key: string): { language: string; part: TranslationPart } | null {
+  const match = /^([a-z]{2}):(name|description)$/.exec(key);
+  return match ? { language: match[1], part: match[2] as TranslationPart } : null;
+}
+
 /** The fields a change set can change, each decided on by itself. */
-export const documentFields = ["name", "acronym", "slug", "kind", "countries", "website", "description", "archived"] as const;
+export const documentFields = ["name", "acronym", "slug", "kind", "countries", "website", "description", "originalLanguage", "archived"] as const;
 export type DocumentField = (typeof documentFields)[number];
 
 export const fieldLabels: Record<DocumentField, string> = {
@@ -31,8 +49,24 @@ export const fieldLabels: Record<DocumentField, string> = {
   countries: "Countries",
   website: "Website",
   description: "Description",
+  originalLanguage: "Original language",
   archived: "Archived",
 };
+
+const partLabels: Record<TranslationPart, string> = { name: "Name", description: "Description" };
+const englishLanguageName = (code: string) => {
+  try {
+    return new Intl.DisplayNames(["en"], { type: "language" }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+};
+
+/** A language's English name, for staff: "French". */
+export const languageLabel = (code: string) => englishLanguageName(code);
+
+/** A translation change's name for staff: "Description in French". */
+export const translationLabel = (language: string, part: TranslationPart) => `${partLabels[part]} in ${englishLanguageName(language)}`;
 
 /**
  * One change a reviewer accepts or rejects: a field, one contact (added, changed or removed), or
@@ -41,7 +75,8 @@ export const fieldLabels: Record<DocumentField, string> = {
 export type Change =
   | { key: DocumentField; type: "field"; field: DocumentField; base: unknown; proposed: unknown }
   | { key: `contact:${string}`; type: "contact"; change: "added" | "changed" | "removed"; base: ContactDocument | null; proposed: ContactDocument | null }
-  | { key: "contacts:order"; type: "order"; base: string[]; proposed: string[] };
+  | { key: "contacts:order"; type: "order"; base: string[]; proposed: string[] }
+  | { key: `translation:${string}`; type: "translation"; language: string; part: TranslationPart; base: string | null; proposed: string | null };
 
 export const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 const sameContact = (a: ContactDocument, b: ContactDocument) => a.type === b.type && a.label === b.label && a.value === b.value && a.rawValue === b.rawValue;
@@ -76,6 +111,13 @@ export function diffDocuments(base: OrganisationDocument | null, proposed: Organ
   const before = commonOrder(baseContacts, proposed.contacts);
   const after = commonOrder(proposed.contacts, baseContacts);
   if (!sameValue(before, after)) changes.push({ key: "contacts:order", type: "order", base: before, proposed: after });
+  const baseTranslations = base?.translations ?? {};
+  for (const key of [...new Set([...Object.keys(baseTranslations), ...Object.keys(proposed.translations)])].sort()) {
+    const parsed = parseTranslationKey(key);
+    const was = baseTranslations[key] ?? null;
+    const is = proposed.translations[key] ?? null;
+    if (parsed && was !== is) changes.push({ key: `translation:${key}`, type: "translation", ...parsed, base: was, proposed: is });
+  }
   return changes;
 }
 
@@ -88,6 +130,10 @@ export function collisions(changes: Change[], base: OrganisationDocument, curren
   return changes
     .filter((change) => {
       if (change.type === "field") return !sameValue(base[change.field], current[change.field]);
+      if (change.type === "translation") {
+        const key = translationKey(change.language, change.part);
+        return (base.translations[key] ?? null) !== (current.translations[key] ?? null);
+      }
       // A new order collides with any change to which contacts there are, or their order.
       if (change.type === "order") return !sameValue(base.contacts.map((contact) => contact.id), current.contacts.map((contact) => contact.id));
       const was = change.base;
@@ -104,10 +150,16 @@ export function collisions(changes: Change[], base: OrganisationDocument, curren
  * contacts go where the proposal put them.
  */
 export function applyChanges(current: OrganisationDocument, proposed: OrganisationDocument, accepted: Change[]): OrganisationDocument {
-  const next: OrganisationDocument = { ...current, contacts: [...current.contacts] };
+  const next: OrganisationDocument = { ...current, contacts: [...current.contacts], translations: { ...current.translations } };
   for (const change of accepted) {
     if (change.type === "field") (next as Record<DocumentField, unknown>)[change.field] = proposed[change.field];
+    if (change.type === "translation") {
+      const key = translationKey(change.language, change.part);
+      if (change.proposed === null) delete next.translations[key];
+      else next.translations[key] = change.proposed;
+    }
   }
+  next.translations = sortedTranslations(next.translations);
   let contacts = next.contacts;
   for (const change of accepted) {
     if (change.type !== "contact") continue;
@@ -128,4 +180,13 @@ export function applyChanges(current: OrganisationDocument, proposed: Organisati
   }
   next.contacts = contacts;
   return next;
+}
+
+/** Translations in key order, empty ones left out: one way to write the same translations. */
+export function sortedTranslations(translations: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(translations)
+      .filter(([key, text]) => parseTranslationKey(key) && text.trim() !== "")
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+  );
 }

@@ -12,7 +12,7 @@ const fixture = (name: string): Record<string, unknown> => JSON.parse(readFileSy
 const fixtureNames = readdirSync(fixtures).filter((name) => name.endsWith(".json"));
 
 const expectCurrentShape = (document: OrganisationDocument) => {
-  expect(Object.keys(document).sort()).toEqual(["acronym", "archived", "contacts", "countries", "description", "kind", "name", "slug", "website"]);
+  expect(Object.keys(document).sort()).toEqual(["acronym", "archived", "contacts", "countries", "description", "kind", "name", "originalLanguage", "slug", "translations", "website"]);
   for (const contact of document.contacts) expect(Object.keys(contact).sort()).toEqual(["id", "label", "rawValue", "type", "value"]);
 };
 
@@ -43,7 +43,15 @@ describe("readDocument", () => {
       countries: ["FR", "BE"],
       contacts: [{ id: "01a23a48-0000-7000-8000-0000000000c1", type: "CONTACT_FORM", label: "Tips", value: "https://fixture.example/contact", rawValue: "fixture.example/contact" }],
       archived: true,
+      originalLanguage: "en",
+      translations: {},
     });
+  });
+
+  it("reads version 2 as English without translations, and version 3 with its own", () => {
+    expect(readDocument(fixture("document-v2-draft.json"))).toMatchObject({ originalLanguage: "en", translations: {} });
+    expect(readDocument(fixture("document-v3-draft.json"))).toMatchObject({ originalLanguage: "fr", translations: { "nl:description": "Dreigingsanalyses voor België." } });
+    expect(() => readDocument({ ...fixture("document-v3-draft.json"), translations: { "french:description": "x" } })).toThrow(StoredDocumentError);
   });
 
   it("drops keys a version 1 document carried beyond its fields", () => {
@@ -61,6 +69,7 @@ describe("readDocument", () => {
     expect(() => readDocument({ ...v2, extra: true })).toThrow(StoredDocumentError);
     expect(() => readDocument({ ...v2, schemaVersion: documentSchemaVersion + 1 })).toThrow(`Unknown document schemaVersion ${documentSchemaVersion + 1}.`);
     expect(() => readDocument({ ...v2, schemaVersion: "2" })).toThrow(StoredDocumentError);
+    expect(() => readDocument({ ...v2, schemaVersion: 3 })).toThrow(/originalLanguage/);
     for (const value of [null, "text", 1, []]) expect(() => readDocument(value)).toThrow(StoredDocumentError);
   });
 });

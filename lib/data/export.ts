@@ -16,6 +16,8 @@ export type ExportedOrganisation = {
   website: string | null;
   countries: string[];
   contacts: { type: ContactType; label: string | null; value: string }[];
+  /** "fr:description" → text. */
+  translations: Record<string, string>;
 };
 
 /** Every organisation (or those of `ids`), `batch` at a time. */
@@ -36,10 +38,13 @@ export async function* eachOrganisationForExport({ ids, batch = 1000 }: { ids?: 
         description: true,
         website: true,
         countryCodes: true,
+        translations: true,
         contacts: { select: { type: true, label: true, value: true }, orderBy: { position: "asc" } },
       },
     });
-    for (const { status, countryCodes, ...row } of rows) yield { ...row, archived: status === "ARCHIVED", countries: countryCodes };
+    for (const { status, countryCodes, translations, ...row } of rows) {
+      yield { ...row, archived: status === "ARCHIVED", countries: countryCodes, translations: translations as Record<string, string> };
+    }
     if (rows.length < batch) return;
     after = rows.at(-1)!.id;
   }

@@ -31,7 +31,7 @@ describe("getHealthFigures", () => {
         { url: `https://health-${run}.example/c`, host: `health-${run}.example` },
       ],
     });
-    const proposed = toStored({ slug: "", name: `Health ${run}`, acronym: null, kind: "OTHER", description: "", website: null, countries: ["MT"], contacts: [], archived: false });
+    const proposed = toStored({ slug: "", name: `Health ${run}`, acronym: null, kind: "OTHER", description: "", website: null, countries: ["MT"], contacts: [], archived: false, originalLanguage: "en", translations: {} });
     const waiting = await db.changeSet.create({ data: { kind: "CREATE", status: "SUBMITTED", submittedAt: daysAgo(2), proposed }, select: { id: true } });
     // Decided now, after 10 hours.
     const decided = await db.changeSet.create({

@@ -23,7 +23,7 @@ async function user(role: "EDITOR" | "REVIEWER" | "ADMIN", options: { digest?: b
 
 /** A change set submitted at `submittedAt` by `authorId` (null: a public suggestion). */
 async function submitted(name: string, submittedAt: Date, authorId: string | null) {
-  const proposed = toStored({ slug: "", name, acronym: null, kind: "OTHER", description: "", website: null, countries: ["MT"], contacts: [], archived: false });
+  const proposed = toStored({ slug: "", name, acronym: null, kind: "OTHER", description: "", website: null, countries: ["MT"], contacts: [], archived: false, originalLanguage: "en", translations: {} });
   await db.changeSet.create({ data: { kind: "CREATE", status: "SUBMITTED", submittedAt, authorId, public: authorId === null, proposed, note: `digest-${run}` } });
 }
 

@@ -35,6 +35,9 @@ export type OrganisationDetail = {
   lastVerifiedSource: VerificationSource | null;
   countries: { code: string; name: string }[];
   contacts: { id: string; type: ContactType; label: string | null; value: string }[];
+  /** The language `name` and `description` are written in, and their translations ("fr:description" → text). */
+  originalLanguage: string;
+  translations: Record<string, string>;
 };
 
 const listSelect = { id: true, slug: true, name: true, acronym: true, kind: true, website: true, description: true } as const;
@@ -177,6 +180,8 @@ export const getOrganisationPage = cache(async (slug: string): Promise<{ organis
     select: {
       id: true,
       ...listingSelect,
+      originalLanguage: true,
+      translations: true,
       contacts: { select: { id: true, type: true, label: true, value: true }, orderBy: { position: "asc" } },
     },
   });
@@ -190,6 +195,7 @@ export const getOrganisationPage = cache(async (slug: string): Promise<{ organis
         updatedAt: organisation.updatedAt.toISOString(),
         lastVerifiedAt: organisation.lastVerifiedAt?.toISOString() ?? null,
         countries: organisation.countries.map(({ country }) => country),
+        translations: organisation.translations as Record<string, string>,
       },
     };
   }

@@ -1,15 +1,16 @@
 // What the rest of the code needs to know of the public pages' languages: the list (i18n/routing.ts),
 // their addresses, their names, dates as readers of each write them, and the choice the bare `/`
 // makes from Accept-Language. Pure functions: proxy.ts, lib/sitemap.ts and pages share them.
-import { hasLocale } from "next-intl";
-import { type Locale, routing } from "@/i18n/routing";
+import { locales as list } from "@/i18n/locales";
 import { localePath } from "./path";
 
-export type { Locale };
-export const locales = routing.locales;
-export const defaultLocale: Locale = routing.defaultLocale;
+// No import of next-intl here: scripts (the seed, the importer) read these through the validation
+// schemas, outside Next, where next-intl's React entry cannot load.
+export type Locale = (typeof list)[number];
+export const locales = list;
+export const defaultLocale: Locale = "en";
 
-export const isLocale = (value: unknown): value is Locale => hasLocale(locales, value);
+export const isLocale = (value: unknown): value is Locale => typeof value === "string" && (locales as readonly string[]).includes(value);
 
 export { localePath };
 

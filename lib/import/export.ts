@@ -8,8 +8,10 @@ import { stringify } from "csv-stringify";
 import ExcelJS from "exceljs";
 import type { ExportedOrganisation } from "@/lib/data/export";
 import type { ContactType } from "@/lib/generated/prisma/enums";
+import { languageOf, translationFields, translationHeader } from "./translation-fields";
 
-export const exportHeaders = ["Name", "Acronym", "Kind", "Countries", "Description", "Website", "E-mail", "Phone", "Fax", "Address", "Contact form", "Status", "Slug"] as const;
+// Then the description in each other language ("Description (French)"), empty where there is none.
+export const exportHeaders = ["Name", "Acronym", "Kind", "Countries", "Description", "Website", "E-mail", "Phone", "Fax", "Address", "Contact form", "Status", "Slug", ...translationFields.map(translationHeader)];
 
 const contactOrder: ContactType[] = ["EMAIL", "PHONE", "FAX", "ADDRESS", "CONTACT_FORM"];
 
@@ -35,6 +37,7 @@ export function exportRow(organisation: ExportedOrganisation): string[] {
     ...contacts,
     organisation.archived ? "archived" : "published",
     organisation.slug,
+    ...translationFields.map((field) => organisation.translations[`${languageOf(field)}:description`] ?? ""),
   ];
 }
 

@@ -4,9 +4,13 @@
 import { z } from "zod";
 import { OrganisationKind } from "@/lib/generated/prisma/enums";
 import { columnLetter } from "./read";
+import { translationFields, translationHeader, type TranslationField } from "./translation-fields";
 
-export const importFields = ["name", "acronym", "kind", "countries", "description", "website", "email", "phone", "fax", "address", "contact_form", "ignore"] as const;
+export { translationFields, translationHeader, type TranslationField };
+
+export const importFields = ["name", "acronym", "kind", "countries", "description", "website", "email", "phone", "fax", "address", "contact_form", ...translationFields, "ignore"] as const;
 export type ImportField = (typeof importFields)[number];
+
 
 /** Fields a file may have several columns of (extra contact columns); the others once at most. */
 export const repeatableFields: ReadonlySet<ImportField> = new Set(["email", "phone", "fax", "address", "contact_form", "ignore"]);
@@ -32,7 +36,7 @@ export type Mapping = z.output<typeof mappingSchema>;
  * Header words that suggest each field, in English, French, Dutch, German, Italian, Spanish and
  * Romanian, compared without case, accents or punctuation. "Webside" is the original directory's.
  */
-const synonyms: Record<Exclude<ImportField, "ignore">, string[]> = {
+const synonyms: Record<Exclude<ImportField, "ignore" | TranslationField>, string[]> = {
   name: ["name", "organisation", "organization", "organisation name", "organization name", "nom", "nom de l organisation", "organisme", "naam", "organisatie", "naam organisatie", "naam van de organisatie", "organisationsname", "bezeichnung", "nome", "organizzazione", "denominazione", "nome organizzazione", "nombre", "organizacion", "nombre de la organizacion", "entidad", "nume", "organizatie", "denumire", "numele organizatiei"],
   acronym: ["acronym", "abbreviation", "short name", "sigle", "acronyme", "afkorting", "akronym", "abkurzung", "kurzel", "sigla", "acronimo", "acronim", "prescurtare"],
   kind: ["kind", "type", "category", "kind of organisation", "type of organisation", "type d organisation", "categorie", "soort", "soort organisatie", "art", "typ", "kategorie", "organisationsart", "tipo", "categoria", "tipo di organizzazione", "tipo de organizacion", "tip", "tipul organizatiei"],
@@ -56,8 +60,12 @@ export function normaliseHeader(header: string): string {
     .trim();
 }
 
+// A translation column by its export header, its field name or the language's code or name:
+// "Description (French)", "description_fr", "Description FR".
+const translationSynonyms = translationFields.map((field) => [field, [translationHeader(field), field, `description ${field.slice(-2)}`]] as const);
+
 const fieldBySynonym = new Map<string, ImportField>(
-  Object.entries(synonyms).flatMap(([field, words]) => words.map((word) => [normaliseHeader(word), field as ImportField] as const)),
+  [...Object.entries(synonyms), ...translationSynonyms].flatMap(([field, words]) => words.map((word) => [normaliseHeader(word), field as ImportField] as const)),
 );
 
 /** The field a header suggests, or "ignore". */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { diffDocuments, type OrganisationDocument } from "@/lib/change-sets/document";
-import type { Organisation } from "@/lib/validation/organisation";
+import type { ImportedOrganisation } from "./rows";
 import { describeDifferences, keysOf, newDocument, proposedUpdate, sameProposal } from "./plan";
 
 const base: OrganisationDocument = {
@@ -16,10 +16,12 @@ const base: OrganisationDocument = {
     { id: "c2", type: "PHONE", label: "Office", value: "+32471512745", rawValue: "0032 471 51 27 45" },
   ],
   archived: false,
+  originalLanguage: "en",
+  translations: {},
 };
 
 /** The row as the file says it (what parseRow returns). */
-const row = (overrides: Partial<Organisation> = {}): Organisation => ({
+const row = (overrides: Partial<ImportedOrganisation> = {}): ImportedOrganisation => ({
   name: base.name,
   acronym: base.acronym,
   kind: base.kind,
@@ -27,6 +29,7 @@ const row = (overrides: Partial<Organisation> = {}): Organisation => ({
   website: base.website,
   countries: base.countries,
   contacts: [{ type: "EMAIL", label: null, value: "info@allo-tolerance.eu", rawValue: "info@allo-tolerance.eu" }],
+  translations: {},
   ...overrides,
 });
 
@@ -92,3 +95,13 @@ describe("describeDifferences", () => {
     );
   });
 });
+
+describe("translation columns", () => {
+  it("propose a filled cell's translation, keep the published one for an empty cell, and never make the original a translation", () => {
+    const published = { ...base, translations: { "de:description": "Hört zu." } };
+    const proposed = proposedUpdate(published, row({ translations: { "fr:description": "Écoute.", "en:description": "Listens again." } }), new Set(["name", "description_fr", "description_de", "description_en"]));
+    expect(diffDocuments(published, proposed).map((change) => [change.key, change.proposed])).toEqual([["translation:fr:description", "Écoute."]]);
+    expect(newDocument(row({ translations: { "nl:description": "Luistert." } })).translations).toEqual({ "nl:description": "Luistert." });
+  });
+});
+

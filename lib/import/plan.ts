@@ -3,10 +3,12 @@
 // the file has columns for are the file's (a contact with the same value keeps its identity, so
 // an unchanged file proposes nothing), those of the other types stay as they are.
 import { randomUUID } from "node:crypto";
-import { fieldLabels, type Change, type ContactDocument, type OrganisationDocument } from "@/lib/change-sets/document";
+import { fieldLabels, translationLabel, type Change, type ContactDocument, type OrganisationDocument } from "@/lib/change-sets/document";
 import { contactTypeLabels } from "@/lib/validation/labels";
 import type { ContactType } from "@/lib/generated/prisma/enums";
-import type { Organisation } from "@/lib/validation/organisation";
+import { sortedTranslations } from "@/lib/change-sets/document";
+import type { ImportedOrganisation } from "./rows";
+import { languageOf, translationFields } from "./translation-fields";
 import type { ImportField } from "./mapping";
 
 /** How a row may be matched to a published organisation (the user picks which). */
@@ -47,7 +49,7 @@ export function comparableName(name: string): string {
 }
 
 /** A new organisation's document from a row (its address is chosen when it is approved). */
-export function newDocument(organisation: Organisation): OrganisationDocument {
+export function newDocument(organisation: ImportedOrganisation): OrganisationDocument {
   return {
     slug: "",
     name: organisation.name,
@@ -58,18 +60,27 @@ export function newDocument(organisation: Organisation): OrganisationDocument {
     countries: organisation.countries,
     contacts: organisation.contacts.map((contact) => ({ id: randomUUID(), type: contact.type, label: contact.label, value: contact.value, rawValue: contact.rawValue })),
     archived: false,
+    originalLanguage: "en",
+    translations: sortedTranslations(Object.fromEntries(Object.entries(organisation.translations).filter(([key]) => !key.startsWith("en:")))),
   };
 }
 
 /** The published document with what the row says in the columns the file has. */
-export function proposedUpdate(base: OrganisationDocument, organisation: Organisation, mapped: ReadonlySet<ImportField>): OrganisationDocument {
-  const proposed: OrganisationDocument = { ...base, contacts: [...base.contacts] };
+export function proposedUpdate(base: OrganisationDocument, organisation: ImportedOrganisation, mapped: ReadonlySet<ImportField>): OrganisationDocument {
+  const proposed: OrganisationDocument = { ...base, contacts: [...base.contacts], translations: { ...base.translations } };
   for (const field of scalarFields) {
     if (!mapped.has(field)) continue;
     // An empty optional cell says nothing about the acronym or the website: the published one stays.
     if ((field === "acronym" || field === "website" || field === "description") && !organisation[field]) continue;
     (proposed as Record<string, unknown>)[field] = organisation[field];
   }
+  // A filled translation cell replaces that language's description; an empty one says nothing. The
+  // original language's column is the original: it is the description, not a translation.
+  for (const field of translationFields) {
+    const key = `${languageOf(field)}:description`;
+    if (mapped.has(field) && organisation.translations[key] && languageOf(field) !== base.originalLanguage) proposed.translations[key] = organisation.translations[key];
+  }
+  proposed.translations = sortedTranslations(proposed.translations);
   const fileTypes = new Set((Object.keys(contactFields) as ContactType[]).filter((type) => mapped.has(contactFields[type])));
   if (fileTypes.size === 0) return proposed;
   const unused = [...base.contacts];
@@ -119,6 +130,7 @@ export function describeDifferences(changes: Change[]): Difference[] {
   return changes.map((change) => {
     if (change.type === "field") return { what: fieldLabels[change.field], before: shown(change.base), after: shown(change.proposed) };
     if (change.type === "order") return { what: "Order of the contacts", before: null, after: null };
+    if (change.type === "translation") return { what: translationLabel(change.language, change.part), before: change.base, after: change.proposed };
     const contact = (change.proposed ?? change.base)!;
     return { what: contactTypeLabels[contact.type], before: change.base?.value ?? null, after: change.proposed?.value ?? null };
   });

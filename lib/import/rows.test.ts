@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mappingSchema, type ImportField } from "./mapping";
+import { mappingSchema, suggestField, type ImportField } from "./mapping";
 import { countryLookup, parseRow } from "./rows";
 
 const countries = countryLookup(["BE", "FR", "DE", "IT", "ES", "RO", "NL"]);
@@ -68,3 +68,21 @@ describe("parseRow", () => {
     expect(row.organisation).toMatchObject({ name: '=HYPERLINK("x")', kind: "PROJECT", countries: ["DE"] });
   });
 });
+
+describe("translation columns", () => {
+  const withTranslations: ImportField[] = ["name", "kind", "countries", "description_fr", "description_nl"];
+
+  it("are suggested from the export's headers and their field names", () => {
+    expect(suggestField("Description (French)")).toBe("description_fr");
+    expect(suggestField("description_nl")).toBe("description_nl");
+    expect(suggestField("Description RO")).toBe("description_ro");
+  });
+
+  it("give the description in each language, filled cells only, a bad one at its column", () => {
+    const row = parseRow(["Allo-Tolérance", "ngo", "be", "Écoute.", ""], withTranslations, mapping, countries);
+    expect(row.organisation?.translations).toEqual({ "fr:description": "Écoute." });
+    const long = parseRow(["Allo-Tolérance", "ngo", "be", "", "x".repeat(20_001)], withTranslations, mapping, countries);
+    expect(long.errors).toEqual([{ field: "description_nl", column: "E", message: "Keep the description under 20,000 characters." }]);
+  });
+});
+

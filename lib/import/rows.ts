@@ -4,12 +4,16 @@
 import { ContactType, OrganisationKind } from "@/lib/generated/prisma/enums";
 import { contactsSchema } from "@/lib/validation/contact";
 import { organisationInputSchema, organisationSchema, type Organisation } from "@/lib/validation/organisation";
+import { translationKey } from "@/lib/change-sets/document";
+import { languageOf, translationFields } from "./translation-fields";
 import { organisationKindLabels } from "@/lib/validation/labels";
 import { kindCodes, normaliseHeader, type ImportField, type Mapping } from "./mapping";
 import { columnLetter } from "./read";
 
 export type RowError = { field: string; column: string | null; message: string };
-export type ParsedRow = { organisation: Organisation; errors: [] } | { organisation: null; errors: RowError[] };
+/** A row's organisation: its fields, and its description in other languages ("fr:description" → text, filled cells only). */
+export type ImportedOrganisation = Organisation & { translations: Record<string, string> };
+export type ParsedRow = { organisation: ImportedOrganisation; errors: [] } | { organisation: null; errors: RowError[] };
 
 /** The languages country names are read in (the directory's). */
 const languages = ["en", "fr", "nl", "de", "it", "es", "ro"];
@@ -136,8 +140,14 @@ export function parseRow(cells: string[], fields: ImportField[], mapping: Mappin
     const contact = typeof issue.path[0] === "number" ? contacts[issue.path[0]] : undefined;
     errors.push({ field: contact ? fieldOfType(contact.type) : "contacts", column: contact?.column ?? null, message: issue.message });
   }
+  const translations: Record<string, string> = {};
+  for (const field of translationFields) {
+    const text = organisationInputSchema.shape.description.safeParse(cell(field));
+    if (!text.success) errors.push({ field, column: columnOf(field), message: text.error.issues[0].message });
+    else if (text.data) translations[translationKey(languageOf(field), "description")] = text.data;
+  }
   if (errors.length > 0) return { organisation: null, errors };
-  return { organisation: organisationSchema.parse(input), errors: [] };
+  return { organisation: { ...organisationSchema.parse(input), translations }, errors: [] };
 }
 
 function fieldOfType(type: ContactType): ImportField {

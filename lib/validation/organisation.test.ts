@@ -111,3 +111,28 @@ describe("organisationFormSchema", () => {
     expect(id.error?.issues.map((issue) => issue.path.join("."))).toEqual(["contacts.0.id"]);
   });
 });
+
+describe("translations in the editor's form", () => {
+  const form = { name: "Organe de coordination", kind: "GOVERNMENT_BODY", countries: "BE", description: "Analyses.", originalLanguage: "fr" };
+
+  it("keeps the filled translations by language and part, never one in the original language", () => {
+    const result = organisationFormSchema.parse({
+      ...form,
+      "translation.nl.name": " Coördinatieorgaan ",
+      "translation.nl.description": "Analyses.\r\nVoor België.",
+      "translation.de.description": "",
+      "translation.fr.description": "A second original",
+    });
+    expect(result.originalLanguage).toBe("fr");
+    expect(result.translations).toEqual({ "nl:name": "Coördinatieorgaan", "nl:description": "Analyses.\nVoor België." });
+    expect(result).not.toHaveProperty("translation.nl.name");
+  });
+
+  it("reports a bad translation at its own field, and refuses a language the directory does not have", () => {
+    const long = organisationFormSchema.safeParse({ ...form, "translation.it.description": "x".repeat(20_001) });
+    expect(long.error!.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([["translation.it.description", "Keep the description under 20,000 characters."]]);
+    const unknown = organisationFormSchema.safeParse({ ...form, originalLanguage: "xx", "translation.xx.description": "?" });
+    expect(unknown.error!.issues.map((issue) => issue.path.join("."))).toEqual(["originalLanguage", ""]);
+  });
+});
+

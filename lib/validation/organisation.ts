@@ -2,6 +2,8 @@ import "./zod-config";
 import { z } from "zod";
 import { slugPattern } from "@/lib/slug";
 import { OrganisationKind } from "@/lib/generated/prisma/enums";
+import { locales } from "@/lib/i18n/locales";
+import { translationKey, translationParts } from "@/lib/change-sets/document";
 import { contactsSchema } from "./contact";
 import { normaliseEmail, normaliseUrl, stripControlCharacters } from "./normalise";
 
@@ -92,6 +94,29 @@ const formFields = {
   note: z.string().trim().max(2000, "Keep the note under 2,000 characters.").default(""),
 };
 
+/**
+ * The editor's translation fields, one per language and part: `translation.fr.description`,
+ * `translation.nl.name`… (a flat name, so that an error is shown at its field).
+ */
+const translationFields = Object.fromEntries(
+  locales.flatMap((language) => [
+    [`translation.${language}.name`, z.string().overwrite(stripControlCharacters).trim().max(200, "Keep the name under 200 characters.").default("")],
+    [`translation.${language}.description`, organisationInputSchema.shape.description],
+  ]),
+) as Record<`translation.${string}.${"name" | "description"}`, z.ZodType<string, unknown>>;
+
+/** The translation fields as the document keeps them ("fr:description" → text): filled ones only, never the original language's. */
+function withTranslations<T extends { originalLanguage: string }>(form: T): Omit<T, `translation.${string}`> & { translations: Record<string, string> } {
+  const translations: Record<string, string> = {};
+  const rest: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(form)) {
+    const match = /^translation\.([a-z]{2})\.(name|description)$/.exec(name);
+    if (!match) rest[name] = value;
+    else if (typeof value === "string" && value !== "" && match[1] !== form.originalLanguage) translations[translationKey(match[1], match[2] as (typeof translationParts)[number])] = value;
+  }
+  return { ...(rest as Omit<T, `translation.${string}`>), translations };
+}
+
 const strict = { error: (issue: { code: string; keys?: string[] }) => (issue.code === "unrecognized_keys" ? `These fields cannot be set here: ${issue.keys?.join(", ")}.` : undefined) };
 
 /**
@@ -115,11 +140,14 @@ export const organisationFormSchema = z
       intent: z.enum(["draft", "submit"]).default("draft"),
       /** The author has seen that another pending change changes the same fields, and submits anyway. */
       confirmOverlap: z.literal("1").optional(),
+      originalLanguage: z.enum(locales, { error: "Choose the language the name and description are written in." }).default("en"),
+      ...translationFields,
     },
     strict,
   )
   .superRefine(checkContacts, always)
-  .transform(withNormalisedContacts);
+  .transform(withNormalisedContacts)
+  .transform(withTranslations);
 
 /** The public suggestion forms: the same fields and rules, plus who suggests it (both optional). */
 export const suggestionFormSchema = z

@@ -1,18 +1,19 @@
 import { OrganisationKind } from "@/lib/generated/prisma/enums";
 import { isId } from "@/lib/validation/ids";
 import { cleanQuery } from "@/lib/validation/search";
+import { isLocale, locales } from "@/lib/i18n/locales";
 
 export const apiLimits = { default: 50, max: 100 };
 const kinds = Object.values(OrganisationKind).map((kind) => kind.toLowerCase());
 
-export type ApiQuery = { country?: string; kind?: OrganisationKind; q?: string; cursor?: string; limit: number };
+export type ApiQuery = { country?: string; kind?: OrganisationKind; q?: string; cursor?: string; limit: number; lang?: string };
 export type ApiQueryError = { parameter: string; message: string };
 
 /**
  * The list endpoint's query: every problem names its parameter (an unknown one, a repeated one,
  * an unknown kind, a malformed cursor, a limit out of range), so the caller gets a 400, never a 500.
  */
-export function parseApiQuery(params: URLSearchParams, allowed = ["country", "kind", "q", "cursor", "limit"]): ApiQuery | ApiQueryError {
+export function parseApiQuery(params: URLSearchParams, allowed = ["country", "kind", "q", "cursor", "limit", "lang"]): ApiQuery | ApiQueryError {
   for (const name of new Set(params.keys())) {
     if (!allowed.includes(name)) {
       return { parameter: name, message: allowed.length ? `Unknown parameter "${name}". Known: ${allowed.join(", ")}.` : `Unknown parameter "${name}": this endpoint takes none.` };
@@ -40,6 +41,11 @@ export function parseApiQuery(params: URLSearchParams, allowed = ["country", "ki
   if (cursor !== null) {
     if (!isId(cursor)) return { parameter: "cursor", message: "Malformed cursor: pass the `next` value of the previous page." };
     query.cursor = cursor.toLowerCase();
+  }
+  const lang = params.get("lang");
+  if (lang !== null) {
+    if (!isLocale(lang)) return { parameter: "lang", message: `Unknown language. Use one of: ${locales.join(", ")}.` };
+    query.lang = lang;
   }
   const limit = params.get("limit");
   if (limit !== null) {

@@ -1,5 +1,5 @@
 import "server-only";
-import { applyChanges, collisions, diffDocuments, fieldLabels, type Change, type OrganisationDocument } from "@/lib/change-sets/document";
+import { applyChanges, collisions, diffDocuments, fieldLabels, translationLabel, type Change, type OrganisationDocument } from "@/lib/change-sets/document";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/data/audit";
 import { pagesChangedBy } from "@/lib/data/page-changes";
@@ -141,10 +141,10 @@ export async function applyChangeSet(
       const required = ["name", "kind", "countries", "slug"] as const;
       const missing = required.filter((field) => !accepted.some((change) => change.key === field));
       if (missing.length) throw new ConflictError(`A new organisation needs its ${missing.map((field) => fieldLabels[field].toLowerCase()).join(", ")}: accept ${missing.length > 1 ? "them" : "it"} or reject the whole change.`);
-      next = applyChanges({ ...proposed, acronym: null, website: null, description: "", contacts: [], archived: false }, proposed, accepted);
+      next = applyChanges({ ...proposed, acronym: null, website: null, description: "", contacts: [], archived: false, originalLanguage: "en", translations: {} }, proposed, accepted);
       if (await slugTaken(tx, next.slug)) throw new ConflictError(`The address "${next.slug}" is already used by another organisation.`);
       const created = await tx.organisation.create({
-        data: { slug: next.slug, name: next.name, acronym: next.acronym, kind: next.kind, description: next.description, website: next.website, countryCodes: next.countries },
+        data: { slug: next.slug, name: next.name, acronym: next.acronym, kind: next.kind, description: next.description, website: next.website, originalLanguage: next.originalLanguage, translations: next.translations, countryCodes: next.countries },
         select: { id: true, version: true },
       });
       organisationId = created.id;
@@ -176,6 +176,8 @@ export async function applyChangeSet(
           kind: next.kind,
           description: next.description,
           website: next.website,
+          originalLanguage: next.originalLanguage,
+          translations: next.translations,
           status: next.archived ? "ARCHIVED" : "PUBLISHED",
           countryCodes: next.countries,
           version: lockVersion,
@@ -271,6 +273,7 @@ const applyTransaction = { maxWait: 20_000, timeout: 30_000 };
 function describeChange(change: Change): string {
   if (change.type === "field") return fieldLabels[change.field].toLowerCase();
   if (change.type === "order") return "the order of the contacts";
+  if (change.type === "translation") return translationLabel(change.language, change.part).toLowerCase();
   return `the contact ${(change.base ?? change.proposed)!.rawValue}`;
 }
 

@@ -20,7 +20,12 @@ export type DraftInput = {
   kind: ChangeSetKind;
   organisationId?: string | null;
   /** The proposed organisation. An empty slug keeps the current one (or makes one from the name); `archived` follows the kind. */
-  document: Omit<OrganisationDocument, "contacts" | "archived"> & { contacts: (Omit<OrganisationDocument["contacts"][number], "id"> & { id?: string })[] };
+  document: Omit<OrganisationDocument, "contacts" | "archived" | "originalLanguage" | "translations"> & {
+    contacts: (Omit<OrganisationDocument["contacts"][number], "id"> & { id?: string })[];
+    /** Absent (a public suggestion, an import): as the change set or the published listing has them. */
+    originalLanguage?: string;
+    translations?: Record<string, string>;
+  };
   note: string;
 };
 

@@ -54,6 +54,8 @@ export async function getChangePreview(actor: Actor, id: string): Promise<Change
         kind: document.kind,
         description: document.description,
         website: document.website,
+        originalLanguage: document.originalLanguage,
+        translations: document.translations,
         brokenWebsiteCheckedAt: null,
         // As it will read once approved: updated today.
         updatedAt: new Date().toISOString(),

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import type { OrganisationDocument } from "@/lib/change-sets/document";
+import { type OrganisationDocument, sortedTranslations } from "@/lib/change-sets/document";
 import { ConflictError, FieldConflictError, NotFoundError, openChangeMessage } from "@/lib/data/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ChangeSetKind } from "@/lib/generated/prisma/enums";
@@ -94,7 +94,13 @@ export async function prepareProposal(tx: Tx, { kind, organisationId, changeSetI
   });
   const archived = kind === "ARCHIVE" ? true : kind === "RESTORE" ? false : (base?.archived ?? false);
   const slug = document.slug || base?.slug || (await freeSlug(tx, document.name, changeSetId));
-  const proposed: OrganisationDocument = { ...document, slug, contacts, archived };
+  const kept = earlier?.proposed ?? base;
+  const originalLanguage = document.originalLanguage ?? kept?.originalLanguage ?? "en";
+  // A translation in the original language would be a second original: left out.
+  const translations = sortedTranslations(
+    Object.fromEntries(Object.entries(document.translations ?? kept?.translations ?? {}).filter(([key]) => !key.startsWith(`${originalLanguage}:`))),
+  );
+  const proposed: OrganisationDocument = { ...document, originalLanguage, translations, slug, contacts, archived };
   if (await slugTaken(tx, proposed.slug, organisationId)) {
     throw new FieldConflictError("slug", `The address "${proposed.slug}" is already used by another organisation. Choose another.`);
   }

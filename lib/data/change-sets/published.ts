@@ -1,6 +1,6 @@
 import "server-only";
 import { tags } from "@/lib/cache";
-import type { OrganisationDocument } from "@/lib/change-sets/document";
+import { type OrganisationDocument, sortedTranslations } from "@/lib/change-sets/document";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/data/audit";
 import { NotFoundError } from "@/lib/data/errors";
@@ -20,6 +20,8 @@ const organisationSelect = {
   kind: true,
   description: true,
   website: true,
+  originalLanguage: true,
+  translations: true,
   status: true,
   version: true,
   countries: { select: { countryCode: true }, orderBy: { position: "asc" } },
@@ -39,6 +41,8 @@ function toDocument(row: OrganisationRow): OrganisationDocument {
     countries: row.countries.map((country) => country.countryCode),
     contacts: row.contacts,
     archived: row.status === "ARCHIVED",
+    originalLanguage: row.originalLanguage,
+    translations: sortedTranslations(row.translations as Record<string, string>),
   };
 }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { collisions, diffDocuments, fieldLabels, type Change, type OrganisationDocument } from "@/lib/change-sets/document";
+import { collisions, diffDocuments, fieldLabels, translationLabel, type Change, type OrganisationDocument } from "@/lib/change-sets/document";
 import { db } from "@/lib/db";
 import { parseStored, parseStoredOrNull } from "@/lib/data/stored-documents";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -132,7 +132,8 @@ export type PendingChange = {
 };
 
 /** What a change is about, for telling two changes apart: a contact is "Contacts" whichever of them. */
-const changeLabel = (change: Change) => (change.type === "field" ? fieldLabels[change.field] : "Contacts");
+const changeLabel = (change: Change) =>
+  change.type === "field" ? fieldLabels[change.field] : change.type === "translation" ? translationLabel(change.language, change.part) : "Contacts";
 
 /**
  * The changes waiting for review on an organisation that `actor` did not make (one open change

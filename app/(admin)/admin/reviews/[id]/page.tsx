@@ -8,7 +8,7 @@ import { AdoptButton } from "@/components/reviews/adopt-button";
 import { DecisionForm } from "@/components/reviews/decision-form";
 import { WordDiff } from "@/components/reviews/word-diff";
 import { requireRole } from "@/lib/auth/session";
-import { fieldLabels, type Change, type ContactDocument } from "@/lib/change-sets/document";
+import { fieldLabels, translationLabel, type Change, type ContactDocument } from "@/lib/change-sets/document";
 import { countryNames } from "@/lib/data/countries";
 import { getChangeSetForReview, type ReviewDetail } from "@/lib/data/reviews";
 import { isId } from "@/lib/validation/ids";
@@ -21,6 +21,7 @@ type Props = { params: Promise<{ id: string }> };
 function title(change: Change) {
   if (change.type === "field") return fieldLabels[change.field];
   if (change.type === "order") return "Order of the contacts";
+  if (change.type === "translation") return translationLabel(change.language, change.part);
   return { added: "New contact", changed: "Changed contact", removed: "Removed contact" }[change.change];
 }
 

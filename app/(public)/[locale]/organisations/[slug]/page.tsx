@@ -6,6 +6,7 @@ import { OrganisationArticle } from "@/components/organisation/organisation-arti
 import { getOrganisationPage } from "@/lib/data/organisations";
 import { appUrl } from "@/lib/env";
 import { countryNameIn, languageAlternates, localePath, type Locale } from "@/lib/i18n/locales";
+import { listingIn } from "@/lib/i18n/listing";
 import { summarise } from "@/lib/text";
 
 export const revalidate = 3600;
@@ -23,9 +24,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (!found || !("organisation" in found)) return { title: (await getTranslations({ locale, namespace: "NotFound" }))("title") };
   const { organisation } = found;
   const [t, kind] = await Promise.all([getTranslations({ locale, namespace: "Organisation" }), getTranslations({ locale, namespace: "Kinds" })]);
-  const title = organisation.acronym ? `${organisation.name} (${organisation.acronym})` : organisation.name;
+  const shown = listingIn(organisation, locale);
+  const title = organisation.acronym ? `${shown.name} (${organisation.acronym})` : shown.name;
   const countries = organisation.countries.map((country) => countryNameIn(locale, country.code, country.name)).join(", ");
-  const description = summarise(organisation.description) || t("description", { kind: kind(organisation.kind), countries });
+  const description = summarise(shown.description) || t("description", { kind: kind(organisation.kind), countries });
   const path = `/organisations/${organisation.slug}`;
   const url = `${appUrl()}${localePath(locale, path)}`;
   return { title, description, alternates: { canonical: url, languages: languageAlternates(path, appUrl()) }, openGraph: { title, description, url, type: "website" } };

@@ -1,0 +1,56 @@
+"use client";
+
+import { locales } from "@/i18n/locales";
+import { Field, SelectField, TextAreaField } from "@/components/ui/form";
+import type { FormState } from "@/lib/forms/form-state";
+
+const englishName = (code: string) => new Intl.DisplayNames(["en"], { type: "language" }).of(code) ?? code;
+const languageOptions = locales.map((code) => ({ value: code, label: englishName(code) }));
+
+type Props = {
+  /** The name and description as written, shown beside each translation. */
+  original: { name: string; description: string };
+  originalLanguage: string;
+  /** "fr:description" → text. */
+  translations: Record<string, string>;
+  state: FormState<unknown>;
+};
+
+/**
+ * The language the listing is written in, and its name and description in each other language,
+ * beside the original. A language opens when it has a translation or an error; an empty field is
+ * no translation (readers of that language see the original, marked as such).
+ */
+export function TranslationsEditor({ original, originalLanguage, translations, state }: Props) {
+  const hasError = (code: string) => Boolean(state.fieldErrors?.[`translation.${code}.name`] || state.fieldErrors?.[`translation.${code}.description`]);
+  return (
+    <fieldset className="space-y-4 rounded-md border border-slate-200 p-4">
+      <legend className="font-semibold">Languages</legend>
+      <SelectField name="originalLanguage" label="The name and description are written in" defaultValue={originalLanguage} options={languageOptions} state={state} />
+      <p className="text-sm text-slate-600">Translations are optional. Where there is none, readers see the original with a note saying which language it is in.</p>
+      {locales.map((code) => {
+        const name = translations[`${code}:name`] ?? "";
+        const description = translations[`${code}:description`] ?? "";
+        const translated = Boolean(name || description);
+        return (
+          <details key={code} open={translated || hasError(code)} className="rounded border border-slate-200 p-3">
+            <summary className="cursor-pointer font-medium">
+              {englishName(code)} <span className="font-normal text-slate-600">{translated ? "(translated)" : "(not translated)"}</span>
+            </summary>
+            <div className="mt-3 grid gap-4 md:grid-cols-2">
+              <div className="text-sm text-slate-700">
+                <p className="font-medium">Original</p>
+                <p className="mt-1">{original.name}</p>
+                <p className="mt-2 line-clamp-6 whitespace-pre-line">{original.description}</p>
+              </div>
+              <div className="space-y-3">
+                <Field name={`translation.${code}.name`} label={`Name in ${englishName(code)} (optional)`} defaultValue={name} state={state} />
+                <TextAreaField name={`translation.${code}.description`} label={`Description in ${englishName(code)} (optional)`} rows={5} defaultValue={description} state={state} />
+              </div>
+            </div>
+          </details>
+        );
+      })}
+    </fieldset>
+  );
+}
