@@ -154,6 +154,10 @@ test("a translation proposed and approved through review shows in its language o
   await expect(page.locator('[lang="en"]').getByText("Prevents radicalisation through sport.")).toBeVisible();
   await expect(page.getByText(french)).toHaveCount(0);
 
+  // Lists show the translated summary too (the country page, refreshed by the same approval).
+  await page.goto("/fr/countries/li");
+  await expect(page.locator('p[lang="fr"]').getByText(french)).toBeVisible();
+
   await page.goto(`/en/organisations/${organisation.slug}`);
   await expect(page.getByText("Prevents radicalisation through sport.")).toBeVisible();
   await expect(page.getByText("Original in")).toHaveCount(0);

@@ -17,6 +17,9 @@ export type OrganisationListItem = {
   kind: OrganisationKind;
   website: string | null;
   summary: string;
+  originalLanguage: string;
+  /** Translated names ("fr:name") and summaries of translated descriptions ("fr:description"). */
+  translations: Record<string, string>;
 };
 
 export type OrganisationDetail = {
@@ -40,10 +43,16 @@ export type OrganisationDetail = {
   translations: Record<string, string>;
 };
 
-const listSelect = { id: true, slug: true, name: true, acronym: true, kind: true, website: true, description: true } as const;
+const listSelect = { id: true, slug: true, name: true, acronym: true, kind: true, website: true, description: true, originalLanguage: true, translations: true } as const;
 
-function toListItem({ description, ...organisation }: { description: string } & Omit<OrganisationListItem, "summary">) {
-  return { ...organisation, summary: summarise(description) };
+function toListItem({
+  description,
+  translations,
+  ...organisation
+}: { description: string; translations: unknown } & Omit<OrganisationListItem, "summary" | "translations">): OrganisationListItem {
+  // A list shows summaries: translated descriptions are summarised here, as the original is.
+  const summarised = Object.entries(translations as Record<string, string>).map(([key, text]) => [key, key.endsWith(":description") ? summarise(text) : text]);
+  return { ...organisation, summary: summarise(description), translations: Object.fromEntries(summarised) };
 }
 
 export const countryPageSize = 50;

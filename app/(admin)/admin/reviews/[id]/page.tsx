@@ -58,8 +58,15 @@ export default async function ReviewPage({ params }: Props) {
         {review.changes.map((change) => {
           const moved = review.moved.includes(change.key);
           const now =
-            change.type === "field" ? review.current?.[change.field] : change.type === "contact" ? review.current?.contacts.find((contact) => contact.id === (change.base ?? change.proposed)?.id) ?? null : review.current?.contacts.map((contact) => contact.id);
-          const longText = change.type === "field" && change.field === "description" && review.base;
+            change.type === "field"
+              ? review.current?.[change.field]
+              : change.type === "contact"
+                ? (review.current?.contacts.find((contact) => contact.id === (change.base ?? change.proposed)?.id) ?? null)
+                : change.type === "translation"
+                  ? (review.current?.translations[`${change.language}:${change.part}`] ?? null)
+                  : review.current?.contacts.map((contact) => contact.id);
+          // A description (or its translation) that was there before is compared word by word.
+          const longText = ((change.type === "field" && change.field === "description") || (change.type === "translation" && change.part === "description" && change.base)) && review.base;
           return (
             <tr key={change.key} className={`border-b border-slate-200 align-top ${moved ? "bg-amber-50" : ""}`}>
               <th scope="row" className="py-2 pr-4 font-medium">
