@@ -1,3 +1,6 @@
-// The languages of the directory, first the default: on their own, so that client components
-// (the editor's translations) can list them without bringing next-intl into the browser.
+// The languages of the directory's public pages, English (the default) first, each under its own
+// prefix (`/fr/organisations/…`): always prefixed, English too, so every public page has one
+// address per language and is cached as such. The unprefixed addresses of before are permanent
+// redirects to `/en/…` (next.config.js); the bare `/` alone chooses by Accept-Language (proxy.ts).
+// A plain list: client components and scripts read it without next-intl (lib/i18n/locales.ts).
 export const locales = ["en", "fr", "nl", "de", "it", "es", "ro"] as const;

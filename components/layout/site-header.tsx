@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { SkipLink } from "@/components/layout/skip-link";
-import type { Locale } from "@/i18n/routing";
-import { localePath } from "@/lib/i18n/path";
+import { localePath, type Locale } from "@/lib/i18n/locales";
 
 export type SiteHeaderLabels = { brand: string; brandSuffix: string; navigation: string; search: string; suggest: string; skipLink: string };
 

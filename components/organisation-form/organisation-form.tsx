@@ -18,6 +18,7 @@ import { organisationKindLabels } from "@/lib/validation/labels";
 import { buttonClass } from "@/components/ui/button";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { TranslationsEditor } from "@/components/organisation-form/translations-editor";
+import { shownValues } from "@/components/organisation-form/form-values";
 
 export type OrganisationFormValues = {
   name: string;
@@ -50,35 +51,6 @@ type Props = {
 
 const descriptionLimit = 20_000;
 const kindOptions = [{ value: "", label: "Choose…" }, ...Object.entries(organisationKindLabels).map(([value, label]) => ({ value, label }))];
-
-/** The values to show: what was submitted when the server refused it, else what was loaded. */
-function shown(state: { values?: Record<string, unknown> }, values: OrganisationFormValues): OrganisationFormValues {
-  const submitted = state.values;
-  if (!submitted) return values;
-  const text = (key: string) => (typeof submitted[key] === "string" ? (submitted[key] as string) : "");
-  const list = (value: unknown) => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
-  return {
-    name: text("name"),
-    acronym: text("acronym"),
-    slug: text("slug"),
-    kind: text("kind"),
-    countries: list(submitted.countries).filter((code): code is string => typeof code === "string"),
-    website: text("website"),
-    description: text("description"),
-    note: text("note"),
-    contacts: list(submitted.contacts)
-      .filter((contact): contact is Record<string, string> => typeof contact === "object" && contact !== null)
-      .map((contact) => ({ id: contact.id, type: (contact.type ?? "EMAIL") as ContactRow["type"], label: contact.label ?? "", value: contact.value ?? "" })),
-    originalLanguage: text("originalLanguage") || values.originalLanguage,
-    // What was typed in each translation field ("translation.fr.description" → "fr:description").
-    translations: Object.fromEntries(
-      Object.entries(submitted).flatMap(([key, value]) => {
-        const match = /^translation\.([a-z]{2})\.(name|description)$/.exec(key);
-        return match && typeof value === "string" ? [[`${match[1]}:${match[2]}`, value]] : [];
-      }),
-    ),
-  };
-}
 
 /** One form for a new organisation and for a change to one: organisation fields and contacts. */
 export function OrganisationForm({ values, countries, organisationId, changeSetId, revision, suggestion, confirmOverlap }: Props) {
@@ -152,7 +124,7 @@ export function OrganisationForm({ values, countries, organisationId, changeSetI
     router.push(href);
   };
   const { preview, savedAs } = useValuePreviews();
-  const current = shown(state, values);
+  const current = shownValues(state, values);
   const [website, setWebsite] = useState(current.website);
   // The values the form opens with are previewed at once (a draft's phones as they will be shown).
   useEffect(() => {

@@ -2,9 +2,11 @@
 
 import { locales } from "@/i18n/locales";
 import { Field, SelectField, TextAreaField } from "@/components/ui/form";
+import { translationFieldName, translationKey } from "@/lib/change-sets/document";
 import type { FormState } from "@/lib/forms/form-state";
+import { languageNameIn } from "@/lib/i18n/locales";
 
-const englishName = (code: string) => new Intl.DisplayNames(["en"], { type: "language" }).of(code) ?? code;
+const englishName = (code: string) => languageNameIn("en", code);
 const languageOptions = locales.map((code) => ({ value: code, label: englishName(code) }));
 
 type Props = {
@@ -22,15 +24,15 @@ type Props = {
  * no translation (readers of that language see the original, marked as such).
  */
 export function TranslationsEditor({ original, originalLanguage, translations, state }: Props) {
-  const hasError = (code: string) => Boolean(state.fieldErrors?.[`translation.${code}.name`] || state.fieldErrors?.[`translation.${code}.description`]);
+  const hasError = (code: string) => Boolean(state.fieldErrors?.[translationFieldName(code, "name")] || state.fieldErrors?.[translationFieldName(code, "description")]);
   return (
     <fieldset className="space-y-4 rounded-md border border-slate-200 p-4">
       <legend className="font-semibold">Languages</legend>
       <SelectField name="originalLanguage" label="The name and description are written in" defaultValue={originalLanguage} options={languageOptions} state={state} />
       <p className="text-sm text-slate-600">Translations are optional. Where there is none, readers see the original with a note saying which language it is in.</p>
       {locales.map((code) => {
-        const name = translations[`${code}:name`] ?? "";
-        const description = translations[`${code}:description`] ?? "";
+        const name = translations[translationKey(code, "name")] ?? "";
+        const description = translations[translationKey(code, "description")] ?? "";
         const translated = Boolean(name || description);
         return (
           <details key={code} open={translated || hasError(code)} className="rounded border border-slate-200 p-3">
@@ -44,8 +46,8 @@ export function TranslationsEditor({ original, originalLanguage, translations, s
                 <p className="mt-2 line-clamp-6 whitespace-pre-line">{original.description}</p>
               </div>
               <div className="space-y-3">
-                <Field name={`translation.${code}.name`} label={`Name in ${englishName(code)} (optional)`} defaultValue={name} state={state} />
-                <TextAreaField name={`translation.${code}.description`} label={`Description in ${englishName(code)} (optional)`} rows={5} defaultValue={description} state={state} />
+                <Field name={translationFieldName(code, "name")} label={`Name in ${englishName(code)} (optional)`} defaultValue={name} state={state} />
+                <TextAreaField name={translationFieldName(code, "description")} label={`Description in ${englishName(code)} (optional)`} rows={5} defaultValue={description} state={state} />
               </div>
             </div>
           </details>

@@ -1,4 +1,5 @@
-import { languageLabel, type Change, type ContactDocument } from "@/lib/change-sets/document";
+import type { Change, ContactDocument } from "@/lib/change-sets/document";
+import { languageNameIn } from "@/lib/i18n/locales";
 import { contactTypeLabels, organisationKindLabels } from "@/lib/validation/labels";
 
 const empty = <span className="text-slate-500">(empty)</span>;
@@ -37,7 +38,7 @@ export function ChangeValue({ change, side, names, countries }: { change: Change
   }
   if (side === null || side === undefined || side === "") return empty;
   if (change.type === "translation") return <span className="whitespace-pre-line break-words" lang={change.language}>{String(side)}</span>;
-  if (change.field === "originalLanguage") return <>{languageLabel(String(side))}</>;
+  if (change.field === "originalLanguage") return <>{languageNameIn("en", String(side))}</>;
   if (change.field === "kind") return <>{organisationKindLabels[side as keyof typeof organisationKindLabels]}</>;
   if (change.field === "archived") return <>{side ? "Archived" : "Listed"}</>;
   if (change.field === "countries" && Array.isArray(side)) return <>{countryList(side as string[], countries ?? new Map())}</>;

@@ -1,4 +1,5 @@
 import type { ContactType, OrganisationKind } from "@/lib/generated/prisma/enums";
+import { languageNameIn } from "@/lib/i18n/locales";
 
 /** A contact inside a document; its id is stable across versions (new ones get theirs when drafted). */
 export type ContactDocument = { id: string; type: ContactType; label: string | null; value: string; rawValue: string };
@@ -37,6 +38,15 @@ export function parseTranslationKey(key: string): { language: string; part: Tran
   return match ? { language: match[1], part: match[2] as TranslationPart } : null;
 }
 
+/** A translation's field in the editor's form: `translation.fr.description` (a flat name, so its error shows at it). */
+export const translationFieldName = (language: string, part: TranslationPart) => `translation.${language}.${part}`;
+
+/** The translation key ("fr:description") of a form field's name, or null for a field that is no translation. */
+export function translationKeyOfField(name: string): string | null {
+  const match = /^translation\.([a-z]{2})\.(name|description)$/.exec(name);
+  return match ? translationKey(match[1], match[2] as TranslationPart) : null;
+}
+
 /** The fields a change set can change, each decided on by itself. */
 export const documentFields = ["name", "acronym", "slug", "kind", "countries", "website", "description", "originalLanguage", "archived"] as const;
 export type DocumentField = (typeof documentFields)[number];
@@ -54,19 +64,9 @@ export const fieldLabels: Record<DocumentField, string> = {
 };
 
 const partLabels: Record<TranslationPart, string> = { name: "Name", description: "Description" };
-const englishLanguageName = (code: string) => {
-  try {
-    return new Intl.DisplayNames(["en"], { type: "language" }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-};
-
-/** A language's English name, for staff: "French". */
-export const languageLabel = (code: string) => englishLanguageName(code);
 
 /** A translation change's name for staff: "Description in French". */
-export const translationLabel = (language: string, part: TranslationPart) => `${partLabels[part]} in ${englishLanguageName(language)}`;
+export const translationLabel = (language: string, part: TranslationPart) => `${partLabels[part]} in ${languageNameIn("en", language)}`;
 
 /**
  * One change a reviewer accepts or rejects: a field, one contact (added, changed or removed), or

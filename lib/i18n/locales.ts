@@ -1,18 +1,21 @@
-// What the rest of the code needs to know of the public pages' languages: the list (i18n/routing.ts),
+// What the rest of the code needs to know of the public pages' languages: the list (i18n/locales.ts),
 // their addresses, their names, dates as readers of each write them, and the choice the bare `/`
 // makes from Accept-Language. Pure functions: proxy.ts, lib/sitemap.ts and pages share them.
 import { locales as list } from "@/i18n/locales";
-import { localePath } from "./path";
 
 // No import of next-intl here: scripts (the seed, the importer) read these through the validation
-// schemas, outside Next, where next-intl's React entry cannot load.
+// schemas, outside Next, where next-intl's React entry cannot load; client components (the error
+// page's header, the editor's translations) use them without bringing it into the browser.
 export type Locale = (typeof list)[number];
 export const locales = list;
 export const defaultLocale: Locale = "en";
 
 export const isLocale = (value: unknown): value is Locale => typeof value === "string" && (locales as readonly string[]).includes(value);
 
-export { localePath };
+/** `localePath("fr", "/organisations/x")` is `/fr/organisations/x`; the home page is the bare prefix. */
+export function localePath(locale: Locale, path: string): string {
+  return path === "/" || path === "" ? `/${locale}` : `/${locale}${path}`;
+}
 
 /**
  * A public page's alternates for `hreflang`: every language's address, and `x-default`, the one
@@ -26,21 +29,37 @@ export function languageAlternates(path: string, base = ""): Record<string, stri
   return alternates;
 }
 
+// One Intl.DisplayNames per language and type, made once: making one costs ~30 µs, asking it ~1 µs,
+// and a search page names up to a hundred countries.
+const displayNames = new Map<string, Intl.DisplayNames>();
+function namesIn(locale: string, type: "language" | "region"): Intl.DisplayNames {
+  let names = displayNames.get(`${locale}:${type}`);
+  if (!names) {
+    names = new Intl.DisplayNames([locale], { type, fallback: "none" });
+    displayNames.set(`${locale}:${type}`, names);
+  }
+  return names;
+}
+
 /** A language's own name for itself ("français", "Nederlands"), as a language switch shows it. */
 export function languageName(locale: Locale): string {
-  const name = new Intl.DisplayNames([locale], { type: "language" }).of(locale) ?? locale;
+  const name = namesIn(locale, "language").of(locale) ?? locale;
   return name.charAt(0).toLocaleUpperCase(locale) + name.slice(1);
 }
 
-/** A language's name in the reader's language ("French" for an English reader, "frans" for a Dutch one). */
+/** A language's name in the reader's language ("French" for an English reader, "frans" for a Dutch one); staff read English's. */
 export function languageNameIn(locale: Locale, language: string): string {
-  return new Intl.DisplayNames([locale], { type: "language" }).of(language) ?? language;
+  try {
+    return namesIn(locale, "language").of(language) ?? language;
+  } catch {
+    return language;
+  }
 }
 
 /** A country's name in a language, from its ISO code (the CLDR names every browser and Node carry). */
 export function countryNameIn(locale: Locale, code: string, fallback: string): string {
   try {
-    return new Intl.DisplayNames([locale], { type: "region", fallback: "none" }).of(code.toUpperCase()) ?? fallback;
+    return namesIn(locale, "region").of(code.toUpperCase()) ?? fallback;
   } catch {
     return fallback;
   }

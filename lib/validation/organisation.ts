@@ -3,7 +3,7 @@ import { z } from "zod";
 import { slugPattern } from "@/lib/slug";
 import { OrganisationKind } from "@/lib/generated/prisma/enums";
 import { locales } from "@/lib/i18n/locales";
-import { translationKey, translationParts } from "@/lib/change-sets/document";
+import { translationFieldName, translationKeyOfField } from "@/lib/change-sets/document";
 import { contactsSchema } from "./contact";
 import { normaliseEmail, normaliseUrl, stripControlCharacters } from "./normalise";
 
@@ -100,8 +100,8 @@ const formFields = {
  */
 const translationFields = Object.fromEntries(
   locales.flatMap((language) => [
-    [`translation.${language}.name`, z.string().overwrite(stripControlCharacters).trim().max(200, "Keep the name under 200 characters.").default("")],
-    [`translation.${language}.description`, organisationInputSchema.shape.description],
+    [translationFieldName(language, "name"), z.string().overwrite(stripControlCharacters).trim().max(200, "Keep the name under 200 characters.").default("")],
+    [translationFieldName(language, "description"), organisationInputSchema.shape.description],
   ]),
 ) as Record<`translation.${string}.${"name" | "description"}`, z.ZodType<string, unknown>>;
 
@@ -110,9 +110,9 @@ function withTranslations<T extends { originalLanguage: string }>(form: T): Omit
   const translations: Record<string, string> = {};
   const rest: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(form)) {
-    const match = /^translation\.([a-z]{2})\.(name|description)$/.exec(name);
-    if (!match) rest[name] = value;
-    else if (typeof value === "string" && value !== "" && match[1] !== form.originalLanguage) translations[translationKey(match[1], match[2] as (typeof translationParts)[number])] = value;
+    const key = translationKeyOfField(name);
+    if (!key) rest[name] = value;
+    else if (typeof value === "string" && value !== "" && !key.startsWith(`${form.originalLanguage}:`)) translations[key] = value;
   }
   return { ...(rest as Omit<T, `translation.${string}`>), translations };
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Document } from "@/components/layout/document";
+import { EnglishPage } from "@/components/layout/english-page";
 import { LanguageSwitch } from "@/components/layout/language-switch";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
@@ -36,13 +37,9 @@ export default async function PublicLayout({ children, params }: Props) {
   // English with a 404, as a page of the site (notFound() here would answer a blank document).
   if (!isLocale(locale)) {
     return (
-      <Document lang="en">
-        <SiteHeader />
-        <main id="main" className="mx-auto max-w-5xl px-4 py-16">
-          <StaticNotFound locale="en" />
-        </main>
-        <SiteFooter />
-      </Document>
+      <EnglishPage>
+        <StaticNotFound locale="en" />
+      </EnglishPage>
     );
   }
   // Keeps the page statically rendered (ISR) while next-intl knows its language.
