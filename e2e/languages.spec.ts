@@ -1,5 +1,9 @@
 import { expect, test } from "./factories";
-import { approveAsReviewer, demoUsers, signInAs, submitChange } from "./support";
+import { approveAsReviewer, backdateStamps, demoUsers, freshAddress, signInAs, sql, submitChange } from "./support";
+import { readFileSync } from "node:fs";
+import type english from "../messages/en.json";
+
+const french = JSON.parse(readFileSync(new URL("../messages/fr.json", import.meta.url), "utf8")) as typeof english;
 
 // The public pages in their readers' languages: one address per language, the same page in each,
 // the old unprefixed addresses kept, and the bare / alone choosing by Accept-Language.
@@ -172,4 +176,47 @@ test("a translation proposed and approved through review shows in its language o
   const inDutch = await request.get(`/api/v1/organisations/${organisation.slug}?lang=nl`);
   expect((await inDutch.json()).data).toMatchObject({ description: "Prevents radicalisation through sport.", language: "en" });
   expect((await request.get(`/api/v1/organisations/${organisation.slug}?lang=xx`)).status()).toBe(400);
+});
+
+test("the suggestion form in French: its labels, its errors at their fields and its answers", async ({ page, make }) => {
+  const organisation = await make.organisation({ countries: ["BE"] });
+  await page.setExtraHTTPHeaders({ "x-forwarded-for": freshAddress() });
+  await backdateStamps(page);
+  await page.goto(`/fr/organisations/${organisation.slug}/suggest`);
+  const form = french.Form;
+  await expect(page.getByRole("group", { name: form.countries })).toContainText("1. Belgique");
+  await page.getByLabel(form.name, { exact: true }).fill("");
+  await page.getByRole("button", { name: form.addContact }).click();
+  const number = String(organisation.contacts.length + 1);
+  await page.getByLabel(form.contactKind.replace("{number}", number)).selectOption("PHONE");
+  // "Contact 3 : téléphone": the message's select, for a phone.
+  const phoneLabel = form.contactValue.replace("{number}", number).replace(/\{type, select,.*\}$/, /PHONE \{([^}]*)\}/.exec(form.contactValue)![1]);
+  const value = page.getByLabel(phoneLabel, { exact: true });
+  await value.fill("12");
+  await page.getByRole("button", { name: form.send }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText(french.Validation.checkFields);
+  await expect(page.getByText(french.Validation.nameRequired)).toBeVisible();
+  await expect(page.getByText(french.Validation.phoneInvalidIn.replace("{region}", "BE"))).toBeVisible();
+
+  await page.getByLabel(form.name, { exact: true }).fill(`${organisation.name} (corrigé)`);
+  await value.fill("+32 2 511 22 33");
+  await page.getByRole("button", { name: form.send }).click();
+  await expect(page).toHaveURL(/\/fr\/suggest\/thanks$/);
+  await expect(page.getByRole("heading", { level: 1, name: french.Suggest.thanksTitle })).toBeVisible();
+  // Its outcome will be e-mailed in French.
+  const [suggestion] = await sql(`SELECT status, "suggesterLanguage" FROM "ChangeSet" WHERE public AND "organisationId" = $1`, [organisation.id]);
+  expect(suggestion).toMatchObject({ status: "submitted", suggesterLanguage: "fr" });
+});
+
+test("the forms of a confirmation link answer in the page's language", async ({ page }) => {
+  await page.setExtraHTTPHeaders({ "x-forwarded-for": freshAddress() });
+  await page.goto("/fr/confirm/0193a0c2-7b7e-7000-8000-000000000000.forged-signature");
+  await expect(page.getByRole("heading", { level: 1, name: french.Confirm.invalidTitle })).toBeVisible();
+  const email = page.getByLabel(french.Confirm.newLinkEmail);
+  await email.fill("not an address");
+  await page.getByRole("button", { name: french.Confirm.newLinkByEmailSubmit }).click();
+  await expect(page.getByText(french.Validation.listingEmail)).toBeVisible();
+  await email.fill("nobody@example.org");
+  await page.getByRole("button", { name: french.Confirm.newLinkByEmailSubmit }).click();
+  await expect(page.getByRole("status").filter({ hasText: french.Confirm.newLinkByEmailSent.replace("{email}", "nobody@example.org") })).toBeVisible();
 });

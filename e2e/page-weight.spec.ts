@@ -69,14 +69,15 @@ test("a public page loads Next's runtime, its error pages and next/link, nothing
   expect(await scriptsOf(request, "/en/suggest", role), "/en/suggest").toEqual({ ...everyPublicPage, "the suggestion form": 1 });
 });
 
-test("the suggestion form's script carries neither zod nor libphonenumber-js's metadata", () => {
-  // The form shows the label maps; the schemas that validate it run on the server only.
+test("the suggestion form's script carries neither zod, libphonenumber-js's metadata nor the messages", () => {
+  // The schemas that validate the form run on the server only; its texts come with the page, in its language.
   const files = entryFiles("/(public)/[locale]/suggest/page")["[project]/app/(public)/[locale]/suggest/page"];
   const own = files.filter((file) => !Object.values(entryFiles("/(public)/[locale]/page")).flat().includes(file));
   expect(own).toHaveLength(1);
   for (const file of own) {
     const code = buildFile(file);
-    expect(code, file).toContain("Non-governmental organisation");
+    expect(code, file).toContain("/api/suggestions?language=");
+    expect(code, file).not.toContain("Non-governmental organisation");
     expect(code, file).not.toContain("country_calling_codes");
     expect(code, file).not.toContain("jitless");
   }

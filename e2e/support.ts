@@ -82,7 +82,7 @@ export const freshStamp = () => issueFormToken(deriveKey(process.env.NEXTAUTH_SE
 
 /** The page's suggestions go out with an old stamp (the form's own was issued when it rendered, a moment ago). */
 export async function backdateStamps(page: Page) {
-  await page.route("**/api/suggestions", (route) =>
+  await page.route(/\/api\/suggestions\?/, (route) =>
     route.continue({ postData: route.request().postData()!.replace(/(name="issued"\r\n\r\n)[^\r]*/, `$1${oldStamp()}`) }),
   );
 }

@@ -1,5 +1,6 @@
 import { getRequestConfig } from "next-intl/server";
 import { defaultLocale, isLocale } from "@/lib/i18n/locales";
+import { messagesOf } from "@/lib/i18n/messages";
 
 // The messages of a request's language: the `[locale]` segment of a public page (set by
 // setRequestLocale in its layout and page, so that they stay statically rendered), or the language
@@ -9,7 +10,7 @@ export default getRequestConfig(async ({ requestLocale, locale: explicit }) => {
   const locale = isLocale(requested) ? requested : defaultLocale;
   return {
     locale,
-    messages: (await import(`../messages/${locale}.json`)).default,
+    messages: await messagesOf(locale),
     timeZone: "UTC",
   };
 });

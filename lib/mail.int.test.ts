@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSmtpServer } from "@/e2e/smtp-server";
+import french from "@/messages/fr.json";
+
+/** A message's text as people read it: quoted-printable soft breaks and escapes undone. */
+const decoded = (body: string) =>
+  body.replace(/=\r?\n/g, "").replace(/(?:=[0-9A-F]{2})+/g, (run) => Buffer.from(run.replace(/=/g, ""), "hex").toString("utf8"));
 
 // A real SMTP server on a free port receives what the app sends.
 let server: Awaited<ReturnType<typeof startSmtpServer>>;
@@ -31,18 +36,47 @@ describe("sendPasswordLink", () => {
 describe("sendSuggestionOutcome", () => {
   it("tells a suggester the outcome, with the reviewer's words", async () => {
     const { sendSuggestionOutcome } = await import("./mail");
-    await sendSuggestionOutcome({ to: "visitor@example.org", name: "Vi", organisation: "S.A.V.E. BELGIUM", outcome: "rejected", note: "We could not confirm it." });
+    await sendSuggestionOutcome({ to: "visitor@example.org", name: "Vi", organisation: "S.A.V.E. BELGIUM", outcome: "rejected", note: "We could not confirm it.", language: "en" });
     const mail = received.at(-1)!;
     expect(mail.to).toEqual(["visitor@example.org"]);
     expect(mail.body).toContain("Subject: Your suggestion about S.A.V.E. BELGIUM");
     expect(mail.body).toContain("was not taken up");
     expect(mail.body).toContain("We could not confirm it.");
   });
+
+  it("writes in the language of the page the suggestion was sent from", async () => {
+    const { sendSuggestionOutcome } = await import("./mail");
+    await sendSuggestionOutcome({ to: "visiteur@example.org", name: "Vi", organisation: "S.A.V.E. BELGIUM", outcome: "approved", note: "Merci.", language: "fr" });
+    const body = decoded(received.at(-1)!.body);
+    expect(body).toContain(french.Mail.helloName.replace("{name}", "Vi"));
+    expect(body).not.toContain("Thank you");
+  });
+});
+
+describe("sendConfirmationRequest", () => {
+  it("asks in the listing's language, its countries named in it, with the links it is given", async () => {
+    const { sendConfirmationRequest } = await import("./mail");
+    await sendConfirmationRequest({
+      to: "info@example.be",
+      language: "fr",
+      listing: { name: "Exemple", acronym: null, website: null, description: "Prévention.", countries: [{ code: "BE", name: "Belgium" }], contacts: [{ type: "PHONE", label: null, value: "+3225112233" }] },
+      confirmLink: "http://localhost:3000/fr/confirm/abc",
+      unsubscribeLink: "http://localhost:3000/fr/confirm/abc/unsubscribe",
+      oneClickUnsubscribe: "http://localhost:3000/api/unsubscribe/abc",
+      expiresAt: new Date("2026-03-03T12:00:00Z"),
+    });
+    const body = decoded(received.at(-1)!.body);
+    expect(body).toContain(`${french.Mail.countries}: Belgique`);
+    expect(body).toContain(`${french.ContactTypes.PHONE}: +3225112233`);
+    expect(body).toContain("3 mars 2026");
+    expect(body).toContain("http://localhost:3000/fr/confirm/abc");
+    expect(body).not.toContain("Hello");
+  });
 });
 
 describe("a failure", () => {
   it("throws, so that the mail job is retried", async () => {
     const { sendSuggestionOutcome } = await import("./mail");
-    await expect(sendSuggestionOutcome({ to: "nobody@refused.test", name: null, organisation: "Gone", outcome: "approved", note: "" })).rejects.toThrow("No such mailbox");
+    await expect(sendSuggestionOutcome({ to: "nobody@refused.test", name: null, organisation: "Gone", outcome: "approved", note: "", language: "en" })).rejects.toThrow("No such mailbox");
   });
 });

@@ -1,6 +1,14 @@
 import "server-only";
 import nodemailer from "nodemailer";
+import { createTranslator } from "use-intl/core";
 import { serverEnv } from "@/lib/env";
+import { countryNameIn, defaultLocale, formatDay, type Locale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/messages";
+import english from "@/messages/en.json";
+
+// The messages to the public are in the recipient's language (messages/*.json, "Mail"); the
+// subjects that the admin's jobs page lists are in English.
+const inEnglish = createTranslator({ locale: defaultLocale, messages: english, namespace: "Mail" });
 
 /** Whether outgoing mail is configured (SMTP_URL). Without it the admin passes set-password links on. */
 export function mailConfigured(): boolean {
@@ -40,31 +48,30 @@ export function sendPasswordLink({ to, name, link, validHours, reason, messageId
 }
 
 export type SuggestionOutcome = "approved" | "partly-approved" | "rejected";
-type Outcome = { to: string; name: string | null; organisation: string; outcome: SuggestionOutcome; note: string; messageId?: string };
-
-const outcomes: Record<SuggestionOutcome, string> = {
-  approved: "was approved: the directory shows it now.",
-  "partly-approved": "was partly approved: the directory shows the parts a reviewer could confirm.",
-  rejected: "was not taken up.",
-};
+type Outcome = { to: string; name: string | null; organisation: string; outcome: SuggestionOutcome; note: string; language: Locale; messageId?: string };
 
 export function suggestionOutcomeSubject(organisation: string): string {
-  return `Your suggestion about ${organisation}`;
+  return inEnglish("suggestionSubject", { organisation });
 }
 
-/** Tells a member of the public what became of their suggestion; throws when it cannot be sent. */
-export function sendSuggestionOutcome({ to, name, organisation, outcome, note, messageId }: Outcome): Promise<void> {
+/** Tells a member of the public what became of their suggestion, in the language they wrote it in; throws when it cannot be sent. */
+export async function sendSuggestionOutcome({ to, name, organisation, outcome, note, language, messageId }: Outcome): Promise<void> {
+  const t = await translator(language, "Mail");
+  const said = { approved: "approved", "partly-approved": "partly", rejected: "rejected" }[outcome];
   return send({
     to,
-    subject: suggestionOutcomeSubject(organisation),
-    text: `Hello${name ? ` ${name}` : ""},\n\nThank you for your suggestion about ${organisation}. It ${outcomes[outcome]}\n${note ? `\nThe reviewer wrote: ${note}\n` : ""}\nThe PROVA directory\n`,
+    subject: t("suggestionSubject", { organisation }),
+    text: `${name ? t("helloName", { name }) : t("hello")}\n\n${t("suggestionOutcome", { organisation, outcome: said })}\n${note ? `\n${t("reviewerWrote", { note })}\n` : ""}\n${t("signature")}\n`,
     messageId,
   });
 }
 
 type ConfirmationRequest = {
   to: string;
-  listing: { name: string; acronym: string | null; website: string | null; description: string; countries: string[]; contacts: { type: string; label: string | null; value: string }[] };
+  /** The listing as it is published, its countries by code. */
+  listing: { name: string; acronym: string | null; website: string | null; description: string; countries: { code: string; name: string }[]; contacts: { type: string; label: string | null; value: string }[] };
+  /** The language of the listing (its original): the message and its links are in it. */
+  language: Locale;
   confirmLink: string;
   unsubscribeLink: string;
   /** Where a mail client's one-click unsubscription is POSTed. */
@@ -74,29 +81,29 @@ type ConfirmationRequest = {
 };
 
 export function confirmationRequestSubject(organisation: string): string {
-  return `Is your listing in the PROVA directory still correct? (${organisation})`;
+  return inEnglish("confirmationSubject", { organisation });
 }
-
-const contactLabels: Record<string, string> = { EMAIL: "E-mail", PHONE: "Telephone", FAX: "Fax", CONTACT_FORM: "Contact form", ADDRESS: "Address" };
 
 /**
  * Asks an organisation to confirm its listing: how it is listed, the link to answer, and a way to
  * stop these messages (also as List-Unsubscribe, which mail clients offer as a button: RFC 8058).
  */
-export function sendConfirmationRequest({ to, listing, confirmLink, unsubscribeLink, oneClickUnsubscribe, expiresAt, messageId }: ConfirmationRequest): Promise<void> {
-  const until = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(expiresAt);
+export async function sendConfirmationRequest({ to, listing, language, confirmLink, unsubscribeLink, oneClickUnsubscribe, expiresAt, messageId }: ConfirmationRequest): Promise<void> {
+  const t = await translator(language, "Mail");
+  const contactTypes = await translator(language, "ContactTypes");
+  const countries = listing.countries.map((country) => countryNameIn(language, country.code, country.name)).join(", ");
   const lines = [
-    `Name: ${listing.name}${listing.acronym ? ` (${listing.acronym})` : ""}`,
-    `Countries: ${listing.countries.join(", ") || "none"}`,
-    `Website: ${listing.website ?? "none"}`,
-    ...listing.contacts.map((contact) => `${contact.label || contactLabels[contact.type] || "Contact"}: ${contact.value}`),
+    `${t("name")}: ${listing.name}${listing.acronym ? ` (${listing.acronym})` : ""}`,
+    `${t("countries")}: ${countries || t("none")}`,
+    `${t("website")}: ${listing.website ?? t("none")}`,
+    ...listing.contacts.map((contact) => `${contact.label || contactTypes(contact.type as "EMAIL")}: ${contact.value}`),
     "",
     listing.description.length > 1_000 ? `${listing.description.slice(0, 1_000)}…` : listing.description,
   ];
   return send({
     to,
-    subject: confirmationRequestSubject(listing.name),
-    text: `Hello,\n\nThe PROVA directory of organisations working against radicalisation and violent extremism lists your organisation as follows:\n\n${lines.join("\n")}\n\nIs this still correct? Answer here (the link works once, until ${until}):\n\n${confirmLink}\n\nYou can confirm it as it is, or tell us what has changed. It takes a minute.\n\nTo receive no more of these messages: ${unsubscribeLink}\n\nThe PROVA directory\n`,
+    subject: t("confirmationSubject", { organisation: listing.name }),
+    text: `${t("hello")}\n\n${t("confirmationIntro")}\n\n${lines.join("\n")}\n\n${t("confirmationAsk", { date: formatDay(language, expiresAt) })}\n\n${confirmLink}\n\n${t("confirmationHow")}\n\n${t("unsubscribe", { link: unsubscribeLink })}\n\n${t("signature")}\n`,
     messageId,
     headers: { "List-Unsubscribe": `<${oneClickUnsubscribe}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
   });

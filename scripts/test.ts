@@ -131,6 +131,8 @@ const e2eEnv: NodeJS.ProcessEnv = {
   NODE_ENV: "production",
   NEXT_TELEMETRY_DISABLED: "1",
   NEXT_DIST_DIR: e2eDistDir,
+  // The pseudo-language's pages (/xx/…, i18n/locales.ts), which e2e/pseudo-language.spec.ts reads.
+  PSEUDO_LANGUAGE: "on",
 };
 
 /**

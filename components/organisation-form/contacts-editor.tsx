@@ -4,7 +4,8 @@ import { useEffect, useId, useRef, useState } from "react";
 import { FieldError } from "@/components/ui/form";
 import { SavedAs } from "@/components/organisation-form/saved-as";
 import type { ContactType } from "@/lib/generated/prisma/enums";
-import { contactTypeLabels } from "@/lib/validation/labels";
+import type { FormTexts } from "@/components/organisation-form/form-texts";
+import { fill } from "@/components/organisation-form/form-template";
 import { buttonClass } from "@/components/ui/button";
 
 export type ContactRow = { id?: string; type: ContactType; label: string; value: string };
@@ -22,9 +23,10 @@ type Props = {
   errors?: Record<string, string[] | undefined>;
   /** How a value will be saved and shown, when that differs from what was typed. */
   shownAs?: (type: ContactType, typed: string) => string | undefined;
+  texts: FormTexts;
 };
 
-export function ContactsEditor({ initial, errors, shownAs }: Props) {
+export function ContactsEditor({ initial, errors, shownAs, texts: t }: Props) {
   const prefix = useId();
   const [rows, setRows] = useState<Row[]>(() => initial.map((row, index) => ({ ...row, key: `${prefix}-${index}` })));
   const [announcement, setAnnouncement] = useState("");
@@ -41,15 +43,15 @@ export function ContactsEditor({ initial, errors, shownAs }: Props) {
       [next[index], next[index + by]] = [next[index + by], next[index]];
       return next;
     });
-    setAnnouncement(`Contact moved to position ${index + by + 1} of ${rows.length}.`);
+    setAnnouncement(fill(t.contactMoved, { position: index + by + 1, total: rows.length }));
   };
   return (
     <fieldset className="space-y-4">
-      <legend className="text-lg font-semibold">Contacts</legend>
+      <legend className="text-lg font-semibold">{t.contacts}</legend>
       <p aria-live="polite" className="sr-only">
         {announcement}
       </p>
-      {rows.length === 0 ? <p className="text-slate-600">No contacts yet.</p> : null}
+      {rows.length === 0 ? <p className="text-slate-600">{t.noContacts}</p> : null}
       <ol className="space-y-4">
         {rows.map((row, index) => {
           const id = `contact-${row.key}`;
@@ -62,7 +64,7 @@ export function ContactsEditor({ initial, errors, shownAs }: Props) {
               <div className="grid gap-3 sm:grid-cols-[12rem_12rem_1fr]">
                 <div>
                   <label htmlFor={`${id}-type`} className="block text-sm font-medium">
-                    Contact {number}: kind
+                    {fill(t.contactKind, { number })}
                   </label>
                   <select
                     id={`${id}-type`}
@@ -73,7 +75,7 @@ export function ContactsEditor({ initial, errors, shownAs }: Props) {
                     aria-describedby={`${id}-type-error`}
                     className={inputClass}
                   >
-                    {Object.entries(contactTypeLabels).map(([value, label]) => (
+                    {Object.entries(t.contactTypes).map(([value, label]) => (
                       <option key={value} value={value}>
                         {label}
                       </option>
@@ -83,7 +85,7 @@ export function ContactsEditor({ initial, errors, shownAs }: Props) {
                 </div>
                 <div>
                   <label htmlFor={`${id}-label`} className="block text-sm font-medium">
-                    Contact {number}: label (optional)
+                    {fill(t.contactLabel, { number })}
                   </label>
                   <input
                     id={`${id}-label`}
@@ -98,7 +100,7 @@ export function ContactsEditor({ initial, errors, shownAs }: Props) {
                 </div>
                 <div>
                   <label htmlFor={`${id}-value`} className="block text-sm font-medium">
-                    Contact {number}: {contactTypeLabels[row.type].toLowerCase()}
+                    {fill(t.contactValue[row.type], { number })}
                   </label>
                   {row.type === "ADDRESS" ? (
                     <textarea
@@ -124,29 +126,42 @@ export function ContactsEditor({ initial, errors, shownAs }: Props) {
                     />
                   )}
                   <div id={`${id}-value-note`}>
-                    <SavedAs value={shownAs?.(row.type, row.value)} />
+                    <SavedAs value={shownAs?.(row.type, row.value)} template={t.savedAs} />
                   </div>
                   <FieldError id={`${id}-value-error`} errors={valueErrors} />
                 </div>
               </div>
               <div className="mt-2 flex gap-2">
-                <button type="button" className={smallButton} aria-disabled={index === 0} onClick={() => index > 0 && move(index, -1)}>
-                  Move up<span className="sr-only"> contact {number}</span>
+                <button
+                  type="button"
+                  className={smallButton}
+                  aria-label={fill(t.moveUpItem, { item: fill(t.contact, { number }) })}
+                  aria-disabled={index === 0}
+                  onClick={() => index > 0 && move(index, -1)}
+                >
+                  {t.moveUp}
                 </button>
-                <button type="button" className={smallButton} aria-disabled={index === rows.length - 1} onClick={() => index < rows.length - 1 && move(index, 1)}>
-                  Move down<span className="sr-only"> contact {number}</span>
+                <button
+                  type="button"
+                  className={smallButton}
+                  aria-label={fill(t.moveDownItem, { item: fill(t.contact, { number }) })}
+                  aria-disabled={index === rows.length - 1}
+                  onClick={() => index < rows.length - 1 && move(index, 1)}
+                >
+                  {t.moveDown}
                 </button>
                 <button
                   type="button"
                   className={buttonClass("danger", { size: "sm" })}
+                  aria-label={fill(t.removeItem, { item: fill(t.contact, { number }) })}
                   onClick={() => {
                     setRows((current) => current.filter((other) => other.key !== row.key));
-                    setAnnouncement(`Contact ${number} removed.`);
+                    setAnnouncement(fill(t.contactRemoved, { number }));
                     // The button is gone: focus goes on to "Add a contact", not to the page.
                     addButton.current?.focus();
                   }}
                 >
-                  Remove<span className="sr-only"> contact {number}</span>
+                  {t.remove}
                 </button>
               </div>
             </li>
@@ -162,10 +177,10 @@ export function ContactsEditor({ initial, errors, shownAs }: Props) {
           const key = `${prefix}-new-${Date.now()}`;
           setRows((current) => [...current, { key, type: "EMAIL", label: "", value: "" }]);
           setAdded(key);
-          setAnnouncement(`Contact ${rows.length + 1} added.`);
+          setAnnouncement(fill(t.contactAdded, { number: rows.length + 1 }));
         }}
       >
-        Add a contact
+        {t.addContact}
       </button>
     </fieldset>
   );

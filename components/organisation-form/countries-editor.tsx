@@ -3,11 +3,13 @@
 import { useEffect, useRef, useState } from "react";
 import { FieldError } from "@/components/ui/form";
 import { buttonClass } from "@/components/ui/button";
+import type { FormTexts } from "@/components/organisation-form/form-texts";
+import { fill } from "@/components/organisation-form/form-template";
 
 const smallButton = buttonClass("secondary", { size: "sm" });
 
 /** The countries an organisation works in, in order (the first is its default phone region). */
-export function CountriesEditor({ countries, initial, errors }: { countries: { code: string; name: string }[]; initial: string[]; errors?: string[] }) {
+export function CountriesEditor({ countries, initial, errors, texts: t }: { countries: { code: string; name: string }[]; initial: string[]; errors?: string[]; texts: FormTexts }) {
   const [selected, setSelected] = useState(initial);
   const [adding, setAdding] = useState("");
   const addSelect = useRef<HTMLSelectElement>(null);
@@ -26,11 +28,11 @@ export function CountriesEditor({ countries, initial, errors }: { countries: { c
     });
   return (
     <fieldset aria-describedby="countries-hint countries-error">
-      <legend className="font-medium">Countries</legend>
+      <legend className="font-medium">{t.countries}</legend>
       <p id="countries-hint" className="text-sm text-slate-600">
-        Where it works. The first is its home country: phone numbers are read as numbers of that country.
+        {t.countriesHint}
       </p>
-      {selected.length === 0 ? <p className="mt-2 text-slate-600">No country chosen yet.</p> : null}
+      {selected.length === 0 ? <p className="mt-2 text-slate-600">{t.noCountries}</p> : null}
       <ol className="mt-2 space-y-1">
         {selected.map((code, index) => (
           <li key={code} className="flex items-center gap-2">
@@ -38,21 +40,34 @@ export function CountriesEditor({ countries, initial, errors }: { countries: { c
             <span id={`country-${code}`} tabIndex={-1} className="min-w-40">
               {index + 1}. {names.get(code) ?? code}
             </span>
-            <button type="button" className={smallButton} aria-disabled={index === 0} onClick={() => index > 0 && move(index, -1)}>
-              Move up<span className="sr-only"> {names.get(code)}</span>
-            </button>
-            <button type="button" className={smallButton} aria-disabled={index === selected.length - 1} onClick={() => index < selected.length - 1 && move(index, 1)}>
-              Move down<span className="sr-only"> {names.get(code)}</span>
+            <button
+              type="button"
+              className={smallButton}
+              aria-label={fill(t.moveUpItem, { item: names.get(code) ?? code })}
+              aria-disabled={index === 0}
+              onClick={() => index > 0 && move(index, -1)}
+            >
+              {t.moveUp}
             </button>
             <button
               type="button"
               className={smallButton}
+              aria-label={fill(t.moveDownItem, { item: names.get(code) ?? code })}
+              aria-disabled={index === selected.length - 1}
+              onClick={() => index < selected.length - 1 && move(index, 1)}
+            >
+              {t.moveDown}
+            </button>
+            <button
+              type="button"
+              className={smallButton}
+              aria-label={fill(t.removeItem, { item: names.get(code) ?? code })}
               onClick={() => {
                 setSelected((current) => current.filter((other) => other !== code));
                 addSelect.current?.focus();
               }}
             >
-              Remove<span className="sr-only"> {names.get(code)}</span>
+              {t.remove}
             </button>
           </li>
         ))}
@@ -60,7 +75,7 @@ export function CountriesEditor({ countries, initial, errors }: { countries: { c
       <div className="mt-2 flex items-end gap-2">
         <div>
           <label htmlFor="add-country" className="block text-sm font-medium">
-            Add a country
+            {t.addCountry}
           </label>
           <select
             ref={addSelect}
@@ -71,7 +86,7 @@ export function CountriesEditor({ countries, initial, errors }: { countries: { c
             aria-describedby="countries-error"
             className="mt-1 rounded-md border border-slate-400 px-2 py-2"
           >
-            <option value="">Choose…</option>
+            <option value="">{t.choose}</option>
             {available.map((country) => (
               <option key={country.code} value={country.code}>
                 {country.name}
@@ -90,7 +105,7 @@ export function CountriesEditor({ countries, initial, errors }: { countries: { c
             setAdding("");
           }}
         >
-          Add
+          {t.add}
         </button>
       </div>
       <FieldError id="countries-error" errors={errors} />

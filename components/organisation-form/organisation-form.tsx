@@ -14,7 +14,8 @@ import { findSimilar, saveOrganisation } from "@/lib/actions/organisations";
 import type { SimilarOrganisation } from "@/lib/data/admin-organisations";
 import { formDataToObject } from "@/lib/forms/form-data";
 import { initialFormState, type FormState } from "@/lib/forms/form-state";
-import { organisationKindLabels } from "@/lib/validation/labels";
+import type { FormTexts } from "@/components/organisation-form/form-texts";
+import { fill } from "@/components/organisation-form/form-template";
 import { buttonClass } from "@/components/ui/button";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { TranslationsEditor } from "@/components/organisation-form/translations-editor";
@@ -38,27 +39,29 @@ export type OrganisationFormValues = {
 type Props = {
   values: OrganisationFormValues;
   countries: { code: string; name: string }[];
+  /** Its texts in the page's language (form-texts.ts). */
+  texts: FormTexts;
   /** Present when editing a published organisation. */
   organisationId?: string;
   /** Present when editing a saved change set, with the revision it was loaded at. */
   changeSetId?: string;
   revision?: number;
-  /** The public suggestion form: posts to /api/suggestions, with the signed "issued at" stamp. */
-  suggestion?: { issued: string; retentionDays: number; confirmation?: string; thanksPath: string };
+  /** The public suggestion form: posts to /api/suggestions, with the signed "issued at" stamp, in the page's language. */
+  suggestion?: { issued: string; privacy: string; confirmation?: string; thanksPath: string; language: string };
   /** The author has been told another pending change changes the same fields: "Submit anyway". */
   confirmOverlap?: boolean;
 };
 
 const descriptionLimit = 20_000;
-const kindOptions = [{ value: "", label: "Choose…" }, ...Object.entries(organisationKindLabels).map(([value, label]) => ({ value, label }))];
 
 /** One form for a new organisation and for a change to one: organisation fields and contacts. */
-export function OrganisationForm({ values, countries, organisationId, changeSetId, revision, suggestion, confirmOverlap }: Props) {
+export function OrganisationForm({ values, countries, texts: t, organisationId, changeSetId, revision, suggestion, confirmOverlap }: Props) {
   const [actionState, formAction] = useFormAction(saveOrganisation);
   const [suggestionState, setSuggestionState] = useState<FormState<unknown>>(initialFormState);
   const [sending, setSending] = useState(false);
   const [confirmation, setConfirmation] = useState<string | null>(null);
   const router = useRouter();
+  const kindOptions = [{ value: "", label: t.choose }, ...Object.entries(t.kinds).map(([value, label]) => ({ value, label }))];
   const state = suggestion ? suggestionState : actionState;
   /** A public suggestion goes to the route handler, which answers 201, 400, 409 or 429 with a message. */
   const sendSuggestion = async (event: React.FormEvent<HTMLFormElement>) => {
@@ -66,7 +69,7 @@ export function OrganisationForm({ values, countries, organisationId, changeSetI
     const data = new FormData(event.currentTarget);
     setSending(true);
     try {
-      const response = await fetch("/api/suggestions", { method: "POST", body: data });
+      const response = await fetch(`/api/suggestions?language=${suggestion?.language ?? "en"}`, { method: "POST", body: data });
       const body = (await response.json().catch(() => ({}))) as { message?: string; fieldErrors?: Record<string, string[]>; confirm?: string };
       if (response.status === 201) {
         router.push(suggestion?.thanksPath ?? "/en/suggest/thanks");
@@ -78,9 +81,9 @@ export function OrganisationForm({ values, countries, organisationId, changeSetI
       delete values.confirmed;
       // Sent quicker than people type (autofill): asked to confirm, the next send says yes.
       setConfirmation(body.confirm ?? null);
-      setSuggestionState({ ok: false, message: body.message ?? "Something went wrong. Try again in a moment.", fieldErrors: body.fieldErrors, values });
+      setSuggestionState({ ok: false, message: body.message ?? t.sendFailed, fieldErrors: body.fieldErrors, values });
     } catch {
-      setSuggestionState({ ok: false, message: "The suggestion could not be sent: check your connection and try again.", values: formDataToObject(data) });
+      setSuggestionState({ ok: false, message: t.offline, values: formDataToObject(data) });
     } finally {
       setSending(false);
     }
@@ -180,39 +183,39 @@ export function OrganisationForm({ values, countries, organisationId, changeSetI
         </>
       )}
       <div className="grid gap-4 sm:grid-cols-[1fr_12rem]">
-        <Field name="name" label="Name" required defaultValue={current.name} state={state} />
-        <Field name="acronym" label="Acronym (optional)" defaultValue={current.acronym} state={state} />
+        <Field name="name" label={t.name} required defaultValue={current.name} state={state} />
+        <Field name="acronym" label={t.acronym} defaultValue={current.acronym} state={state} />
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
-        <SelectField name="kind" label="Kind of organisation" required defaultValue={current.kind} options={kindOptions} state={state} />
+        <SelectField name="kind" label={t.kind} required defaultValue={current.kind} options={kindOptions} state={state} />
         <Field
           name="website"
-          label="Website (optional)"
+          label={t.website}
           type="url"
-          hint="e.g. www.example.org"
+          hint={t.websiteHint}
           defaultValue={current.website}
           state={state}
           onChange={(event) => setWebsite(event.target.value)}
-          note={<SavedAs value={savedAs("WEBSITE", website)} />}
+          note={<SavedAs value={savedAs("WEBSITE", website)} template={t.savedAs} />}
         />
       </div>
       <SimilarOrganisations items={similar} />
-      <CountriesEditor countries={countries} initial={current.countries} errors={errors?.countries} />
+      <CountriesEditor countries={countries} initial={current.countries} errors={errors?.countries} texts={t} />
       <TextAreaField
         name="description"
-        label="Description"
-        hint="Plain text; leave an empty line between paragraphs. Web addresses become links."
+        label={t.description}
+        hint={t.descriptionHint}
         rows={8}
         defaultValue={current.description}
         onChange={(event) => setDescriptionLength(event.target.value.length)}
         note={
           <p className={`text-sm ${descriptionLength > descriptionLimit ? "text-red-800" : "text-slate-600"}`}>
-            {descriptionLength.toLocaleString("en-GB")} of {descriptionLimit.toLocaleString("en-GB")} characters
+            {fill(t.descriptionLength, { length: descriptionLength.toLocaleString(t.locale), limit: descriptionLimit.toLocaleString(t.locale) })}
           </p>
         }
         state={state}
       />
-      <ContactsEditor initial={current.contacts} errors={errors} shownAs={savedAs} />
+      <ContactsEditor initial={current.contacts} errors={errors} shownAs={savedAs} texts={t} />
       {suggestion ? null : (
         <TranslationsEditor
           original={{ name: current.name, description: current.description }}
@@ -224,15 +227,15 @@ export function OrganisationForm({ values, countries, organisationId, changeSetI
       {suggestion ? null : (
         <Field
           name="slug"
-          label="Address of its page (optional)"
-          hint="The last part of /organisations/…; made from the name when left empty."
+          label={t.slug}
+          hint={t.slugHint}
           defaultValue={current.slug}
           state={state}
         />
       )}
       <TextAreaField
         name="note"
-        label={suggestion ? "What did you change, and how do you know? (optional)" : "Note to the reviewer (optional)"}
+        label={suggestion ? t.suggestionNote : t.reviewerNote}
         rows={3}
         defaultValue={current.note}
         state={state}
@@ -240,29 +243,26 @@ export function OrganisationForm({ values, countries, organisationId, changeSetI
       {suggestion ? (
         <>
           <fieldset className="space-y-4 rounded-md border border-slate-200 p-4">
-            <legend className="font-semibold">About you (optional)</legend>
-            <p className="text-sm text-slate-700">
-              Leave an e-mail address if you would like to hear whether your suggestion was taken up. We keep your name, e-mail and connection address
-              with the suggestion while it is reviewed, and delete them {suggestion.retentionDays} days after it is decided. We use them for nothing else.
-            </p>
+            <legend className="font-semibold">{t.aboutYou}</legend>
+            <p className="text-sm text-slate-700">{suggestion.privacy}</p>
             <div className="grid gap-4 sm:grid-cols-2">
-              <Field name="suggesterName" label="Your name" autoComplete="name" state={state} />
-              <Field name="suggesterEmail" label="Your e-mail address" type="email" autoComplete="email" state={state} />
+              <Field name="suggesterName" label={t.yourName} autoComplete="name" state={state} />
+              <Field name="suggesterEmail" label={t.yourEmail} type="email" autoComplete="email" state={state} />
             </div>
           </fieldset>
           <input type="hidden" name="issued" value={suggestion.issued} />
           {suggestion.confirmation ? <input type="hidden" name="confirmation" value={suggestion.confirmation} /> : null}
           {/* A field people never see or reach: only scripts fill it in. */}
           <div aria-hidden="true" className="hidden">
-            <label htmlFor="fax_confirmation">Leave this empty</label>
+            <label htmlFor="fax_confirmation">{t.honeypot}</label>
             <input id="fax_confirmation" name="fax_confirmation" tabIndex={-1} autoComplete="off" defaultValue="" />
           </div>
           {confirmation ? <input type="hidden" name="confirmed" value={confirmation} /> : null}
           <div className="flex items-center gap-3">
             <button type="submit" disabled={sending} className={buttonClass("primary")}>
-              {confirmation ? "Yes, send the suggestion" : "Send the suggestion"}
+              {confirmation ? t.sendConfirmed : t.send}
             </button>
-            {sending ? <span role="status">Sending…</span> : null}
+            {sending ? <span role="status">{t.sending}</span> : null}
           </div>
         </>
       ) : (
@@ -272,7 +272,7 @@ export function OrganisationForm({ values, countries, organisationId, changeSetI
           preview={
             autosave.draft.changeSetId ? (
               <a href={`/admin/changes/${autosave.draft.changeSetId}/preview`} onClick={openPreview} className="font-medium text-brand-700 underline">
-                Preview the public page with this change
+                {t.preview}
               </a>
             ) : null
           }

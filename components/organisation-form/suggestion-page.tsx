@@ -1,29 +1,42 @@
+import { getTranslations } from "next-intl/server";
 import { OrganisationForm } from "@/components/organisation-form/organisation-form";
+import { formTexts } from "@/components/organisation-form/form-texts";
 import { formValues } from "@/components/organisation-form/form-values";
 import type { OrganisationDocument } from "@/lib/change-sets/document";
 import { listCountries } from "@/lib/data/countries";
 import { serverEnv } from "@/lib/env";
-import { defaultLocale, localePath, type Locale } from "@/lib/i18n/locales";
+import { countryNameIn, localePath, type Locale } from "@/lib/i18n/locales";
 import { issueFormToken } from "@/lib/security/form-token";
 import { appKey } from "@/lib/security/keys";
 
-/** The public suggestion form, for a correction (with the organisation) or a new organisation. */
+/** The public suggestion form, for a correction (with the organisation) or a new organisation, in the page's language. */
 export async function SuggestionForm({
   organisation,
   confirmation,
-  locale = defaultLocale,
+  locale,
 }: {
   organisation?: { id: string; document: OrganisationDocument };
   confirmation?: string;
-  locale?: Locale;
+  locale: Locale;
 }) {
   const env = serverEnv();
+  const t = await getTranslations({ locale, namespace: "Form" });
+  const countries = (await listCountries())
+    .map(({ code, name }) => ({ code, name: countryNameIn(locale, code, name) }))
+    .sort((a, b) => a.name.localeCompare(b.name, locale));
   return (
     <OrganisationForm
       values={formValues(organisation?.document ?? null)}
-      countries={await listCountries()}
+      countries={countries}
+      texts={await formTexts(locale)}
       organisationId={organisation?.id}
-      suggestion={{ issued: issueFormToken(appKey("form-stamp")), retentionDays: env.SUGGESTION_RETENTION_DAYS, confirmation, thanksPath: localePath(locale, "/suggest/thanks") }}
+      suggestion={{
+        issued: issueFormToken(appKey("form-stamp")),
+        privacy: t("privacy", { days: env.SUGGESTION_RETENTION_DAYS }),
+        confirmation,
+        thanksPath: localePath(locale, "/suggest/thanks"),
+        language: locale,
+      }}
     />
   );
 }

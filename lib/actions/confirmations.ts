@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { afterCommit } from "@/lib/after-commit";
 import { defineAction } from "@/lib/auth/define-action";
@@ -11,6 +12,7 @@ import { askForNewLink, askForNewLinkByEmail, confirmListing, requestConfirmatio
 import { enqueue } from "@/lib/jobs";
 import { mailConfigured } from "@/lib/mail";
 import { dueBatchSchema, newLinkSchema } from "@/lib/validation/verification";
+import { formatDay, localePath } from "@/lib/i18n/locales";
 
 const staff = ["ADMIN", "EDITOR", "REVIEWER"] as const;
 const day = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
@@ -44,7 +46,7 @@ function outcomeMessage(outcome: RequestOutcome): { ok: boolean; message: string
 const tokenSchema = z.strictObject({ token: z.string().min(1).max(200) });
 
 /** "Yes, this is correct": the link is the proof (no session). */
-export const confirmListingAction = defineAction({ name: "confirmations.confirm", schema: tokenSchema, roles: "anyone" }, async ({ token }, { address }) => {
+export const confirmListingAction = defineAction({ name: "confirmations.confirm", schema: tokenSchema, roles: "anyone" }, async ({ token }, { address, language }) => {
   const { opened, changed } = await confirmListing(token, address);
   if (opened.state === "valid") {
     afterCommit("confirmations.confirm: refreshing pages", () => {
@@ -52,32 +54,34 @@ export const confirmListingAction = defineAction({ name: "confirmations.confirm"
       revalidatePath("/admin", "layout");
     });
   }
-  redirect(`/en/confirm/${encodeURIComponent(token)}`);
+  redirect(localePath(language, `/confirm/${encodeURIComponent(token)}`));
 });
 
 /** "Stop these messages". */
-export const unsubscribeAction = defineAction({ name: "confirmations.unsubscribe", schema: tokenSchema, roles: "anyone" }, async ({ token }, { address }) => {
+export const unsubscribeAction = defineAction({ name: "confirmations.unsubscribe", schema: tokenSchema, roles: "anyone" }, async ({ token }, { address, language }) => {
+  const t = await getTranslations({ locale: language, namespace: "Confirm" });
   const done = await unsubscribe(token, address);
-  if (!done) return { ok: false, message: "This link is not valid: no address was found for it." };
-  return { ok: true, message: `Done: ${done.email} will receive no more requests to confirm a listing.` };
+  if (!done) return { ok: false, message: t("unsubscribeInvalid") };
+  return { ok: true, message: t("unsubscribed", { email: done.email }) };
 });
 
 /** A new link, for an organisation whose link expired. */
-export const askForNewLinkAction = defineAction({ name: "confirmations.ask-again", schema: tokenSchema, roles: "anyone" }, async ({ token }, { address }) => {
+export const askForNewLinkAction = defineAction({ name: "confirmations.ask-again", schema: tokenSchema, roles: "anyone" }, async ({ token }, { address, language }) => {
+  const t = await getTranslations({ locale: language, namespace: "Confirm" });
   const outcome = await askForNewLink(token, address);
-  if (!outcome) return { ok: false, message: "This link is not valid: use the listing's page to suggest a correction instead." };
-  if (outcome.status === "queued") return { ok: true, message: "A new link is on its way to the e-mail address of the listing." };
-  if (outcome.status === "recently-asked") return { ok: false, message: `A link was sent on ${day.format(outcome.askedAt)}: look for that message, or ask again from ${day.format(outcome.nextAt)}.` };
-  return { ok: false, message: "No new link can be sent to this listing's address: suggest a correction from the listing's page instead." };
+  if (!outcome) return { ok: false, message: t("newLinkInvalid") };
+  if (outcome.status === "queued") return { ok: true, message: t("newLinkQueued") };
+  if (outcome.status === "recently-asked") {
+    return { ok: false, message: t("newLinkRecent", { askedAt: formatDay(language, outcome.askedAt), nextAt: formatDay(language, outcome.nextAt) }) };
+  }
+  return { ok: false, message: t("newLinkNone") };
 });
 
 /** A new link for the listing whose e-mail address this is: the same answer whether it is listed or not. */
-export const askForNewLinkByEmailAction = defineAction({ name: "confirmations.ask-by-email", schema: newLinkSchema, roles: "anyone" }, async ({ email }, { address }) => {
+export const askForNewLinkByEmailAction = defineAction({ name: "confirmations.ask-by-email", schema: newLinkSchema, roles: "anyone" }, async ({ email }, { address, language }) => {
   await askForNewLinkByEmail(email, address);
-  return {
-    ok: true,
-    message: `If ${email} is the e-mail address of a listing, a new link is on its way to it (at most one every 30 days). Nothing came? Suggest a correction from the listing's page.`,
-  };
+  const t = await getTranslations({ locale: language, namespace: "Confirm" });
+  return { ok: true, message: t("newLinkByEmailSent", { email }) };
 });
 
 const organisationIdSchema = z.strictObject({ organisationId: z.uuid({ error: "This organisation does not exist." }) });

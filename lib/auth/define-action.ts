@@ -10,13 +10,17 @@ import type { SessionUser } from "@/lib/data/sessions";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { formDataToObject } from "@/lib/forms/form-data";
 import type { FormState } from "@/lib/forms/form-state";
+import { defaultLocale, isLocale, type Locale } from "@/lib/i18n/locales";
+import { validationTranslator } from "@/lib/i18n/validation";
 
 /** Who is acting: the signed-in user and their client address, for the data call and its audit event. */
 export type Actor = SessionUser & { address: string };
 
 /** Who may call an action: signed-in users with one of these roles, or anyone (public forms). */
 type Access = readonly Role[] | "anyone";
-type ActorFor<A extends Access> = A extends "anyone" ? { address: string } : Actor;
+/** Someone using a public form: their client address, and the language of the page the form was on. */
+export type Visitor = { address: string; language: Locale };
+type ActorFor<A extends Access> = A extends "anyone" ? Visitor : Actor;
 
 type ActionOptions<Schema extends z.ZodType, A extends Access> = {
   /** Names the action in the audit log, e.g. "users.invite". */
@@ -44,7 +48,10 @@ export function defineAction<Schema extends z.ZodType, A extends Access, Data = 
   fn: (input: z.output<Schema>, actor: ActorFor<A>) => Promise<FormState<Data> | void>,
 ) {
   return async function run(_previous: FormState<Data> | undefined, formData: FormData): Promise<FormState<Data>> {
-    const raw = formData instanceof FormData ? formDataToObject(formData) : {};
+    // A public form names its page's language (`pageLanguage`); the answer, errors included, is in it.
+    const { pageLanguage, ...raw } = formData instanceof FormData ? formDataToObject(formData) : {};
+    const language = isLocale(pageLanguage) ? pageLanguage : defaultLocale;
+    const localise = await validationTranslator(language);
     const values = Object.fromEntries(Object.entries(raw).filter(([key]) => !secret.includes(key)));
     const address = await requestAddress();
     const session = roles === "anyone" ? null : await currentSession();
@@ -58,12 +65,12 @@ export function defineAction<Schema extends z.ZodType, A extends Access, Data = 
     }
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
-      const errors = fieldErrors(parsed.error);
+      const errors = Object.fromEntries(Object.entries(fieldErrors(parsed.error)).map(([field, messages]) => [field, messages.map(localise)]));
       // An error about the form as a whole (e.g. a field it does not have) is its message.
-      return { ok: false, message: errors.form?.join(" ") ?? checkFields, fieldErrors: errors, values };
+      return { ok: false, message: errors.form?.join(" ") ?? localise(checkFields), fieldErrors: errors, values };
     }
     try {
-      const actor = (session ? { ...session.user, address } : { address }) as ActorFor<A>;
+      const actor = (session ? { ...session.user, address } : { address, language }) as ActorFor<A>;
       return (await fn(parsed.data, actor)) ?? { ok: true };
     } catch (thrown) {
       unstable_rethrow(thrown);
@@ -71,9 +78,9 @@ export function defineAction<Schema extends z.ZodType, A extends Access, Data = 
       // At its field when this form has it (a slug taken is a field of the organisation form, a
       // message of the decision form).
       if (error instanceof FieldConflictError && error.field.split(".")[0] in raw) {
-        return { ok: false, message: checkFields, fieldErrors: { [error.field]: [error.message] }, values };
+        return { ok: false, message: localise(checkFields), fieldErrors: { [error.field]: [localise(error.message)] }, values };
       }
-      if (error instanceof NotFoundError || error instanceof ConflictError) return { ok: false, message: error.message, values };
+      if (error instanceof NotFoundError || error instanceof ConflictError) return { ok: false, message: localise(error.message), values };
       // The data layer's own role check refused: the roles above and the data layer disagree.
       if (error instanceof ForbiddenError) {
         console.error(`[action ${name}] the data layer refused the role: ${error.message}`);
@@ -81,7 +88,7 @@ export function defineAction<Schema extends z.ZodType, A extends Access, Data = 
       }
       const reference = randomUUID();
       console.error(`[action ${name}] reference ${reference}:`, error);
-      return { ok: false, message: failedMessage(reference), values };
+      return { ok: false, message: localise(failedMessage(reference)), values };
     }
   };
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { defaultLocale, isLocale } from "@/lib/i18n/locales";
 import { assertMay, type Actor } from "@/lib/data/actor";
 import { recordAudit } from "@/lib/data/audit";
 import { confirmationToken } from "@/lib/data/confirmations";
@@ -26,7 +27,8 @@ export async function confirmationMessage(id: string, now = new Date()) {
           status: true,
           website: true,
           description: true,
-          countries: { select: { country: { select: { name: true } } }, orderBy: { position: "asc" } },
+          originalLanguage: true,
+          countries: { select: { country: { select: { code: true, name: true } } }, orderBy: { position: "asc" } },
           contacts: { select: { type: true, label: true, value: true }, orderBy: { position: "asc" } },
         },
       },
@@ -41,13 +43,15 @@ export async function confirmationMessage(id: string, now = new Date()) {
     to: request.email,
     expiresAt: request.expiresAt,
     token: confirmationToken(id),
+    // The listing's own language: the organisation wrote it, and reads the request in it.
+    language: isLocale(organisation.originalLanguage) ? organisation.originalLanguage : defaultLocale,
     listing: {
       slug: organisation.slug,
       name: organisation.name,
       acronym: organisation.acronym,
       website: organisation.website,
       description: organisation.description,
-      countries: organisation.countries.map(({ country }) => country.name),
+      countries: organisation.countries.map(({ country }) => country),
       contacts: organisation.contacts,
     },
   };

@@ -1,7 +1,7 @@
 // What the rest of the code needs to know of the public pages' languages: the list (i18n/locales.ts),
 // their addresses, their names, dates as readers of each write them, and the choice the bare `/`
 // makes from Accept-Language. Pure functions: proxy.ts, lib/sitemap.ts and pages share them.
-import { locales as list } from "@/i18n/locales";
+import { locales as list, pseudoLocale } from "@/i18n/locales";
 
 // No import of next-intl here: scripts (the seed, the importer) read these through the validation
 // schemas, outside Next, where next-intl's React entry cannot load; client components (the error
@@ -10,7 +10,12 @@ export type Locale = (typeof list)[number];
 export const locales = list;
 export const defaultLocale: Locale = "en";
 
-export const isLocale = (value: unknown): value is Locale => typeof value === "string" && (locales as readonly string[]).includes(value);
+// Under test only (i18n/locales.ts): the pseudo-language is routed, never listed.
+const pseudo = process.env.PSEUDO_LANGUAGE === "on";
+/** The languages public pages are served in: the directory's, and under test the pseudo-language. */
+export const routedLocales: readonly Locale[] = pseudo ? [...locales, pseudoLocale as Locale] : locales;
+
+export const isLocale = (value: unknown): value is Locale => typeof value === "string" && (routedLocales as readonly string[]).includes(value);
 
 /** `localePath("fr", "/organisations/x")` is `/fr/organisations/x`; the home page is the bare prefix. */
 export function localePath(locale: Locale, path: string): string {

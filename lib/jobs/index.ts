@@ -1,5 +1,6 @@
 import "server-only";
 import type { z } from "zod";
+import type { Locale } from "@/lib/i18n/locales";
 import { serverEnv } from "@/lib/env";
 import { mailConfigured, type DecisionOutcome, type SuggestionOutcome } from "@/lib/mail";
 import type { MailJob } from "./mail";
@@ -42,7 +43,7 @@ export function enqueue<N extends QueueName>(name: N, data: z.input<AppQueues[N]
 
 export type MailMessage =
   | { kind: "password-link"; to: string; name: string; reason: "invite" | "reset"; validHours: number; link: string }
-  | { kind: "suggestion-outcome"; to: string; name: string | null; organisation: string; outcome: SuggestionOutcome; note: string }
+  | { kind: "suggestion-outcome"; to: string; name: string | null; organisation: string; outcome: SuggestionOutcome; note: string; language: Locale }
   | { kind: "confirmation-request"; to: string; organisation: string; requestId: string }
   | { kind: "decision"; to: string; name: string; organisation: string; outcome: DecisionOutcome; note: string; changeSetId: string }
   | { kind: "review-digest"; to: string; name: string; count: number; oldest: { name: string; days: number }[] };

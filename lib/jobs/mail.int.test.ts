@@ -80,7 +80,7 @@ describe("a mail job", () => {
   it("is retried when the mail server refuses it at first, and then delivered once", async () => {
     const to = `busy-${run}@example.org`;
     refused.set(to, 1);
-    await jobs.queueMail({ kind: "suggestion-outcome", to, name: "Sam", organisation: "S.A.V.E. BELGIUM", outcome: "rejected", note: "We could not confirm it." });
+    await jobs.queueMail({ kind: "suggestion-outcome", to, name: "Sam", organisation: "S.A.V.E. BELGIUM", outcome: "rejected", note: "We could not confirm it.", language: "en" });
     const job = await until("the retry's delivery", () => mailJob(to), (row) => row?.state === "completed");
     expect(job.retry_count).toBe(1);
     const delivered = received.filter((message) => message.to.includes(to));

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { appUrl } from "@/lib/env";
+import { defaultLocale, localePath, locales } from "@/lib/i18n/locales";
 import { confirmationMessage, recordConfirmationFailed, recordConfirmationSent } from "@/lib/data/confirmation-delivery";
 import { confirmationToken } from "@/lib/data/confirmations";
 import {
@@ -42,6 +43,8 @@ export const mailJobSchema = z.discriminatedUnion("kind", [
     organisation: z.string().max(500),
     outcome: z.enum(["approved", "partly-approved", "rejected"]),
     note: z.string().max(10_000),
+    /** The language of the page the suggestion was sent from (jobs queued before it: English). */
+    language: z.enum(locales).default(defaultLocale),
   }),
   z.strictObject({
     format: z.literal(1),
@@ -125,7 +128,7 @@ export const mailQueue = defineQueue({
       case "confirmation-request":
         return sendConfirmation(data.requestId, messageId);
       case "suggestion-outcome":
-        await sendSuggestionOutcome({ to: data.to, name: data.name, organisation: data.organisation, outcome: data.outcome, note: data.note, messageId });
+        await sendSuggestionOutcome({ to: data.to, name: data.name, organisation: data.organisation, outcome: data.outcome, note: data.note, language: data.language, messageId });
         break;
       case "decision":
         await sendDecision({ ...data, link: `${appUrl()}/admin/changes/${data.changeSetId}`, settings, messageId });
@@ -153,9 +156,10 @@ async function sendConfirmation(requestId: string, messageId: string) {
     await sendConfirmationRequest({
       to: message.to,
       listing: message.listing,
+      language: message.language,
       expiresAt: message.expiresAt,
-      confirmLink: `${appUrl()}/en/confirm/${token}`,
-      unsubscribeLink: `${appUrl()}/en/confirm/${token}/unsubscribe`,
+      confirmLink: `${appUrl()}${localePath(message.language, `/confirm/${token}`)}`,
+      unsubscribeLink: `${appUrl()}${localePath(message.language, `/confirm/${token}/unsubscribe`)}`,
       oneClickUnsubscribe: `${appUrl()}/api/unsubscribe/${token}`,
       messageId,
     });

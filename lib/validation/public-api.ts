@@ -44,7 +44,8 @@ export function parseApiQuery(params: URLSearchParams, allowed = ["country", "ki
   }
   const lang = params.get("lang");
   if (lang !== null) {
-    if (!isLocale(lang)) return { parameter: "lang", message: `Unknown language. Use one of: ${locales.join(", ")}.` };
+    // The directory's languages only (not the tests' pseudo-language, which pages alone serve).
+    if (!(locales as readonly string[]).includes(lang)) return { parameter: "lang", message: `Unknown language. Use one of: ${locales.join(", ")}.` };
     query.lang = lang;
   }
   const limit = params.get("limit");

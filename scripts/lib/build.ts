@@ -37,7 +37,7 @@ export async function sourceHash(): Promise<string> {
  * What a build depends on: its sources and the deployment id it was made for. Not a database: a
  * build reads none (lib/build-phase.ts), and a server serves only pages it rendered itself.
  */
-type Stamp = { sourceHash: string; deploymentId?: string };
+type Stamp = { sourceHash: string; deploymentId?: string; pseudoLanguage?: string };
 
 /**
  * Builds into `distDir` unless its build is current. `quiet` keeps next build's output and shows
@@ -45,9 +45,9 @@ type Stamp = { sourceHash: string; deploymentId?: string };
  */
 export async function ensureBuild(distDir: string, env: NodeJS.ProcessEnv, { force = false, quiet = false } = {}) {
   const stampFile = path.join(projectRoot, distDir, "prova-build.json");
-  const wanted: Stamp = { sourceHash: await sourceHash(), deploymentId: env.DEPLOYMENT_ID || undefined };
+  const wanted: Stamp = { sourceHash: await sourceHash(), deploymentId: env.DEPLOYMENT_ID || undefined, pseudoLanguage: env.PSEUDO_LANGUAGE || undefined };
   const current = await readFile(stampFile, "utf8").then((text) => JSON.parse(text) as Stamp).catch(() => null);
-  const same = current?.sourceHash === wanted.sourceHash && current.deploymentId === wanted.deploymentId;
+  const same = current?.sourceHash === wanted.sourceHash && current.deploymentId === wanted.deploymentId && current.pseudoLanguage === wanted.pseudoLanguage;
   if (!force && same) return false;
   if (!quiet) console.log(current ? "The build is out of date: building…" : "Building the app (first start)…");
   // `next build` keeps the data cache (unstable_cache entries) from the builds before; made from

@@ -6,13 +6,13 @@ import { LanguageSwitch } from "@/components/layout/language-switch";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
 import { StaticNotFound } from "@/components/layout/static-not-found";
-import { isLocale, languageName, locales } from "@/lib/i18n/locales";
+import { isLocale, languageName, locales, routedLocales } from "@/lib/i18n/locales";
 
 type Props = { children: React.ReactNode; params: Promise<{ locale: string }> };
 
 // Every language's pages are rendered on their first request and cached (a build reads no database).
 export function generateStaticParams() {
-  return locales.map((locale) => ({ locale }));
+  return routedLocales.map((locale) => ({ locale }));
 }
 
 const openGraphLocales: Record<string, string> = { en: "en_GB", fr: "fr_FR", nl: "nl_BE", de: "de_DE", it: "it_IT", es: "es_ES", ro: "ro_RO" };

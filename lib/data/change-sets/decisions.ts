@@ -14,6 +14,7 @@ import { assertMay } from "@/lib/data/actor";
 import { queueMail } from "@/lib/jobs";
 import type { DecisionOutcome } from "@/lib/mail";
 import { checkNewLinks } from "@/lib/jobs/links";
+import { defaultLocale, isLocale } from "@/lib/i18n/locales";
 
 // The reviewer's side: decline a change set, or apply the changes they accept.
 
@@ -76,7 +77,7 @@ async function alreadyDecidedMessage(
 export async function declineChangeSet(actor: Actor, id: string, outcome: "REJECTED" | "CHANGES_REQUESTED", note: string, { revision }: { revision?: number } = {}): Promise<void> {
   assertMay(actor, "changes.decide");
   await db.$transaction(async (tx) => {
-    const changeSet = await tx.changeSet.findUnique({ where: { id }, select: { authorId: true, public: true, suggesterEmail: true, suggesterName: true, proposed: true, importBatchId: true } });
+    const changeSet = await tx.changeSet.findUnique({ where: { id }, select: { authorId: true, public: true, suggesterEmail: true, suggesterName: true, suggesterLanguage: true, proposed: true, importBatchId: true } });
     if (!changeSet) throw new NotFoundError("This change does not exist.");
     if (changeSet.authorId === actor.id) throw new ConflictError(ownChangeMessage);
     if (changeSet.public && outcome === "CHANGES_REQUESTED") {
@@ -234,13 +235,14 @@ function oneAtATime<T>(organisationId: string | null | undefined, run: () => Pro
 async function tellSuggester(
   tx: Prisma.TransactionClient,
   changeSetId: string,
-  changeSet: { public: boolean; suggesterEmail: string | null; suggesterName: string | null; proposed: Prisma.JsonValue },
+  changeSet: { public: boolean; suggesterEmail: string | null; suggesterName: string | null; suggesterLanguage: string | null; proposed: Prisma.JsonValue },
   outcome: "approved" | "partly-approved" | "rejected",
   note: string,
 ) {
   if (!changeSet.public || !changeSet.suggesterEmail) return;
   const organisation = parseStored(changeSet.proposed, "ChangeSet.proposed", changeSetId).name;
-  await queueMail({ kind: "suggestion-outcome", to: changeSet.suggesterEmail, name: changeSet.suggesterName, organisation, outcome, note }, { tx });
+  const language = isLocale(changeSet.suggesterLanguage) ? changeSet.suggesterLanguage : defaultLocale;
+  await queueMail({ kind: "suggestion-outcome", to: changeSet.suggesterEmail, name: changeSet.suggesterName, organisation, outcome, note, language }, { tx });
 }
 
 /**

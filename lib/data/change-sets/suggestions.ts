@@ -10,6 +10,7 @@ import { prepareProposal, refuseSecondOpenChange } from "./proposal";
 import type { Actor } from "./shared";
 import { assertMay } from "@/lib/data/actor";
 import { answerConfirmation } from "@/lib/data/confirmations";
+import type { Locale } from "@/lib/i18n/locales";
 
 // Suggestions from the public: received as submitted change sets, or taken over by an editor.
 
@@ -17,7 +18,7 @@ export type SuggestionInput = {
   organisationId?: string | null;
   document: DraftInput["document"];
   note: string;
-  suggester: { name: string | null; email: string | null; address: string };
+  suggester: { name: string | null; email: string | null; address: string; language?: Locale };
   /** The token of a confirmation request: the organisation itself sends it ("Something has changed"). */
   confirmation?: string;
 };
@@ -49,6 +50,7 @@ export async function createSuggestion(input: SuggestionInput): Promise<string> 
         suggesterName: input.suggester.name,
         suggesterEmail: input.suggester.email,
         suggesterAddress: input.suggester.address,
+        suggesterLanguage: input.suggester.language ?? null,
         fromOrganisation: input.confirmation !== undefined,
         baseVersion: baseLockVersion,
         base: toStoredOrNull(base),

@@ -8,6 +8,7 @@ import { StatusBadge } from "@/components/changes/status-badge";
 import { WithdrawButton } from "@/components/changes/withdraw-button";
 import { Toast } from "@/components/ui/toast";
 import { OrganisationForm } from "@/components/organisation-form/organisation-form";
+import { formTexts } from "@/components/organisation-form/form-texts";
 import { formValues } from "@/components/organisation-form/form-values";
 import { requireUser } from "@/lib/auth/session";
 import { fieldLabels } from "@/lib/change-sets/document";
@@ -105,6 +106,7 @@ export default async function ChangePage({ params, searchParams }: Props) {
         <OrganisationForm
           values={formValues(changeSet.proposed, changeSet.note)}
           countries={await listCountries()}
+          texts={await formTexts("en")}
           organisationId={changeSet.organisationId ?? undefined}
           changeSetId={changeSet.id}
           revision={changeSet.revision}

@@ -36,7 +36,7 @@ export default async function ConfirmListingPage({ params }: Props) {
               {t("answerHeading")}
             </h2>
             <div className="mt-3 flex flex-wrap items-start gap-4">
-              <ActionForm action={confirmListingAction} fields={{ token }} submit={t("confirmSubmit")} pending={t("saving")} variant="primary" />
+              <ActionForm action={confirmListingAction} fields={{ token, pageLanguage: locale }} submit={t("confirmSubmit")} pending={t("saving")} variant="primary" />
               <Link href={localePath(locale, `/confirm/${token}/changes`)} className="mt-2 font-medium text-brand-700 underline hover:no-underline">
                 {t("changedLink")}
               </Link>
@@ -74,7 +74,7 @@ export default async function ConfirmListingPage({ params }: Props) {
               {t("suggestCorrection")}
             </Link>
           </p>
-          <NewLinkForm />
+          <NewLinkForm language={locale} texts={newLinkTexts(t)} />
         </>
       );
     }
@@ -83,7 +83,7 @@ export default async function ConfirmListingPage({ params }: Props) {
         <>
           <h1 className="text-3xl font-bold tracking-tight text-brand-900">{t("expiredTitle")}</h1>
           <p className="mt-2 max-w-2xl text-slate-700">{t("expiredText", { days: confirmationDays, name: opened.organisation.name })}</p>
-          <ActionForm className="mt-6" action={askForNewLinkAction} fields={{ token }} submit={t("newLinkSubmit")} pending={t("sending")} variant="primary" />
+          <ActionForm className="mt-6" action={askForNewLinkAction} fields={{ token, pageLanguage: locale }} submit={t("newLinkSubmit")} pending={t("sending")} variant="primary" />
           <p className="mt-6">
             <Link href={localePath(locale, `/organisations/${opened.organisation.slug}/suggest`)} className="font-medium text-brand-700 underline hover:no-underline">
               {t("suggestNow")}
@@ -114,7 +114,7 @@ async function InvalidLink({ locale }: { locale: Locale }) {
     <>
       <h1 className="text-3xl font-bold tracking-tight text-brand-900">{t("invalidTitle")}</h1>
       <p className="mt-2 max-w-2xl text-slate-700">{t("invalidText")}</p>
-      <NewLinkForm />
+      <NewLinkForm language={locale} texts={newLinkTexts(t)} />
       <p className="mt-6">
         <Link href={localePath(locale, "/search")} className="font-medium text-brand-700 underline hover:no-underline">
           {t("searchDirectory")}
@@ -123,3 +123,11 @@ async function InvalidLink({ locale }: { locale: Locale }) {
     </>
   );
 }
+
+/** The texts of the form that asks for a new link by e-mail address. */
+const newLinkTexts = (t: Awaited<ReturnType<typeof getTranslations<"Confirm">>>) => ({
+  heading: t("newLinkHeading"),
+  email: t("newLinkEmail"),
+  submit: t("newLinkByEmailSubmit"),
+  pending: t("sending"),
+});

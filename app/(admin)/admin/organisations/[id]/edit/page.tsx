@@ -6,6 +6,7 @@ import { askedSummary } from "@/components/confirmations/asked-status";
 import { PendingChanges } from "@/components/changes/pending-changes";
 import { ListingActions } from "@/components/organisation-form/listing-actions";
 import { OrganisationForm } from "@/components/organisation-form/organisation-form";
+import { formTexts } from "@/components/organisation-form/form-texts";
 import { formValues } from "@/components/organisation-form/form-values";
 import { requireUser } from "@/lib/auth/session";
 import { findOpenChangeSet, getOrganisationDocument, listPendingChanges } from "@/lib/data/change-sets";
@@ -60,7 +61,7 @@ export default async function EditOrganisationPage({ params }: Props) {
         suppressed={asked?.suppressed ? asked.email : null}
       />
       <PendingChanges changes={await listPendingChanges(session.user, id)} reviewer={session.user.role !== "EDITOR"} />
-      <OrganisationForm values={formValues(published.document)} countries={await listCountries()} organisationId={id} />
+      <OrganisationForm values={formValues(published.document)} countries={await listCountries()} texts={await formTexts("en")} organisationId={id} />
     </>
   );
 }

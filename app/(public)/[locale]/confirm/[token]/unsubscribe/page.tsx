@@ -23,7 +23,7 @@ export default async function UnsubscribePage({ params }: Props) {
       <ActionForm
         className="mt-6"
         action={unsubscribeAction}
-        fields={{ token: token.slice(0, 200) }}
+        fields={{ token: token.slice(0, 200), pageLanguage: locale }}
         submit={t("unsubscribeSubmit")}
         pending={t("saving")}
         variant="primary"

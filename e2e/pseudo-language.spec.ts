@@ -1,0 +1,178 @@
+import type { Page } from "@playwright/test";
+import { expect, test } from "./factories";
+import { freshAddress, sql } from "./support";
+import { summarise } from "../lib/text";
+import { readablePhone } from "../lib/validation/normalise";
+import { languageName, locales } from "../lib/i18n/locales";
+
+// The public pages in the pseudo-language (/zz/…, served by the test build only: i18n/locales.ts),
+// whose messages are the English ones marked ⟦…⟧. What a page shows outside the marks must be
+// data (an organisation's name, description, contacts, a country's name), digits or punctuation:
+// any other text is written in the code, not in the messages, and would stay English in every
+// language.
+
+/** The text outside ⟦…⟧ (marks may nest: a message given another as an argument). */
+function outsideMarks(text: string): string {
+  let depth = 0;
+  let outside = "";
+  for (const character of text) {
+    if (character === "⟦") depth++;
+    else if (character === "⟧") depth = Math.max(0, depth - 1);
+    else outside += depth === 0 ? character : "";
+    if (character === "⟦" || character === "⟧") outside += " ";
+  }
+  return outside;
+}
+
+/**
+ * White space of any kind as one space: a piece of data is found again across the line breaks and
+ * the marked message a page puts inside it (a link's "opens in a new tab").
+ */
+const oneSpaced = (text: string) => text.replace(/\s+/g, " ").trim();
+
+/**
+ * Everything a reader meets on the page (its text, screen-reader text too, title, labels, hints and
+ * options), and what the page itself marks as data: an organisation's name in a link to its page,
+ * a text in a language of its own (`lang`, as descriptions are). Other tests add and remove
+ * organisations meanwhile, so a cached list may name one the database no longer has.
+ */
+async function shownText(
+  page: Page,
+): Promise<{ text: string; data: string[] }> {
+  return page.evaluate(() => {
+    const parts = [document.title, document.body.innerText];
+    for (const element of document.querySelectorAll(
+      "[aria-label], [title], [placeholder], [alt]",
+    )) {
+      for (const name of ["aria-label", "title", "placeholder", "alt"])
+        parts.push(element.getAttribute(name) ?? "");
+    }
+    for (const option of document.querySelectorAll("option"))
+      parts.push(option.textContent ?? "");
+    for (const element of document.querySelectorAll(".sr-only"))
+      parts.push(element.textContent ?? "");
+    const data = [
+      ...document.querySelectorAll(
+        'a[href*="/organisations/"]:not([href$="/suggest"]), body [lang]',
+      ),
+    ].map((element) => element.textContent ?? "");
+    return { text: parts.join("\n"), data };
+  });
+}
+
+/** Every piece of data a public page may show, longest first: organisations, their contacts, countries. */
+async function data(): Promise<string[]> {
+  const organisations = await sql<{
+    name: string;
+    acronym: string | null;
+    description: string;
+    website: string | null;
+    translations: Record<string, string>;
+  }>(
+    `SELECT name, acronym, description, website, translations FROM "Organisation"`,
+  );
+  const contacts = await sql<{
+    type: string;
+    value: string;
+    label: string | null;
+  }>(`SELECT type, value, label FROM "Contact"`);
+  const countries = await sql<{ code: string; name: string }>(
+    `SELECT code, name FROM "Country"`,
+  );
+  const english = new Intl.DisplayNames(["en"], { type: "region" });
+  const pieces = [
+    ...organisations.flatMap((organisation) => [
+      organisation.name,
+      organisation.acronym ?? "",
+      organisation.website ?? "",
+      summarise(organisation.description),
+      ...organisation.description.split("\n"),
+      ...Object.values(organisation.translations).flatMap((text) => [
+        summarise(text),
+        ...text.split("\n"),
+      ]),
+    ]),
+    ...contacts.flatMap((contact) => [
+      contact.label ?? "",
+      ...contact.value.split("\n"),
+      contact.type === "phone" || contact.type === "fax"
+        ? readablePhone(contact.value)
+        : "",
+    ]),
+    ...countries.flatMap((country) => [
+      country.name,
+      english.of(country.code) ?? "",
+    ]),
+    // The language switch names each language in itself (Intl's names, not messages).
+    ...locales.map((locale) => languageName(locale)),
+  ];
+  return [
+    ...new Set(pieces.map(oneSpaced).filter((piece) => piece.length > 0)),
+  ].sort((a, b) => b.length - a.length);
+}
+
+/** The words a page shows outside the messages and the data. */
+async function unmarked(page: Page): Promise<string[]> {
+  const shown = await shownText(page);
+  let text = oneSpaced(outsideMarks(shown.text));
+  const pieces = [
+    ...(await data()),
+    ...shown.data.map((piece) => oneSpaced(outsideMarks(piece))),
+  ].sort((a, b) => b.length - a.length);
+  for (const piece of pieces.filter(Boolean))
+    text = text.split(piece).join(" | ");
+  return text
+    .split("|")
+    .map((rest) => rest.trim())
+    .filter((rest) => /\p{L}/u.test(rest));
+}
+
+test.beforeEach(async ({ page }) => {
+  await page.setExtraHTTPHeaders({ "x-forwarded-for": freshAddress() });
+});
+
+test("the public pages show no text outside the messages", async ({
+  page,
+  make,
+}) => {
+  const organisation = await make.organisation({
+    countries: ["MT"],
+    website: "https://pseudo.example.org",
+    description:
+      "Pseudonymous work in Valletta.\n\nA second paragraph, with https://pseudo.example.org/about in it.",
+    contacts: [
+      { type: "email", value: "pseudo@example.org", label: "Office" },
+      { type: "phone", value: "+35621234567", rawValue: "2123 4567" },
+      { type: "address", value: "1 Pseudo Street\nValletta" },
+    ],
+  });
+  const pages = [
+    "/zz",
+    "/zz/countries/mt",
+    `/zz/organisations/${organisation.slug}`,
+    `/zz/search?q=${encodeURIComponent("pseudonymous")}`,
+    "/zz/search?q=zzzznothingzzzz",
+    "/zz/suggest",
+    `/zz/organisations/${organisation.slug}/suggest`,
+    "/zz/suggest/thanks",
+    "/zz/confirm/0193a0c2-7b7e-7000-8000-000000000000.forged-signature",
+    "/zz/organisations/no-such-organisation",
+  ];
+  const found: Record<string, string[]> = {};
+  for (const path of pages) {
+    await page.goto(path);
+    await expect(page.locator("html")).toHaveAttribute("lang", "zz");
+    const words = await unmarked(page);
+    if (words.length) found[path] = words;
+  }
+  expect(found).toEqual({});
+});
+
+test("the suggestion form's errors and answers are messages too", async ({
+  page,
+}) => {
+  await page.goto("/zz/suggest");
+  await page.getByRole("button", { name: /Send the suggestion/ }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toBeVisible();
+  expect(await unmarked(page)).toEqual([]);
+});
