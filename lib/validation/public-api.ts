@@ -1,7 +1,7 @@
 import { OrganisationKind } from "@/lib/generated/prisma/enums";
 import { isId } from "@/lib/validation/ids";
 import { cleanQuery } from "@/lib/validation/search";
-import { isLocale, locales } from "@/lib/i18n/locales";
+import { locales } from "@/lib/i18n/locales";
 
 export const apiLimits = { default: 50, max: 100 };
 const kinds = Object.values(OrganisationKind).map((kind) => kind.toLowerCase());
