@@ -2,6 +2,7 @@ import { expect, test } from "./factories";
 import { approveAsReviewer, backdateStamps, demoUsers, freshAddress, signInAs, sql, submitChange } from "./support";
 import { readFileSync } from "node:fs";
 import type english from "../messages/en.json";
+import { languageNameIn } from "../lib/i18n/locales";
 
 const french = JSON.parse(readFileSync(new URL("../messages/fr.json", import.meta.url), "utf8")) as typeof english;
 
@@ -219,4 +220,29 @@ test("the forms of a confirmation link answer in the page's language", async ({ 
   await email.fill("nobody@example.org");
   await page.getByRole("button", { name: french.Confirm.newLinkByEmailSubmit }).click();
   await expect(page.getByRole("status").filter({ hasText: french.Confirm.newLinkByEmailSent.replace("{email}", "nobody@example.org") })).toBeVisible();
+});
+
+test("a member of staff chooses the admin's language on their account page: the header, the page, the organisation form and its errors follow", async ({ page, make }) => {
+  const editor = await make.user("editor");
+  await signInAs(page, editor);
+  await page.goto("/admin/account");
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await page.getByLabel("The admin and your e-mail in").selectOption("fr");
+  await page.getByRole("button", { name: "Save language" }).click();
+  await expect(page.getByRole("status").filter({ hasText: french.Account.languageSaved.replace("{language}", "français") })).toBeVisible();
+
+  await page.reload();
+  await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+  await expect(page.getByRole("heading", { level: 1, name: french.Account.title })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: french.Admin.navigation }).getByRole("link", { name: french.Admin.organisations })).toBeVisible();
+  await expect(page.getByLabel(french.Account.languageLabel)).toHaveValue("fr");
+
+  // The organisation form in French, its countries named in French, its errors too.
+  await page.goto("/admin/organisations/new");
+  await expect(page.getByLabel(french.Form.name, { exact: true })).toBeVisible();
+  await expect(page.getByLabel(french.Form.addCountry).getByRole("option", { name: "Belgique" })).toHaveCount(1);
+  await page.getByRole("button", { name: french.Form.saveDraft }).click();
+  await expect(page.getByText(french.Validation.nameRequired)).toBeVisible();
+  await expect(page.getByText(french.Validation.countriesRequired)).toBeVisible();
+  await expect(page.getByRole("group", { name: french.Form.languages }).getByText(`${languageNameIn("fr", "nl")} ${french.Form.notTranslated}`)).toBeVisible();
 });

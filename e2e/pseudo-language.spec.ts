@@ -36,26 +36,15 @@ const oneSpaced = (text: string) => text.replace(/\s+/g, " ").trim();
  * a text in a language of its own (`lang`, as descriptions are). Other tests add and remove
  * organisations meanwhile, so a cached list may name one the database no longer has.
  */
-async function shownText(
-  page: Page,
-): Promise<{ text: string; data: string[] }> {
+async function shownText(page: Page): Promise<{ text: string; data: string[] }> {
   return page.evaluate(() => {
     const parts = [document.title, document.body.innerText];
-    for (const element of document.querySelectorAll(
-      "[aria-label], [title], [placeholder], [alt]",
-    )) {
-      for (const name of ["aria-label", "title", "placeholder", "alt"])
-        parts.push(element.getAttribute(name) ?? "");
+    for (const element of document.querySelectorAll("[aria-label], [title], [placeholder], [alt]")) {
+      for (const name of ["aria-label", "title", "placeholder", "alt"]) parts.push(element.getAttribute(name) ?? "");
     }
-    for (const option of document.querySelectorAll("option"))
-      parts.push(option.textContent ?? "");
-    for (const element of document.querySelectorAll(".sr-only"))
-      parts.push(element.textContent ?? "");
-    const data = [
-      ...document.querySelectorAll(
-        'a[href*="/organisations/"]:not([href$="/suggest"]), body [lang]',
-      ),
-    ].map((element) => element.textContent ?? "");
+    for (const option of document.querySelectorAll("option")) parts.push(option.textContent ?? "");
+    for (const element of document.querySelectorAll(".sr-only")) parts.push(element.textContent ?? "");
+    const data = [...document.querySelectorAll('a[href*="/organisations/"]:not([href$="/suggest"]), body [lang]')].map((element) => element.textContent ?? "");
     return { text: parts.join("\n"), data };
   });
 }
@@ -68,17 +57,13 @@ async function data(): Promise<string[]> {
     description: string;
     website: string | null;
     translations: Record<string, string>;
-  }>(
-    `SELECT name, acronym, description, website, translations FROM "Organisation"`,
-  );
+  }>(`SELECT name, acronym, description, website, translations FROM "Organisation"`);
   const contacts = await sql<{
     type: string;
     value: string;
     label: string | null;
   }>(`SELECT type, value, label FROM "Contact"`);
-  const countries = await sql<{ code: string; name: string }>(
-    `SELECT code, name FROM "Country"`,
-  );
+  const countries = await sql<{ code: string; name: string }>(`SELECT code, name FROM "Country"`);
   const english = new Intl.DisplayNames(["en"], { type: "region" });
   const pieces = [
     ...organisations.flatMap((organisation) => [
@@ -87,40 +72,22 @@ async function data(): Promise<string[]> {
       organisation.website ?? "",
       summarise(organisation.description),
       ...organisation.description.split("\n"),
-      ...Object.values(organisation.translations).flatMap((text) => [
-        summarise(text),
-        ...text.split("\n"),
-      ]),
+      ...Object.values(organisation.translations).flatMap((text) => [summarise(text), ...text.split("\n")]),
     ]),
-    ...contacts.flatMap((contact) => [
-      contact.label ?? "",
-      ...contact.value.split("\n"),
-      contact.type === "phone" || contact.type === "fax"
-        ? readablePhone(contact.value)
-        : "",
-    ]),
-    ...countries.flatMap((country) => [
-      country.name,
-      english.of(country.code) ?? "",
-    ]),
+    ...contacts.flatMap((contact) => [contact.label ?? "", ...contact.value.split("\n"), contact.type === "phone" || contact.type === "fax" ? readablePhone(contact.value) : ""]),
+    ...countries.flatMap((country) => [country.name, english.of(country.code) ?? ""]),
     // The language switch names each language in itself (Intl's names, not messages).
     ...locales.map((locale) => languageName(locale)),
   ];
-  return [
-    ...new Set(pieces.map(oneSpaced).filter((piece) => piece.length > 0)),
-  ].sort((a, b) => b.length - a.length);
+  return [...new Set(pieces.map(oneSpaced).filter((piece) => piece.length > 0))].sort((a, b) => b.length - a.length);
 }
 
 /** The words a page shows outside the messages and the data. */
 async function unmarked(page: Page): Promise<string[]> {
   const shown = await shownText(page);
   let text = oneSpaced(outsideMarks(shown.text));
-  const pieces = [
-    ...(await data()),
-    ...shown.data.map((piece) => oneSpaced(outsideMarks(piece))),
-  ].sort((a, b) => b.length - a.length);
-  for (const piece of pieces.filter(Boolean))
-    text = text.split(piece).join(" | ");
+  const pieces = [...(await data()), ...shown.data.map((piece) => oneSpaced(outsideMarks(piece)))].sort((a, b) => b.length - a.length);
+  for (const piece of pieces.filter(Boolean)) text = text.split(piece).join(" | ");
   return text
     .split("|")
     .map((rest) => rest.trim())
@@ -131,15 +98,11 @@ test.beforeEach(async ({ page }) => {
   await page.setExtraHTTPHeaders({ "x-forwarded-for": freshAddress() });
 });
 
-test("the public pages show no text outside the messages", async ({
-  page,
-  make,
-}) => {
+test("the public pages show no text outside the messages", async ({ page, make }) => {
   const organisation = await make.organisation({
     countries: ["MT"],
     website: "https://pseudo.example.org",
-    description:
-      "Pseudonymous work in Valletta.\n\nA second paragraph, with https://pseudo.example.org/about in it.",
+    description: "Pseudonymous work in Valletta.\n\nA second paragraph, with https://pseudo.example.org/about in it.",
     contacts: [
       { type: "email", value: "pseudo@example.org", label: "Office" },
       { type: "phone", value: "+35621234567", rawValue: "2123 4567" },
@@ -168,9 +131,7 @@ test("the public pages show no text outside the messages", async ({
   expect(found).toEqual({});
 });
 
-test("the suggestion form's errors and answers are messages too", async ({
-  page,
-}) => {
+test("the suggestion form's errors and answers are messages too", async ({ page }) => {
   await page.goto("/zz/suggest");
   await page.getByRole("button", { name: /Send the suggestion/ }).click();
   await expect(page.getByRole("main").getByRole("alert")).toBeVisible();

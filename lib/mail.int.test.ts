@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSmtpServer } from "@/e2e/smtp-server";
 import french from "@/messages/fr.json";
+import german from "@/messages/de.json";
 
 /** A message's text as people read it: quoted-printable soft breaks and escapes undone. */
 const decoded = (body: string) =>
@@ -23,7 +24,7 @@ describe("sendPasswordLink", () => {
   it("e-mails the link when SMTP is configured", async () => {
     const { sendPasswordLink } = await import("./mail");
     const link = "http://localhost:3000/set-password/abc123";
-    await sendPasswordLink({ to: "new.person@prova.test", name: "New Person", link, validHours: 72, reason: "invite" });
+    await sendPasswordLink({ to: "new.person@prova.test", name: "New Person", link, validHours: 72, reason: "invite", language: "en" });
     expect(received).toHaveLength(1);
     expect(received[0].to).toEqual(["new.person@prova.test"]);
     expect(received[0].body).toContain("Subject: Your PROVA directory account");
@@ -50,6 +51,38 @@ describe("sendSuggestionOutcome", () => {
     const body = decoded(received.at(-1)!.body);
     expect(body).toContain(french.Mail.helloName.replace("{name}", "Vi"));
     expect(body).not.toContain("Thank you");
+  });
+});
+
+describe("mail to staff", () => {
+  it("is written in the recipient's chosen language", async () => {
+    const { sendReviewDigest, sendDecision } = await import("./mail");
+    await sendReviewDigest({
+      to: "pruefer@prova.test",
+      name: "Paula",
+      count: 3,
+      oldest: [{ name: "Beispiel", days: 1 }],
+      link: "http://localhost:3000/admin/reviews",
+      settings: "http://localhost:3000/admin/account",
+      language: "de",
+    });
+    const digest = decoded(received.at(-1)!.body);
+    expect(digest).toContain(german.Mail.helloName.replace("{name}", "Paula"));
+    expect(digest).toContain(german.Mail.digestMore.replace("{count}", "2"));
+    expect(digest).not.toContain("waited for review");
+    await sendDecision({
+      to: "redaktion@prova.test",
+      name: "Rita",
+      organisation: "Beispiel",
+      outcome: "rejected",
+      note: "",
+      link: "http://localhost:3000/admin/changes/x",
+      settings: "http://localhost:3000/admin/account",
+      language: "de",
+    });
+    const decision = decoded(received.at(-1)!.body);
+    expect(decision).toContain("http://localhost:3000/admin/changes/x");
+    expect(decision).not.toContain("Your change to");
   });
 });
 

@@ -27,22 +27,19 @@ async function send(message: Message): Promise<void> {
   await nodemailer.createTransport(SMTP_URL, { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 10_000 }).sendMail({ from: MAIL_FROM, ...message });
 }
 
-type PasswordLink = { to: string; name: string; link: string; validHours: number; reason: "invite" | "reset"; messageId?: string };
+type PasswordLink = { to: string; name: string; link: string; validHours: number; reason: "invite" | "reset"; language: Locale; messageId?: string };
 
 export function passwordLinkSubject(reason: PasswordLink["reason"]): string {
-  return reason === "invite" ? "Your PROVA directory account" : "Choose a new password for the PROVA directory";
+  return inEnglish("passwordSubject", { reason });
 }
 
-/** E-mails a set-password link; throws when it cannot be sent. */
-export function sendPasswordLink({ to, name, link, validHours, reason, messageId }: PasswordLink): Promise<void> {
-  const opening =
-    reason === "invite"
-      ? "An account has been created for you in the PROVA directory."
-      : "An administrator has reset your password for the PROVA directory.";
+/** E-mails a set-password link, in the recipient's language; throws when it cannot be sent. */
+export async function sendPasswordLink({ to, name, link, validHours, reason, language, messageId }: PasswordLink): Promise<void> {
+  const t = await translator(language, "Mail");
   return send({
     to,
-    subject: passwordLinkSubject(reason),
-    text: `Hello ${name},\n\n${opening} Choose your password here (the link works once, for ${validHours} hours):\n\n${link}\n\nIf you did not expect this message, you can ignore it.\n`,
+    subject: t("passwordSubject", { reason }),
+    text: `${t("helloName", { name })}\n\n${t("passwordOpening", { reason })} ${t("passwordChoose", { hours: validHours })}\n\n${link}\n\n${t("passwordIgnore")}\n`,
     messageId,
   });
 }
@@ -111,43 +108,42 @@ export async function sendConfirmationRequest({ to, listing, language, confirmLi
 
 export type DecisionOutcome = "approved" | "partly-approved" | "rejected" | "changes-requested";
 
-const decisionWords: Record<DecisionOutcome, string> = {
-  approved: "was approved: it is public now.",
-  "partly-approved": "was partly approved: the accepted parts are public now.",
-  rejected: "was rejected.",
-  "changes-requested": "was sent back to you for changes.",
-};
+/** A decision as the messages' select names it. */
+const decisionSaid = { approved: "approved", "partly-approved": "partly", rejected: "rejected", "changes-requested": "changes" } as const;
 
 export function decisionSubject(organisation: string, outcome: DecisionOutcome): string {
-  return `Your change to ${organisation} ${outcome === "changes-requested" ? "needs changes" : outcome === "rejected" ? "was rejected" : "was approved"}`;
+  return inEnglish("decisionSubject", { organisation, outcome: decisionSaid[outcome] });
 }
 
-type Decision = { to: string; name: string; organisation: string; outcome: DecisionOutcome; note: string; link: string; settings: string; messageId?: string };
+type Decision = { to: string; name: string; organisation: string; outcome: DecisionOutcome; note: string; link: string; settings: string; language: Locale; messageId?: string };
 
-/** Tells a member of staff what became of their change, with the reviewer's reason. */
-export function sendDecision({ to, name, organisation, outcome, note, link, settings, messageId }: Decision): Promise<void> {
+/** Tells a member of staff what became of their change, with the reviewer's reason, in their language. */
+export async function sendDecision({ to, name, organisation, outcome, note, link, settings, language, messageId }: Decision): Promise<void> {
+  const t = await translator(language, "Mail");
+  const said = decisionSaid[outcome];
   return send({
     to,
-    subject: decisionSubject(organisation, outcome),
-    text: `Hello ${name},\n\nYour change to ${organisation} ${decisionWords[outcome]}\n${note ? `\nThe reviewer wrote: ${note}\n` : ""}\nSee it here: ${link}\n\nYou can turn these messages off on your account page: ${settings}\n`,
+    subject: t("decisionSubject", { organisation, outcome: said }),
+    text: `${t("helloName", { name })}\n\n${t("decisionOutcome", { organisation, outcome: said })}\n${note ? `\n${t("reviewerWrote", { note })}\n` : ""}\n${t("decisionLink", { link })}\n\n${t("decisionSettings", { link: settings })}\n`,
     messageId,
   });
 }
 
 export function reviewDigestSubject(count: number): string {
-  return `${count === 1 ? "1 change has" : `${count} changes have`} waited for review for more than a day`;
+  return inEnglish("digestSubject", { count });
 }
 
-type Digest = { to: string; name: string; count: number; oldest: { name: string; days: number }[]; link: string; settings: string; messageId?: string };
+type Digest = { to: string; name: string; count: number; oldest: { name: string; days: number }[]; link: string; settings: string; language: Locale; messageId?: string };
 
-/** A reviewer's daily digest of the changes waiting longer than a day. */
-export function sendReviewDigest({ to, name, count, oldest, link, settings, messageId }: Digest): Promise<void> {
-  const lines = oldest.map((change) => `- ${change.name}, waiting ${change.days} ${change.days === 1 ? "day" : "days"}`);
-  const more = count > oldest.length ? `\n…and ${count - oldest.length} more.` : "";
+/** A reviewer's daily digest of the changes waiting longer than a day, in their language. */
+export async function sendReviewDigest({ to, name, count, oldest, link, settings, language, messageId }: Digest): Promise<void> {
+  const t = await translator(language, "Mail");
+  const lines = oldest.map((change) => t("digestLine", { name: change.name, days: change.days }));
+  const more = count > oldest.length ? `\n${t("digestMore", { count: count - oldest.length })}` : "";
   return send({
     to,
-    subject: reviewDigestSubject(count),
-    text: `Hello ${name},\n\n${reviewDigestSubject(count)}, the oldest first:\n\n${lines.join("\n")}${more}\n\nReview them here: ${link}\n\nYou get this message once a day because you asked for it on your account page: ${settings}\n`,
+    subject: t("digestSubject", { count }),
+    text: `${t("helloName", { name })}\n\n${t("digestIntro", { count })}\n\n${lines.join("\n")}${more}\n\n${t("digestLink", { link })}\n\n${t("digestSettings", { link: settings })}\n`,
     messageId,
   });
 }

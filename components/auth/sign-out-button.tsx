@@ -4,11 +4,11 @@ import { signOut } from "next-auth/react";
 import { useTransition } from "react";
 import { Button } from "@/components/ui/button";
 
-export function SignOutButton() {
+export function SignOutButton({ label = "Sign out", pending: pendingLabel = "Signing out…" }: { label?: string; pending?: string }) {
   const [pending, startTransition] = useTransition();
   return (
     <Button variant="link" disabled={pending} onClick={() => startTransition(() => signOut({ callbackUrl: "/login" }))}>
-      {pending ? "Signing out…" : "Sign out"}
+      {pending ? pendingLabel : label}
     </Button>
   );
 }

@@ -5,18 +5,18 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { signOutEverywhere } from "@/lib/actions/sessions";
 import { useFormAction } from "@/components/ui/use-form-action";
 
-export function SignOutEverywhereButton() {
+type Texts = { label: string; pending: string; title: string; confirm: string; cancel: string };
+
+/** Signs out on every device, after a confirmation; its texts in the reader's language. */
+export function SignOutEverywhereButton({ texts }: { texts: Texts }) {
   const [state, formAction] = useFormAction(signOutEverywhere);
   return (
     <ConfirmForm
       action={formAction}
-      confirmation={{
-        title: "Sign out on every device where you are signed in, this one included?",
-        confirm: "Sign out on every device",
-      }}
+      confirmation={{ title: texts.title, confirm: texts.confirm, cancel: texts.cancel }}
     >
-      <SubmitButton pending="Signing out everywhere…" variant="link">
-        Sign out everywhere
+      <SubmitButton pending={texts.pending} variant="link">
+        {texts.label}
       </SubmitButton>
       {state.message ? (
         <span role="alert" className="ml-2">

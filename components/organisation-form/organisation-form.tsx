@@ -199,7 +199,7 @@ export function OrganisationForm({ values, countries, texts: t, organisationId, 
           note={<SavedAs value={savedAs("WEBSITE", website)} template={t.savedAs} />}
         />
       </div>
-      <SimilarOrganisations items={similar} />
+      <SimilarOrganisations items={similar} texts={t} />
       <CountriesEditor countries={countries} initial={current.countries} errors={errors?.countries} texts={t} />
       <TextAreaField
         name="description"
@@ -222,6 +222,7 @@ export function OrganisationForm({ values, countries, texts: t, organisationId, 
           originalLanguage={current.originalLanguage}
           translations={current.translations}
           state={state}
+          texts={t}
         />
       )}
       {suggestion ? null : (
@@ -267,6 +268,7 @@ export function OrganisationForm({ values, countries, texts: t, organisationId, 
         </>
       ) : (
         <FormButtons
+          texts={t}
           confirmOverlap={confirmOverlap}
           autosave={autosave.status}
           preview={

@@ -1,11 +1,10 @@
 import { getTranslations } from "next-intl/server";
 import { OrganisationForm } from "@/components/organisation-form/organisation-form";
-import { formTexts } from "@/components/organisation-form/form-texts";
+import { formCountries, formTexts } from "@/components/organisation-form/form-texts";
 import { formValues } from "@/components/organisation-form/form-values";
 import type { OrganisationDocument } from "@/lib/change-sets/document";
-import { listCountries } from "@/lib/data/countries";
 import { serverEnv } from "@/lib/env";
-import { countryNameIn, localePath, type Locale } from "@/lib/i18n/locales";
+import { localePath, type Locale } from "@/lib/i18n/locales";
 import { issueFormToken } from "@/lib/security/form-token";
 import { appKey } from "@/lib/security/keys";
 
@@ -21,13 +20,10 @@ export async function SuggestionForm({
 }) {
   const env = serverEnv();
   const t = await getTranslations({ locale, namespace: "Form" });
-  const countries = (await listCountries())
-    .map(({ code, name }) => ({ code, name: countryNameIn(locale, code, name) }))
-    .sort((a, b) => a.name.localeCompare(b.name, locale));
   return (
     <OrganisationForm
       values={formValues(organisation?.document ?? null)}
-      countries={countries}
+      countries={await formCountries(locale)}
       texts={await formTexts(locale)}
       organisationId={organisation?.id}
       suggestion={{

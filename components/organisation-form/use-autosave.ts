@@ -2,6 +2,8 @@
 
 import { useCallback, useEffect, useEffectEvent, useRef, useState } from "react";
 import { autosaveOrganisation, type Autosaved } from "@/lib/actions/organisations";
+import type { FormTexts } from "@/components/organisation-form/form-texts";
+import { fill } from "@/components/organisation-form/form-template";
 
 /** How often the form is looked at for changes to save. */
 const intervalMs = 3000;
@@ -14,14 +16,13 @@ export type AutosaveStatus =
   | { state: "saving" }
   | { state: "saved"; at: string }
   /** `loud`: said out loud (an alert); fields still being typed are not. */
-  | { state: "not-saved"; message: string; loud: boolean }
-  /** Stopped for good: another tab or window saved this draft; saving here would overwrite it. */
-  | { state: "stopped"; message: string };
+  | { state: "not-saved"; reason: "fields" | "signed-out" | "connection"; loud: boolean }
+  /** Stopped for good: saved elsewhere since (the server's `message`), or by another tab or window of this browser (`at`); saving here would overwrite it. */
+  | { state: "stopped"; message?: string; at?: string };
 
 /** What a save tells the other tabs of the same browser. */
 type SavedMessage = { changeSetId: string; organisationId?: string; revision: number; savedAt: string };
 
-const time = (iso: string) => new Date(iso).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" });
 
 /** The form's fields as one string, to tell whether anything changed since the last save. */
 function snapshot(form: HTMLFormElement): string {
@@ -50,9 +51,9 @@ export function useAutosave(element: HTMLFormElement | null, initial: Draft & { 
   const channel = useRef<BroadcastChannel | null>(null);
   const { organisationId } = initial;
 
-  const stop = useCallback((message: string) => {
+  const stop = useCallback((why: { message?: string; at?: string }) => {
     stopped.current = true;
-    setStatus({ state: "stopped", message });
+    setStatus({ state: "stopped", ...why });
   }, []);
 
   const save = useEffectEvent(async (form: HTMLFormElement) => {
@@ -81,16 +82,16 @@ export function useAutosave(element: HTMLFormElement | null, initial: Draft & { 
           // A reload comes back to this draft, not to an empty form (null: Next's router keeps its own state).
           if (created) window.history.replaceState(null, "", `/admin/changes/${changeSetId}`);
         } else if (result.fieldErrors) {
-          setStatus({ state: "not-saved", message: "Not saved automatically: some fields need attention. “Save draft” shows which.", loud: false });
+          setStatus({ state: "not-saved", reason: "fields", loud: false });
         } else if (result.signedOut) {
-          setStatus({ state: "not-saved", message: "Not saved automatically: your session has ended. Sign in again in a new tab; what you type here stays, and is saved after your next change.", loud: true });
+          setStatus({ state: "not-saved", reason: "signed-out", loud: true });
         } else {
           // Saved elsewhere since (another tab, or submitted): saving here would overwrite it.
-          stop(`Not saved automatically: ${result.message ?? "this draft changed elsewhere."}`);
+          stop({ message: result.message });
         }
       } catch {
         saved.current = now;
-        setStatus({ state: "not-saved", message: "Not saved automatically: the connection failed. It is tried again after your next change.", loud: true });
+        setStatus({ state: "not-saved", reason: "connection", loud: true });
       } finally {
         inFlight.current = null;
       }
@@ -103,7 +104,7 @@ export function useAutosave(element: HTMLFormElement | null, initial: Draft & { 
     const mine = current.current;
     const same = mine.changeSetId ? other.changeSetId === mine.changeSetId : organisationId !== undefined && other.organisationId === organisationId;
     if (same && other.revision > (mine.revision ?? 0)) {
-      stop(`This draft was saved in another tab or window at ${time(other.savedAt)}, so this one no longer saves automatically. Copy what you need from here, then reload.`);
+      stop({ at: other.savedAt });
     }
   });
 
@@ -172,17 +173,24 @@ export function useAutosave(element: HTMLFormElement | null, initial: Draft & { 
   return { draft, status, pause, resume, settled, flush };
 }
 
-/** What the form says of its automatic saves: failures and stops out loud, progress quietly. */
-export function autosaveText(status: AutosaveStatus): string {
+type AutosaveTexts = Pick<
+  FormTexts,
+  "locale" | "autosaving" | "autosaved" | "notSavedFields" | "notSavedSignedOut" | "notSavedConnection" | "notSavedBecause" | "changedElsewhere" | "savedInOtherTab"
+>;
+
+/** What the form says of its automatic saves, in its language: failures and stops out loud, progress quietly. */
+export function autosaveText(status: AutosaveStatus, t: AutosaveTexts): string {
+  const time = (iso: string) => new Date(iso).toLocaleTimeString(t.locale, { hour: "2-digit", minute: "2-digit" });
   switch (status.state) {
     case "idle":
       return "";
     case "saving":
-      return "Saving the draft…";
+      return t.autosaving;
     case "saved":
-      return `Draft saved automatically at ${time(status.at)}.`;
+      return fill(t.autosaved, { time: time(status.at) });
     case "not-saved":
+      return status.reason === "fields" ? t.notSavedFields : status.reason === "signed-out" ? t.notSavedSignedOut : t.notSavedConnection;
     case "stopped":
-      return status.message;
+      return status.at ? fill(t.savedInOtherTab, { time: time(status.at) }) : fill(t.notSavedBecause, { reason: status.message ?? t.changedElsewhere });
   }
 }

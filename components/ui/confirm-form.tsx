@@ -10,6 +10,8 @@ export type Confirmation = {
   description?: string;
   /** The confirming button says what it does: "Disable Eddie Editor", never "OK". */
   confirm: string;
+  /** The button that sends nothing, in the page's language ("Cancel" unless given). */
+  cancel?: string;
   variant?: ButtonVariant;
 };
 
@@ -62,7 +64,7 @@ export function ConfirmForm({ confirmation, onConfirmed, children, ...form }: Pr
         ) : null}
         <div className="mt-6 flex flex-wrap justify-end gap-3">
           <Button ref={cancelButton} variant="secondary" onClick={() => dialog.current?.close()}>
-            Cancel
+            {confirmation.cancel ?? "Cancel"}
           </Button>
           <Button ref={confirmButton} type="submit" variant={confirmation.variant ?? "danger"}>
             {confirmation.confirm}

@@ -1,16 +1,26 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { defineAction } from "@/lib/auth/define-action";
-import { updateNotificationSettings } from "@/lib/data/users";
-import { notificationSettingsSchema } from "@/lib/validation/account";
+import { updateLanguage, updateNotificationSettings } from "@/lib/data/users";
+import { defaultLocale, languageNameIn } from "@/lib/i18n/locales";
+import { languageSettingSchema, notificationSettingsSchema } from "@/lib/validation/account";
+
+const staff = ["ADMIN", "EDITOR", "REVIEWER"] as const;
 
 /** Everyone on the staff sets the mail they want, on their own account. */
-export const saveNotificationSettings = defineAction(
-  { name: "account.notifications", schema: notificationSettingsSchema, roles: ["ADMIN", "EDITOR", "REVIEWER"] },
-  async (settings, actor) => {
-    await updateNotificationSettings(actor, settings);
-    revalidatePath("/admin/account");
-    return { ok: true, message: "Your mail settings are saved." };
-  },
-);
+export const saveNotificationSettings = defineAction({ name: "account.notifications", schema: notificationSettingsSchema, roles: staff }, async (settings, actor) => {
+  await updateNotificationSettings(actor, settings);
+  revalidatePath("/admin/account");
+  const t = await getTranslations({ locale: actor.language ?? defaultLocale, namespace: "Account" });
+  return { ok: true, message: t("mailSaved") };
+});
+
+/** Everyone on the staff chooses the language of the admin and of their e-mail; the whole admin is rendered again in it. */
+export const saveLanguage = defineAction({ name: "account.language", schema: languageSettingSchema, roles: staff }, async ({ language }, actor) => {
+  await updateLanguage(actor, language);
+  revalidatePath("/admin", "layout");
+  const t = await getTranslations({ locale: language, namespace: "Account" });
+  return { ok: true, message: t("languageSaved", { language: languageNameIn(language, language) }) };
+});

@@ -5,6 +5,7 @@ import { defineAction } from "@/lib/auth/define-action";
 import * as users from "@/lib/data/users";
 import { appUrl } from "@/lib/env";
 import { queueMail } from "@/lib/jobs";
+import { defaultLocale, isLocale } from "@/lib/i18n/locales";
 import {
   changeRoleSchema,
   inviteUserSchema,
@@ -21,9 +22,10 @@ const linkFor = (token: string) => `${appUrl()}/set-password/${token}`;
  * Queues the link for the worker to e-mail (lib/jobs/mail.ts); the admin is shown it either way.
  * The account is saved: a failure to queue is logged, and the admin passes the link on.
  */
-async function emailLink(message: { to: string; name: string; link: string; reason: "invite" | "reset" }): Promise<boolean> {
+async function emailLink(message: { to: string; name: string; link: string; reason: "invite" | "reset"; language: string }): Promise<boolean> {
   try {
-    return await queueMail({ kind: "password-link", ...message, validHours: users.passwordLinkHours });
+    const language = isLocale(message.language) ? message.language : defaultLocale;
+    return await queueMail({ kind: "password-link", ...message, language, validHours: users.passwordLinkHours });
   } catch (error) {
     console.error(`[users] could not queue the password link for ${message.to}; the admin is shown it:`, error);
     return false;
@@ -33,7 +35,7 @@ async function emailLink(message: { to: string; name: string; link: string; reas
 export const inviteUser = defineAction({ name: "users.invite", schema: inviteUserSchema, roles: admins }, async (input, actor) => {
   const { user, token } = await users.inviteUser(actor, input);
   const link = linkFor(token);
-  const emailed = await emailLink({ to: user.email, name: user.name, link, reason: "invite" });
+  const emailed = await emailLink({ to: user.email, name: user.name, link, reason: "invite", language: user.language });
   revalidatePath("/admin/users");
   return { ok: true, message: `Account created for ${user.email}.`, data: { email: user.email, link, emailed } };
 });
@@ -53,7 +55,7 @@ export const setDisabled = defineAction({ name: "users.set-disabled", schema: se
 export const resetPassword = defineAction({ name: "users.reset-password", schema: userIdSchema, roles: admins }, async ({ userId }, actor) => {
   const { user, token } = await users.resetPassword(actor, userId);
   const link = linkFor(token);
-  const emailed = await emailLink({ to: user.email, name: user.name, link, reason: "reset" });
+  const emailed = await emailLink({ to: user.email, name: user.name, link, reason: "reset", language: user.language });
   revalidatePath("/admin/users");
   return { ok: true, message: `The password of ${user.email} is reset.`, data: { email: user.email, link, emailed } };
 });

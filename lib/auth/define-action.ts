@@ -48,13 +48,14 @@ export function defineAction<Schema extends z.ZodType, A extends Access, Data = 
   fn: (input: z.output<Schema>, actor: ActorFor<A>) => Promise<FormState<Data> | void>,
 ) {
   return async function run(_previous: FormState<Data> | undefined, formData: FormData): Promise<FormState<Data>> {
-    // A public form names its page's language (`pageLanguage`); the answer, errors included, is in it.
+    // A public form names its page's language (`pageLanguage`); staff read theirs (their account
+    // page). The answer, errors included, is in it.
     const { pageLanguage, ...raw } = formData instanceof FormData ? formDataToObject(formData) : {};
-    const language = isLocale(pageLanguage) ? pageLanguage : defaultLocale;
-    const localise = await validationTranslator(language);
     const values = Object.fromEntries(Object.entries(raw).filter(([key]) => !secret.includes(key)));
     const address = await requestAddress();
     const session = roles === "anyone" ? null : await currentSession();
+    const language = session?.user.language ?? (isLocale(pageLanguage) ? pageLanguage : defaultLocale);
+    const localise = await validationTranslator(language);
     if (roles !== "anyone" && !session) {
       await recordAudit({ action: "access.denied", subject: `action:${name}`, address, details: { reason: "signed out" } });
       return { ok: false, signedOut: true, message: signedOutMessage, values };

@@ -44,11 +44,12 @@ describe("reviewDigests", () => {
 
     const digests = (await reviewDigests(now)).filter((digest) => users.includes(digest.userId));
     expect(digests).toEqual([
-      { userId: wantsIt, to: `digest-${run}-0@prova.test`, name: "Digest 0", count: 2, oldest: [{ name: `Oldest ${run}`, days: 7 }, { name: `Suggested ${run}`, days: 4 }] },
+      { userId: wantsIt, to: `digest-${run}-0@prova.test`, name: "Digest 0", language: "en", count: 2, oldest: [{ name: `Oldest ${run}`, days: 7 }, { name: `Suggested ${run}`, days: 4 }] },
       {
         userId: admin,
         to: `digest-${run}-1@prova.test`,
         name: "Digest 1",
+        language: "en",
         count: 3,
         oldest: [{ name: `Oldest ${run}`, days: 7 }, { name: `Own ${run}`, days: 6 }, { name: `Suggested ${run}`, days: 4 }],
       },

@@ -2,6 +2,7 @@ import "server-only";
 import { verifyPassword, hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { defaultLocale, isLocale, type Locale } from "@/lib/i18n/locales";
 import { isId } from "@/lib/validation/ids";
 
 export const idleTimeoutMs = 30 * 60 * 1000;
@@ -9,7 +10,8 @@ export const absoluteTimeoutMs = 12 * 60 * 60 * 1000;
 /** "Last seen" is written at most this often, not on every request. */
 const touchIntervalMs = 60 * 1000;
 
-export type SessionUser = { id: string; email: string; name: string; role: Role };
+/** A signed-in person. `language` is absent for actors made outside a session (scripts, tests): English. */
+export type SessionUser = { id: string; email: string; name: string; role: Role; language?: Locale };
 export type ActiveSession = { id: string; user: SessionUser };
 
 // Verifying against a real hash when the account does not exist keeps both answers equally slow.
@@ -26,14 +28,14 @@ export type SignInOutcome = { session: ActiveSession } | { refused: "credentials
 export async function attemptPasswordSignIn(email: string, password: string): Promise<SignInOutcome> {
   const user = await db.user.findUnique({
     where: { email: email.trim().toLowerCase() },
-    select: { id: true, email: true, name: true, role: true, passwordHash: true, disabledAt: true, sessionVersion: true },
+    select: { id: true, email: true, name: true, role: true, language: true, passwordHash: true, disabledAt: true, sessionVersion: true },
   });
   dummyHash ??= hashPassword("not-a-real-password-for-timing");
   const valid = await verifyPassword(user?.passwordHash ?? (await dummyHash), password);
   if (!user || !valid) return { refused: "credentials" };
   if (user.disabledAt) return { refused: "disabled" };
   const session = await db.session.create({ data: { userId: user.id, userVersion: user.sessionVersion }, select: { id: true } });
-  return { session: { id: session.id, user: { id: user.id, email: user.email, name: user.name, role: user.role } } };
+  return { session: { id: session.id, user: sessionUser(user) } };
 }
 
 /** attemptPasswordSignIn's session, or null whatever the reason. */
@@ -56,7 +58,7 @@ export async function loadActiveSession(sessionId: string, now = new Date()): Pr
       createdAt: true,
       lastSeenAt: true,
       revokedAt: true,
-      user: { select: { id: true, email: true, name: true, role: true, disabledAt: true, sessionVersion: true } },
+      user: { select: { id: true, email: true, name: true, role: true, language: true, disabledAt: true, sessionVersion: true } },
     },
   });
   if (!session || session.revokedAt || session.user.disabledAt) return null;
@@ -70,9 +72,16 @@ export async function loadActiveSession(sessionId: string, now = new Date()): Pr
   if (idle > touchIntervalMs) {
     await db.session.update({ where: { id: session.id }, data: { lastSeenAt: now } });
   }
-  const { user } = session;
-  return { id: session.id, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
+  return { id: session.id, user: sessionUser(session.user) };
 }
+
+const sessionUser = (user: { id: string; email: string; name: string; role: Role; language: string }): SessionUser => ({
+  id: user.id,
+  email: user.email,
+  name: user.name,
+  role: user.role,
+  language: isLocale(user.language) ? user.language : defaultLocale,
+});
 
 export async function revokeSession(sessionId: string): Promise<void> {
   await db.session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: new Date() } });

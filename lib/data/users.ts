@@ -1,4 +1,5 @@
 import "server-only";
+import type { Locale } from "@/lib/i18n/locales";
 import { createHash, randomBytes } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
@@ -8,12 +9,12 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { assertMay, type Actor } from "@/lib/data/actor";
 
-export type UserDto = { id: string; email: string; name: string; role: Role; disabledAt: Date | null };
+export type UserDto = { id: string; email: string; name: string; role: Role; disabledAt: Date | null; language: string };
 
 /** How long a set-password link works. */
 export const passwordLinkHours = 72;
 
-const userSelect = { id: true, email: true, name: true, role: true, disabledAt: true } as const;
+const userSelect = { id: true, email: true, name: true, role: true, disabledAt: true, language: true } as const;
 
 /** Creates an account with a password (npm run user:create); it must have passed lib/validation/password. */
 export async function createUser(input: { email: string; name: string; role: Role; password: string }): Promise<UserDto> {
@@ -211,13 +212,21 @@ export async function findActorByEmail(email: string): Promise<Actor | null> {
 /** Who may ask for the daily review digest: those who decide changes. */
 export const digestRoles: readonly Role[] = ["REVIEWER", "ADMIN"];
 
-export type AccountSettings = { email: string; name: string; role: Role; notifyReviewDigest: boolean; notifyDecisions: boolean };
+export type AccountSettings = { email: string; name: string; role: Role; language: string; notifyReviewDigest: boolean; notifyDecisions: boolean };
 
 /** The signed-in person's own account and the mail they want. */
 export async function getAccount(actor: Actor): Promise<AccountSettings> {
-  const user = await db.user.findUnique({ where: { id: actor.id }, select: { email: true, name: true, role: true, notifyReviewDigest: true, notifyDecisions: true } });
+  const user = await db.user.findUnique({ where: { id: actor.id }, select: { email: true, name: true, role: true, language: true, notifyReviewDigest: true, notifyDecisions: true } });
   if (!user) throw new NotFoundError("This account no longer exists.");
   return user;
+}
+
+/** Changes the language a person reads the admin and their e-mail in, on their own account only. */
+export async function updateLanguage(actor: Actor, language: Locale): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: actor.id }, data: { language } });
+    await recordAudit({ action: "account.language", actorId: actor.id, subject: `user:${actor.id}`, address: actor.address, details: { language } }, tx);
+  });
 }
 
 /** Changes the mail a person wants, on their own account only (the digest only for those who decide changes). */

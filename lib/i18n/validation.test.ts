@@ -1,10 +1,7 @@
 import { describe, expect, it } from "vitest";
 import english from "@/messages/en.json";
 import french from "@/messages/fr.json";
-import {
-  organisationFormSchema,
-  suggestionFormSchema,
-} from "@/lib/validation/organisation";
+import { organisationFormSchema, suggestionFormSchema } from "@/lib/validation/organisation";
 import { localiseFieldErrors, validationKeyOf } from "./validation";
 
 const contact = (type: string, value: string, label = "") => ({
@@ -83,10 +80,7 @@ const badForms = [
       name: "A",
       kind: "NGO",
       countries: ["BE"],
-      contacts: [
-        contact("LETTER", "x"),
-        contact("EMAIL", long(2001), long(101)),
-      ],
+      contacts: [contact("LETTER", "x"), contact("EMAIL", long(2001), long(101))],
     },
   },
   {
@@ -104,9 +98,7 @@ const badForms = [
       name: "A",
       kind: "NGO",
       countries: ["BE"],
-      contacts: Array.from({ length: 51 }, () =>
-        contact("EMAIL", "a@example.org"),
-      ),
+      contacts: Array.from({ length: 51 }, () => contact("EMAIL", "a@example.org")),
     },
   },
   {
@@ -135,27 +127,19 @@ const messagesOf = () =>
 describe("validation messages", () => {
   it("finds each English message again by its text, with its arguments", () => {
     for (const [key, message] of Object.entries(english.Validation)) {
-      const filled = message.replace(
-        /\{(\w+)\}/g,
-        (_, name: string) => `<${name}>`,
-      );
+      const filled = message.replace(/\{(\w+)\}/g, (_, name: string) => `<${name}>`);
       const found = validationKeyOf(filled);
       expect(found?.key, key).toBe(key);
-      for (const [name, value] of Object.entries(found!.values))
-        expect(value).toBe(`<${name}>`);
+      for (const [name, value] of Object.entries(found!.values)) expect(value).toBe(`<${name}>`);
     }
   });
 
   it("knows every message the organisation forms give", () => {
     const messages = messagesOf();
-    const unknown = messages.filter(
-      (message) => validationKeyOf(message) === null,
-    );
+    const unknown = messages.filter((message) => validationKeyOf(message) === null);
     expect(unknown).toEqual([]);
     // Each rule of the forms was broken above: its message is one of these.
-    const given = new Set(
-      messages.map((message) => validationKeyOf(message)!.key),
-    );
+    const given = new Set(messages.map((message) => validationKeyOf(message)!.key));
     const elsewhere = [
       "suggestionUnchanged",
       "confirmationUsed",
@@ -163,6 +147,10 @@ describe("validation messages", () => {
       "checkFields",
       "failed",
       "listingEmail",
+      "denied",
+      "languageRequired",
+      "settingsFromAccount",
+      "checkbox",
     ];
     expect([...given].sort()).toEqual(
       Object.keys(english.Validation)
@@ -175,28 +163,17 @@ describe("validation messages", () => {
     const errors = await localiseFieldErrors(
       {
         name: [english.Validation.nameRequired],
-        "contacts.0.value": [
-          "Enter a valid phone number, with its country code (e.g. +32 2 234 56 78) if it is not in BE.",
-        ],
+        "contacts.0.value": ["Enter a valid phone number, with its country code (e.g. +32 2 234 56 78) if it is not in BE."],
       },
       "fr",
     );
     expect(errors.name).toEqual([french.Validation.nameRequired]);
     expect(errors.name).not.toEqual([english.Validation.nameRequired]);
-    expect(errors["contacts.0.value"]?.[0]).toBe(
-      french.Validation.phoneInvalidIn.replace("{region}", "BE"),
-    );
+    expect(errors["contacts.0.value"]?.[0]).toBe(french.Validation.phoneInvalidIn.replace("{region}", "BE"));
   });
 
   it("leaves English, and a message that is not a validation message, as written", async () => {
-    expect(
-      await localiseFieldErrors(
-        { name: [english.Validation.nameRequired] },
-        "en",
-      ),
-    ).toEqual({ name: [english.Validation.nameRequired] });
-    expect(
-      await localiseFieldErrors({ form: ["Something else."] }, "fr"),
-    ).toEqual({ form: ["Something else."] });
+    expect(await localiseFieldErrors({ name: [english.Validation.nameRequired] }, "en")).toEqual({ name: [english.Validation.nameRequired] });
+    expect(await localiseFieldErrors({ form: ["Something else."] }, "fr")).toEqual({ form: ["Something else."] });
   });
 });

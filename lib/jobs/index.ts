@@ -1,6 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-import type { Locale } from "@/lib/i18n/locales";
+import { defaultLocale, type Locale } from "@/lib/i18n/locales";
 import { serverEnv } from "@/lib/env";
 import { mailConfigured, type DecisionOutcome, type SuggestionOutcome } from "@/lib/mail";
 import type { MailJob } from "./mail";
@@ -42,15 +42,18 @@ export function enqueue<N extends QueueName>(name: N, data: z.input<AppQueues[N]
 }
 
 export type MailMessage =
-  | { kind: "password-link"; to: string; name: string; reason: "invite" | "reset"; validHours: number; link: string }
-  | { kind: "suggestion-outcome"; to: string; name: string | null; organisation: string; outcome: SuggestionOutcome; note: string; language: Locale }
+  | { kind: "password-link"; to: string; name: string; reason: "invite" | "reset"; validHours: number; link: string; language?: Locale }
+  | { kind: "suggestion-outcome"; to: string; name: string | null; organisation: string; outcome: SuggestionOutcome; note: string; language?: Locale }
   | { kind: "confirmation-request"; to: string; organisation: string; requestId: string }
-  | { kind: "decision"; to: string; name: string; organisation: string; outcome: DecisionOutcome; note: string; changeSetId: string }
-  | { kind: "review-digest"; to: string; name: string; count: number; oldest: { name: string; days: number }[] };
+  | { kind: "decision"; to: string; name: string; organisation: string; outcome: DecisionOutcome; note: string; changeSetId: string; language?: Locale }
+  | { kind: "review-digest"; to: string; name: string; count: number; oldest: { name: string; days: number }[]; language?: Locale };
 
 /** A mail job's data: the current format, a set-password link sealed. */
 export function mailJobData(message: MailMessage): MailJob {
-  return message.kind === "password-link" ? { format: 1, ...message, link: seal(message.link) } : { format: 1, ...message };
+  // A confirmation request is written in its listing's language, read when it is sent.
+  if (message.kind === "confirmation-request") return { format: 1, ...message };
+  const addressed = { ...message, language: message.language ?? defaultLocale };
+  return addressed.kind === "password-link" ? { format: 1, ...addressed, link: seal(addressed.link) } : { format: 1, ...addressed };
 }
 
 /**

@@ -23,6 +23,8 @@ import { sealedSchema, unseal } from "./sealed";
 // queue and the worker delivers it through lib/mail.ts, retrying while the mail server refuses.
 
 const email = z.email().max(320);
+/** The recipient's language (jobs queued before messages had one: English). */
+const language = z.enum(locales).default(defaultLocale);
 
 /** What a mail job carries, format 1. A set-password link is sealed (lib/jobs/sealed.ts). */
 export const mailJobSchema = z.discriminatedUnion("kind", [
@@ -34,6 +36,7 @@ export const mailJobSchema = z.discriminatedUnion("kind", [
     reason: z.enum(["invite", "reset"]),
     validHours: z.number().int().positive(),
     link: sealedSchema,
+    language,
   }),
   z.strictObject({
     format: z.literal(1),
@@ -43,8 +46,8 @@ export const mailJobSchema = z.discriminatedUnion("kind", [
     organisation: z.string().max(500),
     outcome: z.enum(["approved", "partly-approved", "rejected"]),
     note: z.string().max(10_000),
-    /** The language of the page the suggestion was sent from (jobs queued before it: English). */
-    language: z.enum(locales).default(defaultLocale),
+    /** The language of the page the suggestion was sent from. */
+    language,
   }),
   z.strictObject({
     format: z.literal(1),
@@ -62,6 +65,7 @@ export const mailJobSchema = z.discriminatedUnion("kind", [
     outcome: z.enum(["approved", "partly-approved", "rejected", "changes-requested"]),
     note: z.string().max(10_000),
     changeSetId: z.uuid(),
+    language,
   }),
   z.strictObject({
     format: z.literal(1),
@@ -70,6 +74,7 @@ export const mailJobSchema = z.discriminatedUnion("kind", [
     name: z.string().max(200),
     count: z.number().int().positive(),
     oldest: z.array(z.strictObject({ name: z.string().max(500), days: z.number().int().nonnegative() })).max(20),
+    language,
   }),
 ]);
 
@@ -123,7 +128,7 @@ export const mailQueue = defineQueue({
     const settings = `${appUrl()}/admin/account`;
     switch (data.kind) {
       case "password-link":
-        await sendPasswordLink({ to: data.to, name: data.name, reason: data.reason, validHours: data.validHours, link: unseal(data.link), messageId });
+        await sendPasswordLink({ to: data.to, name: data.name, reason: data.reason, validHours: data.validHours, link: unseal(data.link), language: data.language, messageId });
         break;
       case "confirmation-request":
         return sendConfirmation(data.requestId, messageId);

@@ -1,4 +1,6 @@
+import "./zod-config";
 import { z } from "zod";
+import { locales } from "@/lib/i18n/locales";
 
 /** A checkbox: sent as "on" when ticked, absent when not. */
 const checkbox = z
@@ -19,3 +21,9 @@ export const notificationSettingsSchema = z
   .transform(({ notifyReviewDigest, notifyDecisions }) => ({ notifyReviewDigest, notifyDecisions }));
 
 export type NotificationSettings = z.output<typeof notificationSettingsSchema>;
+
+/** The language a person reads the admin and their e-mail in, from their account page. */
+export const languageSettingSchema = z.strictObject({
+  form: z.literal("language", { error: "Send your settings from your account page." }),
+  language: z.enum(locales, { error: "Choose a language from the list." }),
+});

@@ -1,80 +1,95 @@
 import { Document } from "@/components/layout/document";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { SkipLink } from "@/components/layout/skip-link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { SignOutEverywhereButton } from "@/components/auth/sign-out-everywhere-button";
 import { requireUser } from "@/lib/auth/session";
 import { countAwaitingReview } from "@/lib/data/change-sets";
+import { defaultLocale } from "@/lib/i18n/locales";
+
+const link = "underline-offset-4 hover:underline";
 
 // Not a guard (layouts do not re-run on every navigation): each admin page checks the session itself.
+// In the language the person chose on their account page.
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const { user } = await requireUser();
+  const locale = user.language ?? defaultLocale;
+  const [t, site] = await Promise.all([getTranslations({ locale, namespace: "Admin" }), getTranslations({ locale, namespace: "Site" })]);
   const reviewer = user.role === "ADMIN" || user.role === "REVIEWER";
   // What this reviewer may decide: their own changes wait for someone else.
   const awaiting = reviewer ? await countAwaitingReview(user) : 0;
+  const role = t("role", { role: user.role });
   return (
-    <Document lang="en">
+    <Document lang={locale}>
       <header className="border-b border-slate-200 bg-brand-900 text-white">
-        <SkipLink />
+        <SkipLink label={site("skipLink")} />
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3">
           <Link href="/admin" className="font-semibold">
-            PROVA <span className="font-normal text-brand-100">admin</span>
+            {t("brand")} <span className="font-normal text-brand-100">{t("brandSuffix")}</span>
           </Link>
           <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
-            <nav aria-label="Administration" className="flex flex-wrap gap-x-4 gap-y-1">
-              <Link href="/admin/organisations" className="underline-offset-4 hover:underline">
-                Organisations
+            <nav aria-label={t("navigation")} className="flex flex-wrap gap-x-4 gap-y-1">
+              <Link href="/admin/organisations" className={link}>
+                {t("organisations")}
               </Link>
-              <Link href="/admin/contacts" className="underline-offset-4 hover:underline">
-                Contacts
+              <Link href="/admin/contacts" className={link}>
+                {t("contacts")}
               </Link>
-              <Link href="/admin/links" className="underline-offset-4 hover:underline">
-                Link health
+              <Link href="/admin/links" className={link}>
+                {t("links")}
               </Link>
-              <Link href="/admin/duplicates" className="underline-offset-4 hover:underline">
-                Duplicates
+              <Link href="/admin/duplicates" className={link}>
+                {t("duplicates")}
               </Link>
-              <Link href="/admin/due" className="underline-offset-4 hover:underline">
-                Due for checking
+              <Link href="/admin/due" className={link}>
+                {t("due")}
               </Link>
-              <Link href="/admin/imports" className="underline-offset-4 hover:underline">
-                Imports
+              <Link href="/admin/imports" className={link}>
+                {t("imports")}
               </Link>
               {reviewer ? (
                 // Read as "Reviews 2 waiting" (a real space before the badge, not a margin alone).
-                <Link href="/admin/reviews" className="underline-offset-4 hover:underline">
-                  Reviews{awaiting ? " " : null}
+                <Link href="/admin/reviews" className={link}>
+                  {t("reviews")}
+                  {awaiting ? " " : null}
                   {awaiting ? (
-                    <span className="rounded-full bg-amber-300 px-2 text-xs font-semibold text-slate-950">
-                      {awaiting}
-                      <span className="sr-only"> waiting</span>
-                    </span>
+                    <>
+                      <span aria-hidden="true" className="rounded-full bg-amber-300 px-2 text-xs font-semibold text-slate-950">
+                        {awaiting}
+                      </span>
+                      <span className="sr-only">{t("waiting", { count: awaiting })}</span>
+                    </>
                   ) : null}
                 </Link>
               ) : null}
               {user.role === "ADMIN" ? (
                 <>
-                  <Link href="/admin/users" className="underline-offset-4 hover:underline">
-                    Users
+                  <Link href="/admin/users" className={link}>
+                    {t("users")}
                   </Link>
-                  <Link href="/admin/audit" className="underline-offset-4 hover:underline">
-                    Audit log
+                  <Link href="/admin/audit" className={link}>
+                    {t("audit")}
                   </Link>
-                  <Link href="/admin/jobs" className="underline-offset-4 hover:underline">
-                    Jobs
+                  <Link href="/admin/jobs" className={link}>
+                    {t("jobs")}
                   </Link>
                 </>
               ) : null}
             </nav>
-            <Link
-              href="/admin/account"
-              aria-label={`${user.name} (${user.role.toLowerCase()}), your account`}
-              className="underline-offset-4 hover:underline"
-            >
-              {user.name} <span className="text-brand-100">({user.role.toLowerCase()})</span>
+            <Link href="/admin/account" aria-label={t("accountLink", { name: user.name, role })} className={link}>
+              {user.name} <span className="text-brand-100">({role})</span>
             </Link>
-            <SignOutButton />
-            <SignOutEverywhereButton />
+            <SignOutButton label={t("signOut")} pending={t("signingOut")} />
+            <SignOutEverywhereButton
+              texts={{
+                label: t("signOutEverywhere"),
+                pending: t("signingOutEverywhere"),
+                title: t("signOutEverywhereTitle"),
+                confirm: t("signOutEverywhereConfirm"),
+                cancel: t("cancel"),
+              }}
+            />
           </div>
         </div>
       </header>

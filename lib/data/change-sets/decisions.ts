@@ -258,10 +258,11 @@ async function tellAuthor(
 ) {
   // An import's author follows its decisions on the import's page, not in a message per row.
   if (!changeSet.authorId || changeSet.importBatchId) return;
-  const author = await tx.user.findUnique({ where: { id: changeSet.authorId }, select: { email: true, name: true, notifyDecisions: true, disabledAt: true } });
+  const author = await tx.user.findUnique({ where: { id: changeSet.authorId }, select: { email: true, name: true, language: true, notifyDecisions: true, disabledAt: true } });
   if (!author?.notifyDecisions || author.disabledAt) return;
   const organisation = parseStored(changeSet.proposed, "ChangeSet.proposed", changeSetId).name;
-  await queueMail({ kind: "decision", to: author.email, name: author.name, organisation, outcome, note, changeSetId }, { tx });
+  const language = isLocale(author.language) ? author.language : defaultLocale;
+  await queueMail({ kind: "decision", to: author.email, name: author.name, organisation, outcome, note, changeSetId, language }, { tx });
 }
 
 /** The words of a new name or acronym join the typo fallback's dictionary (the function is the migration's). */

@@ -8,12 +8,13 @@ import { StatusBadge } from "@/components/changes/status-badge";
 import { WithdrawButton } from "@/components/changes/withdraw-button";
 import { Toast } from "@/components/ui/toast";
 import { OrganisationForm } from "@/components/organisation-form/organisation-form";
-import { formTexts } from "@/components/organisation-form/form-texts";
+import { formCountries, formTexts } from "@/components/organisation-form/form-texts";
+import { defaultLocale } from "@/lib/i18n/locales";
 import { formValues } from "@/components/organisation-form/form-values";
 import { requireUser } from "@/lib/auth/session";
 import { fieldLabels } from "@/lib/change-sets/document";
 import { editableStatuses, getOwnChangeSet, listPendingChanges, overlappingChanges } from "@/lib/data/change-sets";
-import { countryNames, listCountries } from "@/lib/data/countries";
+import { countryNames } from "@/lib/data/countries";
 import { isId } from "@/lib/validation/ids";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 
@@ -105,8 +106,8 @@ export default async function ChangePage({ params, searchParams }: Props) {
         <>
         <OrganisationForm
           values={formValues(changeSet.proposed, changeSet.note)}
-          countries={await listCountries()}
-          texts={await formTexts("en")}
+          countries={await formCountries(session.user.language ?? defaultLocale)}
+          texts={await formTexts(session.user.language ?? defaultLocale)}
           organisationId={changeSet.organisationId ?? undefined}
           changeSetId={changeSet.id}
           revision={changeSet.revision}

@@ -6,12 +6,12 @@ import { askedSummary } from "@/components/confirmations/asked-status";
 import { PendingChanges } from "@/components/changes/pending-changes";
 import { ListingActions } from "@/components/organisation-form/listing-actions";
 import { OrganisationForm } from "@/components/organisation-form/organisation-form";
-import { formTexts } from "@/components/organisation-form/form-texts";
+import { formCountries, formTexts } from "@/components/organisation-form/form-texts";
+import { defaultLocale } from "@/lib/i18n/locales";
 import { formValues } from "@/components/organisation-form/form-values";
 import { requireUser } from "@/lib/auth/session";
 import { findOpenChangeSet, getOrganisationDocument, listPendingChanges } from "@/lib/data/change-sets";
 import { latestConfirmations } from "@/lib/data/confirmations";
-import { listCountries } from "@/lib/data/countries";
 import { linkProblemsOf } from "@/lib/data/links";
 import { isId } from "@/lib/validation/ids";
 import { verificationSummary } from "@/lib/verification";
@@ -61,7 +61,7 @@ export default async function EditOrganisationPage({ params }: Props) {
         suppressed={asked?.suppressed ? asked.email : null}
       />
       <PendingChanges changes={await listPendingChanges(session.user, id)} reviewer={session.user.role !== "EDITOR"} />
-      <OrganisationForm values={formValues(published.document)} countries={await listCountries()} texts={await formTexts("en")} organisationId={id} />
+      <OrganisationForm values={formValues(published.document)} countries={await formCountries(session.user.language ?? defaultLocale)} texts={await formTexts(session.user.language ?? defaultLocale)} organisationId={id} />
     </>
   );
 }
