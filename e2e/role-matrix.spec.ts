@@ -113,6 +113,7 @@ const actions: Record<string, Row> = {
   "lib/actions/confirmations.ts#askForNewLinkByEmailAction": anyone,
   "lib/actions/confirmations.ts#liftSuppressionAction": signedIn,
   "lib/actions/account.ts#saveNotificationSettings": signedIn,
+  "lib/actions/account.ts#saveLanguage": signedIn,
   // Posted last for each role: it ends that role's session.
   "lib/actions/sessions.ts#signOutEverywhere": signedIn,
 };

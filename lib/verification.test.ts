@@ -7,7 +7,6 @@ import {
   apiSource,
   lastCheckedMessage,
   verificationDueAt,
-  verificationSummary,
 } from "./verification";
 
 describe("addMonths", () => {
@@ -60,15 +59,5 @@ describe("apiSource", () => {
   it("names the source in lower case", () => {
     expect(apiSource("ORGANISATION")).toBe("organisation");
     expect(apiSource(null)).toBeNull();
-  });
-});
-
-describe("verificationSummary", () => {
-  const format = (date: Date) => date.toISOString().slice(0, 10);
-  it("says when, by whom and how, leaving out what is not known", () => {
-    const at = new Date("2026-12-03T10:00:00Z");
-    expect(verificationSummary(at, "Ana Editor", "STAFF", format)).toBe("2026-12-03 by Ana Editor (a staff check)");
-    expect(verificationSummary(at, null, "ORGANISATION", format)).toBe("2026-12-03 (confirmed by the organisation)");
-    expect(verificationSummary(at, null, null, format)).toBe("2026-12-03");
   });
 });

@@ -47,17 +47,3 @@ export const apiSource = (
   source === null
     ? null
     : (source.toLowerCase() as "staff" | "organisation" | "import");
-
-/** How a verification was made, for staff. */
-export const verificationSourceLabels: Record<VerificationSource, string> = {
-  STAFF: "a staff check",
-  ORGANISATION: "confirmed by the organisation",
-  IMPORT: "an import",
-};
-
-/** The edit page's "Last verified" value: when, by whom and how, as far as it is known. */
-export function verificationSummary(at: Date, by: string | null, source: VerificationSource | null, format: (date: Date) => string): string {
-  const who = by ? ` by ${by}` : "";
-  const how = source ? ` (${verificationSourceLabels[source]})` : "";
-  return `${format(at)}${who}${how}`;
-}

@@ -1,21 +1,28 @@
+import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/ui/action-form";
 import { restoreRevision } from "@/lib/actions/organisations";
+import { defaultLocale, type Locale } from "@/lib/i18n/locales";
 
-export function RestoreButton({ organisationId, revisionNumber, name }: { organisationId: string; revisionNumber: number; name: string }) {
+export async function RestoreButton({ organisationId, revisionNumber, name, locale = defaultLocale }: { organisationId: string; revisionNumber: number; name: string; locale?: Locale }) {
+  const [t, admin] = await Promise.all([getTranslations({ locale, namespace: "Changes" }), getTranslations({ locale, namespace: "Admin" })]);
+  // The number as it is ("revision 1200", not "1,200").
+  const number = String(revisionNumber);
   return (
     <ActionForm
       action={restoreRevision}
       fields={{ organisationId, revisionNumber }}
       submit={
         <>
-          Restore this revision<span className="sr-only"> ({revisionNumber})</span>
+          {t("restore")}
+          <span className="sr-only"> ({revisionNumber})</span>
         </>
       }
-      pending="Proposing…"
+      pending={t("proposing")}
       confirmation={{
-        title: `Propose restoring ${name} to revision ${revisionNumber}?`,
-        description: "A reviewer decides, like any other change.",
-        confirm: `Propose restoring revision ${revisionNumber}`,
+        title: t("restoreTitle", { name, number }),
+        description: t("restoreDescription"),
+        confirm: t("restoreConfirm", { number }),
+        cancel: admin("cancel"),
         variant: "primary",
       }}
     />

@@ -1,14 +1,6 @@
+import { getTranslations } from "next-intl/server";
 import type { ChangeSetStatus } from "@/lib/generated/prisma/enums";
-
-export const statusLabels: Record<ChangeSetStatus, string> = {
-  DRAFT: "Draft",
-  SUBMITTED: "Waiting for review",
-  APPROVED: "Approved",
-  PARTLY_APPROVED: "Partly approved",
-  REJECTED: "Rejected",
-  CHANGES_REQUESTED: "Changes requested",
-  WITHDRAWN: "Withdrawn",
-};
+import { defaultLocale, type Locale } from "@/lib/i18n/locales";
 
 const colours: Record<ChangeSetStatus, string> = {
   DRAFT: "bg-slate-100 text-slate-900",
@@ -20,6 +12,8 @@ const colours: Record<ChangeSetStatus, string> = {
   WITHDRAWN: "bg-slate-100 text-slate-900",
 };
 
-export function StatusBadge({ status }: { status: ChangeSetStatus }) {
-  return <span className={`rounded px-2 py-0.5 text-sm ${colours[status]}`}>{statusLabels[status]}</span>;
+/** A change set's status, named in the reader's language (messages' Changes.status). */
+export async function StatusBadge({ status, locale = defaultLocale }: { status: ChangeSetStatus; locale?: Locale }) {
+  const t = await getTranslations({ locale, namespace: "Changes" });
+  return <span className={`rounded px-2 py-0.5 text-sm ${colours[status]}`}>{t("status", { status })}</span>;
 }

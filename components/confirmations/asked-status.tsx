@@ -11,17 +11,7 @@ const states: Record<ConfirmationStatus["state"], string> = {
   expired: "no answer, link expired",
 };
 
-/** The latest request to an organisation to confirm its listing, in one sentence for staff. */
-export function askedSummary(status: ConfirmationStatus | undefined): string | null {
-  if (!status) return null;
-  const failure = status.failure && status.state === "failed" ? ` (${status.failure})` : "";
-  const suppressed = status.suppressed
-    ? ` ${status.email} ${status.suppressed === "UNSUBSCRIBED" ? "unsubscribed" : "bounced"}: it is not asked again.`
-    : "";
-  return `Last asked on ${date.format(new Date(status.askedAt))} at ${status.email}: ${states[status.state]}${failure}.${suppressed}`;
-}
-
-/** The same, for a table cell of the due list. */
+/** The latest request to an organisation to confirm its listing, for a table cell of the due list. */
 export function AskedStatus({ status, hasEmail }: { status: ConfirmationStatus | undefined; hasEmail: boolean }) {
   if (!status) return hasEmail ? <span className="text-slate-600">Not asked</span> : <span className="text-slate-600">No e-mail address: check it yourself</span>;
   return (

@@ -1,14 +1,53 @@
+import { intlLocale } from "@/lib/i18n/locales";
+import { getTranslations } from "next-intl/server";
 import type { Bar, HealthFigures, WeeklyMedian } from "@/lib/data/health";
+import type { Locale } from "@/lib/i18n/locales";
 
-const number = new Intl.NumberFormat("en-GB");
-const time = new Intl.DateTimeFormat("en-GB", { timeStyle: "short", timeZone: "UTC" });
-const day = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
+/**
+ * The bars' labels as lib/data/health.ts gives them (English), and their messages: a label not
+ * listed here (a bar added there and not yet here) is shown as it comes.
+ */
+const barEntries = [
+  ["Under 3 months", "checkedUnder3Months"],
+  ["3 to 6 months", "checked3To6Months"],
+  ["6 to 12 months", "checked6To12Months"],
+  ["1 to 2 years", "checked1To2Years"],
+  ["Over 2 years", "checkedOver2Years"],
+  ["Never checked", "checkedNever"],
+  ["Working", "linkWorking"],
+  ["Moved", "linkMoved"],
+  ["Failing", "linkFailing"],
+  ["Broken", "linkBroken"],
+  ["Blocked (bot protection)", "linkBlocked"],
+  ["Refused (unsafe address)", "linkRefused"],
+  ["Not checked yet", "linkNotChecked"],
+  ["Under a day", "queueUnderADay"],
+  ["1 to 3 days", "queue1To3Days"],
+  ["3 to 7 days", "queue3To7Days"],
+  ["1 to 4 weeks", "queue1To4Weeks"],
+  ["Over 4 weeks", "queueOver4Weeks"],
+] as const;
+const barLabels = new Map<string, (typeof barEntries)[number][1]>(barEntries);
+
+/** Numbers, times and days in the staff member's language (English as in Britain: 14:05, 3 Mar). */
+function formats(locale: Locale) {
+  const tag = intlLocale(locale);
+  return {
+    number: new Intl.NumberFormat(tag),
+    percent: new Intl.NumberFormat(tag, { style: "percent" }),
+    time: new Intl.DateTimeFormat(tag, { timeStyle: "short", timeZone: "UTC" }),
+    day: new Intl.DateTimeFormat(tag, { day: "numeric", month: "short", timeZone: "UTC" }),
+  };
+}
+type Formats = ReturnType<typeof formats>;
+
+type BarTexts = { share: string; empty: string; label: (label: string) => string };
 
 /**
  * A distribution as a table whose last column draws each row's bar: the chart and its figures in
  * one, read by screen readers as the table it is (the bars are decoration).
  */
-function BarTable({ title, unit, bars, id }: { title: string; unit: string; bars: Bar[]; id: string }) {
+function BarTable({ title, unit, bars, id, texts, format }: { title: string; unit: string; bars: Bar[]; id: string; texts: BarTexts; format: Formats }) {
   const total = bars.reduce((sum, bar) => sum + bar.count, 0);
   const largest = Math.max(1, ...bars.map((bar) => bar.count));
   return (
@@ -21,31 +60,33 @@ function BarTable({ title, unit, bars, id }: { title: string; unit: string; bars
           <tr>
             <th scope="col">{title}</th>
             <th scope="col">{unit}</th>
-            <th scope="col">Share</th>
+            <th scope="col">{texts.share}</th>
           </tr>
         </thead>
         <tbody>
           {bars.map((bar) => (
             <tr key={bar.label}>
               <th scope="row" className="w-40 py-1 pr-3 text-left font-normal text-slate-700">
-                {bar.label}
+                {texts.label(bar.label)}
               </th>
-              <td className="w-20 py-1 pr-3 text-right tabular-nums">{number.format(bar.count)}</td>
+              <td className="w-20 py-1 pr-3 text-right tabular-nums">{format.number.format(bar.count)}</td>
               <td className="py-1">
-                <span className="sr-only">{total ? `${Math.round((bar.count / total) * 100)}%` : "0%"}</span>
+                <span className="sr-only">{format.percent.format(total ? Math.round((bar.count / total) * 100) / 100 : 0)}</span>
                 <span aria-hidden="true" className="block h-3 rounded-sm bg-brand-700" style={{ width: `${(bar.count / largest) * 100}%` }} />
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-      {total === 0 ? <p className="mt-2 text-sm text-slate-600">Nothing to count yet.</p> : null}
+      {total === 0 ? <p className="mt-2 text-sm text-slate-600">{texts.empty}</p> : null}
     </figure>
   );
 }
 
+type WeeklyTexts = { title: string; weekOf: string; decided: string; median: string; empty: string };
+
 /** Twelve weeks of median decision times as columns, with the table of the same figures. */
-function WeeklyChart({ weeks, id }: { weeks: WeeklyMedian[]; id: string }) {
+function WeeklyChart({ weeks, id, texts, format }: { weeks: WeeklyMedian[]; id: string; texts: WeeklyTexts; format: Formats }) {
   const largest = Math.max(1, ...weeks.map((week) => week.medianHours ?? 0));
   const height = 120;
   const width = 24 * weeks.length;
@@ -53,7 +94,7 @@ function WeeklyChart({ weeks, id }: { weeks: WeeklyMedian[]; id: string }) {
   return (
     <figure className="rounded-lg border border-slate-200 p-4" aria-labelledby={id}>
       <figcaption id={id} className="font-semibold">
-        Median time from submission to decision, last 12 weeks (hours)
+        {texts.title}
       </figcaption>
       <svg viewBox={`0 0 ${width} ${height}`} className="mt-3 h-32 w-full" preserveAspectRatio="none" aria-hidden="true">
         {weeks.map((week, index) =>
@@ -73,13 +114,13 @@ function WeeklyChart({ weeks, id }: { weeks: WeeklyMedian[]; id: string }) {
         <thead>
           <tr className="text-left text-slate-600">
             <th scope="col" className="font-medium">
-              Week of
+              {texts.weekOf}
             </th>
             <th scope="col" className="text-right font-medium">
-              Decided
+              {texts.decided}
             </th>
             <th scope="col" className="text-right font-medium">
-              Median (hours)
+              {texts.median}
             </th>
           </tr>
         </thead>
@@ -87,42 +128,57 @@ function WeeklyChart({ weeks, id }: { weeks: WeeklyMedian[]; id: string }) {
           {weeks.map((week) => (
             <tr key={week.week}>
               <th scope="row" className="py-0.5 text-left font-normal text-slate-700">
-                {day.format(new Date(week.week))}
+                {format.day.format(new Date(week.week))}
               </th>
-              <td className="text-right tabular-nums">{number.format(week.decided)}</td>
-              <td className="text-right tabular-nums">{week.medianHours === null ? "–" : number.format(week.medianHours)}</td>
+              <td className="text-right tabular-nums">{format.number.format(week.decided)}</td>
+              <td className="text-right tabular-nums">{week.medianHours === null ? "–" : format.number.format(week.medianHours)}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      {decided === 0 ? <p className="mt-2 text-sm text-slate-600">No change was decided in these twelve weeks.</p> : null}
+      {decided === 0 ? <p className="mt-2 text-sm text-slate-600">{texts.empty}</p> : null}
     </figure>
   );
 }
 
-/** The directory's health on the admin home. */
-export function HealthCharts({ figures }: { figures: HealthFigures | null }) {
+/** The directory's health on the admin home, in the staff member's language. */
+export async function HealthCharts({ figures, locale }: { figures: HealthFigures | null; locale: Locale }) {
+  const t = await getTranslations({ locale, namespace: "Dashboard" });
   if (!figures) {
     return (
       <section aria-labelledby="health" className="mt-10">
         <h2 id="health" className="text-lg font-semibold">
-          The directory&apos;s health
+          {t("healthHeading")}
         </h2>
-        <p className="mt-1 text-slate-700">The figures could not be taken just now; they are tried again on your next visit.</p>
+        <p className="mt-1 text-slate-700">{t("healthUnavailable")}</p>
       </section>
     );
   }
+  const format = formats(locale);
+  const bars: BarTexts = {
+    share: t("share"),
+    empty: t("nothingCounted"),
+    label: (label) => {
+      const key = barLabels.get(label);
+      return key ? t(key) : label;
+    },
+  };
   return (
     <section aria-labelledby="health" className="mt-10">
       <h2 id="health" className="text-lg font-semibold">
-        The directory&apos;s health
+        {t("healthHeading")}
       </h2>
-      <p className="mt-1 text-sm text-slate-600">Figures as of {time.format(new Date(figures.takenAt))} UTC, taken every ten minutes at most.</p>
+      <p className="mt-1 text-sm text-slate-600">{t("healthTakenAt", { time: format.time.format(new Date(figures.takenAt)) })}</p>
       <div className="mt-4 grid gap-4 lg:grid-cols-2">
-        <BarTable id="health-checked" title="Published listings by time since their last check" unit="Listings" bars={figures.sinceChecked} />
-        <BarTable id="health-links" title="Websites and contact forms by their latest check" unit="Links" bars={figures.links} />
-        <BarTable id="health-queue" title="Changes waiting for review, by time waited" unit="Changes" bars={figures.queueAge} />
-        <WeeklyChart id="health-decisions" weeks={figures.decisionTimes} />
+        <BarTable id="health-checked" title={t("checkedTitle")} unit={t("checkedUnit")} bars={figures.sinceChecked} texts={bars} format={format} />
+        <BarTable id="health-links" title={t("linksTitle")} unit={t("linksUnit")} bars={figures.links} texts={bars} format={format} />
+        <BarTable id="health-queue" title={t("queueTitle")} unit={t("queueUnit")} bars={figures.queueAge} texts={bars} format={format} />
+        <WeeklyChart
+          id="health-decisions"
+          weeks={figures.decisionTimes}
+          texts={{ title: t("decisionsTitle"), weekOf: t("weekOf"), decided: t("decided"), median: t("medianHours"), empty: t("noneDecided") }}
+          format={format}
+        />
       </div>
     </section>
   );

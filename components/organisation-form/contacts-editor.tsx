@@ -5,7 +5,7 @@ import { FieldError } from "@/components/ui/form";
 import { SavedAs } from "@/components/organisation-form/saved-as";
 import type { ContactType } from "@/lib/generated/prisma/enums";
 import type { FormTexts } from "@/components/organisation-form/form-texts";
-import { fill } from "@/components/organisation-form/form-template";
+import { fill } from "@/lib/i18n/template";
 import { buttonClass } from "@/components/ui/button";
 
 export type ContactRow = { id?: string; type: ContactType; label: string; value: string };

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { FieldError } from "@/components/ui/form";
 import { buttonClass } from "@/components/ui/button";
 import type { FormTexts } from "@/components/organisation-form/form-texts";
-import { fill } from "@/components/organisation-form/form-template";
+import { fill } from "@/lib/i18n/template";
 
 const smallButton = buttonClass("secondary", { size: "sm" });
 

@@ -2,7 +2,7 @@ import "server-only";
 import { getTranslations } from "next-intl/server";
 import { ContactType, OrganisationKind } from "@/lib/generated/prisma/enums";
 import { listCountries } from "@/lib/data/countries";
-import { countryNameIn, languageNameIn, locales, type Locale } from "@/lib/i18n/locales";
+import { compareIn, countryNameIn, languageNameIn, locales, type Locale } from "@/lib/i18n/locales";
 
 /** The form's texts that take no argument, as messages/en.json's "Form" names them. */
 const plainTexts = [
@@ -63,7 +63,7 @@ const plainTexts = [
  * The organisation form's texts in one language, formatted here on the server and handed to the
  * client component as plain strings: a public page's scripts then carry no message formatter
  * (use-intl's client would add 12 KB gzipped to the suggestion form). A text that depends on what
- * the form holds is a template whose `{name}` the form fills in (`fill`, form-template.ts).
+ * the form holds is a template whose `{name}` the form fills in (`fill`, lib/i18n/template.ts).
  */
 export async function formTexts(locale: Locale) {
   const [t, kinds, types] = await Promise.all([
@@ -107,5 +107,5 @@ export type FormTexts = Awaited<ReturnType<typeof formTexts>>;
 
 /** The countries the form offers, named and sorted in the reader's language. */
 export async function formCountries(locale: Locale): Promise<{ code: string; name: string }[]> {
-  return (await listCountries()).map(({ code, name }) => ({ code, name: countryNameIn(locale, code, name) })).sort((a, b) => a.name.localeCompare(b.name, locale));
+  return (await listCountries()).map(({ code, name }) => ({ code, name: countryNameIn(locale, code, name) })).sort((a, b) => compareIn(locale)(a.name, b.name));
 }

@@ -1,31 +1,56 @@
+import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/ui/action-form";
 import { liftSuppressionAction, requestConfirmationAction } from "@/lib/actions/confirmations";
 import { proposeArchiving, verifyOrganisation } from "@/lib/actions/organisations";
+import type { ConfirmationStatus } from "@/lib/data/confirmations";
+import { formatDay, intlLocale, type Locale } from "@/lib/i18n/locales";
+import type { VerificationSource } from "@/lib/verification";
 
 type Props = {
+  /** The staff member's language. */
+  locale: Locale;
   organisationId: string;
   name: string;
   archived: boolean;
-  lastVerified: string | null;
-  asked: string | null;
-  /** The listing's address no longer receives requests (it unsubscribed, or bounced). */
-  suppressed: string | null;
+  /** The last verification: when, by whom and how, as far as it is known. */
+  verified: { at: Date; by: string | null; source: VerificationSource | null } | null;
+  /** The latest request to the organisation to confirm its listing. */
+  asked: ConfirmationStatus | undefined;
 };
 
 /** Actions on the listing as a whole: mark it verified, ask the organisation to confirm it, propose archiving or restoring it. */
-export function ListingActions({ organisationId, name, archived, lastVerified, asked, suppressed }: Props) {
+export async function ListingActions({ locale, organisationId, name, archived, verified, asked }: Props) {
+  const [t, admin] = await Promise.all([getTranslations({ locale, namespace: "Organisations" }), getTranslations({ locale, namespace: "Admin" })]);
+  const lastVerified = !verified
+    ? t("neverVerified")
+    : verified.by
+      ? t("lastVerifiedBy", { date: formatDay(locale, verified.at), by: verified.by, source: verified.source ?? "none" })
+      : t("lastVerified", { date: formatDay(locale, verified.at), source: verified.source ?? "none" });
+  /** The latest request in a sentence or two (English days as the admin has always shown them: 3 Mar 2026). */
+  const askedOn = asked ? new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "medium", timeZone: "UTC" }).format(new Date(asked.askedAt)) : "";
+  const askedSummary = !asked
+    ? t("neverAsked")
+    : [
+        asked.state === "failed" && asked.failure
+          ? t("askedFailed", { date: askedOn, email: asked.email, failure: asked.failure })
+          : t("asked", { date: askedOn, email: asked.email, state: asked.state }),
+        asked.suppressed ? t("askedSuppressed", { email: asked.email, reason: asked.suppressed }) : null,
+      ]
+        .filter(Boolean)
+        .join(" ");
+  // The listing's address no longer receives requests (it unsubscribed, or bounced).
+  const suppressed = asked?.suppressed ? asked.email : null;
   return (
     <div className="mt-6 grid gap-4 rounded-lg border border-slate-200 p-4 sm:grid-cols-2">
-      <ActionForm action={verifyOrganisation} fields={{ organisationId }} submit="Mark verified today" pending="Saving…" className="space-y-2">
-        <h2 className="font-semibold">Verification</h2>
-        <p className="text-sm text-slate-700">Last verified: {lastVerified ?? "never"}. Mark it when you have checked the listing against its sources today.</p>
+      <ActionForm action={verifyOrganisation} fields={{ organisationId }} submit={t("markVerified")} pending={t("saving")} className="space-y-2">
+        <h2 className="font-semibold">{t("verification")}</h2>
+        <p className="text-sm text-slate-700">{lastVerified}</p>
       </ActionForm>
       {archived ? null : (
-        <ActionForm action={requestConfirmationAction} fields={{ organisationId }} submit="Ask the organisation to confirm" pending="Queueing…" className="space-y-2">
-          <h2 className="font-semibold">Confirmation by the organisation</h2>
+        <ActionForm action={requestConfirmationAction} fields={{ organisationId }} submit={t("askToConfirm")} pending={t("queueing")} className="space-y-2">
+          <h2 className="font-semibold">{t("confirmationHeading")}</h2>
           <p className="text-sm text-slate-700">
-            {asked ?? "Never asked."} The organisation gets an e-mail at its listed address with a link to confirm the listing or say what has changed (at
-            most once in 30 days).
+            {askedSummary} {t("confirmationHint")}
           </p>
         </ActionForm>
       )}
@@ -33,40 +58,42 @@ export function ListingActions({ organisationId, name, archived, lastVerified, a
         <ActionForm
           action={liftSuppressionAction}
           fields={{ email: suppressed }}
-          submit={`Write to ${suppressed} again`}
-          pending="Saving…"
+          submit={t("writeAgain", { email: suppressed })}
+          pending={t("saving")}
           confirmation={{
-            title: `Write to ${suppressed} again?`,
-            description: "Requests to confirm a listing go to this address again. Do it only when you know it wants them, or exists again.",
-            confirm: `Write to ${suppressed} again`,
+            title: t("writeAgainTitle", { email: suppressed }),
+            description: t("writeAgainDescription"),
+            confirm: t("writeAgain", { email: suppressed }),
+            cancel: admin("cancel"),
             variant: "primary",
           }}
           className="space-y-2"
         >
-          <h2 className="font-semibold">Stopped address</h2>
-          <p className="text-sm text-slate-700">{suppressed} receives no requests to confirm a listing.</p>
+          <h2 className="font-semibold">{t("stoppedAddress")}</h2>
+          <p className="text-sm text-slate-700">{t("stoppedHint", { email: suppressed })}</p>
         </ActionForm>
       ) : null}
       <ActionForm
         action={proposeArchiving}
         fields={{ organisationId, archive: archived ? "false" : "true" }}
-        submit={archived ? `Propose restoring ${name}` : `Propose archiving ${name}`}
-        pending="Sending…"
+        submit={archived ? t("proposeRestoring", { name }) : t("proposeArchiving", { name })}
+        pending={t("sending")}
         variant={archived ? "secondary" : "danger"}
         confirmation={
           archived
-            ? { title: `Propose restoring ${name} to the public directory?`, confirm: `Propose restoring ${name}`, variant: "primary" }
+            ? { title: t("restoreTitle", { name }), confirm: t("proposeRestoring", { name }), cancel: admin("cancel"), variant: "primary" }
             : {
-                title: `Propose archiving ${name}?`,
-                description: "Once a reviewer approves, it disappears from the public directory.",
-                confirm: `Propose archiving ${name}`,
+                title: t("archiveTitle", { name }),
+                description: t("archiveDescription"),
+                confirm: t("proposeArchiving", { name }),
+                cancel: admin("cancel"),
               }
         }
         className="space-y-2"
       >
-        <h2 className="font-semibold">{archived ? "Restore" : "Archive"}</h2>
+        <h2 className="font-semibold">{archived ? t("restore") : t("archive")}</h2>
         <label htmlFor="archive-note" className="block text-sm font-medium">
-          Why? (for the reviewer)
+          {t("why")}
         </label>
         <textarea id="archive-note" name="note" rows={2} className="w-full rounded-md border border-slate-400 px-3 py-2" />
       </ActionForm>

@@ -15,7 +15,7 @@ import type { SimilarOrganisation } from "@/lib/data/admin-organisations";
 import { formDataToObject } from "@/lib/forms/form-data";
 import { initialFormState, type FormState } from "@/lib/forms/form-state";
 import type { FormTexts } from "@/components/organisation-form/form-texts";
-import { fill } from "@/components/organisation-form/form-template";
+import { fill } from "@/lib/i18n/template";
 import { buttonClass } from "@/components/ui/button";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { TranslationsEditor } from "@/components/organisation-form/translations-editor";

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import type { SimilarMatch, SimilarOrganisation } from "@/lib/data/admin-organisations";
 import type { FormTexts } from "@/components/organisation-form/form-texts";
-import { fill } from "@/components/organisation-form/form-template";
+import { fill } from "@/lib/i18n/template";
 
 const why = ({ reason, shared }: SimilarMatch, t: FormTexts) =>
   reason === "email"

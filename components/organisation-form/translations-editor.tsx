@@ -5,7 +5,7 @@ import { Field, SelectField, TextAreaField } from "@/components/ui/form";
 import { translationFieldName, translationKey } from "@/lib/change-sets/document";
 import type { FormState } from "@/lib/forms/form-state";
 import type { FormTexts } from "@/components/organisation-form/form-texts";
-import { fill } from "@/components/organisation-form/form-template";
+import { fill } from "@/lib/i18n/template";
 
 type Props = {
   /** The name and description as written, shown beside each translation. */

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useEffectEvent, useRef, useState } from "react";
 import { autosaveOrganisation, type Autosaved } from "@/lib/actions/organisations";
 import type { FormTexts } from "@/components/organisation-form/form-texts";
-import { fill } from "@/components/organisation-form/form-template";
+import { fill } from "@/lib/i18n/template";
 
 /** How often the form is looked at for changes to save. */
 const intervalMs = 3000;

@@ -6,21 +6,34 @@ import { decide } from "@/lib/actions/reviews";
 import { buttonClass } from "@/components/ui/button";
 import { useFormAction } from "@/components/ui/use-form-action";
 
-function Buttons({ pending, canSendBack }: { pending: boolean; canSendBack: boolean }) {
+/** The form's texts in the reviewer's language, made on the server ("Reviews"). */
+export type DecisionTexts = {
+  approve: string;
+  requestChanges: string;
+  reject: string;
+  saving: string;
+  acceptAll: string;
+  rejectAll: string;
+  /** Names who reads the reason: the member of staff who wrote the change, or a public suggestion's sender. */
+  noteLabel: string;
+  noteHint: string;
+};
+
+function Buttons({ pending, canSendBack, texts }: { pending: boolean; canSendBack: boolean; texts: DecisionTexts }) {
   return (
     <div className="flex flex-wrap items-center gap-3">
       <button type="submit" name="decision" value="approve" disabled={pending} className={buttonClass("primary")}>
-        Approve the accepted changes
+        {texts.approve}
       </button>
       {canSendBack ? (
         <button type="submit" name="decision" value="request-changes" disabled={pending} className={buttonClass("secondary")}>
-          Request changes
+          {texts.requestChanges}
         </button>
       ) : null}
       <button type="submit" name="decision" value="reject" disabled={pending} className={buttonClass("danger")}>
-        Reject
+        {texts.reject}
       </button>
-      {pending ? <span role="status">Saving the decision…</span> : null}
+      {pending ? <span role="status">{texts.saving}</span> : null}
     </div>
   );
 }
@@ -29,8 +42,7 @@ type Props = {
   changeSetId: string;
   revision: number;
   canSendBack?: boolean;
-  /** Who reads the reason: the member of staff who wrote the change, or a public suggestion's sender. */
-  recipient?: "author" | "sender";
+  texts: DecisionTexts;
   children: React.ReactNode;
 };
 
@@ -38,7 +50,7 @@ type Props = {
  * The reviewer's decision. The table of changes (rendered by the page inside this form) carries
  * one "Accept" checkbox per change; these buttons tick or untick them all.
  */
-export function DecisionForm({ changeSetId, revision, canSendBack = true, recipient = "author", children }: Props) {
+export function DecisionForm({ changeSetId, revision, canSendBack = true, texts, children }: Props) {
   const [state, formAction, pending] = useFormAction(decide);
   const form = useRef<HTMLFormElement>(null);
   useFocusFirstError(form, state);
@@ -66,10 +78,10 @@ export function DecisionForm({ changeSetId, revision, canSendBack = true, recipi
       <input type="hidden" name="revision" value={revision} />
       <div className="flex gap-2">
         <button type="button" onClick={() => setAll(true)} className={buttonClass("secondary", { size: "sm" })}>
-          Accept all
+          {texts.acceptAll}
         </button>
         <button type="button" onClick={() => setAll(false)} className={buttonClass("secondary", { size: "sm" })}>
-          Reject all
+          {texts.rejectAll}
         </button>
       </div>
       {children}
@@ -78,11 +90,10 @@ export function DecisionForm({ changeSetId, revision, canSendBack = true, recipi
       </div>
       <div>
         <label htmlFor="decision-note" className="block font-medium">
-          Reason or comment for the {recipient}
+          {texts.noteLabel}
         </label>
         <p id="decision-note-hint" className="text-sm text-slate-600">
-          {canSendBack ? "Required to reject or to request changes; optional when approving." : "Required to reject; optional when approving."}
-          {recipient === "sender" ? " It is e-mailed to the sender if they left an address." : null}
+          {texts.noteHint}
         </p>
         <textarea
           id="decision-note"
@@ -94,7 +105,7 @@ export function DecisionForm({ changeSetId, revision, canSendBack = true, recipi
         />
         <FieldError id="decision-note-error" errors={state.fieldErrors?.note} />
       </div>
-      <Buttons pending={pending} canSendBack={canSendBack} />
+      <Buttons pending={pending} canSendBack={canSendBack} texts={texts} />
     </form>
   );
 }

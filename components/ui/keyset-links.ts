@@ -16,11 +16,17 @@ const withQuery = (path: string, query: string) => (query ? `${path}?${query}` :
 /**
  * The page links of a keyset list: its first page (shown on any further page) and the next one
  * (when the data layer returned a cursor). Both keep the filters; `after` is the cursor's name.
+ * `labels` in the reader's language (messages' Admin.firstPage and Admin.nextPage).
  */
-export function keysetLinks(path: string, params: ListParams, next: string | null | undefined): { label: string; href: string }[] {
+export function keysetLinks(
+  path: string,
+  params: ListParams,
+  next: string | null | undefined,
+  labels: { first: string; next: string } = { first: "First page", next: "Next page" },
+): { label: string; href: string }[] {
   const { after, ...filters } = params;
   const links = [];
-  if (after) links.push({ label: "First page", href: withQuery(path, listQuery(filters)) });
-  if (next) links.push({ label: "Next page", href: withQuery(path, listQuery({ ...filters, after: next })) });
+  if (after) links.push({ label: labels.first, href: withQuery(path, listQuery(filters)) });
+  if (next) links.push({ label: labels.next, href: withQuery(path, listQuery({ ...filters, after: next })) });
   return links;
 }

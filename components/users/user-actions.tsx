@@ -4,16 +4,59 @@ import { useState } from "react";
 import { ConfirmForm } from "@/components/ui/confirm-form";
 import { FormMessage } from "@/components/ui/form";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { PasswordLink } from "@/components/users/password-link";
-import { roleOptions } from "@/components/users/roles";
+import { PasswordLink, type PasswordLinkTexts } from "@/components/users/password-link";
 import { changeRole, resetPassword, setDisabled, signOutUserEverywhere } from "@/lib/actions/users";
 import { initialFormState } from "@/lib/forms/form-state";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { useFormAction } from "@/components/ui/use-form-action";
 
-type Props = { user: { id: string; name: string; email: string; role: Role; disabled: boolean }; self: boolean };
+/**
+ * The row's texts in the reader's language, formatted on the server with this user's name. A
+ * button's accessible name names the user ("Change role of Eddie Editor") while it shows the short
+ * text: each is a whole message (the short one aria-hidden, the long one sr-only).
+ */
+type Texts = {
+  role: string;
+  roleOf: string;
+  /** Each role's name, for the select. */
+  roles: { value: Role; label: string }[];
+  changeRole: string;
+  changeRoleOf: string;
+  saving: string;
+  enable: string;
+  enableName: string;
+  enableTitle: string;
+  disable: string;
+  disableName: string;
+  disableTitle: string;
+  disableDescription: string;
+  resetPassword: string;
+  resetPasswordOf: string;
+  resetTitle: string;
+  resetDescription: string;
+  resetting: string;
+  signOutEverywhere: string;
+  signOutEverywhereFor: string;
+  signOutTitle: string;
+  signOutConfirm: string;
+  signingOut: string;
+  cancel: string;
+  passwordLink: PasswordLinkTexts;
+};
 
-export function UserActions({ user, self }: Props) {
+type Props = { user: { id: string; name: string; email: string; role: Role; disabled: boolean }; self: boolean; texts: Texts };
+
+/** A short text shown, and a longer one for screen readers that names whom it concerns. */
+function Named({ shown, full }: { shown: string; full: string }) {
+  return (
+    <>
+      <span aria-hidden="true">{shown}</span>
+      <span className="sr-only">{full}</span>
+    </>
+  );
+}
+
+export function UserActions({ user, self, texts }: Props) {
   const [roleState, roleAction] = useFormAction(changeRole);
   const [disableState, disableAction] = useFormAction(setDisabled);
   const [resetState, resetAction] = useFormAction(resetPassword);
@@ -21,30 +64,29 @@ export function UserActions({ user, self }: Props) {
   // Only the outcome of the last form used in this row is shown.
   const [last, setLast] = useState<"role" | "disable" | "reset" | "signOut" | null>(null);
   const states = { role: roleState, disable: disableState, reset: resetState, signOut: signOutState };
-  const who = `${user.name} (${user.email})`;
   const roleId = `role-${user.id}`;
   return (
     <div className="space-y-2">
       <FormMessage state={last ? states[last] : initialFormState} />
-      {last === "reset" && resetState.ok && resetState.data ? <PasswordLink result={resetState.data} /> : null}
+      {last === "reset" && resetState.ok && resetState.data ? <PasswordLink result={resetState.data} texts={texts.passwordLink} /> : null}
       <div className="flex flex-wrap items-end gap-2">
         {/* Keyed by the role, so the select shows the saved role after a change. */}
         <form key={user.role} action={roleAction} onSubmit={() => setLast("role")} className="flex items-end gap-2">
           <input type="hidden" name="userId" value={user.id} />
           <div>
             <label htmlFor={roleId} className="block text-sm font-medium">
-              Role<span className="sr-only"> of {user.name}</span>
+              <Named shown={texts.role} full={texts.roleOf} />
             </label>
             <select id={roleId} name="role" defaultValue={user.role} className="rounded-md border border-slate-400 px-2 py-2">
-              {roleOptions.map((option) => (
+              {texts.roles.map((option) => (
                 <option key={option.value} value={option.value}>
-                  {option.value.toLowerCase()}
+                  {option.label}
                 </option>
               ))}
             </select>
           </div>
-          <SubmitButton pending="Saving…" variant="secondary">
-            Change role<span className="sr-only"> of {user.name}</span>
+          <SubmitButton pending={texts.saving} variant="secondary">
+            <Named shown={texts.changeRole} full={texts.changeRoleOf} />
           </SubmitButton>
         </form>
         {/* Nobody disables or resets their own account (the server refuses it too). */}
@@ -54,15 +96,14 @@ export function UserActions({ user, self }: Props) {
             onConfirmed={() => setLast("disable")}
             confirmation={
               user.disabled
-                ? { title: `Let ${who} sign in again?`, confirm: `Enable ${user.name}`, variant: "primary" }
-                : { title: `Disable ${who}?`, description: "They are signed out at once and cannot sign in until enabled again.", confirm: `Disable ${user.name}` }
+                ? { title: texts.enableTitle, confirm: texts.enableName, cancel: texts.cancel, variant: "primary" }
+                : { title: texts.disableTitle, description: texts.disableDescription, confirm: texts.disableName, cancel: texts.cancel }
             }
           >
             <input type="hidden" name="userId" value={user.id} />
             <input type="hidden" name="disabled" value={user.disabled ? "false" : "true"} />
-            <SubmitButton pending="Saving…" variant={user.disabled ? "secondary" : "danger"}>
-              {user.disabled ? "Enable" : "Disable"}
-              <span className="sr-only"> {user.name}</span>
+            <SubmitButton pending={texts.saving} variant={user.disabled ? "secondary" : "danger"}>
+              {user.disabled ? <Named shown={texts.enable} full={texts.enableName} /> : <Named shown={texts.disable} full={texts.disableName} />}
             </SubmitButton>
           </ConfirmForm>
         )}
@@ -71,25 +112,26 @@ export function UserActions({ user, self }: Props) {
             action={resetAction}
             onConfirmed={() => setLast("reset")}
             confirmation={{
-              title: `Reset the password of ${who}?`,
-              description: "Their current password stops working and they are signed out everywhere.",
-              confirm: `Reset password of ${user.name}`,
+              title: texts.resetTitle,
+              description: texts.resetDescription,
+              confirm: texts.resetPasswordOf,
+              cancel: texts.cancel,
             }}
           >
             <input type="hidden" name="userId" value={user.id} />
-            <SubmitButton pending="Resetting…" variant="danger">
-              Reset password<span className="sr-only"> of {user.name}</span>
+            <SubmitButton pending={texts.resetting} variant="danger">
+              <Named shown={texts.resetPassword} full={texts.resetPasswordOf} />
             </SubmitButton>
           </ConfirmForm>
         )}
         <ConfirmForm
           action={signOutAction}
           onConfirmed={() => setLast("signOut")}
-          confirmation={{ title: `Sign ${who} out on every device?`, confirm: `Sign ${user.name} out everywhere` }}
+          confirmation={{ title: texts.signOutTitle, confirm: texts.signOutConfirm, cancel: texts.cancel }}
         >
           <input type="hidden" name="userId" value={user.id} />
-          <SubmitButton pending="Signing out…" variant="secondary">
-            Sign out everywhere<span className="sr-only"> for {user.name}</span>
+          <SubmitButton pending={texts.signingOut} variant="secondary">
+            <Named shown={texts.signOutEverywhere} full={texts.signOutEverywhereFor} />
           </SubmitButton>
         </ConfirmForm>
       </div>

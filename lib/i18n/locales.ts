@@ -61,6 +61,23 @@ export function languageNameIn(locale: Locale, language: string): string {
   }
 }
 
+// One Intl.Collator per language, made once. A language tag Intl refuses (an address's first segment,
+// read before the layout has turned it away) sorts as English instead of throwing.
+const collators = new Map<string, Intl.Collator>();
+/** Compares two names as readers of a language sort them. */
+export function compareIn(locale: string): (a: string, b: string) => number {
+  let collator = collators.get(locale);
+  if (!collator) {
+    try {
+      collator = new Intl.Collator(locale);
+    } catch {
+      collator = new Intl.Collator(defaultLocale);
+    }
+    collators.set(locale, collator);
+  }
+  return collator.compare;
+}
+
 /** A country's name in a language, from its ISO code (the CLDR names every browser and Node carry). */
 export function countryNameIn(locale: Locale, code: string, fallback: string): string {
   try {
@@ -72,6 +89,11 @@ export function countryNameIn(locale: Locale, code: string, fallback: string): s
 
 // English dates as the directory has always written them (3 March 2026), not the American order.
 const dateLocales: Record<Locale, string> = { en: "en-GB", fr: "fr", nl: "nl", de: "de", it: "it", es: "es", ro: "ro" };
+
+/** The tag to give Intl's date and number formats for a language: English as en-GB writes it (3 Mar 2026, 14:05). */
+export function intlLocale(locale: Locale): string {
+  return dateLocales[locale] ?? locale;
+}
 const dateFormats = new Map<Locale, Intl.DateTimeFormat>();
 
 /** A day in a language: "3 March 2026", "3 mars 2026", "3 maart 2026". */

@@ -4,11 +4,18 @@ import { getTranslations } from "next-intl/server";
 import { SkipLink } from "@/components/layout/skip-link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { SignOutEverywhereButton } from "@/components/auth/sign-out-everywhere-button";
-import { requireUser } from "@/lib/auth/session";
+import type { Metadata } from "next";
+import { currentSession, requireUser } from "@/lib/auth/session";
 import { countAwaitingReview } from "@/lib/data/change-sets";
 import { defaultLocale } from "@/lib/i18n/locales";
 
 const link = "underline-offset-4 hover:underline";
+
+// The pages' titles end with the directory's name in the reader's language.
+export async function generateMetadata(): Promise<Metadata> {
+  const site = await getTranslations({ locale: (await currentSession())?.user.language ?? defaultLocale, namespace: "Site" });
+  return { title: { default: site("name"), template: `%s · ${site("name")}` } };
+}
 
 // Not a guard (layouts do not re-run on every navigation): each admin page checks the session itself.
 // In the language the person chose on their account page.

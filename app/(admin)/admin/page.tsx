@@ -1,28 +1,30 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { StatusBadge } from "@/components/changes/status-badge";
 import { HealthCharts } from "@/components/dashboard/health-charts";
 import { Toast } from "@/components/ui/toast";
-import { requireUser } from "@/lib/auth/session";
+import { currentSession, requireUser } from "@/lib/auth/session";
 import { countAwaitingReview, listOwnChangeSets, listRecentlyPublished, type ChangeSetListItem } from "@/lib/data/change-sets";
 import { getHealthFigures } from "@/lib/data/health";
 import { countBrokenLinks } from "@/lib/data/links";
 import { countOverdue } from "@/lib/data/verification";
+import { defaultLocale, intlLocale, type Locale } from "@/lib/i18n/locales";
 
-export const metadata: Metadata = { title: "Dashboard", robots: { index: false } };
+// The admin layout's title template is for the pages below it: this one, beside it, names the directory itself.
+export async function generateMetadata(): Promise<Metadata> {
+  const locale = (await currentSession())?.user.language ?? defaultLocale;
+  const [t, site] = await Promise.all([getTranslations({ locale, namespace: "Dashboard" }), getTranslations({ locale, namespace: "Site" })]);
+  return { title: { absolute: `${t("title")} · ${site("name")}` }, robots: { index: false } };
+}
 
 /** Counts are taken up to this many: past it the page says "more than". */
 const countedUpTo = 1000;
 
-/** "3 listings", "more than 1,000 listings". */
-function counted(count: number, one: string, many: string) {
-  if (count > countedUpTo) return `More than ${countedUpTo.toLocaleString("en-GB")} ${many}`;
-  return count === 1 ? `1 ${one}` : `${count.toLocaleString("en-GB")} ${many}`;
-}
+/** The texts of a list of changes, in the staff member's language. */
+type ListTexts = { locale: Locale; time: Intl.DateTimeFormat; created: (name: string) => string; at: (time: string) => string; note: (note: string) => string };
 
-const time = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-
-function ChangeList({ items, empty, mine }: { items: ChangeSetListItem[]; empty: string; mine: boolean }) {
+function ChangeList({ items, empty, mine, texts }: { items: ChangeSetListItem[]; empty: string; mine: boolean; texts: ListTexts }) {
   if (items.length === 0) return <p className="mt-2 text-slate-700">{empty}</p>;
   return (
     <ul className="mt-2 divide-y divide-slate-200 border-y border-slate-200">
@@ -30,14 +32,14 @@ function ChangeList({ items, empty, mine }: { items: ChangeSetListItem[]; empty:
         <li key={item.id} className="flex flex-wrap items-center gap-3 py-2">
           {mine ? (
             <Link href={`/admin/changes/${item.id}`} className="font-medium text-brand-700 underline hover:no-underline">
-              {item.kind === "CREATE" ? `New: ${item.name}` : item.name}
+              {item.kind === "CREATE" ? texts.created(item.name) : item.name}
             </Link>
           ) : (
             <span className="font-medium">{item.name}</span>
           )}
-          <StatusBadge status={item.status} />
-          <span className="text-sm text-slate-600">{time.format(item.decidedAt ?? item.submittedAt ?? item.updatedAt)} UTC</span>
-          {mine && item.decisionNote ? <span className="w-full text-sm text-slate-800">Reviewer: {item.decisionNote}</span> : null}
+          <StatusBadge status={item.status} locale={texts.locale} />
+          <span className="text-sm text-slate-600">{texts.at(texts.time.format(item.decidedAt ?? item.submittedAt ?? item.updatedAt))}</span>
+          {mine && item.decisionNote ? <span className="w-full text-sm text-slate-800">{texts.note(item.decisionNote)}</span> : null}
         </li>
       ))}
     </ul>
@@ -48,9 +50,10 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function DashboardPage({ searchParams }: Props) {
   const { user } = await requireUser("/admin");
+  const locale = user.language ?? defaultLocale;
   const { discarded, new: created } = await searchParams;
   const reviewer = user.role === "ADMIN" || user.role === "REVIEWER";
-  const [mine, awaiting, published, overdue, broken, health] = await Promise.all([
+  const [mine, awaiting, published, overdue, broken, health, t, admin] = await Promise.all([
     listOwnChangeSets(user),
     countAwaitingReview(reviewer ? user : undefined),
     listRecentlyPublished(),
@@ -61,35 +64,51 @@ export default async function DashboardPage({ searchParams }: Props) {
       console.error("[dashboard] the health figures could not be taken:", error);
       return null;
     }),
+    getTranslations({ locale, namespace: "Dashboard" }),
+    getTranslations({ locale, namespace: "Admin" }),
   ]);
+  // "3 listings", "More than 1,000 listings".
   const waiting = [
-    ...(reviewer && awaiting > 0 ? [{ href: "/admin/reviews", text: `${counted(awaiting, "change", "changes")} to review` }] : []),
-    ...(overdue > 0 ? [{ href: "/admin/due", text: `${counted(overdue, "listing", "listings")} due for checking` }] : []),
-    ...(broken > 0 ? [{ href: "/admin/links?verdict=broken", text: `${counted(broken, "broken link", "broken links")}` }] : []),
+    ...(reviewer && awaiting > 0
+      ? [{ href: "/admin/reviews", text: awaiting > countedUpTo ? t("toReviewMore", { count: countedUpTo }) : t("toReview", { count: awaiting }) }]
+      : []),
+    ...(overdue > 0 ? [{ href: "/admin/due", text: overdue > countedUpTo ? t("dueMore", { count: countedUpTo }) : t("due", { count: overdue }) }] : []),
+    ...(broken > 0
+      ? [{ href: "/admin/links?verdict=broken", text: broken > countedUpTo ? t("brokenMore", { count: countedUpTo }) : t("broken", { count: broken }) }]
+      : []),
   ];
   const drafts = mine.filter((item) => ["DRAFT", "CHANGES_REQUESTED", "WITHDRAWN"].includes(item.status));
   const sent = mine.filter((item) => !drafts.includes(item));
+  // English dates as the admin has always written them (3 Mar 2026, 14:05), not the American order.
+  const texts: ListTexts = {
+    locale,
+    time: new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }),
+    created: (name) => t("newOrganisation", { name }),
+    at: (time) => t("atTime", { time }),
+    note: (note) => t("reviewerNote", { note }),
+  };
   return (
     <>
-      <h1 className="text-2xl font-bold text-brand-900">Welcome, {user.name}</h1>
-      <Toast message={typeof discarded === "string" ? `Your draft of ${discarded.slice(0, 200)} was discarded.${created ? "" : " The published listing is unchanged."}` : undefined} className="mt-4" />
-      <p className="mt-2 text-slate-700">
-        You are signed in as {user.role.toLowerCase()}. {awaiting === 1 ? "1 change is" : `${awaiting} changes are`} waiting for review.
-      </p>
+      <h1 className="text-2xl font-bold text-brand-900">{t("welcome", { name: user.name })}</h1>
+      <Toast
+        message={typeof discarded === "string" ? t("discarded", { name: discarded.slice(0, 200), created: created ? "yes" : "no" }) : undefined}
+        className="mt-4"
+      />
+      <p className="mt-2 text-slate-700">{t("signedInAs", { role: admin("role", { role: user.role }), count: awaiting })}</p>
       <p className="mt-4 flex gap-4">
         <Link href="/admin/organisations" className="text-brand-700 underline">
-          Find an organisation to change
+          {t("findOrganisation")}
         </Link>
         <Link href="/admin/organisations/new" className="text-brand-700 underline">
-          Add a new organisation
+          {t("addOrganisation")}
         </Link>
       </p>
       <section aria-labelledby="waiting" className="mt-8">
         <h2 id="waiting" className="text-lg font-semibold">
-          Waiting for you
+          {t("waitingHeading")}
         </h2>
         {waiting.length === 0 ? (
-          <p className="mt-2 text-slate-700">Nothing waits for you: no listing is due for checking and no link is broken.</p>
+          <p className="mt-2 text-slate-700">{t("nothingWaits")}</p>
         ) : (
           <ul className="mt-2 list-disc space-y-1 pl-6">
             {waiting.map((item) => (
@@ -104,23 +123,23 @@ export default async function DashboardPage({ searchParams }: Props) {
       </section>
       <section aria-labelledby="drafts" className="mt-8">
         <h2 id="drafts" className="text-lg font-semibold">
-          Your drafts
+          {t("draftsHeading")}
         </h2>
-        <ChangeList items={drafts} empty="No drafts. Changes you save without submitting appear here." mine />
+        <ChangeList items={drafts} empty={t("noDrafts")} mine texts={texts} />
       </section>
       <section aria-labelledby="sent" className="mt-8">
         <h2 id="sent" className="text-lg font-semibold">
-          Your submitted changes
+          {t("sentHeading")}
         </h2>
-        <ChangeList items={sent} empty="Nothing submitted yet." mine />
+        <ChangeList items={sent} empty={t("noneSent")} mine texts={texts} />
       </section>
       <section aria-labelledby="published" className="mt-8">
         <h2 id="published" className="text-lg font-semibold">
-          Recently published
+          {t("publishedHeading")}
         </h2>
-        <ChangeList items={published} empty="No change has been published yet." mine={false} />
+        <ChangeList items={published} empty={t("nonePublished")} mine={false} texts={texts} />
       </section>
-      <HealthCharts figures={health} />
+      <HealthCharts figures={health} locale={locale} />
     </>
   );
 }

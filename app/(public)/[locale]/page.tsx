@@ -8,7 +8,7 @@ import { SearchForm } from "@/components/search/search-form";
 import { EuropeMap } from "@/components/map/europe-map";
 import { isBuildPhase } from "@/lib/build-phase";
 import { appUrl } from "@/lib/env";
-import { countryNameIn, languageAlternates, localePath, type Locale } from "@/lib/i18n/locales";
+import { compareIn, countryNameIn, languageAlternates, localePath, type Locale } from "@/lib/i18n/locales";
 
 export const revalidate = 300;
 // Only the languages (the layout's params): /no-such-page is the site's static "Page not found".
@@ -31,7 +31,7 @@ export default async function HomePage({ params }: Props) {
     : await Promise.all([listCountriesWithOrganisations(), countPublishedByKind(), listRecentlyUpdated(10)]);
   const countries = listed
     .map((country) => ({ ...country, name: countryNameIn(locale, country.code, country.name) }))
-    .sort((a, b) => a.name.localeCompare(b.name, locale));
+    .sort((a, b) => compareIn(locale)(a.name, b.name));
   return (
     <>
       <h1 className="text-3xl font-bold tracking-tight text-brand-900">{site("name")}</h1>

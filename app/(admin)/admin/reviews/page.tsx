@@ -1,114 +1,134 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FilterBar, FilterInput, FilterSelect } from "@/components/ui/filter-bar";
 import { Toast } from "@/components/ui/toast";
-import { requireRole } from "@/lib/auth/session";
-import { revisionText } from "@/components/reviews/drafted-from";
-import { listImportsInReview, listQueueAuthors, listReviewQueue, type QueueItem } from "@/lib/data/reviews";
-import type { ChangeSetKind } from "@/lib/generated/prisma/enums";
+import { currentSession, requireRole } from "@/lib/auth/session";
+import { listImportsInReview, listQueueAuthors, listReviewQueue, type PublishedRevision, type QueueItem } from "@/lib/data/reviews";
+import { ChangeSetKind } from "@/lib/generated/prisma/enums";
+import { defaultLocale, formatDay, type Locale } from "@/lib/i18n/locales";
 import { idOrUndefined } from "@/lib/validation/ids";
 
-export const metadata: Metadata = { title: "Reviews", robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations({ locale: (await currentSession())?.user.language ?? defaultLocale, namespace: "Reviews" });
+  return { title: t("title"), robots: { index: false } };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Texts = Awaited<ReturnType<typeof getTranslations<"Reviews">>>;
 
-const kinds: Record<ChangeSetKind, string> = { CREATE: "New organisation", UPDATE: "Update", ARCHIVE: "Archive", RESTORE: "Restore" };
-const decided: Record<string, string> = {
-  approve: "Approved: the accepted changes are public now.",
-  reject: "Rejected: the author, or a sender who left an e-mail address, is told your reason.",
-  "request-changes": "Sent back to the author with your comment.",
-};
+const kinds = Object.values(ChangeSetKind);
+const decided = { approve: "decidedApprove", reject: "decidedReject", "request-changes": "decidedRequestChanges" } as const;
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 /** Who a change is by: its author, or for a public suggestion its sender (not an author: nobody on the staff wrote it). */
-function by(item: QueueItem) {
-  if (!item.public) return item.author ?? "A deleted account";
-  if (item.fromOrganisation) return "Suggested by the organisation itself";
-  return item.suggester ? `Suggested by ${item.suggester}, a member of the public` : "Suggested by a member of the public";
+function by(item: QueueItem, t: Texts) {
+  if (!item.public) return item.author ?? t("deletedAccount");
+  if (item.fromOrganisation) return t("suggestedByOrganisation");
+  return item.suggester ? t("suggestedByNamed", { name: item.suggester }) : t("suggestedByPublic");
 }
 
 /** What it was drafted from, and whether the listing has changed since. */
-function draftedFrom(item: QueueItem) {
-  if (!item.draftedFrom) return "Nothing: a new organisation";
-  const from = revisionText(item.draftedFrom);
-  if (!item.publishedNow) return `The published version (${from})`;
+function draftedFrom(item: QueueItem, t: Texts, locale: Locale) {
+  const revision = ({ revision, publishedAt }: PublishedRevision, start = false) =>
+    publishedAt ? t(start ? "revisionOfStart" : "revisionOf", { revision, date: formatDay(locale, publishedAt) }) : t(start ? "revisionStart" : "revision", { revision });
+  if (!item.draftedFrom) return t("fromNothing");
+  if (!item.publishedNow) return t("fromPublished", { revision: revision(item.draftedFrom) });
   return (
     <>
-      {from[0].toUpperCase() + from.slice(1)}{" "}
-      <span className="rounded bg-amber-100 px-2 text-amber-900">changed since: now {revisionText(item.publishedNow)}</span>
+      {revision(item.draftedFrom, true)} <span className="rounded bg-amber-100 px-2 text-amber-900">{t("changedSinceNow", { revision: revision(item.publishedNow) })}</span>
     </>
   );
 }
 
-function age(hours: number) {
-  if (hours < 1) return "less than an hour";
-  if (hours < 48) return `${hours} hour${hours === 1 ? "" : "s"}`;
-  return `${Math.floor(hours / 24)} days`;
+function age(hours: number, t: Texts) {
+  if (hours < 1) return t("lessThanAnHour");
+  if (hours < 48) return t("hours", { count: hours });
+  return t("days", { count: Math.floor(hours / 24) });
 }
 
 export default async function ReviewsPage({ searchParams }: Props) {
-  await requireRole(["ADMIN", "REVIEWER"], "/admin/reviews");
+  const session = await requireRole(["ADMIN", "REVIEWER"], "/admin/reviews");
+  const locale = session.user.language ?? defaultLocale;
   const params = await searchParams;
   const kind = first(params.kind) as ChangeSetKind | undefined;
   const filters = {
-    kind: kind && kind in kinds ? kind : undefined,
+    kind: kind && kinds.includes(kind) ? kind : undefined,
     publicOnly: first(params.kind) === "PUBLIC",
     country: /^[a-z]{2}$/i.test(first(params.country) ?? "") ? first(params.country) : undefined,
     authorId: idOrUndefined(first(params.author)),
   };
-  const [items, authors, imports] = await Promise.all([listReviewQueue(filters), listQueueAuthors(), listImportsInReview()]);
-  const outcome = decided[first(params.decided) ?? ""];
+  const [items, authors, imports, t, admin] = await Promise.all([
+    listReviewQueue(filters),
+    listQueueAuthors(),
+    listImportsInReview(),
+    getTranslations({ locale, namespace: "Reviews" }),
+    getTranslations({ locale, namespace: "Admin" }),
+  ]);
+  const outcome = first(params.decided);
+  const kindOf = (item: QueueItem) => t("kind", { kind: item.kind });
   return (
     <>
-      <h1 className="text-2xl font-bold text-brand-900">Reviews</h1>
-      <Toast message={outcome} className="mt-4" />
+      <h1 className="text-2xl font-bold text-brand-900">{t("title")}</h1>
+      <Toast message={outcome && Object.hasOwn(decided, outcome) ? t(decided[outcome as keyof typeof decided]) : undefined} className="mt-4" />
       {imports.length > 0 ? (
         <section aria-labelledby="imports-heading" className="mt-6">
           <h2 id="imports-heading" className="text-lg font-semibold">
-            Imports waiting for review
+            {t("importsHeading")}
           </h2>
           <ul className="mt-2 space-y-1">
-            {imports.map((batch) => (
-              <li key={batch.id}>
+            {imports.map((batch) => {
+              const link = (chunks: React.ReactNode) => (
                 <Link href={`/admin/imports/${batch.id}`} className="font-medium text-brand-700 underline hover:no-underline">
-                  {batch.fileName}
-                </Link>{" "}
-                by {batch.author ?? "a deleted account"}: {batch.waiting.toLocaleString("en")} {batch.waiting === 1 ? "change" : "changes"} waiting
-              </li>
-            ))}
+                  {chunks}
+                </Link>
+              );
+              return (
+                <li key={batch.id}>
+                  {batch.author
+                    ? t.rich("importBy", { link, file: batch.fileName, author: batch.author, count: batch.waiting })
+                    : t.rich("importByDeleted", { link, file: batch.fileName, count: batch.waiting })}
+                </li>
+              );
+            })}
           </ul>
         </section>
       ) : null}
-      <FilterBar label="Filter the queue">
+      <FilterBar label={t("filterLabel")} submit={admin("show")}>
         <FilterSelect
           name="kind"
-          label="Kind"
+          label={t("filterKind")}
           value={filters.publicOnly ? "PUBLIC" : filters.kind}
-          options={[{ value: "", label: "Any" }, ...Object.entries(kinds).map(([value, label]) => ({ value, label })), { value: "PUBLIC", label: "Public suggestion" }]}
+          options={[{ value: "", label: t("anyKind") }, ...kinds.map((value) => ({ value, label: t("kind", { kind: value }) })), { value: "PUBLIC", label: t("publicSuggestion") }]}
         />
-        <FilterInput name="country" label="Country code" type="text" value={filters.country} maxLength={2} className="w-20 uppercase" />
-        <FilterSelect name="author" label="Author" value={filters.authorId} options={[{ value: "", label: "Anyone" }, ...authors.map((author) => ({ value: author.id, label: author.name }))]} />
+        <FilterInput name="country" label={t("countryCode")} type="text" value={filters.country} maxLength={2} className="w-20 uppercase" />
+        <FilterSelect
+          name="author"
+          label={t("author")}
+          value={filters.authorId}
+          options={[{ value: "", label: t("anyone") }, ...authors.map((author) => ({ value: author.id, label: author.name }))]}
+        />
       </FilterBar>
       <DataTable
-        caption="Changes waiting for review, oldest first"
+        caption={t("queueCaption")}
         rows={items}
         rowKey={(item) => item.id}
-        empty={<EmptyState title="Nothing is waiting for review." />}
+        empty={<EmptyState title={t("queueEmpty")} />}
         columns={[
           {
-            header: "Change",
+            header: t("change"),
             cell: (item) => (
               <Link href={`/admin/reviews/${item.id}`} className="font-medium text-brand-700 underline hover:no-underline">
                 {item.name}
               </Link>
             ),
           },
-          { header: "Kind", cell: (item) => kinds[item.kind] },
-          { header: "Author or sender", cell: by },
-          { header: "Waiting for", cell: (item) => age(item.waitingHours) },
-          { header: "Drafted from", cell: draftedFrom },
+          { header: t("filterKind"), cell: kindOf },
+          { header: t("authorOrSender"), cell: (item) => by(item, t) },
+          { header: t("waitingFor"), cell: (item) => age(item.waitingHours, t) },
+          { header: t("draftedFrom"), cell: (item) => draftedFrom(item, t, locale) },
         ]}
       />
     </>

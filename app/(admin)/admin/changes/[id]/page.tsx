@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import Link from "next/link";
-import { ChangeSummary } from "@/components/changes/change-summary";
+import { getTranslations } from "next-intl/server";
+import { ChangeSummary, changeLabels } from "@/components/changes/change-summary";
 import { DiscardButton } from "@/components/changes/discard-button";
 import { PendingChanges } from "@/components/changes/pending-changes";
 import { StatusBadge } from "@/components/changes/status-badge";
@@ -11,18 +12,19 @@ import { OrganisationForm } from "@/components/organisation-form/organisation-fo
 import { formCountries, formTexts } from "@/components/organisation-form/form-texts";
 import { defaultLocale } from "@/lib/i18n/locales";
 import { formValues } from "@/components/organisation-form/form-values";
-import { requireUser } from "@/lib/auth/session";
-import { fieldLabels } from "@/lib/change-sets/document";
+import { currentSession, requireUser } from "@/lib/auth/session";
+import { diffDocuments } from "@/lib/change-sets/document";
 import { editableStatuses, getOwnChangeSet, listPendingChanges, overlappingChanges } from "@/lib/data/change-sets";
 import { countryNames } from "@/lib/data/countries";
 import { isId } from "@/lib/validation/ids";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 
-export const metadata: Metadata = { title: "Your change", robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations({ locale: (await currentSession())?.user.language ?? defaultLocale, namespace: "Changes" });
+  return { title: t("title"), robots: { index: false } };
+}
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-const kindTitles = { CREATE: "New organisation", UPDATE: "Change to", ARCHIVE: "Archive", RESTORE: "Restore" } as const;
 
 export default async function ChangePage({ params, searchParams }: Props) {
   const { id } = await params;
@@ -30,105 +32,119 @@ export default async function ChangePage({ params, searchParams }: Props) {
   // Someone else's change set, or none: the same 404 (it does not confirm it exists).
   const changeSet = isId(id) ? await getOwnChangeSet(session.user, id) : null;
   if (!changeSet) notFound();
+  const locale = session.user.language ?? defaultLocale;
+  const [t, form, labels] = await Promise.all([getTranslations({ locale, namespace: "Changes" }), getTranslations({ locale, namespace: "Form" }), changeLabels(locale)]);
   const flash = await searchParams;
   const editable = editableStatuses.includes(changeSet.status);
   const name = changeSet.proposed.name;
   const reviewer = session.user.role !== "EDITOR";
   const pending = changeSet.organisationId && (editable || changeSet.status === "SUBMITTED") ? await listPendingChanges(session.user, changeSet.organisationId) : [];
   const overlaps = flash.overlap && editable ? await overlappingChanges(session.user, changeSet.id) : [];
+  // What another change shares with this one, in the reader's words (`shared` is in English): the keys both change.
+  const ownKeys = new Set(overlaps.length ? diffDocuments(changeSet.base, changeSet.proposed).map((change) => change.key as string) : []);
+  const shared = (keys: string[]) => [...new Set(keys.filter((key) => ownKeys.has(key)).map(labels.ofKey))].join(", ");
+  const empty = t("empty");
   return (
     <>
-      <Breadcrumb href="/admin" label="Dashboard" current="your change" />
+      <Breadcrumb href="/admin" label={t("dashboard")} current={t("breadcrumb")} />
       <h1 className="mt-1 text-2xl font-bold text-brand-900">
-        {changeSet.kind === "CREATE" ? kindTitles.CREATE : `${kindTitles[changeSet.kind]} ${changeSet.base?.name ?? name}`}
+        {t("heading", { kind: changeSet.kind, name: changeSet.base?.name ?? name })}
       </h1>
       <p className="mt-2 flex flex-wrap items-center gap-3">
-        <StatusBadge status={changeSet.status} />
+        <StatusBadge status={changeSet.status} locale={locale} />
         {/* An editable draft's form has its own link, which saves what was typed first. */}
         {editable ? null : (
           <Link href={`/admin/changes/${changeSet.id}/preview`} className="font-medium text-brand-700 underline">
-            Preview the public page with this change
+            {t("preview")}
           </Link>
         )}
       </p>
       {changeSet.decisionNote ? (
         <p className="mt-4 rounded-md border border-slate-300 bg-slate-50 px-3 py-2">
-          <span className="font-medium">The reviewer wrote:</span> {changeSet.decisionNote}
+          <span className="font-medium">{t("reviewerWrote")}</span> {changeSet.decisionNote}
         </p>
       ) : null}
       {typeof flash.notSubmitted === "string" ? (
         <p role="alert" className="mt-4 rounded-md border border-red-300 bg-red-50 px-3 py-2 text-red-800">
-          Saved as a draft, but not submitted: {flash.notSubmitted.slice(0, 300)}
+          {t("notSubmitted", { reason: flash.notSubmitted.slice(0, 300) })}
         </p>
       ) : null}
       {overlaps.length ? (
         <div role="alert" className="mt-4 rounded-md border border-amber-400 bg-amber-50 px-3 py-2 text-amber-950">
-          <p className="font-medium">Saved as a draft, not submitted yet: another change waiting for review changes the same fields.</p>
+          <p className="font-medium">{t("overlapHeading")}</p>
           <ul className="mt-1 list-disc pl-5">
             {overlaps.map((other) => (
-              <li key={other.id}>
-                {other.by}&apos;s change also changes {other.shared.join(", ")}.
-              </li>
+              <li key={other.id}>{t("overlapItem", { name: other.by, fields: shared(other.keys) })}</li>
             ))}
           </ul>
-          <p className="mt-1">Look at it first; if yours should still go, choose “Submit anyway” below. The reviewer sees both.</p>
+          <p className="mt-1">{t("overlapHint", { button: form("submitAnyway") })}</p>
         </div>
       ) : null}
       <Toast
         message={
           flash.withdrawn
-            ? "Withdrawn from review. It is a draft again: edit it and submit it again, or discard it."
+            ? t("withdrawn")
             : flash.submitted
-            ? "Submitted for review. A reviewer will approve or reject it; nothing is public until then."
+            ? t("submitted")
             : flash.saved
-              ? "Draft saved. It stays private until you submit it for review."
+              ? t("saved")
               : undefined
         }
         className="mt-4"
       />
       {changeSet.movedUnderneath.length ? (
         <div role="note" className="mt-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-amber-950">
-          <p className="font-medium">The published organisation changed since you started this draft:</p>
+          <p className="font-medium">{t("movedHeading")}</p>
           <ul className="mt-1 list-disc pl-5">
             {changeSet.movedUnderneath.map((change) => (
               <li key={change.key}>
-                {change.type === "field" ? fieldLabels[change.field] : change.type === "order" ? "the order of the contacts" : "a contact you changed"}: published now{" "}
-                <q>{change.type === "field" && changeSet.current ? String(changeSet.current[change.field] ?? "(empty)") : "different"}</q>, yours{" "}
-                <q>{change.type === "field" ? String(change.proposed ?? "(empty)") : "as in the form"}</q>.
+                {t.rich("moved", {
+                  what:
+                    change.type === "field"
+                      ? labels.field(change.field)
+                      : change.type === "order"
+                        ? t("movedOrder")
+                        : change.type === "translation"
+                          ? labels.translation(change.language, change.part)
+                          : t("movedContact"),
+                  now: change.type === "field" && changeSet.current ? String(changeSet.current[change.field] ?? empty) : t("movedDifferent"),
+                  yours: change.type === "field" ? String(change.proposed ?? empty) : t("movedAsInForm"),
+                  q: (chunks) => <q>{chunks}</q>,
+                })}
               </li>
             ))}
           </ul>
-          <p className="mt-1">Nothing is overwritten silently: the reviewer sees both values and decides.</p>
+          <p className="mt-1">{t("movedHint")}</p>
         </div>
       ) : null}
-      <PendingChanges changes={pending} reviewer={reviewer} />
+      <PendingChanges changes={pending} reviewer={reviewer} locale={locale} />
       {editable ? (
         <>
         <OrganisationForm
           values={formValues(changeSet.proposed, changeSet.note)}
-          countries={await formCountries(session.user.language ?? defaultLocale)}
-          texts={await formTexts(session.user.language ?? defaultLocale)}
+          countries={await formCountries(locale)}
+          texts={await formTexts(locale)}
           organisationId={changeSet.organisationId ?? undefined}
           changeSetId={changeSet.id}
           revision={changeSet.revision}
           confirmOverlap={overlaps.length > 0}
         />
         <div className="mt-10 border-t border-slate-200 pt-6">
-          <DiscardButton changeSetId={changeSet.id} name={name} created={changeSet.kind === "CREATE"} />
+          <DiscardButton changeSetId={changeSet.id} name={name} created={changeSet.kind === "CREATE"} locale={locale} />
         </div>
         </>
       ) : (
         <section aria-labelledby="summary" className="mt-6 space-y-4">
           <h2 id="summary" className="text-lg font-semibold">
-            What it changes
+            {t("summaryHeading")}
           </h2>
-          <ChangeSummary base={changeSet.base} proposed={changeSet.proposed} countries={await countryNames()} />
+          <ChangeSummary base={changeSet.base} proposed={changeSet.proposed} countries={await countryNames()} locale={locale} />
           {changeSet.note ? (
             <p>
-              <span className="font-medium">Your note:</span> {changeSet.note}
+              <span className="font-medium">{t("yourNote")}</span> {changeSet.note}
             </p>
           ) : null}
-          {changeSet.status === "SUBMITTED" ? <WithdrawButton changeSetId={changeSet.id} name={name} /> : null}
+          {changeSet.status === "SUBMITTED" ? <WithdrawButton changeSetId={changeSet.id} name={name} locale={locale} /> : null}
         </section>
       )}
     </>

@@ -1,5 +1,5 @@
 /**
- * A template of the form's texts (form-texts.ts) with its `{name}`s filled in:
+ * A template (a text formatted on the server with `{name}`s left for the client, e.g. form-texts.ts) filled in:
  * `fill("Contact {number}: kind", { number: 2 })` is "Contact 2: kind".
  */
 export function fill(template: string, values: Record<string, string | number>): string {
