@@ -6,22 +6,27 @@ import { useEffect, useRef, useState, useTransition } from "react";
 import { signInErrorMessage } from "@/lib/auth/errors";
 import { buttonClass } from "@/components/ui/button";
 
+type Texts = { email: string; password: string; submit: string; pending: string };
+
 /**
  * `error`: the message for a sign-in error next-auth reported in the address (?error=).
  * Without JavaScript the form is posted to next-auth as it is, with `csrfToken` (from next-auth's
  * cookie) and the return path; next-auth answers with a redirect, to the return path or back to
  * /login with ?error=. With JavaScript, signIn() posts it and the messages appear in place.
+ * `texts`: the labels in the page's language (the sign-in errors come from lib/auth/errors.ts, in English).
  */
 export function LoginForm({
   returnTo,
   email,
   error: initialError,
   csrfToken,
+  texts,
 }: {
   returnTo: string;
   email?: string;
   error?: string;
   csrfToken: string;
+  texts: Texts;
 }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(initialError ?? null);
@@ -74,13 +79,13 @@ export function LoginForm({
       ) : null}
       <div>
         <label htmlFor="email" className="block font-medium">
-          E-mail address
+          {texts.email}
         </label>
         <input id="email" name="email" type="email" autoComplete="username" defaultValue={email} required className="mt-1 w-full rounded-md border border-slate-400 px-3 py-2" />
       </div>
       <div>
         <label htmlFor="password" className="block font-medium">
-          Password
+          {texts.password}
         </label>
         <input
           id="password"
@@ -97,7 +102,7 @@ export function LoginForm({
         aria-disabled={pending}
         className={buttonClass("primary", { className: "w-full justify-center" })}
       >
-        {pending ? "Signing in…" : "Sign in"}
+        {pending ? texts.pending : texts.submit}
       </button>
     </form>
   );

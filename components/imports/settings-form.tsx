@@ -5,23 +5,41 @@ import { FieldError, FormMessage, useFocusFirstError } from "@/components/ui/for
 import { SubmitButton } from "@/components/ui/submit-button";
 import { changeImportSettingsAction } from "@/lib/actions/imports";
 import type { ImportField } from "@/lib/import/mapping";
-import { translationFields, translationHeader } from "@/lib/import/translation-fields";
 import { useFormAction } from "@/components/ui/use-form-action";
 
-export const fieldNames: Record<ImportField, string> = {
-  name: "Name",
-  acronym: "Acronym",
-  kind: "Kind of organisation",
-  countries: "Countries",
-  description: "Description",
-  website: "Website",
-  email: "E-mail",
-  phone: "Phone",
-  fax: "Fax",
-  address: "Address",
-  contact_form: "Contact form",
-  ...(Object.fromEntries(translationFields.map((field) => [field, translationHeader(field)])) as Record<(typeof translationFields)[number], string>),
-  ignore: "Not imported",
+/**
+ * The form's texts in the reader's language, formatted on the server (settings-texts.ts beside the
+ * import's page): what was detected is already named in them.
+ */
+export type SettingsTexts = {
+  howRead: string;
+  encoding: string;
+  detectedEncoding: string;
+  utf16le: string;
+  utf16be: string;
+  windows1252: string;
+  delimiter: string;
+  detectedDelimiter: string;
+  comma: string;
+  semicolon: string;
+  tab: string;
+  sheet: string;
+  headerRow: string;
+  headerRowHint: string;
+  mappingHeading: string;
+  mappingHint: string;
+  /** What each field is called, in the order the mapping offers them. */
+  fields: { value: ImportField; label: string }[];
+  defaultKind: string;
+  noDefaultKind: string;
+  defaultCountries: string;
+  defaultCountriesHint: string;
+  matchHeading: string;
+  matchWebsite: string;
+  matchEmail: string;
+  matchName: string;
+  pending: string;
+  submit: string;
 };
 
 const selectClass = "mt-1 w-full rounded-md border border-slate-400 px-3 py-2 aria-[invalid=true]:border-red-700";
@@ -32,23 +50,25 @@ type Props = {
   detected: { encoding: string | null; delimiter: string | null; sheet: string | null; headerRow: number };
   sheets: string[];
   settings: { encoding?: string; delimiter?: string; sheet?: string | number; headerRow?: number; matchBy?: string[] };
-  /** The file's header row, and the field each of its columns is mapped to now. */
-  columns: { letter: string; header: string; field: ImportField }[];
+  /** The file's header row, and the field each of its columns is mapped to now; `label` names the column ("Column B: Genre"). */
+  columns: { letter: string; label: string; field: ImportField }[];
   defaults: { kind?: string; countries?: string };
   kinds: { code: string; label: string }[];
+  texts: SettingsTexts;
 };
 
 /** "column[A]" is reported as "column.A" (lib/auth/define-action.ts fieldErrors). */
 const errorKey = (name: string) => name.replace(/\[(\w+)\]/g, ".$1");
 
-const delimiterNames: Record<string, string> = { ",": "comma", ";": "semicolon", "\t": "tab" };
+/** The delimiter as the form sends it (lib/validation/import.ts). */
+const delimiterValues: Record<string, string> = { ",": "comma", ";": "semicolon", "\t": "tab" };
 
 /**
  * How the file is read (encoding, delimiter; sheet and header row), which field each column is,
  * and how rows are matched to the directory: what was detected is shown, and any of it can be
  * changed; the file is then checked again. The mapping is remembered for files with the same headers.
  */
-export function SettingsForm({ batchId, format, detected, sheets, settings, columns, defaults, kinds }: Props) {
+export function SettingsForm({ batchId, format, detected, sheets, settings, columns, defaults, kinds, texts }: Props) {
   const [state, formAction] = useFormAction(changeImportSettingsAction);
   const form = useRef<HTMLFormElement>(null);
   useFocusFirstError(form, state);
@@ -86,44 +106,50 @@ export function SettingsForm({ batchId, format, detected, sheets, settings, colu
       <FormMessage state={state} />
       <input type="hidden" name="batchId" value={batchId} />
       <fieldset className="grid gap-4 sm:grid-cols-2">
-        <legend className="text-lg font-semibold">How the file is read</legend>
+        <legend className="text-lg font-semibold">{texts.howRead}</legend>
         {format === "csv" ? (
           <>
             {select(
               "encoding",
-              "Encoding",
+              texts.encoding,
               null,
               [
-                { value: "", label: `Detected: ${detected.encoding ?? "UTF-8"}` },
+                { value: "", label: texts.detectedEncoding },
                 { value: "utf-8", label: "UTF-8" },
-                { value: "utf-16le", label: "UTF-16 (Excel's “Unicode text”)" },
-                { value: "utf-16be", label: "UTF-16, big-endian" },
-                { value: "windows-1252", label: "Windows-1252 (Excel on Windows, Western Europe)" },
+                { value: "utf-16le", label: texts.utf16le },
+                { value: "utf-16be", label: texts.utf16be },
+                { value: "windows-1252", label: texts.windows1252 },
               ],
               settings.encoding ?? "",
             )}
             {select(
               "delimiter",
-              "Columns separated by",
+              texts.delimiter,
               null,
               [
-                { value: "", label: `Detected: ${delimiterNames[detected.delimiter ?? ","] ?? detected.delimiter}` },
-                { value: "comma", label: "Comma" },
-                { value: "semicolon", label: "Semicolon" },
-                { value: "tab", label: "Tab" },
+                { value: "", label: texts.detectedDelimiter },
+                { value: "comma", label: texts.comma },
+                { value: "semicolon", label: texts.semicolon },
+                { value: "tab", label: texts.tab },
               ],
-              settings.delimiter ? delimiterNames[settings.delimiter] : "",
+              settings.delimiter ? delimiterValues[settings.delimiter] : "",
             )}
           </>
         ) : (
-          select("sheet", "Sheet", null, sheets.map((sheet, index) => ({ value: index === 0 && !settings.sheet ? "" : sheet, label: sheet })), String(settings.sheet ?? ""))
+          select(
+            "sheet",
+            texts.sheet,
+            null,
+            sheets.map((sheet, index) => ({ value: index === 0 && !settings.sheet ? "" : sheet, label: sheet })),
+            String(settings.sheet ?? ""),
+          )
         )}
         <div>
           <label htmlFor="import-headerRow" className="block font-medium">
-            Row with the headers
+            {texts.headerRow}
           </label>
           <p id="import-headerRow-hint" className="text-sm text-slate-600">
-            Found in row {detected.headerRow}; a title above the headers is skipped.
+            {texts.headerRowHint}
           </p>
           <input
             id="import-headerRow"
@@ -141,29 +167,21 @@ export function SettingsForm({ batchId, format, detected, sheets, settings, colu
 
       {columns.length > 0 ? (
         <fieldset>
-          <legend className="text-lg font-semibold">Which column is which</legend>
-          <p className="text-sm text-slate-600">Suggested from the headers (or as you mapped a file with the same headers before). Several columns may hold e-mails, phones and other contacts.</p>
+          <legend className="text-lg font-semibold">{texts.mappingHeading}</legend>
+          <p className="text-sm text-slate-600">{texts.mappingHint}</p>
           <div className="mt-2 grid gap-4 sm:grid-cols-3">
             {columns.map((column) => (
-              <div key={column.letter}>
-                {select(
-                  `column[${column.letter}]`,
-                  `Column ${column.letter}: ${column.header || "(no header)"}`,
-                  null,
-                  Object.entries(fieldNames).map(([value, label]) => ({ value, label })),
-                  column.field,
-                )}
-              </div>
+              <div key={column.letter}>{select(`column[${column.letter}]`, column.label, null, texts.fields, column.field)}</div>
             ))}
           </div>
           <div className="mt-4 grid gap-4 sm:grid-cols-2">
-            {select("defaultKind", "Kind for rows without one", null, [{ value: "", label: "None: the row says it" }, ...kinds.map((kind) => ({ value: kind.code, label: kind.label }))], defaults.kind ?? "")}
+            {select("defaultKind", texts.defaultKind, null, [{ value: "", label: texts.noDefaultKind }, ...kinds.map((kind) => ({ value: kind.code, label: kind.label }))], defaults.kind ?? "")}
             <div>
               <label htmlFor="import-defaultCountries" className="block font-medium">
-                Countries for rows without any
+                {texts.defaultCountries}
               </label>
               <p id="import-defaultCountries-hint" className="text-sm text-slate-600">
-                Names or two-letter codes, e.g. “Belgium” or “BE NL”.
+                {texts.defaultCountriesHint}
               </p>
               <input
                 id="import-defaultCountries"
@@ -180,12 +198,12 @@ export function SettingsForm({ batchId, format, detected, sheets, settings, colu
       ) : null}
 
       <fieldset aria-describedby="import-matchBy-error">
-        <legend className="text-lg font-semibold">A row is the same organisation as one of the directory when it has the same</legend>
+        <legend className="text-lg font-semibold">{texts.matchHeading}</legend>
         <div className="mt-2 flex flex-wrap gap-4">
           {[
-            ["website", "Website (its domain)"],
-            ["email", "E-mail address"],
-            ["name", "Name, in one of its countries"],
+            ["website", texts.matchWebsite],
+            ["email", texts.matchEmail],
+            ["name", texts.matchName],
           ].map(([value, label]) => (
             <label key={value} className="flex items-center gap-2">
               <input type="checkbox" name="matchBy" value={value} defaultChecked={matchBy.includes(value)} />
@@ -195,8 +213,8 @@ export function SettingsForm({ batchId, format, detected, sheets, settings, colu
         </div>
         <FieldError id="import-matchBy-error" errors={errors.matchBy} />
       </fieldset>
-      <SubmitButton pending="Saving; the file is checked again…" variant="secondary">
-        Check again with these settings
+      <SubmitButton pending={texts.pending} variant="secondary">
+        {texts.submit}
       </SubmitButton>
     </form>
   );

@@ -4,13 +4,30 @@ import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { buttonClass } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/form";
+import { fill } from "@/lib/i18n/template";
+
+/** The form's texts in the reader's language; `uploading` is a template of `{percent}`. */
+type Texts = {
+  label: string;
+  hint: string;
+  missing: string;
+  sessionEnded: string;
+  failed: string;
+  cutOff: string;
+  submit: string;
+  progress: string;
+  uploading: string;
+  storing: string;
+  /** The upload route's refusals (in English) in the reader's language, by their English text. */
+  refusals: Record<string, string>;
+};
 
 /**
  * Uploads a spreadsheet to /api/imports and goes to the new import's page. With JavaScript, the
  * upload shows its progress (a 50 MB file takes a while on a slow line) and a refusal is said at
  * the field; without it, the form posts as it is and the route comes back here with `error`.
  */
-export function UploadForm({ error }: { error?: string }) {
+export function UploadForm({ error, texts }: { error?: string; texts: Texts }) {
   const router = useRouter();
   const [message, setMessage] = useState(error);
   const [progress, setProgress] = useState<number | null>(null);
@@ -25,7 +42,7 @@ export function UploadForm({ error }: { error?: string }) {
         event.preventDefault();
         const file = input.current?.files?.[0];
         if (!file) {
-          setMessage("Choose a CSV or Excel file to import.");
+          setMessage(texts.missing);
           input.current?.focus();
           return;
         }
@@ -48,12 +65,12 @@ export function UploadForm({ error }: { error?: string }) {
             return;
           }
           setProgress(null);
-          setMessage(answer.error ?? (request.status === 401 ? "Your session has ended: sign in again in a new tab, then upload again." : "The upload failed: try again."));
+          setMessage(answer.error ? (texts.refusals[answer.error] ?? answer.error) : request.status === 401 ? texts.sessionEnded : texts.failed);
           input.current?.focus();
         };
         request.onerror = () => {
           setProgress(null);
-          setMessage("The upload was cut off: check your connection and try again.");
+          setMessage(texts.cutOff);
         };
         setMessage(undefined);
         setProgress(0);
@@ -62,10 +79,10 @@ export function UploadForm({ error }: { error?: string }) {
     >
       <div>
         <label htmlFor="import-file" className="block font-medium">
-          Spreadsheet
+          {texts.label}
         </label>
         <p id="import-file-hint" className="text-sm text-slate-600">
-          CSV (comma, semicolon or tab; UTF-8, UTF-16 or Windows-1252) or Excel .xlsx, up to 50 MB and 200,000 rows. Nothing is published: you check the rows first, then send them to review.
+          {texts.hint}
         </p>
         <input
           ref={input}
@@ -82,12 +99,12 @@ export function UploadForm({ error }: { error?: string }) {
       </div>
       <div className="flex flex-wrap items-center gap-3">
         <button type="submit" disabled={progress !== null} className={buttonClass("primary")}>
-          Upload and check
+          {texts.submit}
         </button>
         {progress !== null ? (
           <span role="status" className="flex items-center gap-2">
-            <progress max={100} value={progress} aria-label="Upload" className="w-40" />
-            {progress < 100 ? `Uploading… ${progress}%` : "Uploaded; storing it…"}
+            <progress max={100} value={progress} aria-label={texts.progress} className="w-40" />
+            {progress < 100 ? fill(texts.uploading, { percent: progress }) : texts.storing}
           </span>
         ) : null}
       </div>

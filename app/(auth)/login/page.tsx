@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { LoginForm } from "@/components/auth/login-form";
 import { Toast } from "@/components/ui/toast";
 import { signInCsrfToken } from "@/lib/auth/csrf";
@@ -7,8 +9,15 @@ import { signInErrorMessage } from "@/lib/auth/errors";
 import { currentSession } from "@/lib/auth/session";
 import { safeReturnPath } from "@/lib/auth/redirect";
 import { appUrl } from "@/lib/env";
+import { negotiateLocale } from "@/lib/i18n/locales";
 
-export const metadata: Metadata = { title: "Sign in", robots: { index: false } };
+// Before anyone is signed in: in the language the browser asks for (see the layout).
+const requestLocale = async () => negotiateLocale((await headers()).get("accept-language"));
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations({ locale: await requestLocale(), namespace: "Auth" });
+  return { title: t("title"), robots: { index: false } };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -27,6 +36,7 @@ export default async function LoginPage({ searchParams }: Props) {
   const params = await searchParams;
   const { viaNextAuth, returnTo } = returnPathOf(params.callbackUrl);
   if (await currentSession()) redirect(returnTo);
+  const t = await getTranslations({ locale: await requestLocale(), namespace: "Auth" });
   const passwordSet = params.passwordSet === "1";
   const email = typeof params.email === "string" ? params.email.slice(0, 320) : undefined;
   // Where next-auth sends a sign-in that failed without JavaScript: "CredentialsSignin", "throttled:14".
@@ -39,32 +49,42 @@ export default async function LoginPage({ searchParams }: Props) {
   const fetchToken = `/api/auth/signin?${new URLSearchParams({ callbackUrl: returnTo })}`;
   return (
     <>
-      <h1 className="text-2xl font-bold text-brand-900">Sign in</h1>
-      {passwordSet ? null : <p className="mt-2 text-slate-700">For the directory&apos;s editors and reviewers.</p>}
-      <Toast message={passwordSet ? "Your password is set. Sign in with it now." : undefined} className="mt-4" />
+      <h1 className="text-2xl font-bold text-brand-900">{t("title")}</h1>
+      {passwordSet ? null : <p className="mt-2 text-slate-700">{t("intro")}</p>}
+      <Toast message={passwordSet ? t("passwordSet") : undefined} className="mt-4" />
       {csrfToken ? null : !viaNextAuth ? (
         <noscript>
           <meta httpEquiv="refresh" content={`0; url=${fetchToken}`} />
           <p className="mt-4 text-slate-700">
-            Preparing the form for use without JavaScript. If this page stays,{" "}
-            <a href={fetchToken} className="text-brand-700 underline">
-              continue
-            </a>
-            .
+            {t.rich("noScriptPreparing", {
+              link: (chunks) => (
+                <a href={fetchToken} className="text-brand-700 underline">
+                  {chunks}
+                </a>
+              ),
+            })}
           </p>
         </noscript>
       ) : (
         <noscript>
           <p className="mt-4 rounded-md border border-red-300 bg-red-50 px-3 py-2 text-red-800">
-            Signing in needs a cookie from this site. Allow cookies for it, then{" "}
-            <a href={fetchToken} className="underline">
-              try again
-            </a>
-            .
+            {t.rich("noScriptCookie", {
+              link: (chunks) => (
+                <a href={fetchToken} className="underline">
+                  {chunks}
+                </a>
+              ),
+            })}
           </p>
         </noscript>
       )}
-      <LoginForm returnTo={returnTo} email={email} error={error} csrfToken={csrfToken ?? ""} />
+      <LoginForm
+        returnTo={returnTo}
+        email={email}
+        error={error}
+        csrfToken={csrfToken ?? ""}
+        texts={{ email: t("email"), password: t("password"), submit: t("submit"), pending: t("signingIn") }}
+      />
     </>
   );
 }

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { AskedStatus } from "@/components/confirmations/asked-status";
 import { LinkProblems } from "@/components/links/link-verdict";
+import { formCountries } from "@/components/organisation-form/form-texts";
 import { ActionForm } from "@/components/ui/action-form";
 import { DataTable, Pager } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -9,38 +11,39 @@ import { FilterBar, FilterSelect } from "@/components/ui/filter-bar";
 import { keysetLinks } from "@/components/ui/keyset-links";
 import { requestConfirmationAction, requestDueConfirmationsAction } from "@/lib/actions/confirmations";
 import { verifyOrganisation } from "@/lib/actions/organisations";
-import { requireRole } from "@/lib/auth/session";
+import { currentSession, requireRole } from "@/lib/auth/session";
 import { latestConfirmations, withEmail } from "@/lib/data/confirmations";
-import { listCountries } from "@/lib/data/countries";
 import { linkProblemsOf } from "@/lib/data/links";
 import { listDueForChecking, type DueListing } from "@/lib/data/verification";
 import { serverEnv } from "@/lib/env";
 import type { OrganisationKind } from "@/lib/generated/prisma/enums";
+import { defaultLocale, intlLocale } from "@/lib/i18n/locales";
 import { organisationKindLabels } from "@/lib/validation/labels";
 
-export const metadata: Metadata = {
-  title: "Due for checking",
-  robots: { index: false },
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations({ locale: (await currentSession())?.user.language ?? defaultLocale, namespace: "Due" });
+  return { title: t("title"), robots: { index: false } };
+}
 
 type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-const date = new Intl.DateTimeFormat("en-GB", {
-  dateStyle: "medium",
-  timeZone: "UTC",
-});
-const sourceLabels = {
-  STAFF: "staff check",
-  ORGANISATION: "the organisation confirmed",
-  IMPORT: "import",
-} as const;
+type Texts = Awaited<ReturnType<typeof getTranslations<"Due">>>;
+
+/** A screen reader's part of a button's name (the listing it acts on). */
+const hidden = (chunks: React.ReactNode) => <span className="sr-only">{chunks}</span>;
 
 export default async function DueForCheckingPage({ searchParams }: Props) {
-  await requireRole(["ADMIN", "EDITOR", "REVIEWER"], "/admin/due");
+  const session = await requireRole(["ADMIN", "EDITOR", "REVIEWER"], "/admin/due");
+  const locale = session.user.language ?? defaultLocale;
   const params = await searchParams;
-  const countries = await listCountries();
+  const [countries, t, admin, kinds] = await Promise.all([
+    formCountries(locale),
+    getTranslations({ locale, namespace: "Due" }),
+    getTranslations({ locale, namespace: "Admin" }),
+    getTranslations({ locale, namespace: "Kinds" }),
+  ]);
   const country = countries.find(
     (candidate) =>
       candidate.code === String(params.country ?? "").toUpperCase(),
@@ -57,23 +60,24 @@ export default async function DueForCheckingPage({ searchParams }: Props) {
   const ids = listings.map((listing) => listing.id);
   const [links, confirmations, reachable] = await Promise.all([linkProblemsOf(ids), latestConfirmations(ids), withEmail(ids)]);
   const filtered = country !== undefined || kind !== undefined;
+  // English days as the list has always shown them (3 Mar 2026), other languages' own way.
+  const date = new Intl.DateTimeFormat(intlLocale(locale), {
+    dateStyle: "medium",
+    timeZone: "UTC",
+  });
   return (
     <>
-      <h1 className="text-2xl font-bold text-brand-900">Due for checking</h1>
+      <h1 className="text-2xl font-bold text-brand-900">{t("title")}</h1>
       <p className="mt-2 max-w-3xl text-slate-700">
-        A listing is due for checking {serverEnv().VERIFICATION_INTERVAL_MONTHS}{" "}
-        months after it was last checked, or after it was added when it never
-        was. Overdue listings come first, the longest overdue at the top, then
-        those due soonest. Check a listing against its sources, then mark it
-        checked, or ask the organisation to confirm it by e-mail.
+        {t("intro", { months: serverEnv().VERIFICATION_INTERVAL_MONTHS })}
       </p>
-      <FilterBar label="Filter listings">
+      <FilterBar label={t("filterLabel")} submit={admin("show")}>
         <FilterSelect
           name="country"
-          label="Country"
+          label={t("country")}
           value={country?.toLowerCase()}
           options={[
-            { value: "", label: "Every country" },
+            { value: "", label: t("everyCountry") },
             ...countries.map((candidate) => ({
               value: candidate.code.toLowerCase(),
               label: candidate.name,
@@ -82,13 +86,13 @@ export default async function DueForCheckingPage({ searchParams }: Props) {
         />
         <FilterSelect
           name="kind"
-          label="Kind"
+          label={t("kind")}
           value={kind}
           options={[
-            { value: "", label: "Every kind" },
-            ...Object.entries(organisationKindLabels).map(([value, label]) => ({
+            { value: "", label: t("everyKind") },
+            ...(Object.keys(organisationKindLabels) as OrganisationKind[]).map((value) => ({
               value,
-              label,
+              label: kinds(value),
             })),
           ]}
         />
@@ -98,36 +102,36 @@ export default async function DueForCheckingPage({ searchParams }: Props) {
           className="mt-4"
           action={requestDueConfirmationsAction}
           fields={{ country: country ?? "", kind: kind ?? "", scope: "overdue" }}
-          submit={filtered ? "Ask the overdue listings of this list to confirm" : "Ask every overdue listing to confirm"}
-          pending="Queueing…"
+          submit={t("askOverdue", { filtered: filtered ? "true" : "false" })}
+          pending={t("queueing")}
           confirmation={{
-            title: filtered ? "E-mail the overdue listings of this list?" : "E-mail every overdue listing?",
-            description:
-              "Each organisation with an e-mail address gets a message asking it to confirm its listing, with a link valid for 30 days. Listings asked in the last 30 days, and addresses that unsubscribed or bounced, are left out.",
-            confirm: "Send the requests",
+            title: t("askOverdueTitle", { filtered: filtered ? "true" : "false" }),
+            description: t("askOverdueDescription"),
+            confirm: t("askOverdueConfirm"),
+            cancel: admin("cancel"),
           }}
         />
       ) : null}
       <DataTable
-        caption="Published listings, overdue first (dates in UTC)"
+        caption={t("caption")}
         rows={listings}
         rowKey={(listing) => listing.id}
         empty={
           <EmptyState
             title={
               filtered
-                ? "No published listing matches these filters."
+                ? t("emptyFiltered")
                 : after
-                  ? "No more listings."
-                  : "No published listing yet."
+                  ? t("emptyMore")
+                  : t("empty")
             }
           >
-            {filtered ? "Choose another country or kind." : null}
+            {filtered ? t("emptyFilteredHint") : null}
           </EmptyState>
         }
         columns={[
           {
-            header: "Listing",
+            header: t("listing"),
             cell: (listing) => (
               <>
                 <Link
@@ -137,59 +141,52 @@ export default async function DueForCheckingPage({ searchParams }: Props) {
                   {listing.name}
                 </Link>
                 <span className="block text-sm text-slate-600">
-                  {organisationKindLabels[listing.kind]} ·{" "}
+                  {kinds(listing.kind)} ·{" "}
                   {listing.countryCodes.join(", ")}
                 </span>
-                <LinkProblems links={links.get(listing.id)} />
+                <LinkProblems links={links.get(listing.id)} locale={locale} />
               </>
             ),
           },
           {
-            header: "Last checked",
-            cell: (listing) => <LastChecked listing={listing} />,
+            header: t("lastChecked"),
+            cell: (listing) => <LastChecked listing={listing} date={date} t={t} />,
           },
           {
-            header: "Due",
+            header: t("due"),
             cell: (listing) => (
               <span
                 className={
                   listing.overdue ? "font-semibold text-red-800" : undefined
                 }
               >
-                {listing.overdue ? "Overdue since " : ""}
-                {date.format(new Date(listing.dueAt))}
+                {listing.overdue
+                  ? t("overdueSince", { date: date.format(new Date(listing.dueAt)) })
+                  : date.format(new Date(listing.dueAt))}
               </span>
             ),
             className: "whitespace-nowrap",
           },
           {
-            header: "Asked to confirm",
-            cell: (listing) => <AskedStatus status={confirmations.get(listing.id)} hasEmail={reachable.has(listing.id)} />,
+            header: t("askedToConfirm"),
+            cell: (listing) => <AskedStatus locale={locale} status={confirmations.get(listing.id)} hasEmail={reachable.has(listing.id)} />,
           },
           {
-            header: "Action",
+            header: t("action"),
             cell: (listing) => (
               <div className="flex flex-col gap-2">
                 <ActionForm
                   action={verifyOrganisation}
                   fields={{ organisationId: listing.id }}
-                  submit={
-                    <>
-                      Mark checked<span className="sr-only"> {listing.name}</span>
-                    </>
-                  }
-                  pending="Saving…"
+                  submit={t.rich("markChecked", { name: listing.name, hidden })}
+                  pending={t("saving")}
                 />
                 {reachable.has(listing.id) ? (
                   <ActionForm
                     action={requestConfirmationAction}
                     fields={{ organisationId: listing.id }}
-                    submit={
-                      <>
-                        Ask the organisation<span className="sr-only"> {listing.name}</span>
-                      </>
-                    }
-                    pending="Queueing…"
+                    submit={t.rich("askOrganisation", { name: listing.name, hidden })}
+                    pending={t("queueing")}
                   />
                 ) : null}
               </div>
@@ -202,26 +199,32 @@ export default async function DueForCheckingPage({ searchParams }: Props) {
           "/admin/due",
           { country: country?.toLowerCase(), kind, after },
           next,
+          { first: admin("firstPage"), next: admin("nextPage") },
         )}
       />
     </>
   );
 }
 
-function LastChecked({ listing }: { listing: DueListing }) {
+function LastChecked({ listing, date, t }: { listing: DueListing; date: Intl.DateTimeFormat; t: Texts }) {
   if (!listing.lastVerifiedAt)
-    return <span className="text-slate-600">Never</span>;
-  const how = listing.lastVerifiedSource
-    ? sourceLabels[listing.lastVerifiedSource]
-    : null;
+    return <span className="text-slate-600">{t("never")}</span>;
+  const source = listing.lastVerifiedSource;
+  const by = listing.lastVerifiedBy;
+  // How it was checked and by whom, as far as it is known.
+  const how = source
+    ? by
+      ? t("checkedHowBy", { source, by })
+      : t("checkedHow", { source })
+    : by;
   return (
     <>
       <span className="whitespace-nowrap">
         {date.format(new Date(listing.lastVerifiedAt))}
       </span>
-      {how || listing.lastVerifiedBy ? (
+      {how ? (
         <span className="block text-sm text-slate-600">
-          {[how, listing.lastVerifiedBy].filter(Boolean).join(", ")}
+          {how}
         </span>
       ) : null}
     </>

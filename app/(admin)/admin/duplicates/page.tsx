@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { formCountries } from "@/components/organisation-form/form-texts";
 import { ActionForm } from "@/components/ui/action-form";
 import { DataTable, Pager } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -9,89 +11,96 @@ import { keysetLinks } from "@/components/ui/keyset-links";
 import { Toast } from "@/components/ui/toast";
 import { dismissDuplicate } from "@/lib/actions/duplicates";
 import { proposeArchiving } from "@/lib/actions/organisations";
-import { requireRole } from "@/lib/auth/session";
-import { listCountries } from "@/lib/data/countries";
+import { currentSession, requireRole } from "@/lib/auth/session";
 import { duplicateReasons, lastDuplicateScan, listDuplicatePairs, maxGroup, type DuplicatePairItem, type PairOrganisation } from "@/lib/data/duplicates";
+import { defaultLocale, intlLocale } from "@/lib/i18n/locales";
 
-export const metadata: Metadata = { title: "Likely duplicates", robots: { index: false } };
-
-const reasonLabels = { domain: "Same website domain", email: "Same e-mail address", phone: "Same phone number", name: "Similar names" } as const;
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations({ locale: (await currentSession())?.user.language ?? defaultLocale, namespace: "Duplicates" });
+  return { title: t("title"), robots: { index: false } };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const date = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
-const time = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+type Texts = Awaited<ReturnType<typeof getTranslations<"Duplicates">>>;
+type AdminTexts = Awaited<ReturnType<typeof getTranslations<"Admin">>>;
+
+/** A screen reader's part of a button's name (the organisations it acts on). */
+const hidden = (chunks: React.ReactNode) => <span className="sr-only">{chunks}</span>;
 
 export default async function DuplicatesPage({ searchParams }: Props) {
-  await requireRole(["ADMIN", "EDITOR", "REVIEWER"], "/admin/duplicates");
+  const session = await requireRole(["ADMIN", "EDITOR", "REVIEWER"], "/admin/duplicates");
+  const locale = session.user.language ?? defaultLocale;
   const params = await searchParams;
   const reason = duplicateReasons.find((value) => value === params.reason);
-  const countries = await listCountries();
+  const [countries, t, admin] = await Promise.all([
+    formCountries(locale),
+    getTranslations({ locale, namespace: "Duplicates" }),
+    getTranslations({ locale, namespace: "Admin" }),
+  ]);
   const country = countries.find((candidate) => candidate.code === String(params.country ?? "").toUpperCase())?.code;
   const after = typeof params.after === "string" && /^[\w-]{1,2000}$/.test(params.after) ? params.after : undefined;
   const [{ pairs, next }, scan] = await Promise.all([listDuplicatePairs({ reason, country, after }), lastDuplicateScan()]);
   const countryNames = new Map(countries.map((candidate) => [candidate.code, candidate.name]));
   const filtered = reason !== undefined || country !== undefined;
+  // English dates as the list has always shown them (3 Mar 2026, 14:05), other languages' own way.
+  const date = new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "medium", timeZone: "UTC" });
+  const time = new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+  const shared = { countryNames, t, admin };
   return (
     <>
-      <h1 className="text-2xl font-bold text-brand-900">Likely duplicates</h1>
-      <Toast message={params.dismissed === "1" ? "Marked as not the same: the pair will not be listed again." : undefined} className="mt-4" />
-      <p className="mt-2 max-w-3xl text-slate-700">
-        Published organisations that are probably the same: websites on the same domain, the same e-mail address or phone number, or very similar
-        names in a country both work in. A domain, address, number or name that more than {maxGroup} organisations share (a hosting platform, a
-        ministry&apos;s switchboard, a common name) is not counted. Archiving one of a pair goes to review like any other change.
-      </p>
+      <h1 className="text-2xl font-bold text-brand-900">{t("title")}</h1>
+      <Toast message={params.dismissed === "1" ? t("dismissed") : undefined} className="mt-4" />
+      <p className="mt-2 max-w-3xl text-slate-700">{t("intro", { max: maxGroup })}</p>
       <p className="mt-2 text-sm text-slate-700">
-        The list is refreshed every night.{" "}
-        {scan ? `Last refreshed ${time.format(scan.finishedAt)} (UTC), ${scan.pairs.toLocaleString("en-GB")} pairs found.` : "It has not been refreshed yet."}
+        {t("refreshedNightly")} {scan ? t("lastRefreshed", { time: time.format(scan.finishedAt), count: scan.pairs }) : t("notRefreshed")}
       </p>
-      <FilterBar label="Filter likely duplicates">
-        <FilterSelect name="reason" label="Why" value={reason} options={[{ value: "", label: "Any reason" }, ...duplicateReasons.map((value) => ({ value, label: reasonLabels[value] }))]} />
+      <FilterBar label={t("filterLabel")} submit={admin("show")}>
+        <FilterSelect
+          name="reason"
+          label={t("why")}
+          value={reason}
+          options={[{ value: "", label: t("anyReason") }, ...duplicateReasons.map((value) => ({ value, label: t("reason", { reason: value }) }))]}
+        />
         <FilterSelect
           name="country"
-          label="Country"
+          label={t("country")}
           value={country?.toLowerCase()}
-          options={[{ value: "", label: "Every country" }, ...countries.map((candidate) => ({ value: candidate.code.toLowerCase(), label: candidate.name }))]}
+          options={[{ value: "", label: t("everyCountry") }, ...countries.map((candidate) => ({ value: candidate.code.toLowerCase(), label: candidate.name }))]}
         />
       </FilterBar>
       <DataTable
-        caption={`Likely duplicates, newest first${after ? " (a further page)" : ""}`}
+        caption={t("caption", { further: after ? "true" : "false" })}
         rows={pairs}
         rowKey={(pair) => pair.id}
-        empty={
-          filtered ? (
-            <EmptyState title="No likely duplicates match these filters." />
-          ) : (
-            <EmptyState title={after ? "No more likely duplicates." : "No likely duplicates found. The list is refreshed every night."} />
-          )
-        }
+        empty={filtered ? <EmptyState title={t("emptyFiltered")} /> : <EmptyState title={after ? t("emptyMore") : t("empty")} />}
         columns={[
-          { header: "Organisation", cell: (pair) => <Organisation organisation={pair.organisations[0]} other={pair.organisations[1]} pair={pair} countryNames={countryNames} /> },
-          { header: "Probably the same as", cell: (pair) => <Organisation organisation={pair.organisations[1]} other={pair.organisations[0]} pair={pair} countryNames={countryNames} /> },
-          { header: "Why", cell: (pair) => <Why pair={pair} /> },
-          { header: "Found", cell: (pair) => date.format(new Date(pair.foundAt)), className: "whitespace-nowrap" },
-          { header: "Not the same?", cell: (pair) => <Dismiss pair={pair} view={{ reason, country: country?.toLowerCase(), after }} /> },
+          { header: t("organisation"), cell: (pair) => <Organisation organisation={pair.organisations[0]} other={pair.organisations[1]} pair={pair} {...shared} /> },
+          { header: t("sameAs"), cell: (pair) => <Organisation organisation={pair.organisations[1]} other={pair.organisations[0]} pair={pair} {...shared} /> },
+          { header: t("why"), cell: (pair) => <Why pair={pair} t={t} /> },
+          { header: t("found"), cell: (pair) => date.format(new Date(pair.foundAt)), className: "whitespace-nowrap" },
+          { header: t("notSameQuestion"), cell: (pair) => <Dismiss pair={pair} view={{ reason, country: country?.toLowerCase(), after }} t={t} admin={admin} /> },
         ]}
       />
-      <Pager links={keysetLinks("/admin/duplicates", { reason, country: country?.toLowerCase(), after }, next)} />
+      <Pager links={keysetLinks("/admin/duplicates", { reason, country: country?.toLowerCase(), after }, next, { first: admin("firstPage"), next: admin("nextPage") })} />
     </>
   );
 }
 
 /** What the two share, one line per reason. */
-function reasonLines(pair: DuplicatePairItem): string[] {
+function reasonLines(pair: DuplicatePairItem, t: Texts): string[] {
   return pair.reasons.map((reason) => {
-    if (reason === "domain") return `Websites on ${pair.domain}`;
-    if (reason === "email") return `Both list ${pair.email}`;
-    if (reason === "phone") return `Both list ${pair.phone}`;
-    return pair.nameSimilarity !== null && pair.nameSimilarity >= 1 ? "The same name" : `Similar names (${Math.round((pair.nameSimilarity ?? 0) * 100)}% alike)`;
+    if (reason === "domain") return t("websitesOn", { domain: pair.domain ?? "" });
+    if (reason === "email") return t("bothList", { contact: pair.email ?? "" });
+    if (reason === "phone") return t("bothList", { contact: pair.phone ?? "" });
+    return pair.nameSimilarity !== null && pair.nameSimilarity >= 1 ? t("sameName") : t("similarNames", { percent: Math.round((pair.nameSimilarity ?? 0) * 100) });
   });
 }
 
-function Why({ pair }: { pair: DuplicatePairItem }) {
+function Why({ pair, t }: { pair: DuplicatePairItem; t: Texts }) {
   return (
     <ul className="space-y-1">
-      {reasonLines(pair).map((line) => (
+      {reasonLines(pair, t).map((line) => (
         <li key={line} className="break-all">
           {line}
         </li>
@@ -100,9 +109,16 @@ function Why({ pair }: { pair: DuplicatePairItem }) {
   );
 }
 
-type OrganisationProps = { organisation: PairOrganisation; other: PairOrganisation; pair: DuplicatePairItem; countryNames: Map<string, string> };
+type OrganisationProps = {
+  organisation: PairOrganisation;
+  other: PairOrganisation;
+  pair: DuplicatePairItem;
+  countryNames: Map<string, string>;
+  t: Texts;
+  admin: AdminTexts;
+};
 
-function Organisation({ organisation, other, pair, countryNames }: OrganisationProps) {
+function Organisation({ organisation, other, pair, countryNames, t, admin }: OrganisationProps) {
   const { id, name } = organisation;
   return (
     <div className="space-y-1">
@@ -117,18 +133,15 @@ function Organisation({ organisation, other, pair, countryNames }: OrganisationP
       ) : null}
       <ActionForm
         action={proposeArchiving}
-        fields={{ organisationId: id, archive: "true", note: `Probably the same as ${other.name} (${reasonLines(pair).join("; ")}).` }}
-        submit={
-          <>
-            Propose archiving<span className="sr-only"> {name}</span>
-          </>
-        }
-        pending="Sending…"
+        fields={{ organisationId: id, archive: "true", note: t("archiveNote", { name: other.name, reasons: reasonLines(pair, t).join("; ") }) }}
+        submit={t.rich("proposeArchiving", { name, hidden })}
+        pending={t("sending")}
         variant="secondary"
         confirmation={{
-          title: `Propose archiving ${name}?`,
-          description: `It is probably the same as ${other.name}. Once a reviewer approves, ${name} disappears from the public directory.`,
-          confirm: `Propose archiving ${name}`,
+          title: t("archiveTitle", { name }),
+          description: t("archiveDescription", { name, other: other.name }),
+          confirm: t("archiveConfirm", { name }),
+          cancel: admin("cancel"),
         }}
         className="pt-1"
       />
@@ -138,7 +151,7 @@ function Organisation({ organisation, other, pair, countryNames }: OrganisationP
 
 type View = { reason?: string; country?: string; after?: string };
 
-function Dismiss({ pair, view }: { pair: DuplicatePairItem; view: View }) {
+function Dismiss({ pair, view, t, admin }: { pair: DuplicatePairItem; view: View; t: Texts; admin: AdminTexts }) {
   const [a, b] = pair.organisations;
   // The list's view goes along, so the action comes back to it.
   const fields = Object.fromEntries(Object.entries(view).filter((entry): entry is [string, string] => Boolean(entry[1])));
@@ -146,16 +159,13 @@ function Dismiss({ pair, view }: { pair: DuplicatePairItem; view: View }) {
     <ActionForm
       action={dismissDuplicate}
       fields={{ organisationId: a.id, otherId: b.id, ...fields }}
-      submit={
-        <>
-          Not the same<span className="sr-only"> ({a.name} and {b.name})</span>
-        </>
-      }
-      pending="Saving…"
+      submit={t.rich("notSame", { first: a.name, second: b.name, hidden })}
+      pending={t("saving")}
       confirmation={{
-        title: `Mark ${a.name} and ${b.name} as not the same?`,
-        description: "The pair leaves this list, and later refreshes will not list it again.",
-        confirm: "Mark as not the same",
+        title: t("dismissTitle", { first: a.name, second: b.name }),
+        description: t("dismissDescription"),
+        confirm: t("dismissConfirm"),
+        cancel: admin("cancel"),
         variant: "primary",
       }}
     />

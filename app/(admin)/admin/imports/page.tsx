@@ -1,58 +1,83 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { UploadForm } from "@/components/imports/upload-form";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
-import { requireRole } from "@/lib/auth/session";
+import { currentSession, requireRole } from "@/lib/auth/session";
 import { listImports } from "@/lib/data/import-batches";
-import { uploadErrors } from "@/lib/validation/import";
-import { importStatusLabels } from "@/components/imports/status";
+import { defaultLocale, intlLocale } from "@/lib/i18n/locales";
+import { uploadErrors, type UploadError } from "@/lib/validation/import";
 
-export const metadata: Metadata = { title: "Imports", robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations({ locale: (await currentSession())?.user.language ?? defaultLocale, namespace: "Imports" });
+  return { title: t("title"), robots: { index: false } };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const date = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+/** The message of each refusal of the upload (lib/validation/import.ts uploadErrors, by code). */
+const uploadErrorKeys = { missing: "uploadMissing", empty: "uploadEmpty", "too-large": "uploadTooLarge" } as const satisfies Record<UploadError, string>;
 
 export default async function ImportsPage({ searchParams }: Props) {
-  await requireRole(["EDITOR", "REVIEWER", "ADMIN"], "/admin/imports");
-  const error = (await searchParams).error;
-  const imports = await listImports();
+  const { user } = await requireRole(["EDITOR", "REVIEWER", "ADMIN"], "/admin/imports");
+  const locale = user.language ?? defaultLocale;
+  const [error, imports, t] = await Promise.all([searchParams.then((params) => params.error), listImports(), getTranslations({ locale, namespace: "Imports" })]);
+  // English times as the admin has always written them (3 Mar 2026, 14:05).
+  const date = new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+  const number = new Intl.NumberFormat(intlLocale(locale));
+  const codes = Object.keys(uploadErrors) as UploadError[];
   return (
     <>
-      <h1 className="text-2xl font-bold text-brand-900">Imports</h1>
+      <h1 className="text-2xl font-bold text-brand-900">{t("title")}</h1>
       <section aria-labelledby="upload-heading" className="mt-6">
         <h2 id="upload-heading" className="text-lg font-semibold">
-          Import a spreadsheet
+          {t("uploadHeading")}
         </h2>
-        <UploadForm error={typeof error === "string" && error in uploadErrors ? uploadErrors[error as keyof typeof uploadErrors] : undefined} />
+        <UploadForm
+          error={typeof error === "string" && Object.hasOwn(uploadErrorKeys, error) ? t(uploadErrorKeys[error as UploadError]) : undefined}
+          texts={{
+            label: t("spreadsheet"),
+            hint: t("uploadHint"),
+            missing: t("uploadMissing"),
+            sessionEnded: t("sessionEnded"),
+            failed: t("uploadFailed"),
+            cutOff: t("uploadCutOff"),
+            submit: t("uploadAndCheck"),
+            progress: t("upload"),
+            uploading: t("uploading", { percent: "{percent}" }),
+            storing: t("storing"),
+            // The upload route's refusals come in English (uploadErrors): said in the reader's language.
+            refusals: Object.fromEntries(codes.map((code) => [uploadErrors[code], t(uploadErrorKeys[code])])),
+          }}
+        />
       </section>
       <section aria-labelledby="export-heading" className="mt-8">
         <h2 id="export-heading" className="text-lg font-semibold">
-          Export the whole directory
+          {t("exportHeading")}
         </h2>
-        <p className="mt-1 text-sm text-slate-600">Every organisation, archived ones marked, with all their contacts, in the columns an import reads: importing the file back proposes no change.</p>
+        <p className="mt-1 text-sm text-slate-600">{t("exportIntro")}</p>
         <p className="mt-2 flex gap-4">
           <a href="/api/export?format=xlsx" className="font-medium text-brand-700 underline hover:no-underline" download>
-            Download as Excel (.xlsx)
+            {t("downloadXlsx")}
           </a>
           <a href="/api/export?format=csv" className="font-medium text-brand-700 underline hover:no-underline" download>
-            Download as CSV
+            {t("downloadCsv")}
           </a>
         </p>
       </section>
       <section aria-labelledby="imports-heading" className="mt-8">
         <h2 id="imports-heading" className="text-lg font-semibold">
-          Latest imports
+          {t("latestHeading")}
         </h2>
         <DataTable
-          caption="Latest imports, newest first"
+          caption={t("latestCaption")}
           rows={imports}
           rowKey={(item) => item.id}
-          empty={<EmptyState title="Nothing has been imported yet.">Upload a spreadsheet above: you will see what each row would do before anything is sent to review.</EmptyState>}
+          empty={<EmptyState title={t("noImports")}>{t("noImportsHint")}</EmptyState>}
           columns={[
             {
-              header: "File",
+              header: t("file"),
               cell: (item) => (
                 <Link href={`/admin/imports/${item.id}`} className="font-medium text-brand-700 underline hover:no-underline">
                   {item.fileName}
@@ -60,10 +85,10 @@ export default async function ImportsPage({ searchParams }: Props) {
               ),
               className: "break-all",
             },
-            { header: "By", cell: (item) => item.authorName ?? "(deleted account)" },
-            { header: "Uploaded", cell: (item) => date.format(item.createdAt), className: "whitespace-nowrap" },
-            { header: "Rows", cell: (item) => (item.summary ? item.summary.rows.toLocaleString("en") : "…") },
-            { header: "Status", cell: (item) => importStatusLabels[item.status] },
+            { header: t("by"), cell: (item) => item.authorName ?? t("deletedAccount") },
+            { header: t("uploaded"), cell: (item) => date.format(item.createdAt), className: "whitespace-nowrap" },
+            { header: t("rows"), cell: (item) => (item.summary ? number.format(item.summary.rows) : "…") },
+            { header: t("statusColumn"), cell: (item) => t("status", { status: item.status }) },
           ]}
         />
       </section>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { LinkVerdict } from "@/components/links/link-verdict";
 import { ActionForm } from "@/components/ui/action-form";
 import { DataTable, Pager } from "@/components/ui/data-table";
@@ -8,30 +9,31 @@ import { ExternalLink } from "@/components/ui/external-link";
 import { FilterBar, FilterSelect } from "@/components/ui/filter-bar";
 import { listQuery } from "@/components/ui/keyset-links";
 import { draftLinkChange } from "@/lib/actions/links";
-import { requireRole } from "@/lib/auth/session";
+import { currentSession, requireRole } from "@/lib/auth/session";
 import { listCountries } from "@/lib/data/countries";
 import { listLinkProblems, problemVerdicts, type LinkProblem, type ProblemVerdict } from "@/lib/data/links";
+import { compareIn, countryNameIn, defaultLocale, intlLocale, type Locale } from "@/lib/i18n/locales";
 
-export const metadata: Metadata = { title: "Link health", robots: { index: false } };
-
-const verdictOptions = [
-  { value: "", label: "Every problem" },
-  { value: "broken", label: "Broken (404, 410, no such name, or failing for three days)" },
-  { value: "failing", label: "Failing (server errors, timeouts)" },
-  { value: "moved", label: "Moved permanently" },
-  { value: "refused", label: "Unsafe address (not checked)" },
-  { value: "blocked", label: "Blocks checks (401, 403, 429)" },
-];
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations({ locale: (await currentSession())?.user.language ?? defaultLocale, namespace: "Links" });
+  return { title: t("title"), robots: { index: false } };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Texts = Awaited<ReturnType<typeof getTranslations<"Links">>>;
 
-const date = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
+const hidden = (chunks: React.ReactNode) => <span className="sr-only">{chunks}</span>;
 
 export default async function LinkHealthPage({ searchParams }: Props) {
-  await requireRole(["ADMIN", "EDITOR", "REVIEWER"], "/admin/links");
+  const session = await requireRole(["ADMIN", "EDITOR", "REVIEWER"], "/admin/links");
+  const locale = session.user.language ?? defaultLocale;
   const params = await searchParams;
   const verdict = problemVerdicts.find((value) => value === params.verdict) as ProblemVerdict | undefined;
-  const countries = await listCountries();
+  const [countries, t, admin] = await Promise.all([
+    listCountries(),
+    getTranslations({ locale, namespace: "Links" }),
+    getTranslations({ locale, namespace: "Admin" }),
+  ]);
   const country = countries.find((candidate) => candidate.code === String(params.country ?? "").toUpperCase())?.code;
   const page = Math.min(Math.max(1, Number(params.page) || 1), 10_000);
   const { problems, hasMore } = await listLinkProblems({ verdict, country, page });
@@ -40,63 +42,63 @@ export default async function LinkHealthPage({ searchParams }: Props) {
     return `/admin/links${query ? `?${query}` : ""}`;
   };
   const filtered = verdict !== undefined || country !== undefined;
+  // English days as the page has always shown them (3 Mar 2026), other languages' own way.
+  const date = new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "medium", timeZone: "UTC" });
+  // English keeps the directory's own country names and order; other languages name and sort them their way.
+  const countryOptions = countries.map(({ code, name }) => ({ value: code.toLowerCase(), label: locale === defaultLocale ? name : countryNameIn(locale, code, name) }));
+  if (locale !== defaultLocale) countryOptions.sort((a, b) => compareIn(locale)(a.label, b.label));
+  const verdictOptions = [
+    { value: "", label: t("everyProblem") },
+    { value: "broken", label: t("brokenOption") },
+    { value: "failing", label: t("failingOption") },
+    { value: "moved", label: t("movedOption") },
+    { value: "refused", label: t("refusedOption") },
+    { value: "blocked", label: t("blockedOption") },
+  ];
   return (
     <>
-      <h1 className="text-2xl font-bold text-brand-900">Link health</h1>
-      <p className="mt-2 max-w-3xl text-slate-700">
-        Every website and contact form the directory publishes is checked every week, and soon after an approval that changes one. A failing link is
-        checked daily and called broken after three days of failures. The checker never changes a listing: a moved link can be drafted as a change for
-        review.
-      </p>
-      <FilterBar label="Filter links">
-        <FilterSelect name="verdict" label="Problem" value={verdict} options={verdictOptions} />
-        <FilterSelect
-          name="country"
-          label="Country"
-          value={country?.toLowerCase()}
-          options={[{ value: "", label: "Every country" }, ...countries.map((candidate) => ({ value: candidate.code.toLowerCase(), label: candidate.name }))]}
-        />
+      <h1 className="text-2xl font-bold text-brand-900">{t("title")}</h1>
+      <p className="mt-2 max-w-3xl text-slate-700">{t("intro")}</p>
+      <FilterBar label={t("filterLabel")} submit={admin("show")}>
+        <FilterSelect name="verdict" label={t("problem")} value={verdict} options={verdictOptions} />
+        <FilterSelect name="country" label={t("country")} value={country?.toLowerCase()} options={[{ value: "", label: t("everyCountry") }, ...countryOptions]} />
       </FilterBar>
       <DataTable
-        caption="Links with a problem, newest problems first (dates in UTC)"
+        caption={t("caption")}
         rows={problems}
         rowKey={(problem) => problem.url}
         empty={
-          <EmptyState title={filtered ? "No link has this problem." : page > 1 ? "No more problems." : "No link has a problem."}>
-            {filtered ? null : "Every website and contact form answered when last checked, or has not been checked yet."}
-          </EmptyState>
+          <EmptyState title={filtered ? t("noneFiltered") : page > 1 ? t("noMore") : t("none")}>{filtered ? null : t("noneHint")}</EmptyState>
         }
         columns={[
-          { header: "Link", cell: (problem) => <ExternalLink href={problem.url}>{problem.url}</ExternalLink>, className: "break-all" },
-          { header: "Problem", cell: (problem) => <Problem problem={problem} /> },
-          { header: "Since", cell: (problem) => (problem.verdictSince ? date.format(new Date(problem.verdictSince)) : "—"), className: "whitespace-nowrap" },
-          { header: "Listed by", cell: (problem) => <ListedBy problem={problem} /> },
+          { header: t("link"), cell: (problem) => <ExternalLink href={problem.url}>{problem.url}</ExternalLink>, className: "break-all" },
+          { header: t("problem"), cell: (problem) => <Problem problem={problem} locale={locale} date={date} t={t} /> },
+          { header: t("since"), cell: (problem) => (problem.verdictSince ? date.format(new Date(problem.verdictSince)) : "—"), className: "whitespace-nowrap" },
+          { header: t("listedBy"), cell: (problem) => <ListedBy problem={problem} t={t} /> },
         ]}
       />
       <Pager
-        links={[...(page > 1 ? [{ label: "Newer problems", href: pageHref(page - 1) }] : []), ...(hasMore ? [{ label: "Older problems", href: pageHref(page + 1) }] : [])]}
+        links={[...(page > 1 ? [{ label: t("newer"), href: pageHref(page - 1) }] : []), ...(hasMore ? [{ label: t("older"), href: pageHref(page + 1) }] : [])]}
       />
     </>
   );
 }
 
-function Problem({ problem }: { problem: LinkProblem }) {
+function Problem({ problem, locale, date, t }: { problem: LinkProblem; locale: Locale; date: Intl.DateTimeFormat; t: Texts }) {
   return (
     <>
-      <LinkVerdict link={problem} />
+      <LinkVerdict link={problem} locale={locale} />
       <span className="mt-1 block text-sm text-slate-700">
-        {problem.verdict === "moved" && problem.suggestedUrl ? (
-          <>Now at <span className="break-all">{problem.suggestedUrl}</span></>
-        ) : (
-          [problem.status ? `HTTP ${problem.status}` : null, problem.error].filter(Boolean).join(": ")
-        )}
+        {problem.verdict === "moved" && problem.suggestedUrl
+          ? t.rich("nowAt", { url: problem.suggestedUrl, address: (chunks) => <span className="break-all">{chunks}</span> })
+          : [problem.status ? `HTTP ${problem.status}` : null, problem.error].filter(Boolean).join(": ")}
       </span>
-      {problem.checkedAt ? <span className="block text-xs text-slate-600">Checked {date.format(new Date(problem.checkedAt))}</span> : null}
+      {problem.checkedAt ? <span className="block text-xs text-slate-600">{t("checked", { date: date.format(new Date(problem.checkedAt)) })}</span> : null}
     </>
   );
 }
 
-function ListedBy({ problem }: { problem: LinkProblem }) {
+function ListedBy({ problem, t }: { problem: LinkProblem; t: Texts }) {
   return (
     <ul className="space-y-2">
       {problem.organisations.map((organisation) => (
@@ -104,13 +106,13 @@ function ListedBy({ problem }: { problem: LinkProblem }) {
           <Link href={`/admin/organisations/${organisation.id}/edit`} className="text-brand-700 underline">
             {organisation.name}
           </Link>{" "}
-          <span className="text-sm text-slate-600">({organisation.field === "website" ? "website" : "contact form"})</span>
+          <span className="text-sm text-slate-600">({t("field", { field: organisation.field })})</span>
           {problem.verdict === "moved" && problem.suggestedUrl ? (
             <ActionForm
               action={draftLinkChange}
               fields={{ organisationId: organisation.id, url: problem.url }}
-              submit={<>Draft the change<span className="sr-only"> for {organisation.name}</span></>}
-              pending="Drafting…"
+              submit={t.rich("draft", { name: organisation.name, hidden })}
+              pending={t("drafting")}
               className="mt-1"
             />
           ) : null}

@@ -86,7 +86,7 @@ export default async function OrganisationsPage({ searchParams }: Props) {
                   {item.acronym ? ` (${item.acronym})` : ""}
                 </Link>
                 {item.pending ? <span className="ml-2 rounded bg-amber-100 px-2 text-amber-900">{t("pendingBadge")}</span> : null}
-                <LinkProblems links={linkProblems.get(item.id)} />
+                <LinkProblems links={linkProblems.get(item.id)} locale={locale} />
               </>
             ),
           },

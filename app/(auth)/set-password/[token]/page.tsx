@@ -1,24 +1,37 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { SetPasswordForm } from "@/components/auth/set-password-form";
-import { expiredLinkMessage, findPasswordToken } from "@/lib/data/users";
+import { findPasswordToken } from "@/lib/data/users";
+import { negotiateLocale } from "@/lib/i18n/locales";
+import { minPasswordLength } from "@/lib/validation/password";
+
+// Before anyone is signed in: in the language the browser asks for (see the layout).
+const requestLocale = async () => negotiateLocale((await headers()).get("accept-language"));
 
 // The token is in the address: it must not leak to other sites through the Referer header.
-export const metadata: Metadata = { title: "Choose a password", robots: { index: false }, referrer: "no-referrer" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations({ locale: await requestLocale(), namespace: "Auth" });
+  return { title: t("choosePasswordTitle"), robots: { index: false }, referrer: "no-referrer" };
+}
 
 type Props = { params: Promise<{ token: string }> };
 
 export default async function SetPasswordPage({ params }: Props) {
   const { token } = await params;
+  const locale = await requestLocale();
+  const t = await getTranslations({ locale, namespace: "Auth" });
   const owner = token.length <= 100 ? await findPasswordToken(token) : null;
   if (!owner) {
     return (
       <>
-        <h1 className="text-2xl font-bold text-brand-900">This link does not work</h1>
-        <p className="mt-2 text-slate-700">{expiredLinkMessage}</p>
+        <h1 className="text-2xl font-bold text-brand-900">{t("invalidLinkTitle")}</h1>
+        {/* lib/data/users.ts's expiredLinkMessage, in the reader's language. */}
+        <p className="mt-2 text-slate-700">{t("invalidLinkText")}</p>
         <p className="mt-6">
           <Link href="/login" className="text-brand-700 underline">
-            Go to sign-in
+            {t("goToSignIn")}
           </Link>
         </p>
       </>
@@ -26,11 +39,20 @@ export default async function SetPasswordPage({ params }: Props) {
   }
   return (
     <>
-      <h1 className="text-2xl font-bold text-brand-900">Choose a password</h1>
-      <p className="mt-2 text-slate-700">
-        For {owner.name} ({owner.email}). You will sign in with it afterwards.
-      </p>
-      <SetPasswordForm token={token} email={owner.email} />
+      <h1 className="text-2xl font-bold text-brand-900">{t("choosePasswordTitle")}</h1>
+      <p className="mt-2 text-slate-700">{t("choosePasswordIntro", { name: owner.name, email: owner.email })}</p>
+      <SetPasswordForm
+        token={token}
+        email={owner.email}
+        language={locale}
+        texts={{
+          password: t("newPassword"),
+          passwordHint: t("newPasswordHint", { count: minPasswordLength }),
+          confirm: t("newPasswordAgain"),
+          submit: t("setPassword"),
+          pending: t("saving"),
+        }}
+      />
     </>
   );
 }

@@ -50,7 +50,7 @@ export default async function EditOrganisationPage({ params }: Props) {
           {t("history")}
         </Link>
       </p>
-      <OrganisationLinkHealth organisationId={id} links={(await linkProblemsOf([id])).get(id)} />
+      <OrganisationLinkHealth organisationId={id} links={(await linkProblemsOf([id])).get(id)} locale={locale} />
       <ListingActions
         locale={locale}
         organisationId={id}
