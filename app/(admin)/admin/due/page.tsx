@@ -16,9 +16,8 @@ import { latestConfirmations, withEmail } from "@/lib/data/confirmations";
 import { linkProblemsOf } from "@/lib/data/links";
 import { listDueForChecking, type DueListing } from "@/lib/data/verification";
 import { serverEnv } from "@/lib/env";
-import type { OrganisationKind } from "@/lib/generated/prisma/enums";
+import { OrganisationKind } from "@/lib/generated/prisma/enums";
 import { defaultLocale, intlLocale } from "@/lib/i18n/locales";
-import { organisationKindLabels } from "@/lib/validation/labels";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations({ locale: (await currentSession())?.user.language ?? defaultLocale, namespace: "Due" });
@@ -48,9 +47,7 @@ export default async function DueForCheckingPage({ searchParams }: Props) {
     (candidate) =>
       candidate.code === String(params.country ?? "").toUpperCase(),
   )?.code;
-  const kind = Object.keys(organisationKindLabels).find(
-    (value) => value === params.kind,
-  ) as OrganisationKind | undefined;
+  const kind = Object.values(OrganisationKind).find((value) => value === params.kind);
   const after = typeof params.after === "string" ? params.after : undefined;
   const { listings, next } = await listDueForChecking({
     country,
@@ -90,7 +87,7 @@ export default async function DueForCheckingPage({ searchParams }: Props) {
           value={kind}
           options={[
             { value: "", label: t("everyKind") },
-            ...(Object.keys(organisationKindLabels) as OrganisationKind[]).map((value) => ({
+            ...Object.values(OrganisationKind).map((value) => ({
               value,
               label: kinds(value),
             })),
