@@ -2,10 +2,14 @@ import type { APIResponse } from "@playwright/test";
 import { expect, test } from "./factories";
 import Ajv2020Module from "ajv/dist/2020.js";
 import { parse } from "csv-parse/sync";
+import { readFileSync } from "node:fs";
+import type english from "../messages/en.json";
 import { sql } from "./support";
 
 // ajv is CommonJS: under ESM its class is the default export's `default`.
 const Ajv2020 = (Ajv2020Module as unknown as { default: typeof Ajv2020Module }).default ?? Ajv2020Module;
+
+const french = JSON.parse(readFileSync(new URL("../messages/fr.json", import.meta.url), "utf8")) as typeof english;
 
 /** The slugs of the published organisations, in id order. */
 const publishedSlugs = async () => (await sql<{ slug: string }>(`SELECT slug FROM "Organisation" WHERE status = 'published' ORDER BY id`)).map((row) => row.slug);
@@ -70,6 +74,58 @@ test("answers carry an ETag, and a repeat with If-None-Match is a 304", async ({
   expect(kinds.data.map((kind: { kind: string }) => kind.kind)).toContain("government_body");
 });
 
+test("the kinds and the countries in a language: ?lang= gives their labels and names in it and says so in Content-Language", async ({ request }) => {
+  type Kind = { kind: string; label: string; organisations: number };
+  type Country = { code: string; name: string; organisations: number };
+  // Without `lang`: English, and no Content-Language, as before the parameter existed.
+  const kindsInEnglish = await request.get("/api/v1/kinds");
+  expect(kindsInEnglish.status()).toBe(200);
+  expect(kindsInEnglish.headers()["content-language"]).toBeUndefined();
+  const englishKinds: Kind[] = (await kindsInEnglish.json()).data;
+  expect(englishKinds).toContainEqual(expect.objectContaining({ kind: "ngo", label: "Non-governmental organisation" }));
+
+  const kindsInFrench = await request.get("/api/v1/kinds?lang=fr");
+  expect(kindsInFrench.status()).toBe(200);
+  expect(kindsInFrench.headers()["content-language"]).toBe("fr");
+  const frenchKinds: Kind[] = (await kindsInFrench.json()).data;
+  // The same kinds in the same order, every label the French message of its kind.
+  expect(frenchKinds.map(({ kind }) => kind)).toEqual(englishKinds.map(({ kind }) => kind));
+  for (const { kind, label } of frenchKinds) expect(label, kind).toBe(french.Kinds[kind.toUpperCase() as keyof typeof french.Kinds]);
+  expect(frenchKinds).toContainEqual(expect.objectContaining({ kind: "ngo", label: "Organisation non gouvernementale" }));
+  // Another body, another ETag: the English one does not make the French answer a 304.
+  expect(kindsInFrench.headers().etag).not.toBe(kindsInEnglish.headers().etag);
+  expect((await request.get("/api/v1/kinds?lang=fr", { headers: { "If-None-Match": kindsInEnglish.headers().etag } })).status()).toBe(200);
+
+  const countriesInEnglish = await request.get("/api/v1/countries");
+  expect(countriesInEnglish.headers()["content-language"]).toBeUndefined();
+  expect((await countriesInEnglish.json()).data).toContainEqual(expect.objectContaining({ code: "be", name: "Belgium" }));
+  const countriesInFrench = await request.get("/api/v1/countries?lang=fr");
+  expect(countriesInFrench.status()).toBe(200);
+  expect(countriesInFrench.headers()["content-language"]).toBe("fr");
+  const frenchCountries: Country[] = (await countriesInFrench.json()).data;
+  expect(frenchCountries).toContainEqual(expect.objectContaining({ code: "be", name: "Belgique" }));
+  // In French alphabetical order.
+  const names = frenchCountries.map(({ name }) => name);
+  expect(names).toEqual([...names].sort(new Intl.Collator("fr").compare));
+  const etag = countriesInFrench.headers().etag;
+  expect(etag).not.toBe(countriesInEnglish.headers().etag);
+  expect((await request.get("/api/v1/countries?lang=fr", { headers: { "If-None-Match": etag } })).status()).toBe(304);
+
+  // A language the directory does not have, or one given twice, is a 400 naming `lang`; other parameters are still refused.
+  for (const path of ["/api/v1/kinds", "/api/v1/countries"]) {
+    for (const [query, parameter] of [
+      ["lang=xx", "lang"],
+      ["lang=FR", "lang"],
+      ["lang=fr&lang=nl", "lang"],
+      ["country=be", "country"],
+    ]) {
+      const response = await request.get(`${path}?${query}`);
+      expect(response.status(), `${path}?${query}`).toBe(400);
+      expect((await response.json()).error.parameter, `${path}?${query}`).toBe(parameter);
+    }
+  }
+});
+
 test("the CSV is UTF-8 with a BOM and parses back to the published organisations and their contacts", async ({ request }) => {
   const [response, published] = await publishedThroughout(() => request.get("/api/v1/organisations.csv"));
   expect(response.status()).toBe(200);
@@ -119,7 +175,11 @@ test("every endpoint's real answers match the OpenAPI description it serves", as
   await check("/api/v1/organisations/{slug}", "/api/v1/organisations/save-belgium", 200);
   await check("/api/v1/organisations/{slug}", "/api/v1/organisations/nothing-here", 404);
   await check("/api/v1/countries", "/api/v1/countries", 200);
+  await check("/api/v1/countries", "/api/v1/countries?lang=de", 200);
+  await check("/api/v1/countries", "/api/v1/countries?lang=xx", 400);
   await check("/api/v1/kinds", "/api/v1/kinds", 200);
+  await check("/api/v1/kinds", "/api/v1/kinds?lang=ro", 200);
+  await check("/api/v1/kinds", "/api/v1/kinds?lang=xx", 400);
   await check("/api/v1/organisations.csv", "/api/v1/organisations.csv", 200);
   // Every path of the description was exercised above.
   expect(Object.keys(spec.paths).sort()).toEqual(["/api/v1/countries", "/api/v1/kinds", "/api/v1/organisations", "/api/v1/organisations.csv", "/api/v1/organisations/{slug}"]);

@@ -6,9 +6,9 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { expect, test, type TestUser } from "./factories";
+import { expect, test } from "./factories";
 import { accessibilityViolations } from "./axe";
-import { freshAddress, signInAs, sql } from "./support";
+import { freshAddress, insertChangeSet, signInAs, sql } from "./support";
 
 const vnuJar = path.join(path.dirname(createRequire(import.meta.url).resolve("vnu-jar")), "build/dist/vnu.jar");
 
@@ -21,24 +21,13 @@ async function nuErrors(dir: string): Promise<string[]> {
   return messages.map((m) => `${path.basename(m.url)}:${m.lastLine ?? "?"}: ${m.message} ${m.extract ? `(${m.extract.trim().slice(0, 120)})` : ""}`);
 }
 
-/** A change set of `author` in `status`, on `organisationId` (an update) or new. */
-async function changeSet(author: TestUser, status: "draft" | "submitted", organisationId: string | null, name: string) {
-  const proposed = { slug: "", name, acronym: null, kind: "OTHER", description: "", website: null, countries: ["MT"], contacts: [], archived: false };
-  const [{ id }] = await sql(
-    `INSERT INTO "ChangeSet" (id, kind, status, "authorId", "organisationId", proposed, "updatedAt", "submittedAt")
-     VALUES (gen_random_uuid(), $1::"ChangeSetKind", $2::"ChangeSetStatus", $3, $4, $5::jsonb, now(), CASE WHEN $2 = 'submitted' THEN now() END) RETURNING id`,
-    [organisationId ? "update" : "create", status, author.id, organisationId, JSON.stringify(proposed)],
-  );
-  return id as string;
-}
-
 test("every admin page is valid HTML (W3C Nu checker) and has no axe violations", async ({ page, make }) => {
   test.setTimeout(180_000);
   const admin = await make.user("admin");
   const editor = await make.user("editor");
   const organisation = await make.organisation();
-  const draft = await changeSet(admin, "draft", null, `Validity Draft ${crypto.randomUUID().slice(0, 6)}`);
-  const submitted = await changeSet(editor, "submitted", organisation.id, `${organisation.name} renamed`);
+  const draft = await insertChangeSet(admin, "draft", null, `Validity Draft ${crypto.randomUUID().slice(0, 6)}`);
+  const submitted = await insertChangeSet(editor, "submitted", organisation.id, `${organisation.name} renamed`);
   const [{ id: importId }] = await sql(
     `INSERT INTO "ImportBatch" (id, "authorId", "fileName", "fileSize", settings, status, "updatedAt")
      VALUES (gen_random_uuid(), $1, 'validity.csv', 10, '{}', 'checked', now()) RETURNING id`,

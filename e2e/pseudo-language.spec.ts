@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./factories";
-import { freshAddress, signInAs, sql } from "./support";
+import { freshAddress, insertChangeSet, signInAs, sql } from "./support";
 import { summarise } from "../lib/text";
 import { readablePhone } from "../lib/validation/normalise";
 import { languageName, locales } from "../lib/i18n/locales";
@@ -80,6 +80,7 @@ async function data(): Promise<string[]> {
   const countries = await sql<{ code: string; name: string }>(`SELECT code, name FROM "Country"`);
   const people = await sql<{ name: string; email: string }>(`SELECT name, email FROM "User"`);
   const proposed = await sql<{ name: string | null }>(`SELECT proposed->>'name' AS name FROM "ChangeSet"`);
+  const imports = await sql<{ fileName: string }>(`SELECT "fileName" FROM "ImportBatch"`);
   const english = new Intl.DisplayNames(["en"], { type: "region" });
   const pieces = [
     ...organisations.flatMap((organisation) => [
@@ -98,6 +99,7 @@ async function data(): Promise<string[]> {
     // Dates and times as Intl writes them (the pseudo-language's are English ones).
     ...intlWords(),
     ...proposed.map((change) => change.name ?? ""),
+    ...imports.map((batch) => batch.fileName),
   ];
   return [...new Set(pieces.map(oneSpaced).filter((piece) => piece.length > 0))].sort((a, b) => b.length - a.length);
 }
@@ -164,12 +166,38 @@ test("the suggestion form's errors and answers are messages too", async ({ page 
 });
 
 test("the admin pages of a member of staff reading the pseudo-language show no text outside the messages", async ({ page, make }) => {
+  test.setTimeout(180_000);
   const admin = await make.user("admin");
+  const editor = await make.user("editor");
+  const organisation = await make.organisation({ contacts: [{ type: "email", value: "pseudo-admin@example.org" }] });
+  const draft = await insertChangeSet(admin, "draft", null, `Pseudo Draft ${crypto.randomUUID().slice(0, 6)}`);
+  const submitted = await insertChangeSet(editor, "submitted", organisation.id, `${organisation.name} renamed`);
+  const [{ id: importId }] = await sql(
+    `INSERT INTO "ImportBatch" (id, "authorId", "fileName", "fileSize", settings, status, "updatedAt")
+     VALUES (gen_random_uuid(), $1, 'pseudo.csv', 10, '{}', 'checked', now()) RETURNING id`,
+    [admin.id],
+  );
   await signInAs(page, admin);
   await sql(`UPDATE "User" SET language = 'zz' WHERE id = $1`, [admin.id]);
-  // The pages whose texts are messages today (the audit log and the jobs page too, but their
-  // tables are codes, addresses and queue names); the admin's other pages are still English
-  // (docs/architecture.md, "Languages").
-  const pages = ["/admin", "/admin/account", "/admin/organisations", "/admin/organisations/new", "/admin/reviews", "/admin/users"];
+  // Every admin page but the audit log and the jobs page, whose tables are codes, addresses and queue names.
+  const pages = [
+    "/admin",
+    "/admin/account",
+    "/admin/users",
+    "/admin/organisations",
+    "/admin/organisations/new",
+    `/admin/organisations/${organisation.id}/edit`,
+    `/admin/organisations/${organisation.id}/history`,
+    "/admin/contacts?q=pseudo-admin",
+    "/admin/links",
+    "/admin/duplicates",
+    "/admin/due",
+    `/admin/changes/${draft}`,
+    `/admin/changes/${draft}/preview`,
+    "/admin/reviews",
+    `/admin/reviews/${submitted}`,
+    "/admin/imports",
+    `/admin/imports/${importId}`,
+  ];
   expect(await unmarkedOn(page, pages)).toEqual({});
 });

@@ -86,3 +86,14 @@ export async function backdateStamps(page: Page) {
     route.continue({ postData: route.request().postData()!.replace(/(name="issued"\r\n\r\n)[^\r]*/, `$1${oldStamp()}`) }),
   );
 }
+
+/** A change set of `author` in `status`, on `organisationId` (an update) or new, written straight to the database. */
+export async function insertChangeSet(author: { id: string }, status: "draft" | "submitted", organisationId: string | null, name: string): Promise<string> {
+  const proposed = { slug: "", name, acronym: null, kind: "OTHER", description: "", website: null, countries: ["MT"], contacts: [], archived: false };
+  const [{ id }] = await sql(
+    `INSERT INTO "ChangeSet" (id, kind, status, "authorId", "organisationId", proposed, "updatedAt", "submittedAt")
+     VALUES (gen_random_uuid(), $1::"ChangeSetKind", $2::"ChangeSetStatus", $3, $4, $5::jsonb, now(), CASE WHEN $2 = 'submitted' THEN now() END) RETURNING id`,
+    [organisationId ? "update" : "create", status, author.id, organisationId, JSON.stringify(proposed)],
+  );
+  return id as string;
+}

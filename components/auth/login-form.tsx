@@ -3,28 +3,31 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
-import { signInErrorMessage } from "@/lib/auth/errors";
+import { signInErrorText } from "@/lib/actions/sign-in";
 import { buttonClass } from "@/components/ui/button";
 
-type Texts = { email: string; password: string; submit: string; pending: string };
+type Texts = { email: string; password: string; submit: string; pending: string; failed: string };
 
 /**
  * `error`: the message for a sign-in error next-auth reported in the address (?error=).
  * Without JavaScript the form is posted to next-auth as it is, with `csrfToken` (from next-auth's
  * cookie) and the return path; next-auth answers with a redirect, to the return path or back to
  * /login with ?error=. With JavaScript, signIn() posts it and the messages appear in place.
- * `texts`: the labels in the page's language (the sign-in errors come from lib/auth/errors.ts, in English).
+ * `texts`: the labels in the page's language (`language`), in which the server also says the
+ * sign-in errors (signInErrorText); `failed` is said when even that cannot be asked.
  */
 export function LoginForm({
   returnTo,
   email,
   error: initialError,
+  language,
   csrfToken,
   texts,
 }: {
   returnTo: string;
   email?: string;
   error?: string;
+  language: string;
   csrfToken: string;
   texts: Texts;
 }) {
@@ -53,7 +56,7 @@ export function LoginForm({
         router.refresh();
         return;
       }
-      setError(signInErrorMessage(result?.error ?? ""));
+      setError(await signInErrorText(result?.error ?? "", language).catch(() => texts.failed));
       // As a form action did: the fields start again empty.
       form.reset();
     });

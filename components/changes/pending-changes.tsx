@@ -18,15 +18,15 @@ export async function PendingChanges({ changes, reviewer, locale = defaultLocale
       </h2>
       <ul className="mt-1 list-disc space-y-1 pl-5">
         {changes.map((change) => {
-          // What it changes in the reader's words, from its keys (`fields` is in English).
+          // What it changes, in the reader's words.
           const fields = [...new Set(change.keys.map(labels.ofKey))].join(", ") || t("noField");
-          const values = { public: change.public ? "yes" : "no", by: change.by, fields };
+          const values = { public: change.public ? "yes" : "no", by: change.by ?? t("someone", { public: change.public ? "yes" : "no" }), fields };
           return (
             <li key={change.id}>
               {change.submittedAt ? t("pendingSince", { ...values, date: formatDay(locale, change.submittedAt) }) : t("pending", values)}{" "}
               <Link href={reviewer ? `/admin/reviews/${change.id}` : `/admin/changes/${change.id}/preview`} className="font-medium underline">
                 {reviewer ? t("reviewIt") : t("previewIt")}
-                <span className="sr-only"> {t("changeBy", { by: change.by })}</span>
+                <span className="sr-only"> {t("changeBy", { by: values.by })}</span>
               </Link>
             </li>
           );

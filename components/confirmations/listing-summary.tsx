@@ -25,13 +25,13 @@ export async function ListingSummary({ slug, locale }: { slug: string; locale: L
         {organisation.acronym ? <span className="font-normal text-slate-600"> ({organisation.acronym})</span> : null}
       </h2>
       <div className="mt-3 text-slate-800">
-        {organisation.description ? <LinkedText text={organisation.description} /> : <p className="text-slate-600">{page("noDescription")}</p>}
+        {organisation.description ? <LinkedText text={organisation.description} locale={locale} /> : <p className="text-slate-600">{page("noDescription")}</p>}
       </div>
       <div className="mt-4 space-y-3">
         {organisation.website ? (
           <p>
             <span className="font-medium text-slate-700">{page("website")} </span>
-            <ExternalLink href={organisation.website}>{organisation.website}</ExternalLink>
+            <ExternalLink href={organisation.website} locale={locale}>{organisation.website}</ExternalLink>
           </p>
         ) : (
           <p className="text-slate-600">{page("noWebsite")}</p>

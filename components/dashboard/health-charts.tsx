@@ -1,33 +1,7 @@
 import { intlLocale } from "@/lib/i18n/locales";
 import { getTranslations } from "next-intl/server";
-import type { Bar, HealthFigures, WeeklyMedian } from "@/lib/data/health";
+import type { Bar, HealthBarKey, HealthFigures, WeeklyMedian } from "@/lib/data/health";
 import type { Locale } from "@/lib/i18n/locales";
-
-/**
- * The bars' labels as lib/data/health.ts gives them (English), and their messages: a label not
- * listed here (a bar added there and not yet here) is shown as it comes.
- */
-const barEntries = [
-  ["Under 3 months", "checkedUnder3Months"],
-  ["3 to 6 months", "checked3To6Months"],
-  ["6 to 12 months", "checked6To12Months"],
-  ["1 to 2 years", "checked1To2Years"],
-  ["Over 2 years", "checkedOver2Years"],
-  ["Never checked", "checkedNever"],
-  ["Working", "linkWorking"],
-  ["Moved", "linkMoved"],
-  ["Failing", "linkFailing"],
-  ["Broken", "linkBroken"],
-  ["Blocked (bot protection)", "linkBlocked"],
-  ["Refused (unsafe address)", "linkRefused"],
-  ["Not checked yet", "linkNotChecked"],
-  ["Under a day", "queueUnderADay"],
-  ["1 to 3 days", "queue1To3Days"],
-  ["3 to 7 days", "queue3To7Days"],
-  ["1 to 4 weeks", "queue1To4Weeks"],
-  ["Over 4 weeks", "queueOver4Weeks"],
-] as const;
-const barLabels = new Map<string, (typeof barEntries)[number][1]>(barEntries);
 
 /** Numbers, times and days in the staff member's language (English as in Britain: 14:05, 3 Mar). */
 function formats(locale: Locale) {
@@ -41,7 +15,8 @@ function formats(locale: Locale) {
 }
 type Formats = ReturnType<typeof formats>;
 
-type BarTexts = { share: string; empty: string; label: (label: string) => string };
+/** A bar is named by its message in "Dashboard" (lib/data/health.ts gives the key). */
+type BarTexts = { share: string; empty: string; label: (key: HealthBarKey) => string };
 
 /**
  * A distribution as a table whose last column draws each row's bar: the chart and its figures in
@@ -65,9 +40,9 @@ function BarTable({ title, unit, bars, id, texts, format }: { title: string; uni
         </thead>
         <tbody>
           {bars.map((bar) => (
-            <tr key={bar.label}>
+            <tr key={bar.key}>
               <th scope="row" className="w-40 py-1 pr-3 text-left font-normal text-slate-700">
-                {texts.label(bar.label)}
+                {texts.label(bar.key)}
               </th>
               <td className="w-20 py-1 pr-3 text-right tabular-nums">{format.number.format(bar.count)}</td>
               <td className="py-1">
@@ -158,10 +133,7 @@ export async function HealthCharts({ figures, locale }: { figures: HealthFigures
   const bars: BarTexts = {
     share: t("share"),
     empty: t("nothingCounted"),
-    label: (label) => {
-      const key = barLabels.get(label);
-      return key ? t(key) : label;
-    },
+    label: (key) => t(key),
   };
   return (
     <section aria-labelledby="health" className="mt-10">

@@ -15,6 +15,7 @@ export type SettingsTexts = {
   howRead: string;
   encoding: string;
   detectedEncoding: string;
+  utf8: string;
   utf16le: string;
   utf16be: string;
   windows1252: string;
@@ -115,7 +116,7 @@ export function SettingsForm({ batchId, format, detected, sheets, settings, colu
               null,
               [
                 { value: "", label: texts.detectedEncoding },
-                { value: "utf-8", label: "UTF-8" },
+                { value: "utf-8", label: texts.utf8 },
                 { value: "utf-16le", label: texts.utf16le },
                 { value: "utf-16be", label: texts.utf16be },
                 { value: "windows-1252", label: texts.windows1252 },

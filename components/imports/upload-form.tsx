@@ -18,8 +18,6 @@ type Texts = {
   progress: string;
   uploading: string;
   storing: string;
-  /** The upload route's refusals (in English) in the reader's language, by their English text. */
-  refusals: Record<string, string>;
 };
 
 /**
@@ -65,7 +63,9 @@ export function UploadForm({ error, texts }: { error?: string; texts: Texts }) {
             return;
           }
           setProgress(null);
-          setMessage(answer.error ? (texts.refusals[answer.error] ?? answer.error) : request.status === 401 ? texts.sessionEnded : texts.failed);
+          // The route says its refusals of the file (400, 413) in the staff member's language.
+          const refusal = (request.status === 400 || request.status === 413) && answer.error;
+          setMessage(refusal || (request.status === 401 ? texts.sessionEnded : texts.failed));
           input.current?.focus();
         };
         request.onerror = () => {

@@ -6,7 +6,7 @@ import { ExternalLink } from "@/components/ui/external-link";
 
 type Contact = OrganisationDetail["contacts"][number];
 
-function ContactValue({ contact }: { contact: Contact }) {
+function ContactValue({ contact, locale }: { contact: Contact; locale: Locale }) {
   switch (contact.type) {
     case "EMAIL":
       return (
@@ -24,7 +24,11 @@ function ContactValue({ contact }: { contact: Contact }) {
     case "ADDRESS":
       return <address className="whitespace-pre-line not-italic">{contact.value}</address>;
     case "CONTACT_FORM":
-      return <ExternalLink href={contact.value}>{contact.value}</ExternalLink>;
+      return (
+        <ExternalLink href={contact.value} locale={locale}>
+          {contact.value}
+        </ExternalLink>
+      );
   }
 }
 
@@ -40,7 +44,7 @@ export async function ContactList({ contacts, locale }: { contacts: Contact[]; l
             {contact.label ? <span className="block text-sm font-normal text-slate-600">{contact.label}</span> : null}
           </dt>
           <dd className="mb-2 sm:mb-0">
-            <ContactValue contact={contact} />
+            <ContactValue contact={contact} locale={locale} />
           </dd>
         </div>
       ))}

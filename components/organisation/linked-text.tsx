@@ -1,8 +1,9 @@
 import { linkify } from "@/lib/linkify";
 import { ExternalLink } from "@/components/ui/external-link";
+import type { Locale } from "@/lib/i18n/locales";
 
-/** Plain text paragraphs (blank-line separated) with web and e-mail addresses made into links. */
-export function LinkedText({ text }: { text: string }) {
+/** Plain text paragraphs (blank-line separated) with web and e-mail addresses made into links; `locale`: the page's language. */
+export function LinkedText({ text, locale }: { text: string; locale: Locale }) {
   const paragraphs = text.split(/\n\s*\n/).filter((paragraph) => paragraph.trim());
   return (
     <>
@@ -16,7 +17,7 @@ export function LinkedText({ text }: { text: string }) {
                 {part.text}
               </a>
             ) : (
-              <ExternalLink key={i} href={part.href}>
+              <ExternalLink key={i} href={part.href} locale={locale}>
                 {part.text}
               </ExternalLink>
             ),

@@ -48,7 +48,7 @@ export async function OrganisationArticle({ organisation, locale, pageUrl }: Pro
         {shown.original ? <p className="mb-2 text-sm text-slate-600">{t("originalIn", { language: languageNameIn(locale, shown.descriptionLanguage) })}</p> : null}
         {shown.description ? (
           <div lang={shown.descriptionLanguage}>
-            <LinkedText text={shown.description} />
+            <LinkedText text={shown.description} locale={locale} />
           </div>
         ) : (
           <p className="text-slate-600">{t("noDescription")}</p>
@@ -63,7 +63,7 @@ export async function OrganisationArticle({ organisation, locale, pageUrl }: Pro
           {organisation.website ? (
             <p>
               <span className="font-medium text-slate-700">{t("website")} </span>
-              <ExternalLink href={organisation.website}>{organisation.website}</ExternalLink>
+              <ExternalLink href={organisation.website} locale={locale}>{organisation.website}</ExternalLink>
               {organisation.brokenWebsiteCheckedAt ? (
                 <span className="block text-sm text-slate-600">{t("websiteDown", { date: formatDay(locale, organisation.brokenWebsiteCheckedAt) })}</span>
               ) : null}

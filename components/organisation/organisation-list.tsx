@@ -50,7 +50,7 @@ export async function OrganisationList({
             ) : null}
             {organisation.website ? (
               <p className="mt-1 text-sm">
-                <ExternalLink href={organisation.website}>
+                <ExternalLink href={organisation.website} locale={locale}>
                   {organisation.website}
                 </ExternalLink>
               </p>

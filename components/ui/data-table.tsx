@@ -47,11 +47,14 @@ export function DataTable<Row>({ caption, columns, rows, rowKey, empty }: Props<
   );
 }
 
-/** The links to other pages of a list (see keysetLinks); nothing when there is one page. */
-export function Pager({ links }: { links: { label: string; href: string }[] }) {
+/**
+ * The links to other pages of a list (see keysetLinks); nothing when there is one page. `label`
+ * names the navigation for screen readers, in the reader's language (Admin.pages).
+ */
+export function Pager({ label, links }: { label: string; links: { label: string; href: string }[] }) {
   if (links.length === 0) return null;
   return (
-    <nav aria-label="Pages" className="mt-6 flex gap-4">
+    <nav aria-label={label} className="mt-6 flex gap-4">
       {links.map((link) => (
         <Link key={link.label} href={link.href} className="text-brand-700 underline hover:no-underline">
           {link.label}

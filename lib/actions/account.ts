@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { defineAction } from "@/lib/auth/define-action";
 import { updateLanguage, updateNotificationSettings } from "@/lib/data/users";
-import { defaultLocale, languageNameIn } from "@/lib/i18n/locales";
+import { languageNameIn } from "@/lib/i18n/locales";
 import { languageSettingSchema, notificationSettingsSchema } from "@/lib/validation/account";
 
 const staff = ["ADMIN", "EDITOR", "REVIEWER"] as const;
@@ -13,7 +13,7 @@ const staff = ["ADMIN", "EDITOR", "REVIEWER"] as const;
 export const saveNotificationSettings = defineAction({ name: "account.notifications", schema: notificationSettingsSchema, roles: staff }, async (settings, actor) => {
   await updateNotificationSettings(actor, settings);
   revalidatePath("/admin/account");
-  const t = await getTranslations({ locale: actor.language ?? defaultLocale, namespace: "Account" });
+  const t = await getTranslations({ locale: actor.language, namespace: "Account" });
   return { ok: true, message: t("mailSaved") };
 });
 

@@ -12,34 +12,28 @@ import { askForNewLink, askForNewLinkByEmail, confirmListing, requestConfirmatio
 import { enqueue } from "@/lib/jobs";
 import { mailConfigured } from "@/lib/mail";
 import { dueBatchSchema, newLinkSchema } from "@/lib/validation/verification";
-import { formatDay, localePath } from "@/lib/i18n/locales";
+import { formatDay, localePath, type Locale } from "@/lib/i18n/locales";
 
 const staff = ["ADMIN", "EDITOR", "REVIEWER"] as const;
-const day = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
-/** What a request's outcome means, in words for staff and for the organisation asking again. */
-function outcomeMessage(outcome: RequestOutcome): { ok: boolean; message: string } {
+/** What a request's outcome means, in words for the staff member who asked. */
+async function outcomeMessage(outcome: RequestOutcome, language: Locale): Promise<{ ok: boolean; message: string }> {
+  const t = await getTranslations({ locale: language, namespace: "Outcomes" });
   switch (outcome.status) {
     case "queued":
-      return { ok: true, message: "The request is on its way: the organisation gets an e-mail within minutes." };
+      return { ok: true, message: t("requestQueued") };
     case "recently-asked":
-      return { ok: false, message: `The organisation was asked on ${day.format(outcome.askedAt)}: a new request can go from ${day.format(outcome.nextAt)}.` };
+      return { ok: false, message: t("requestRecent", { askedAt: formatDay(language, outcome.askedAt), nextAt: formatDay(language, outcome.nextAt) }) };
     case "no-email":
-      return { ok: false, message: "This listing has no e-mail address to ask: check it yourself." };
+      return { ok: false, message: t("requestNoEmail") };
     case "suppressed":
-      return {
-        ok: false,
-        message:
-          outcome.reason === "UNSUBSCRIBED"
-            ? `${outcome.email} asked to receive no more requests: check this listing yourself.`
-            : `Mail to ${outcome.email} could not be delivered: check this listing yourself, and its address.`,
-      };
+      return { ok: false, message: t(outcome.reason === "UNSUBSCRIBED" ? "requestUnsubscribed" : "requestBounced", { email: outcome.email }) };
     case "not-listed":
-      return { ok: false, message: "This organisation is not listed." };
+      return { ok: false, message: t("requestNotListed") };
     case "bad-email":
-      return { ok: false, message: `${outcome.email} is not an address mail can be sent to: check this listing yourself, and its address.` };
+      return { ok: false, message: t("requestBadEmail", { email: outcome.email }) };
     case "mail-off":
-      return { ok: false, message: "Outgoing mail is not configured (SMTP_URL): no request can be sent." };
+      return { ok: false, message: t("mailOff") };
   }
 }
 
@@ -90,19 +84,21 @@ const organisationIdSchema = z.strictObject({ organisationId: z.uuid({ error: "T
 export const requestConfirmationAction = defineAction({ name: "confirmations.request", schema: organisationIdSchema, roles: staff }, async ({ organisationId }, actor) => {
   const outcome = await requestConfirmation(organisationId, actor);
   if (outcome.status === "queued") afterCommit("confirmations.request: refreshing pages", () => revalidatePath("/admin", "layout"));
-  return outcomeMessage(outcome);
+  return outcomeMessage(outcome, actor.language);
 });
 
 /** Staff ask every overdue listing of the due list's filter, as a job. */
 export const requestDueConfirmationsAction = defineAction({ name: "confirmations.request-due", schema: dueBatchSchema, roles: staff }, async ({ country, kind }, actor) => {
-  if (!mailConfigured()) return { ok: false, message: "Outgoing mail is not configured (SMTP_URL): no request can be sent." };
+  const t = await getTranslations({ locale: actor.language, namespace: "Outcomes" });
+  if (!mailConfigured()) return { ok: false, message: t("mailOff") };
   await enqueue("confirmations-due", { format: 1, country, kind, requestedById: actor.id });
-  return { ok: true, message: "Asking the overdue listings of this list: a worker sends the requests within minutes (those asked in the last 30 days are left out)." };
+  return { ok: true, message: t("dueQueued") };
 });
 
 /** Staff write to an address again that unsubscribed or bounced. */
 export const liftSuppressionAction = defineAction({ name: "confirmations.lift-suppression", schema: newLinkSchema, roles: staff }, async ({ email }, actor) => {
   // The page is not refreshed: the form stays, with this message, until the next visit.
   const lifted = await liftSuppression(actor, email);
-  return lifted ? { ok: true, message: `${email} can be asked again.` } : { ok: false, message: `${email} was not stopped.` };
+  const t = await getTranslations({ locale: actor.language, namespace: "Outcomes" });
+  return lifted ? { ok: true, message: t("suppressionLifted", { email }) } : { ok: false, message: t("suppressionNone", { email }) };
 });

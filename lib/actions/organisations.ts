@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { afterCommit } from "@/lib/after-commit";
 import { defineAction } from "@/lib/auth/define-action";
@@ -111,7 +112,8 @@ export const verifyOrganisation = defineAction({ name: "organisations.verify", s
     revalidatePublic(changed);
     revalidatePath("/admin", "layout");
   });
-  return { ok: true, message: "Marked as verified today." };
+  const t = await getTranslations({ locale: actor.language, namespace: "Outcomes" });
+  return { ok: true, message: t("verified") };
 });
 
 /** Likely duplicates of what is being typed in the organisation form (a read; no change). */
@@ -131,7 +133,9 @@ const restoreSchema = z.strictObject({
 
 /** Proposes restoring an earlier revision; it goes through review like any other change. */
 export const restoreRevision = defineAction({ name: "organisations.restore-revision", schema: restoreSchema, roles: staff }, async ({ organisationId, revisionNumber }, actor) => {
-  const id = await proposeRestore(actor, organisationId, revisionNumber);
+  // The note is the proposer's, in their words: the reviewer reads it as they would any note.
+  const t = await getTranslations({ locale: actor.language, namespace: "Outcomes" });
+  const id = await proposeRestore(actor, organisationId, revisionNumber, t("restoresRevision", { number: revisionNumber }));
   afterCommit("organisations.restore-revision: refreshing pages", () => revalidatePath("/admin", "layout"));
   redirect(`/admin/changes/${id}?submitted=1`);
 });

@@ -1,11 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { defineAction } from "@/lib/auth/define-action";
 import * as users from "@/lib/data/users";
 import { appUrl } from "@/lib/env";
 import { queueMail } from "@/lib/jobs";
-import { defaultLocale, isLocale } from "@/lib/i18n/locales";
+import { defaultLocale, isLocale, type Locale } from "@/lib/i18n/locales";
 import {
   changeRoleSchema,
   inviteUserSchema,
@@ -17,6 +18,8 @@ export type PasswordLinkResult = { email: string; link: string; emailed: boolean
 
 const admins = ["ADMIN"] as const;
 const linkFor = (token: string) => `${appUrl()}/set-password/${token}`;
+/** The outcome's words, in the admin's language. */
+const outcomes = (language: Locale) => getTranslations({ locale: language, namespace: "Outcomes" });
 
 /**
  * Queues the link for the worker to e-mail (lib/jobs/mail.ts); the admin is shown it either way.
@@ -37,19 +40,22 @@ export const inviteUser = defineAction({ name: "users.invite", schema: inviteUse
   const link = linkFor(token);
   const emailed = await emailLink({ to: user.email, name: user.name, link, reason: "invite", language: user.language });
   revalidatePath("/admin/users");
-  return { ok: true, message: `Account created for ${user.email}.`, data: { email: user.email, link, emailed } };
+  const t = await outcomes(actor.language);
+  return { ok: true, message: t("accountCreated", { email: user.email }), data: { email: user.email, link, emailed } };
 });
 
 export const changeRole = defineAction({ name: "users.change-role", schema: changeRoleSchema, roles: admins }, async ({ userId, role }, actor) => {
   const user = await users.changeRole(actor, userId, role);
   revalidatePath("/admin/users");
-  return { ok: true, message: `${user.name} is now ${role.toLowerCase()}.` };
+  const t = await outcomes(actor.language);
+  return { ok: true, message: t("roleChanged", { name: user.name, role }) };
 });
 
 export const setDisabled = defineAction({ name: "users.set-disabled", schema: setDisabledSchema, roles: admins }, async ({ userId, disabled }, actor) => {
   const user = await users.setDisabled(actor, userId, disabled);
   revalidatePath("/admin/users");
-  return { ok: true, message: disabled ? `${user.name} is disabled and signed out.` : `${user.name} can sign in again.` };
+  const t = await outcomes(actor.language);
+  return { ok: true, message: t(disabled ? "disabled" : "enabled", { name: user.name }) };
 });
 
 export const resetPassword = defineAction({ name: "users.reset-password", schema: userIdSchema, roles: admins }, async ({ userId }, actor) => {
@@ -57,11 +63,13 @@ export const resetPassword = defineAction({ name: "users.reset-password", schema
   const link = linkFor(token);
   const emailed = await emailLink({ to: user.email, name: user.name, link, reason: "reset", language: user.language });
   revalidatePath("/admin/users");
-  return { ok: true, message: `The password of ${user.email} is reset.`, data: { email: user.email, link, emailed } };
+  const t = await outcomes(actor.language);
+  return { ok: true, message: t("passwordReset", { email: user.email }), data: { email: user.email, link, emailed } };
 });
 
 export const signOutUserEverywhere = defineAction({ name: "users.sign-out-everywhere", schema: userIdSchema, roles: admins }, async ({ userId }, actor) => {
   const count = await users.signOutUserEverywhere(actor, userId);
   revalidatePath("/admin/users");
-  return { ok: true, message: count === 1 ? "1 session ended." : `${count} sessions ended.` };
+  const t = await outcomes(actor.language);
+  return { ok: true, message: t("sessionsEnded", { count }) };
 });

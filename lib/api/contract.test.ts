@@ -40,6 +40,10 @@ describe("the operations of the document", () => {
     ]);
     expect(operation("listOrganisations").parameters.map(({ name }) => name)).toEqual(["country", "kind", "q", "cursor", "limit", "lang"]);
     expect(operation("getOrganisation").parameters).toEqual([expect.objectContaining({ name: "slug", in: "path" }), expect.objectContaining({ name: "lang", in: "query" })]);
+    // The lists of countries and kinds take the language of their names and labels, and nothing else.
+    for (const operationId of ["listCountries", "listKinds"]) {
+      expect(operation(operationId).parameters, operationId).toEqual([expect.objectContaining({ name: "lang", in: "query", schema: expect.objectContaining({ enum: ["en", "fr", "nl", "de", "it", "es", "ro"] }) })]);
+    }
   });
 });
 
@@ -54,6 +58,9 @@ describe("an answer the document describes", () => {
     ["getOrganisation", "no such slug", json(404, { error: { message: "No published organisation has this slug." } })],
     ["exportOrganisationsCsv", "the CSV", { status: 200, headers: { "content-type": "text/csv; charset=utf-8", etag: 'W/"abc"' }, body: "\ufeffslug,name\r\n" }],
     ["listKinds", "the kinds", json(200, { data: [{ kind: "ngo", label: "NGO", organisations: 0 }] }, { etag: '"abc"' })],
+    ["listKinds", "the kinds in French", json(200, { data: [{ kind: "ngo", label: "Organisation non gouvernementale", organisations: 0 }] }, { etag: '"abc"', "content-language": "fr" })],
+    ["listCountries", "the countries", json(200, { data: [{ code: "be", name: "Belgium", organisations: 3 }] }, { etag: '"abc"' })],
+    ["listCountries", "the countries in German", json(200, { data: [{ code: "be", name: "Belgien", organisations: 3 }] }, { etag: '"abc"', "content-language": "de" })],
   ])("%s: %s passes", (operationId, _, answer) => {
     expect(contract.check(operation(operationId), answer)).toEqual([]);
   });
@@ -149,6 +156,14 @@ describe("the API's query parser agrees with the document", () => {
       );
     }
   });
+
+  it.each(["listCountries", "listKinds"])("%s: takes a language of the directory and refuses any other, naming `lang`", (operationId) => {
+    const names = operation(operationId).parameters.map(({ name }) => name);
+    expect(parseApiQuery(new URLSearchParams({ lang: "fr" }), names)).toMatchObject({ lang: "fr" });
+    expect(parseApiQuery(new URLSearchParams(), names)).not.toHaveProperty("lang");
+    for (const lang of ["xx", "FR", "fr-BE", "zz", ""]) expect(parseApiQuery(new URLSearchParams({ lang }), names), lang).toMatchObject({ parameter: "lang" });
+    expect(parseApiQuery(new URLSearchParams({ lang: "fr", country: "be" }), names)).toMatchObject({ parameter: "country" });
+  });
 });
 
 describe("harvest", () => {
@@ -163,5 +178,6 @@ describe("requestPath", () => {
     expect(requestPath(operation("getOrganisation"), { slug: "a b/ç" })).toBe("/api/v1/organisations/a%20b%2F%C3%A7");
     expect(requestPath(operation("listOrganisations"), { q: "a&b", limit: "5" })).toBe("/api/v1/organisations?q=a%26b&limit=5");
     expect(requestPath(operation("listCountries"), {})).toBe("/api/v1/countries");
+    expect(requestPath(operation("listKinds"), { lang: "fr" })).toBe("/api/v1/kinds?lang=fr");
   });
 });

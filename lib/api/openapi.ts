@@ -97,6 +97,14 @@ const filters = [
 ];
 /** The language of the names and descriptions given, where they are translated; the answer's Content-Language says it. */
 const lang = { name: "lang", in: "query", schema: language, description: "Names and descriptions in this language where they are translated (the answer's `Content-Language`); as written otherwise." };
+/** The language of the countries' names and the kinds' labels; the answer's Content-Language says it. */
+const countryLang = {
+  name: "lang",
+  in: "query",
+  schema: language,
+  description: "Country names in this language, sorted as its readers sort them (the answer's `Content-Language`); the directory's English names otherwise.",
+};
+const kindLang = { name: "lang", in: "query", schema: language, description: "Labels in this language (the answer's `Content-Language`); English otherwise." };
 
 export const openapi = {
   openapi: "3.1.0",
@@ -175,9 +183,11 @@ export const openapi = {
         operationId: "listCountries",
         summary: "Countries with published organisations",
         security: [],
+        description: "Every country with at least one published organisation, with how many. Without `lang`, English names in alphabetical order; with it, the names in that language, in that language's alphabetical order.",
+        parameters: [countryLang],
         responses: {
           "200": ok(
-            "Countries by name, with how many organisations.",
+            "Countries by name (in `lang`, else English), with how many organisations.",
             dataList({ type: "object", additionalProperties: false, required: ["code", "name", "organisations"], properties: { code: { type: "string", pattern: "^[a-z]{2}$" }, name: { type: "string" }, organisations: { type: "integer", minimum: 1 } } }),
           ),
           "304": notModified,
@@ -191,9 +201,11 @@ export const openapi = {
         operationId: "listKinds",
         summary: "Kinds of organisation",
         security: [],
+        description: "Every kind, in a fixed order, with its label and how many organisations of it are published. Labels are in English unless `lang` asks for another language.",
+        parameters: [kindLang],
         responses: {
           "200": ok(
-            "Every kind, with its label and how many are published.",
+            "Every kind, with its label (in `lang`, else English) and how many are published.",
             dataList({ type: "object", additionalProperties: false, required: ["kind", "label", "organisations"], properties: { kind: { $ref: "#/components/schemas/Kind" }, label: { type: "string" }, organisations: { type: "integer", minimum: 0 } } }),
           ),
           "304": notModified,

@@ -13,8 +13,8 @@ import type { FormState } from "@/lib/forms/form-state";
 import { defaultLocale, isLocale, type Locale } from "@/lib/i18n/locales";
 import { validationTranslator } from "@/lib/i18n/validation";
 
-/** Who is acting: the signed-in user and their client address, for the data call and its audit event. */
-export type Actor = SessionUser & { address: string };
+/** Who is acting: the signed-in user, their client address (for the data call and its audit event) and the language they read. */
+export type Actor = SessionUser & { address: string; language: Locale };
 
 /** Who may call an action: signed-in users with one of these roles, or anyone (public forms). */
 type Access = readonly Role[] | "anyone";
@@ -31,9 +31,9 @@ type ActionOptions<Schema extends z.ZodType, A extends Access> = {
   secret?: readonly string[];
 };
 
-export const signedOutMessage = "Your session has ended, so nothing was saved. Sign in again in a new tab, then save again here: what you typed is kept.";
+const signedOutMessage = "Your session has ended, so nothing was saved. Sign in again in a new tab, then save again here: what you typed is kept.";
 const checkFields = "Check the highlighted fields.";
-export const deniedMessage = "Your role does not allow this. Nothing was saved.";
+const deniedMessage = "Your role does not allow this. Nothing was saved.";
 const failedMessage = (reference: string) => `Something went wrong and nothing was saved. Try again; if it keeps failing, give this reference to an administrator: ${reference}.`;
 
 /**
@@ -58,11 +58,11 @@ export function defineAction<Schema extends z.ZodType, A extends Access, Data = 
     const localise = await validationTranslator(language);
     if (roles !== "anyone" && !session) {
       await recordAudit({ action: "access.denied", subject: `action:${name}`, address, details: { reason: "signed out" } });
-      return { ok: false, signedOut: true, message: signedOutMessage, values };
+      return { ok: false, signedOut: true, message: localise(signedOutMessage), values };
     }
     if (session && roles !== "anyone" && !roles.includes(session.user.role)) {
       await recordAudit({ action: "access.denied", actorId: session.user.id, subject: `action:${name}`, address, details: { role: session.user.role } });
-      return { ok: false, message: deniedMessage, values };
+      return { ok: false, message: localise(deniedMessage), values };
     }
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
@@ -71,7 +71,7 @@ export function defineAction<Schema extends z.ZodType, A extends Access, Data = 
       return { ok: false, message: errors.form?.join(" ") ?? localise(checkFields), fieldErrors: errors, values };
     }
     try {
-      const actor = (session ? { ...session.user, address } : { address, language }) as ActorFor<A>;
+      const actor = (session ? { ...session.user, address, language } : { address, language }) as ActorFor<A>;
       return (await fn(parsed.data, actor)) ?? { ok: true };
     } catch (thrown) {
       unstable_rethrow(thrown);
@@ -85,7 +85,7 @@ export function defineAction<Schema extends z.ZodType, A extends Access, Data = 
       // The data layer's own role check refused: the roles above and the data layer disagree.
       if (error instanceof ForbiddenError) {
         console.error(`[action ${name}] the data layer refused the role: ${error.message}`);
-        return { ok: false, message: deniedMessage, values };
+        return { ok: false, message: localise(deniedMessage), values };
       }
       const reference = randomUUID();
       console.error(`[action ${name}] reference ${reference}:`, error);

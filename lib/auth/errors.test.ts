@@ -12,17 +12,32 @@ describe("sign-in errors", () => {
     expect(throttledMinutes(throttledError(after(24 * 60 * 60_000), now))).toBe(1440);
   });
 
-  it("say how long to wait, in minutes and then hours", () => {
-    expect(signInErrorMessage("throttled:14")).toBe("Too many failed sign-ins. Try again in 14 minutes.");
-    expect(signInErrorMessage("throttled:1")).toBe("Too many failed sign-ins. Try again in 1 minute.");
-    expect(signInErrorMessage("throttled:240")).toBe("Too many failed sign-ins. Try again in 4 hours.");
+  it("say how long to wait, in minutes and then hours", async () => {
+    expect(await signInErrorMessage("throttled:14", "en")).toBe("Too many failed sign-ins. Try again in 14 minutes.");
+    expect(await signInErrorMessage("throttled:1", "en")).toBe("Too many failed sign-ins. Try again in 1 minute.");
+    expect(await signInErrorMessage("throttled:90", "en")).toBe("Too many failed sign-ins. Try again in 90 minutes.");
+    expect(await signInErrorMessage("throttled:91", "en")).toBe("Too many failed sign-ins. Try again in 2 hours.");
+    expect(await signInErrorMessage("throttled:240", "en")).toBe("Too many failed sign-ins. Try again in 4 hours.");
   });
 
-  it("say nothing else than what the error is, whatever a link puts in ?error=", () => {
-    expect(signInErrorMessage("CredentialsSignin")).toBe("The e-mail address or password is not correct.");
-    expect(signInErrorMessage(disabledError)).toBe("Your account is disabled; ask an administrator.");
+  it("say nothing else than what the error is, whatever a link puts in ?error=", async () => {
+    expect(await signInErrorMessage("CredentialsSignin", "en")).toBe("The e-mail address or password is not correct.");
+    expect(await signInErrorMessage(disabledError, "en")).toBe("Your account is disabled; ask an administrator.");
     for (const error of ["", "throttled", "throttled:0", "throttled:1e9", "throttled:5.5", "throttled:-3", "throttled:1441", "Configuration", "<b>hi</b>"]) {
-      expect(signInErrorMessage(error)).toBe("Signing in did not work. Try again in a moment.");
+      expect(await signInErrorMessage(error, "en")).toBe("Signing in did not work. Try again in a moment.");
     }
+  });
+
+  it("are said in the page's language, with its plural forms", async () => {
+    expect(await signInErrorMessage("CredentialsSignin", "fr")).toBe("L'adresse e-mail ou le mot de passe est incorrect.");
+    expect(await signInErrorMessage(disabledError, "fr")).toBe("Votre compte est désactivé\u00a0; adressez-vous à un administrateur.");
+    expect(await signInErrorMessage("Configuration", "fr")).toBe("La connexion n'a pas abouti. Réessayez dans un instant.");
+    expect(await signInErrorMessage("throttled:1", "fr")).toBe("Trop de connexions échouées. Réessayez dans 1 minute.");
+    expect(await signInErrorMessage("throttled:14", "fr")).toBe("Trop de connexions échouées. Réessayez dans 14 minutes.");
+    expect(await signInErrorMessage("throttled:240", "fr")).toBe("Trop de connexions échouées. Réessayez dans 4 heures.");
+    // Romanian: one, few (2–19) and other (20 and more, "de").
+    expect(await signInErrorMessage("throttled:1", "ro")).toMatch(/ 1 minut\.$/);
+    expect(await signInErrorMessage("throttled:14", "ro")).toMatch(/ 14 minute\.$/);
+    expect(await signInErrorMessage("throttled:45", "ro")).toMatch(/ 45 de minute\.$/);
   });
 });

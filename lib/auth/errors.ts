@@ -1,8 +1,11 @@
-// The errors signIn() reports (throttled, a disabled account), shared by the server check and the form.
+// The errors signIn() reports (throttled, a disabled account): made by the server check, said by the sign-in page.
 // next-auth 4 passes an error thrown in authorize() on as its message (signIn()'s `error`, or the
 // `error` query parameter without JavaScript), so the wait travels in it: "throttled:14".
 // The wait depends only on the e-mail address typed and the client address, never on whether
 // an account exists.
+
+import type { Locale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/messages";
 
 const prefix = "throttled:";
 
@@ -25,13 +28,17 @@ export function throttledMinutes(error: string | null | undefined): number | nul
  */
 export const disabledError = "disabled";
 
-/** What the sign-in form says for a sign-in error. */
-export function signInErrorMessage(error: string): string {
-  if (error === "CredentialsSignin") return "The e-mail address or password is not correct.";
-  if (error === disabledError) return "Your account is disabled; ask an administrator.";
+/**
+ * What the sign-in form says for a sign-in error, in the page's language (messages/*.json "Auth").
+ * The form itself has no message formatter: the page says it for an error in its address, and the
+ * server action signInErrorText (lib/actions/sign-in.ts) for one signIn() reports.
+ */
+export async function signInErrorMessage(error: string, locale: Locale): Promise<string> {
+  const t = await translator(locale, "Auth");
+  if (error === "CredentialsSignin") return t("wrongCredentials");
+  if (error === disabledError) return t("accountDisabled");
   const minutes = throttledMinutes(error);
   // Anything else is the server's trouble (or a made-up link), not the visitor's.
-  if (minutes === null) return "Signing in did not work. Try again in a moment.";
-  const wait = minutes <= 90 ? `${minutes} ${minutes === 1 ? "minute" : "minutes"}` : `${Math.ceil(minutes / 60)} hours`;
-  return `Too many failed sign-ins. Try again in ${wait}.`;
+  if (minutes === null) return t("signInFailed");
+  return minutes <= 90 ? t("throttledMinutes", { minutes }) : t("throttledHours", { hours: Math.ceil(minutes / 60) });
 }

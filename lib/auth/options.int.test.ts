@@ -40,9 +40,9 @@ const authorize: Authorize = (credentials, request) => {
 async function answer(account: string, typed: string, address = `test-${crypto.randomUUID().slice(0, 8)}`) {
   try {
     const user = await authorize({ email: account, password: typed }, { headers: { [clientAddressHeader]: address } });
-    return user ? "signed in" : signInErrorMessage("CredentialsSignin");
+    return user ? "signed in" : await signInErrorMessage("CredentialsSignin", "en");
   } catch (error) {
-    return signInErrorMessage((error as Error).message);
+    return await signInErrorMessage((error as Error).message, "en");
   }
 }
 

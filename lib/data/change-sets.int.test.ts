@@ -459,10 +459,10 @@ describe("every user-visible change is one transaction", () => {
     await publishChange(organisationId, { name: "Restore Other" });
     await publishChange(organisationId, { name: "Restore Same" });
     const before = await changeSetsOf(organisationId);
-    await expect(proposeRestore(editor, organisationId, 1)).rejects.toThrow(ConflictError);
+    await expect(proposeRestore(editor, organisationId, 1, "Restores revision 1.")).rejects.toThrow(ConflictError);
     expect(await changeSetsOf(organisationId)).toEqual(before);
     // And one that does change something is drafted and submitted at once, from the lock version it restores over.
-    const id = await proposeRestore(editor, organisationId, 2);
+    const id = await proposeRestore(editor, organisationId, 2, "Restores revision 2.");
     expect(await db.changeSet.findUnique({ where: { id }, select: { status: true, baseVersion: true } })).toEqual({ status: "SUBMITTED", baseVersion: 3 });
   });
 

@@ -66,7 +66,7 @@ describe("pending changes on the organisation being edited", () => {
     const fredsDraft = await change(fred, () => ({ description: "Fred's private draft." }), { submit: false });
     const evesChange = await change(eve, () => ({ website: "https://eve.example.org", acronym: "EVE" }));
     const pending = await listPendingChanges(fred, organisationId);
-    expect(pending.map(({ id, by, fields }) => ({ id, by, fields }))).toEqual([{ id: evesChange, by: "Eve Editor", fields: ["Acronym", "Website"] }]);
+    expect(pending.map(({ id, by, keys }) => ({ id, by, keys }))).toEqual([{ id: evesChange, by: "Eve Editor", keys: ["acronym", "website"] }]);
     // One's own and others' drafts are never listed; Eve does not see her own.
     expect((await listPendingChanges(eve, organisationId)).map((item) => item.id)).not.toContain(evesChange);
 
@@ -75,7 +75,7 @@ describe("pending changes on the organisation being edited", () => {
     const published = (await getOrganisationDocument(organisationId))!.document;
     const { revision } = await db.changeSet.findUniqueOrThrow({ where: { id: fredsDraft }, select: { revision: true } });
     await saveDraft(fred, { id: fredsDraft, revision, kind: "UPDATE", organisationId, document: { ...published, description: "Fred's private draft.", website: "https://fred.example.org" }, note: "" });
-    expect((await overlappingChanges(fred, fredsDraft)).map(({ id, shared }) => ({ id, shared }))).toEqual([{ id: evesChange, shared: ["Website"] }]);
+    expect((await overlappingChanges(fred, fredsDraft)).map(({ id, shared }) => ({ id, shared }))).toEqual([{ id: evesChange, shared: ["website"] }]);
     // Someone else's change set is never read as one's own.
     expect(await overlappingChanges(eve, fredsDraft)).toEqual([]);
     await db.changeSet.deleteMany({ where: { id: { in: [fredsDraft, evesChange] } } });

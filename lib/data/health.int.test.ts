@@ -15,7 +15,7 @@ afterAll(async () => {
 });
 
 const daysAgo = (days: number) => new Date(Date.now() - days * 24 * 60 * 60_000);
-const count = (bars: { label: string; count: number }[], label: string) => bars.find((bar) => bar.label === label)!.count;
+const count = (bars: { key: string; count: number }[], key: string) => bars.find((bar) => bar.key === key)!.count;
 
 describe("getHealthFigures", () => {
   it("counts listings by time since their last check, links by verdict, the queue by age and the weekly median decision time", async () => {
@@ -41,15 +41,15 @@ describe("getHealthFigures", () => {
     changeSets.push(waiting.id, decided.id);
 
     const after = await getHealthFigures.uncached();
-    const grew = (key: "sinceChecked" | "links" | "queueAge", label: string) => count(after[key], label) - count(before[key], label);
-    expect(grew("sinceChecked", "Under 3 months")).toBe(1);
-    expect(grew("sinceChecked", "6 to 12 months")).toBe(1);
-    expect(grew("sinceChecked", "Over 2 years")).toBe(1);
-    expect(grew("sinceChecked", "Never checked")).toBe(1);
-    expect(grew("links", "Broken")).toBe(1);
-    expect(grew("links", "Working")).toBe(1);
-    expect(grew("links", "Not checked yet")).toBe(1);
-    expect(grew("queueAge", "1 to 3 days")).toBe(1);
+    const grew = (chart: "sinceChecked" | "links" | "queueAge", bar: string) => count(after[chart], bar) - count(before[chart], bar);
+    expect(grew("sinceChecked", "checkedUnder3Months")).toBe(1);
+    expect(grew("sinceChecked", "checked6To12Months")).toBe(1);
+    expect(grew("sinceChecked", "checkedOver2Years")).toBe(1);
+    expect(grew("sinceChecked", "checkedNever")).toBe(1);
+    expect(grew("links", "linkBroken")).toBe(1);
+    expect(grew("links", "linkWorking")).toBe(1);
+    expect(grew("links", "linkNotChecked")).toBe(1);
+    expect(grew("queueAge", "queue1To3Days")).toBe(1);
     expect(after.decisionTimes).toHaveLength(12);
     const thisWeek = after.decisionTimes.at(-1)!;
     expect(thisWeek.decided - before.decisionTimes.at(-1)!.decided).toBe(1);

@@ -111,7 +111,7 @@ export async function changeImportSettings(actor: Actor, batchId: string, settin
       where: { id: batchId, authorId: actor.id, status: { in: ["CHECKED", "FAILED"] } },
       data: { settings, mapping: mapping ?? Prisma.DbNull, status: "CHECKING", done: 0, total: null, failure: null },
     });
-    if (count === 0 || !earlier) throw await whyNot(tx, actor, batchId, "changed");
+    if (count === 0 || !earlier) throw await whyNot(tx, actor, batchId, "change");
     if (mapping && earlier.headers.length) await rememberMapping(tx, earlier.headers, mapping);
     await enqueueStep(batchId, "check", actor.id, "", tx);
   });
@@ -122,7 +122,7 @@ export async function sendImport(actor: Actor, batchId: string, { queue = true }
   assertMay(actor, "organisations.propose");
   await db.$transaction(async (tx) => {
     const batch = await tx.importBatch.findFirst({ where: { id: batchId, authorId: actor.id }, select: { status: true, summary: true, problems: true, headers: true, mapping: true } });
-    if (!batch) throw await whyNot(tx, actor, batchId, "sent");
+    if (!batch) throw await whyNot(tx, actor, batchId, "send");
     const summary = batch.summary as ImportSummary | null;
     if (batch.status !== "CHECKED" || batch.problems.length > 0) throw new ConflictError("Only a checked import whose columns are mapped can be sent to review.");
     if (!summary || summary.creates + summary.updates === 0) throw new ConflictError("This import proposes nothing: every row is unchanged, a duplicate or has errors.");
@@ -150,11 +150,14 @@ export async function decideImport(actor: Actor, batchId: string, decision: "app
 }
 
 /** Why the author cannot change or send this import, as the error to throw. */
-async function whyNot(tx: Prisma.TransactionClient, actor: Actor, batchId: string, verb: string): Promise<Error> {
+async function whyNot(tx: Prisma.TransactionClient, actor: Actor, batchId: string, action: "change" | "send"): Promise<Error> {
   const batch = await tx.importBatch.findUnique({ where: { id: batchId }, select: { authorId: true, status: true } });
   if (!batch) return new NotFoundError("This import does not exist.");
-  if (batch.authorId !== actor.id) return new ForbiddenError(`Only the person who uploaded an import can have it ${verb}.`);
-  return new ConflictError(running.includes(batch.status) ? "This import is being worked on: wait until it is done." : `This import has been sent to review: it can no longer be ${verb}.`);
+  // Logged, not shown (lib/auth/define-action.ts): stays in English.
+  if (batch.authorId !== actor.id) return new ForbiddenError(`Only the person who uploaded an import can have it ${action === "change" ? "changed" : "sent"}.`);
+  if (running.includes(batch.status)) return new ConflictError("This import is being worked on: wait until it is done.");
+  // One whole message each (messages/*.json's "Errors").
+  return new ConflictError(action === "change" ? "This import has been sent to review: it can no longer be changed." : "This import has been sent to review: it can no longer be sent.");
 }
 
 export type ImportListItem = { id: string; fileName: string; status: ImportStatus; authorName: string | null; createdAt: Date; summary: ImportSummary | null; done: number; total: number | null };

@@ -46,9 +46,8 @@ async function submitted(author: Actor, name: string) {
   return draft.id;
 }
 
-/** A moment as the messages say it: "14:05 UTC on 3 December 2026". */
-const at = (date: Date) =>
-  `${date.toISOString().slice(11, 16)} UTC on ${new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(date)}`;
+/** A moment as the messages say it: "14:05 UTC on 2026-12-03". */
+const at = (date: Date) => `${date.toISOString().slice(11, 16)} UTC on ${date.toISOString().slice(0, 10)}`;
 const decidedAt = async (id: string) => (await db.changeSet.findUniqueOrThrow({ where: { id }, select: { decidedAt: true } })).decidedAt!;
 
 describe("what waits for a reviewer", () => {

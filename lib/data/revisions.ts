@@ -12,7 +12,8 @@ export type RevisionItem = {
   revisionNumber: number;
   createdAt: Date;
   snapshot: OrganisationDocument;
-  proposedBy: string | null;
+  /** Who proposed it: null for a revision no change made (loaded); no name for a member of the public. */
+  proposedBy: { name: string | null } | null;
   approvedBy: string | null;
   note: string | null;
   decisionNote: string | null;
@@ -41,7 +42,7 @@ export async function listRevisions(organisationId: string): Promise<RevisionIte
       revisionNumber: revision.version,
       createdAt: revision.createdAt,
       snapshot: parseStored(revision.snapshot, "Revision.snapshot", revision.id),
-      proposedBy: changeSet ? (changeSet.author?.name ?? "a member of the public") : null,
+      proposedBy: changeSet ? { name: changeSet.author?.name ?? null } : null,
       approvedBy: changeSet?.decidedById ? (deciders.get(changeSet.decidedById) ?? null) : null,
       note: changeSet?.note || null,
       decisionNote: changeSet?.decisionNote ?? null,
@@ -55,7 +56,7 @@ export async function listRevisions(organisationId: string): Promise<RevisionIte
  * transaction, with the organisation's row locked: drafted from the lock version it restores over, and
  * nothing is left behind when it cannot be submitted (a revision the same as the published one).
  */
-export async function proposeRestore(actor: Actor, organisationId: string, revisionNumber: number): Promise<string> {
+export async function proposeRestore(actor: Actor, organisationId: string, revisionNumber: number, note: string): Promise<string> {
   assertMay(actor, "organisations.propose");
   return db.$transaction(async (tx) => {
     const published = await readOrganisation(tx, organisationId, { lock: true });
@@ -69,7 +70,7 @@ export async function proposeRestore(actor: Actor, organisationId: string, revis
       kind: "UPDATE",
       organisationId,
       document: { ...snapshot, contacts },
-      note: `Restores revision ${revisionNumber}.`,
+      note,
     });
     await submitChangeSetIn(tx, actor, draft.id, draft.revision);
     await recordAudit({ action: "change-set.restore-proposed", actorId: actor.id, subject: `organisation:${organisationId}`, address: actor.address, details: { version: revisionNumber, changeSetId: draft.id } }, tx);

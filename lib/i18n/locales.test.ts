@@ -43,6 +43,8 @@ describe("names and dates", () => {
     expect(languageName("nl")).toBe("Nederlands");
     expect(countryNameIn("de", "be", "Belgium")).toBe("Belgien");
     expect(countryNameIn("fr", "AA", "Elsewhere")).toBe("Elsewhere");
+    // English is the directory's own name, as the API and the admin give it (CLDR: "Bosnia & Herzegovina").
+    expect(countryNameIn("en", "BA", "Bosnia and Herzegovina")).toBe("Bosnia and Herzegovina");
   });
 
   it("writes days as each language does, English day first", () => {

@@ -78,12 +78,17 @@ export function compareIn(locale: string): (a: string, b: string) => number {
   return collator.compare;
 }
 
-/** A country's name in a language, from its ISO code (the CLDR names every browser and Node carry). */
-export function countryNameIn(locale: Locale, code: string, fallback: string): string {
+/**
+ * A country's name in a language: in English the directory's own (`Country.name`, which the API and
+ * the admin's filters give too), in the others the CLDR name every browser and Node carry, from its
+ * ISO code; the directory's where CLDR has none.
+ */
+export function countryNameIn(locale: Locale, code: string, directoryName: string): string {
+  if (locale === defaultLocale) return directoryName;
   try {
-    return namesIn(locale, "region").of(code.toUpperCase()) ?? fallback;
+    return namesIn(locale, "region").of(code.toUpperCase()) ?? directoryName;
   } catch {
-    return fallback;
+    return directoryName;
   }
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import english from "@/messages/en.json";
 import french from "@/messages/fr.json";
 import { organisationFormSchema, suggestionFormSchema } from "@/lib/validation/organisation";
+import { changeRoleSchema, setPasswordSchema, userSchema } from "@/lib/validation/user";
 import { localiseFieldErrors, validationKeyOf } from "./validation";
 
 const contact = (type: string, value: string, label = "") => ({
@@ -11,7 +12,7 @@ const contact = (type: string, value: string, label = "") => ({
 });
 const long = (length: number) => "x".repeat(length);
 
-/** Forms that between them break every rule the organisation forms have. */
+/** Forms that between them break every rule the organisation and account forms have. */
 const badForms = [
   { schema: suggestionFormSchema, form: { name: "", kind: "", countries: [] } },
   {
@@ -115,6 +116,25 @@ const badForms = [
     schema: organisationFormSchema,
     form: { name: "A", kind: "NGO", countries: ["BE"], slug: long(81) },
   },
+  // Accounts (an admin's invitation, npm run user:create) and their passwords (the set-password link).
+  { schema: userSchema, form: {} },
+  {
+    schema: userSchema,
+    form: { email: "ada@example.org", name: " ", role: "BOSS", password: "short" },
+  },
+  {
+    schema: userSchema,
+    form: { email: "ada@example.org", name: long(201), role: "EDITOR", password: long(1001) },
+  },
+  { schema: changeRoleSchema, form: { userId: "nobody", role: "EDITOR" } },
+  {
+    schema: setPasswordSchema,
+    form: { token: long(30), password: "correct horse battery staple" },
+  },
+  {
+    schema: setPasswordSchema,
+    form: { token: long(30), password: "correct horse battery staple", confirm: "correct horse battery" },
+  },
 ];
 
 const messagesOf = () =>
@@ -134,7 +154,7 @@ describe("validation messages", () => {
     }
   });
 
-  it("knows every message the organisation forms give", () => {
+  it("knows every message the organisation and account forms give", () => {
     const messages = messagesOf();
     const unknown = messages.filter((message) => validationKeyOf(message) === null);
     expect(unknown).toEqual([]);
@@ -148,6 +168,7 @@ describe("validation messages", () => {
       "failed",
       "listingEmail",
       "denied",
+      "signedOut",
       "languageRequired",
       "settingsFromAccount",
       "checkbox",

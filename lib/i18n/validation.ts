@@ -2,24 +2,30 @@ import english from "@/messages/en.json";
 import { defaultLocale, type Locale } from "./locales";
 import { translator } from "./messages";
 
-type Key = keyof typeof english.Validation;
+type Namespace = "Validation" | "Errors" | "ImportProblems";
+const namespaces: Namespace[] = ["Validation", "Errors", "ImportProblems"];
 
-// The schemas in lib/validation write their messages in English, as messages/en.json's
-// "Validation" namespace has them (gettext-style: the English text is what a message is known
-// by). A message is found again by its text, its arguments ({region}) read back from it.
-const known = (Object.entries(english.Validation) as [Key, string][]).map(([key, message]) => {
-  const parts = message.split(/\{(\w+)\}/);
-  const names = parts.filter((_, index) => index % 2 === 1);
-  const pattern = new RegExp(`^${parts.map((part, index) => (index % 2 ? "(.+?)" : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))).join("")}$`);
-  return { key, names, pattern };
-});
+// The schemas in lib/validation, the errors lib/data throws and the problems lib/import finds
+// (stored with the import's rows) write their messages in English, as messages/en.json's
+// "Validation", "Errors" and "ImportProblems" namespaces have them (gettext-style: the English
+// text is what a message is known by; logs and tests read it as written). A message is found
+// again by its text, its arguments ({region}) read back from it.
+const known = namespaces.flatMap((namespace) =>
+  Object.entries(english[namespace] as Record<string, string>).map(([key, message]) => {
+    const parts = message.split(/\{(\w+)\}/);
+    const names = parts.filter((_, index) => index % 2 === 1);
+    const pattern = new RegExp(`^${parts.map((part, index) => (index % 2 ? "(.+?)" : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))).join("")}$`, "s");
+    return { namespace, key, names, pattern };
+  }),
+);
 
-/** The key and arguments of a validation message written in English, or null when it is not one of them. */
-export function validationKeyOf(message: string): { key: Key; values: Record<string, string> } | null {
-  for (const { key, names, pattern } of known) {
+/** The namespace, key and arguments of a message written in English, or null when it is not one of them. */
+export function validationKeyOf(message: string): { namespace: Namespace; key: string; values: Record<string, string> } | null {
+  for (const { namespace, key, names, pattern } of known) {
     const match = pattern.exec(message);
     if (match)
       return {
+        namespace,
         key,
         values: Object.fromEntries(names.map((name, index) => [name, match[index + 1]])),
       };
@@ -28,15 +34,15 @@ export function validationKeyOf(message: string): { key: Key; values: Record<str
 }
 
 /**
- * Validation messages in the reader's language. A message that is not one of them (none should
- * reach a reader) stays as written.
+ * Validation, error and import messages in the reader's language. A message that is not one of them
+ * (none should reach a reader) stays as written.
  */
 export async function validationTranslator(locale: Locale): Promise<(message: string) => string> {
   if (locale === defaultLocale) return (message) => message;
-  const t = await translator(locale, "Validation");
+  const t = { Validation: await translator(locale, "Validation"), Errors: await translator(locale, "Errors"), ImportProblems: await translator(locale, "ImportProblems") };
   return (message) => {
     const found = validationKeyOf(message);
-    return found ? t(found.key, found.values as never) : message;
+    return found ? (t[found.namespace] as unknown as (key: string, values: Record<string, string>) => string)(found.key, found.values) : message;
   };
 }
 

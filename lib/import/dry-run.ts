@@ -10,7 +10,7 @@ import { readOrganisations } from "@/lib/data/change-sets/published";
 import { openImportProposals, organisationsByKeys } from "@/lib/data/imports";
 import { db } from "@/lib/db";
 import { resolveColumns, suggestField, suggestMapping, type ImportField, type Mapping } from "./mapping";
-import { describeDifferences, keysOf, matchKeys, newDocument, proposedUpdate, sameProposal, type Difference, type MatchKey } from "./plan";
+import { describeDifferences, keysOf, matchKeys, matchOf, newDocument, proposedUpdate, sameProposal, type Difference, type MatchKey } from "./plan";
 import { openSpreadsheet, UnreadableFileError, type ReadOptions, type Row } from "./read";
 import { countryLookup, parseRow, type RowError } from "./rows";
 
@@ -71,29 +71,6 @@ export const mostRows = 200_000;
 const batchSize = 200;
 /** The header row is looked for among the first rows (a title above it is common). */
 const headerSearchRows = 10;
-
-type Match = { kind: "none" } | { kind: "one"; id: string } | { kind: "several"; message: string };
-
-const keyWords = { email: "e-mail address", website: "website", name: "name in its country" } as const;
-
-/**
- * The organisation a row is: the one its keys name, the most telling first (an e-mail address,
- * then the website, then the name in its country). A key that several organisations share tells
- * nothing; two keys that name different organisations leave the row for a person to decide.
- */
-function matchOf(keys: string[], byKey: Map<string, { id: string }[]>): Match {
-  const found: { key: keyof typeof keyWords; ids: Set<string> }[] = (["email", "website", "name"] as const).map((key) => ({
-    key,
-    ids: new Set(keys.filter((item) => item.startsWith(`${key}:`)).flatMap((item) => (byKey.get(item) ?? []).map((candidate) => candidate.id))),
-  }));
-  const telling = found.filter((entry) => entry.ids.size === 1);
-  const ids = new Set(telling.map((entry) => [...entry.ids][0]));
-  if (ids.size > 1) return { kind: "several", message: `This row's ${telling.map((entry) => keyWords[entry.key]).join(" and ")} name different organisations of the directory: correct the row, or match by fewer keys.` };
-  if (ids.size === 1) return { kind: "one", id: [...ids][0] };
-  const shared = found.filter((entry) => entry.ids.size > 1);
-  if (shared.length > 0) return { kind: "several", message: `Several organisations of the directory have this row's ${shared.map((entry) => keyWords[entry.key]).join(" and ")}: add what tells them apart (an e-mail address, a website).` };
-  return { kind: "none" };
-}
 
 /** The row among the first ones whose cells suggest the most fields (the first on a tie). */
 function likelyHeader(rows: Row[]): Row | undefined {
@@ -188,7 +165,7 @@ export async function checkFile(path: string, options: DryRunOptions, handlers: 
         outcome.outcome = "duplicate";
         outcome.duplicateOf = earlier;
       } else if (match.kind === "several") {
-        outcome.errors = [{ field: "row", column: null, message: match.message }];
+        outcome.errors = match.messages.map((message) => ({ field: "row", column: null, message }));
       } else if (match.kind === "one") {
         const published = documents.get(match.id);
         if (!published) return outcome;

@@ -37,6 +37,13 @@ export const megabyte = 1024 * 1024;
 /** The largest file an import reads. */
 export const largestImport = 50 * megabyte;
 
+/**
+ * What a file that cannot be read is told by, in English as logs and the command line show it.
+ * Each refusal of the readers (here, csv.ts, xlsx.ts, zip.ts), like each problem of the mapping and
+ * each row error, is also a message of messages' "ImportProblems", by whose English text the
+ * import page finds it again to say it in the reader's language (lib/i18n/validation.ts): a text
+ * changed here is changed there too, and lib/import/problems.test.ts checks that each is found.
+ */
 export const messages = {
   empty: "This file is empty.",
   notSpreadsheet: "This is not a CSV or an Excel (.xlsx) file.",

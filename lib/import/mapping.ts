@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { OrganisationKind } from "@/lib/generated/prisma/enums";
 import { columnLetter } from "./read";
-import { translationFields, translationHeader, type TranslationField } from "./translation-fields";
+import { languageOf, translationFields, translationHeader, type TranslationField } from "./translation-fields";
 
 export { translationFields, translationHeader, type TranslationField };
 
@@ -93,6 +93,28 @@ export function suggestMapping(headers: string[]): Mapping {
   return { columns, values: {}, defaults: {} };
 }
 
+/**
+ * "Only one column can be the name": a whole sentence for each field, so that each is a message of
+ * messages' "ImportProblems" (the import page says it in the reader's language) with no English
+ * word as its argument. A translation column is named by its language's code ("FR").
+ */
+const onlyOne: Record<"name" | "acronym" | "kind" | "countries" | "description" | "website", (columns: string) => string> = {
+  name: (columns) => `Only one column can be the name: columns ${columns} are.`,
+  acronym: (columns) => `Only one column can be the acronym: columns ${columns} are.`,
+  kind: (columns) => `Only one column can be the kind: columns ${columns} are.`,
+  countries: (columns) => `Only one column can be the countries: columns ${columns} are.`,
+  description: (columns) => `Only one column can be the description: columns ${columns} are.`,
+  website: (columns) => `Only one column can be the website: columns ${columns} are.`,
+};
+
+function onlyOneColumn(field: ImportField, columns: string): string {
+  if ((translationFields as readonly string[]).includes(field)) return `Only one column can be the description (${languageOf(field as TranslationField).toUpperCase()}): columns ${columns} are.`;
+  const sentence = onlyOne[field as keyof typeof onlyOne];
+  // A field added to importFields, once at most, needs its sentence here (and in the messages).
+  if (!sentence) throw new Error(`No sentence says that only one column can be the ${field}.`);
+  return sentence(columns);
+}
+
 /** Which field each column is, by index, and what is wrong with the mapping (in words). */
 export function resolveColumns(headers: string[], mapping: Mapping): { fields: ImportField[]; problems: string[] } {
   const problems: string[] = [];
@@ -115,7 +137,7 @@ export function resolveColumns(headers: string[], mapping: Mapping): { fields: I
   for (const field of importFields) {
     if (repeatableFields.has(field)) continue;
     const columns = fields.flatMap((mapped, index) => (mapped === field ? [columnLetter(index)] : []));
-    if (columns.length > 1) problems.push(`Only one column can be the ${field}: columns ${columns.join(", ")} are.`);
+    if (columns.length > 1) problems.push(onlyOneColumn(field, columns.join(", ")));
   }
   if (!fields.includes("name")) problems.push("No column is mapped to the name: map the column that holds the organisations' names.");
   if (!fields.includes("countries") && !mapping.defaults.countries) problems.push("No column is mapped to the countries, and no default country is given.");

@@ -37,6 +37,43 @@ export function keysOf(
   return found;
 }
 
+export type Match = { kind: "none" } | { kind: "one"; id: string } | { kind: "several"; messages: string[] };
+
+// What keeps a row from being matched, in whole sentences: each is a message of messages'
+// "ImportProblems" (the import page says it in the reader's language), so none is put together
+// from English words.
+const keysDisagree = {
+  "email website": "This row's e-mail address and website name different organisations of the directory: correct the row, or match by fewer keys.",
+  "email name": "This row's e-mail address and name in its country name different organisations of the directory: correct the row, or match by fewer keys.",
+  "website name": "This row's website and name in its country name different organisations of the directory: correct the row, or match by fewer keys.",
+  "email website name": "This row's e-mail address, website and name in its country name different organisations of the directory: correct the row, or match by fewer keys.",
+} as const;
+const keyShared: Record<MatchKey, string> = {
+  email: "Several organisations of the directory have this row's e-mail address: add what tells them apart (an e-mail address, a website).",
+  website: "Several organisations of the directory have this row's website: add what tells them apart (an e-mail address, a website).",
+  name: "Several organisations of the directory have this row's name in its country: add what tells them apart (an e-mail address, a website).",
+};
+
+/**
+ * The organisation a row is, given its keys (keysOf) and the organisations each key names: the
+ * one its keys name, the most telling first (an e-mail address, then the website, then the name
+ * in its country). A key that several organisations share tells nothing; two keys that name
+ * different organisations leave the row for a person to decide.
+ */
+export function matchOf(keys: string[], byKey: Map<string, { id: string }[]>): Match {
+  const found: { key: MatchKey; ids: Set<string> }[] = (["email", "website", "name"] as const).map((key) => ({
+    key,
+    ids: new Set(keys.filter((item) => item.startsWith(`${key}:`)).flatMap((item) => (byKey.get(item) ?? []).map((candidate) => candidate.id))),
+  }));
+  const telling = found.filter((entry) => entry.ids.size === 1);
+  const ids = new Set(telling.map((entry) => [...entry.ids][0]));
+  if (ids.size > 1) return { kind: "several", messages: [keysDisagree[telling.map((entry) => entry.key).join(" ") as keyof typeof keysDisagree]] };
+  if (ids.size === 1) return { kind: "one", id: [...ids][0] };
+  const shared = found.filter((entry) => entry.ids.size > 1);
+  if (shared.length > 0) return { kind: "several", messages: shared.map((entry) => keyShared[entry.key]) };
+  return { kind: "none" };
+}
+
 /** A website's host, lower-case, without "www.": as the database's `website_host` (migration `import_matching`). */
 export function websiteHost(url: string): string | null {
   const host = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/([^/:?#]+)/.exec(url)?.[1];

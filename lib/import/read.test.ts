@@ -1,28 +1,12 @@
-import { mkdtemp, rm, truncate, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { truncate } from "node:fs/promises";
 import { crc32, deflateRawSync, createDeflateRaw } from "node:zlib";
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { columnLetter, openSpreadsheet, UnreadableFileError, type ReadOptions, type Row } from "./read";
+import { testFiles } from "./test-files";
 
-let directory: string;
-let fileCount = 0;
-
-beforeAll(async () => {
-  directory = await mkdtemp(join(tmpdir(), "import-read-"));
-});
-
-afterAll(async () => {
-  await rm(directory, { recursive: true, force: true });
-});
-
-async function fixture(content: string | Buffer, extension = "csv"): Promise<string> {
-  const path = join(directory, `file-${++fileCount}.${extension}`);
-  await writeFile(path, content);
-  return path;
-}
+const { fixture, pathOf } = testFiles("import-read-");
 
 async function allRows(path: string, options?: ReadOptions): Promise<Row[]> {
   const opened = await openSpreadsheet(path, options);
@@ -291,7 +275,7 @@ describe("Excel", () => {
     const contacts = workbook.addWorksheet("Contacts");
     contacts.addRow(["Organisation", "E-mail"]);
     contacts.addRow(["Acme", "info@acme.example"]);
-    workbookPath = join(directory, "organisations.xlsx");
+    workbookPath = pathOf("organisations.xlsx");
     await workbook.xlsx.writeFile(workbookPath);
   });
 

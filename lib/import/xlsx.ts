@@ -65,10 +65,14 @@ function chooseSheet(sheets: Sheet[], wanted: number | string | undefined): Shee
       : (sheets.find((sheet) => sheet.name === wanted) ?? sheets.find((sheet) => sheet.name.trim().toLowerCase() === wanted.trim().toLowerCase()));
   if (found?.fileNumber === null) fail(`The sheet "${found.name}" is a chart, not cells; choose another sheet.`);
   if (found) return found;
+  // A whole sentence for each case, each a message of messages' "ImportProblems": the sheets' names
+  // are its arguments, the words around them the message's.
   const names = sheets.map((sheet) => `"${sheet.name}"`);
-  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
-  const asked = typeof wanted === "number" ? `number ${wanted}` : `"${wanted}"`;
-  return fail(`This Excel file has no sheet ${asked}; its ${names.length === 1 ? "sheet is" : "sheets are"} ${list}.`);
+  const [others, last] = [names.slice(0, -1).join(", "), names.at(-1)];
+  if (typeof wanted === "number") {
+    return fail(names.length === 1 ? `This Excel file has no sheet number ${wanted}; its sheet is ${last}.` : `This Excel file has no sheet number ${wanted}; its sheets are ${others} and ${last}.`);
+  }
+  return fail(names.length === 1 ? `This Excel file has no sheet "${wanted}"; its sheet is ${last}.` : `This Excel file has no sheet "${wanted}"; its sheets are ${others} and ${last}.`);
 }
 
 function xmlText(text: string): string {

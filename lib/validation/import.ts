@@ -66,11 +66,16 @@ export const importDecisionSchema = z
     if (input.decision === "reject" && !input.note) ctx.addIssue({ code: "custom", path: ["note"], message: "Give the reason: the author will see it." });
   });
 
-/** What the upload says of a file it does not take, by code (a plain form is sent back with the code). */
+/**
+ * What the upload says of a file it does not take, by code (a plain form is sent back with the
+ * code): the key of its message in messages/*.json's "Imports", said in the staff member's language.
+ * In English: "Choose a CSV or Excel file to import.", "This file is empty.", "The file is larger
+ * than 50 MB: split it into smaller files."
+ */
 export const uploadErrors = {
-  missing: "Choose a CSV or Excel file to import.",
-  empty: "This file is empty.",
-  "too-large": "The file is larger than 50 MB: split it into smaller files.",
+  missing: "uploadMissing",
+  empty: "uploadEmpty",
+  "too-large": "uploadTooLarge",
 } as const;
 export type UploadError = keyof typeof uploadErrors;
 

@@ -12,8 +12,9 @@ const isCommon = (password: string) => {
 
 export const minPasswordLength = 12;
 
+// Each message is also one of messages/en.json's "Validation" (lib/i18n/validation.ts says it in the reader's language).
 export const passwordSchema = z
-  .string()
+  .string("Choose a password.")
   .min(minPasswordLength, `Use at least ${minPasswordLength} characters.`)
   .max(1000, "Use at most 1,000 characters.")
   .refine((password) => !isCommon(password), "This password is too common. Choose one that is harder to guess.")

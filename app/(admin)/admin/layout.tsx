@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { SkipLink } from "@/components/layout/skip-link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { SignOutEverywhereButton } from "@/components/auth/sign-out-everywhere-button";
+import { FormTextsProvider } from "@/components/ui/form";
 import type { Metadata } from "next";
 import { currentSession, requireUser } from "@/lib/auth/session";
 import { countAwaitingReview } from "@/lib/data/change-sets";
@@ -101,7 +102,8 @@ export default async function AdminLayout({ children }: { children: React.ReactN
         </div>
       </header>
       <main id="main" className="mx-auto max-w-6xl px-4 py-8">
-        {children}
+        {/* A form whose session ended offers to sign in again: in the reader's language, said here once. */}
+        <FormTextsProvider signInAgain={t("signInAgain")}>{children}</FormTextsProvider>
       </main>
     </Document>
   );

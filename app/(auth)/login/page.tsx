@@ -36,11 +36,12 @@ export default async function LoginPage({ searchParams }: Props) {
   const params = await searchParams;
   const { viaNextAuth, returnTo } = returnPathOf(params.callbackUrl);
   if (await currentSession()) redirect(returnTo);
-  const t = await getTranslations({ locale: await requestLocale(), namespace: "Auth" });
+  const locale = await requestLocale();
+  const t = await getTranslations({ locale, namespace: "Auth" });
   const passwordSet = params.passwordSet === "1";
   const email = typeof params.email === "string" ? params.email.slice(0, 320) : undefined;
   // Where next-auth sends a sign-in that failed without JavaScript: "CredentialsSignin", "throttled:14".
-  const error = typeof params.error === "string" && params.error ? signInErrorMessage(params.error) : undefined;
+  const error = typeof params.error === "string" && params.error ? await signInErrorMessage(params.error, locale) : undefined;
   // Without JavaScript the form posts to next-auth itself, with the token of next-auth's CSRF
   // cookie. A first visit has none: the browser goes once through next-auth's sign-in address,
   // which sets the cookie and sends it back here (with its callbackUrl made absolute, so it goes
@@ -82,8 +83,9 @@ export default async function LoginPage({ searchParams }: Props) {
         returnTo={returnTo}
         email={email}
         error={error}
+        language={locale}
         csrfToken={csrfToken ?? ""}
-        texts={{ email: t("email"), password: t("password"), submit: t("submit"), pending: t("signingIn") }}
+        texts={{ email: t("email"), password: t("password"), submit: t("submit"), pending: t("signingIn"), failed: t("signInFailed") }}
       />
     </>
   );

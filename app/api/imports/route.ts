@@ -2,6 +2,8 @@ import { refuseCrossSite, staffSession } from "@/lib/auth/route";
 import { clientAddressOf } from "@/lib/auth/client-address";
 import { createImportBatch } from "@/lib/data/import-batches";
 import { databaseUp, unavailableResponse } from "@/lib/health";
+import { defaultLocale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/messages";
 import { largestImport } from "@/lib/import/read";
 import { uploadErrors, type UploadError } from "@/lib/validation/import";
 import { readAtMost } from "@/lib/security/body";
@@ -22,9 +24,11 @@ export async function POST(request: Request) {
   const session = await staffSession(request, ["EDITOR", "REVIEWER", "ADMIN"]);
   if (session instanceof Response) return session;
   const json = request.headers.get("accept")?.includes("application/json");
-  // A plain form (JavaScript off) comes back to the upload form, which says what was wrong.
+  // The page's script shows the refusal as it comes, in the staff member's language; a plain form
+  // (JavaScript off) comes back to the upload form with its code, which the page says in it too.
+  const t = await translator(session.user.language ?? defaultLocale, "Imports");
   const refuse = (error: UploadError) =>
-    json ? Response.json({ error: uploadErrors[error], field: "file" }, { status: error === "too-large" ? 413 : 400 }) : new Response(null, { status: 303, headers: { location: `/admin/imports?error=${error}` } });
+    json ? Response.json({ error: t(uploadErrors[error]), field: "file" }, { status: error === "too-large" ? 413 : 400 }) : new Response(null, { status: 303, headers: { location: `/admin/imports?error=${error}` } });
   const body = await readAtMost(request, largestImport + formOverhead);
   if (body === "too-large") return refuse("too-large");
   const form = await new Response(body, { headers: { "content-type": request.headers.get("content-type") ?? "" } }).formData().catch(() => null);

@@ -6,8 +6,8 @@ import { pagesChangedBy } from "@/lib/data/page-changes";
 import { ConflictError, NotFoundError } from "@/lib/data/errors";
 import { parseStored, parseStoredOrNull, toStored } from "@/lib/data/stored-documents";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { ChangeSetStatus } from "@/lib/generated/prisma/enums";
 import { slugTaken } from "./proposal";
+import { alreadyDecidedMessage } from "./already-decided";
 import { readOrganisation } from "./published";
 import type { Actor, Tx } from "./shared";
 import { assertMay } from "@/lib/data/actor";
@@ -24,50 +24,17 @@ const editedSinceMessage = "The author changed this since you opened it (withdra
 /** Nobody decides on a change set they authored, whatever their role (four eyes). */
 export const ownChangeMessage = "You cannot decide on a change you made yourself: another reviewer decides it.";
 
-const decisions: Partial<Record<ChangeSetStatus, string>> = {
-  APPROVED: "approved this change",
-  PARTLY_APPROVED: "approved part of this change",
-  REJECTED: "rejected this change",
-  CHANGES_REQUESTED: "sent this change back to its author",
-};
-const clock = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "UTC" });
-const day = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-/** "14:05 UTC on 3 December 2026", as the admin pages' times are in UTC. */
-const moment = (date: Date) => `${clock.format(date)} UTC on ${day.format(date)}`;
-
 /**
- * Why a change set is no longer there to decide, for the reviewer who lost the race: who decided
- * it, what, and when; or that its author withdrew it. `outcome` ends the sentence: what became of
- * their own decision.
+ * What a new organisation cannot be created without, when the reviewer did not accept it: one
+ * message for each field, and one naming them all when several are missing.
  */
-async function alreadyDecidedMessage(
-  tx: Tx,
-  actor: Actor,
-  changeSet: { id: string; status: ChangeSetStatus; public: boolean; decidedAt: Date | null; decidedById: string | null },
-  outcome: string,
-): Promise<string> {
-  const decider = async () => {
-    if (changeSet.decidedById === actor.id) return "You";
-    const user = changeSet.decidedById ? await tx.user.findUnique({ where: { id: changeSet.decidedById }, select: { name: true } }) : null;
-    return user?.name ?? "Another reviewer";
-  };
-  const decision = decisions[changeSet.status];
-  if (decision && changeSet.decidedAt) return `${await decider()} already ${decision} at ${moment(changeSet.decidedAt)}; ${outcome}.`;
-  // A public suggestion taken over as a reviewer's draft (adoptSuggestion) is withdrawn and marked as decided by them.
-  if (changeSet.public && changeSet.status === "WITHDRAWN" && changeSet.decidedAt) {
-    const who = await decider();
-    return `${who} already took this suggestion over as ${who === "You" ? "your" : "their"} own draft at ${moment(changeSet.decidedAt)}; ${outcome}.`;
-  }
-  if (changeSet.status === "WITHDRAWN" || changeSet.status === "DRAFT") {
-    const withdrawn = await tx.auditEvent.findFirst({ where: { action: "change-set.withdrawn", subject: `change-set:${changeSet.id}` }, orderBy: { createdAt: "desc" }, select: { createdAt: true } });
-    // Sent back, then edited by its author (a save makes it a draft again): not a withdrawal.
-    if (changeSet.decidedAt && (!withdrawn || withdrawn.createdAt < changeSet.decidedAt)) {
-      return `${await decider()} sent this change back to its author at ${moment(changeSet.decidedAt)}, and the author is editing it; ${outcome}.`;
-    }
-    return `The author withdrew this change${withdrawn ? ` at ${moment(withdrawn.createdAt)}` : ""}; ${outcome}.`;
-  }
-  return `This change has already been decided (or withdrawn); ${outcome}.`;
-}
+const missingFieldMessages = {
+  name: "A new organisation needs its name: accept it or reject the whole change.",
+  kind: "A new organisation needs its kind: accept it or reject the whole change.",
+  countries: "A new organisation needs its countries: accept it or reject the whole change.",
+  slug: "A new organisation needs its address (slug): accept it or reject the whole change.",
+  several: "A new organisation needs its name, kind, countries and address (slug): accept them or reject the whole change.",
+};
 
 /**
  * Rejects (a reason is required and shown to the author) or sends back for changes (a comment;
@@ -90,7 +57,7 @@ export async function declineChangeSet(actor: Actor, id: string, outcome: "REJEC
     if (count === 0) {
       const now = await tx.changeSet.findUnique({ where: { id }, select: { id: true, status: true, public: true, decidedAt: true, decidedById: true } });
       if (!now) throw new NotFoundError("This change does not exist.");
-      throw new ConflictError(now.status === "SUBMITTED" ? editedSinceMessage : await alreadyDecidedMessage(tx, actor, now, "your decision was not recorded"));
+      throw new ConflictError(now.status === "SUBMITTED" ? editedSinceMessage : await alreadyDecidedMessage(tx, actor, now, "notRecorded"));
     }
     await recordAudit(
       { action: outcome === "REJECTED" ? "change-set.rejected" : "change-set.changes-requested", actorId: actor.id, subject: `change-set:${id}`, address: actor.address, details: { note } },
@@ -124,7 +91,7 @@ export async function applyChangeSet(
     await tx.$queryRaw`SELECT 1 FROM "ChangeSet" WHERE id = ${changeSetId}::uuid FOR UPDATE`;
     const changeSet = await tx.changeSet.findUnique({ where: { id: changeSetId } });
     if (!changeSet) throw new NotFoundError("This change does not exist.");
-    if (changeSet.status !== "SUBMITTED") throw new ConflictError(await alreadyDecidedMessage(tx, actor, changeSet, "nothing you chose was applied"));
+    if (changeSet.status !== "SUBMITTED") throw new ConflictError(await alreadyDecidedMessage(tx, actor, changeSet, "notApplied"));
     if (revision !== undefined && changeSet.revision !== revision) throw new ConflictError(editedSinceMessage);
     if (changeSet.authorId === actor.id) throw new ConflictError(ownChangeMessage);
     const base = parseStoredOrNull(changeSet.base, "ChangeSet.base", changeSetId);
@@ -141,7 +108,7 @@ export async function applyChangeSet(
     if (changeSet.kind === "CREATE") {
       const required = ["name", "kind", "countries", "slug"] as const;
       const missing = required.filter((field) => !accepted.some((change) => change.key === field));
-      if (missing.length) throw new ConflictError(`A new organisation needs its ${missing.map((field) => fieldLabels[field].toLowerCase()).join(", ")}: accept ${missing.length > 1 ? "them" : "it"} or reject the whole change.`);
+      if (missing.length) throw new ConflictError(missing.length > 1 ? missingFieldMessages.several : missingFieldMessages[missing[0]]);
       next = applyChanges({ ...proposed, acronym: null, website: null, description: "", contacts: [], archived: false, originalLanguage: "en", translations: {} }, proposed, accepted);
       if (await slugTaken(tx, next.slug)) throw new ConflictError(`The address "${next.slug}" is already used by another organisation.`);
       const created = await tx.organisation.create({

@@ -51,14 +51,18 @@ export async function saveDraftIn(tx: Tx, actor: Actor, input: DraftInput): Prom
   if (existing && input.revision !== undefined && existing.revision !== input.revision) {
     // Never a lost update: say what differs, with both values, and save nothing.
     const saved = parseStored(existing.proposed, "ChangeSet.proposed", existing.id);
-    const differences = documentFields
-      .filter((field) => field !== "archived" && field !== "slug" && !sameValue(saved[field], (input.document as Record<string, unknown>)[field]))
-      .map((field) => `${fieldLabels[field]}: “${describeValue(saved[field])}” there, “${describeValue((input.document as Record<string, unknown>)[field])}” here`);
     const contactsDiffer = !sameValue(saved.contacts.map((contact) => contact.rawValue), input.document.contacts.map((contact) => contact.rawValue));
+    const differences = [
+      ...documentFields
+        .filter((field) => field !== "archived" && field !== "slug" && !sameValue(saved[field], (input.document as Record<string, unknown>)[field]))
+        .map((field) => `${fieldLabels[field]}: “${describeValue(saved[field])}” there, “${describeValue((input.document as Record<string, unknown>)[field])}” here`),
+      ...(contactsDiffer ? ["the contacts"] : []),
+    ];
+    // The differences name fields and values in English: an argument of the message.
     throw new ConflictError(
-      `This draft was saved elsewhere (another tab?) since you opened it, so nothing was saved here. ${
-        differences.length || contactsDiffer ? `It differs in ${[...differences, ...(contactsDiffer ? ["the contacts"] : [])].join("; ")}.` : "It has the same values."
-      } Copy what you need, then reload.`,
+      differences.length
+        ? `This draft was saved elsewhere (another tab?) since you opened it, so nothing was saved here. It differs in ${differences.join("; ")}. Copy what you need, then reload.`
+        : "This draft was saved elsewhere (another tab?) since you opened it, so nothing was saved here. It has the same values. Copy what you need, then reload.",
     );
   }
   const kind = existing?.kind ?? input.kind;

@@ -1,5 +1,5 @@
 import "server-only";
-import { collisions, diffDocuments, fieldLabels, translationLabel, type Change, type OrganisationDocument } from "@/lib/change-sets/document";
+import { collisions, diffDocuments, type Change, type OrganisationDocument } from "@/lib/change-sets/document";
 import { db } from "@/lib/db";
 import { parseStored, parseStoredOrNull } from "@/lib/data/stored-documents";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -122,18 +122,16 @@ export async function getOwnChangeSet(actor: Actor, id: string): Promise<ChangeS
 /** Another person's change waiting for review on the same organisation, as its edit page lists it. */
 export type PendingChange = {
   id: string;
-  /** The author's name, or the sender's for a public suggestion ("a member of the public" without one). */
-  by: string;
+  /**
+   * The author's name, or the sender's for a public suggestion; null for a sender who gave none
+   * (or whose name is not for editors) and for a former member of staff (`public` tells which).
+   */
+  by: string | null;
   public: boolean;
   submittedAt: Date | null;
-  /** What it changes, in words ("Website", "Contacts"), and by key (lib/change-sets/document.ts). */
-  fields: string[];
+  /** What it changes, by key (lib/change-sets/document.ts). */
   keys: string[];
 };
-
-/** What a change is about, for telling two changes apart: a contact is "Contacts" whichever of them. */
-const changeLabel = (change: Change) =>
-  change.type === "field" ? fieldLabels[change.field] : change.type === "translation" ? translationLabel(change.language, change.part) : "Contacts";
 
 /**
  * The changes waiting for review on an organisation that `actor` did not make (one open change
@@ -151,10 +149,9 @@ export async function listPendingChanges(actor: Actor, organisationId: string): 
     return {
       id: row.id,
       // A sender's name is for the reviewers who decide on it (the form's privacy notice).
-      by: row.public ? (actor.role !== "EDITOR" && row.suggesterName) || "a member of the public" : (row.author?.name ?? "a former member of staff"),
+      by: row.public ? (actor.role !== "EDITOR" && row.suggesterName) || null : (row.author?.name ?? null),
       public: row.public,
       submittedAt: row.submittedAt,
-      fields: [...new Set(changes.map(changeLabel))],
       keys: changes.map((change) => change.key),
     };
   });
@@ -162,15 +159,15 @@ export async function listPendingChanges(actor: Actor, organisationId: string): 
 
 /**
  * The pending changes of others that change something the author's change set also changes
- * (the same field, the same contact, or both the contacts' order), each with what they share.
+ * (the same field, the same contact, or both the contacts' order), each with the keys they share.
  */
 export async function overlappingChanges(actor: Actor, changeSetId: string): Promise<(PendingChange & { shared: string[] })[]> {
   const own = await db.changeSet.findFirst({ where: { id: changeSetId, authorId: actor.id }, select: { organisationId: true, base: true, proposed: true } });
   if (!own?.organisationId) return [];
   const changes = diffDocuments(parseStoredOrNull(own.base, "ChangeSet.base", changeSetId), parseStored(own.proposed, "ChangeSet.proposed", changeSetId));
-  const labels = new Map(changes.map((change) => [change.key as string, changeLabel(change)]));
+  const ownKeys = new Set<string>(changes.map((change) => change.key));
   const pending = await listPendingChanges(actor, own.organisationId);
   return pending
-    .map((other) => ({ ...other, shared: [...new Set(other.keys.filter((key) => labels.has(key)).map((key) => labels.get(key)!))] }))
+    .map((other) => ({ ...other, shared: other.keys.filter((key) => ownKeys.has(key)) }))
     .filter((other) => other.shared.length > 0);
 }

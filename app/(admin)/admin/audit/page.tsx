@@ -60,6 +60,7 @@ export default async function AuditPage({ searchParams }: Props) {
         ]}
       />
       <Pager
+        label={admin("pages")}
         links={[...(page > 1 ? [{ label: t("newer"), href: pageHref(page - 1) }] : []), ...(hasMore ? [{ label: t("older"), href: pageHref(page + 1) }] : [])]}
       />
     </>

@@ -64,7 +64,7 @@ export default async function ContactsPage({ searchParams }: Props) {
           },
         ]}
       />
-      <Pager links={keysetLinks("/admin/contacts", { q, after }, next, { first: admin("firstPage"), next: admin("nextPage") })} />
+      <Pager label={admin("pages")} links={keysetLinks("/admin/contacts", { q, after }, next, { first: admin("firstPage"), next: admin("nextPage") })} />
     </>
   );
 }

@@ -192,6 +192,7 @@ export default async function DueForCheckingPage({ searchParams }: Props) {
         ]}
       />
       <Pager
+        label={admin("pages")}
         links={keysetLinks(
           "/admin/due",
           { country: country?.toLowerCase(), kind, after },

@@ -13,7 +13,7 @@ import { dismissDuplicate } from "@/lib/actions/duplicates";
 import { proposeArchiving } from "@/lib/actions/organisations";
 import { currentSession, requireRole } from "@/lib/auth/session";
 import { duplicateReasons, lastDuplicateScan, listDuplicatePairs, maxGroup, type DuplicatePairItem, type PairOrganisation } from "@/lib/data/duplicates";
-import { defaultLocale, intlLocale } from "@/lib/i18n/locales";
+import { defaultLocale, intlLocale, type Locale } from "@/lib/i18n/locales";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations({ locale: (await currentSession())?.user.language ?? defaultLocale, namespace: "Duplicates" });
@@ -46,7 +46,7 @@ export default async function DuplicatesPage({ searchParams }: Props) {
   // English dates as the list has always shown them (3 Mar 2026, 14:05), other languages' own way.
   const date = new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "medium", timeZone: "UTC" });
   const time = new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-  const shared = { countryNames, t, admin };
+  const shared = { countryNames, t, admin, locale };
   return (
     <>
       <h1 className="text-2xl font-bold text-brand-900">{t("title")}</h1>
@@ -82,7 +82,7 @@ export default async function DuplicatesPage({ searchParams }: Props) {
           { header: t("notSameQuestion"), cell: (pair) => <Dismiss pair={pair} view={{ reason, country: country?.toLowerCase(), after }} t={t} admin={admin} /> },
         ]}
       />
-      <Pager links={keysetLinks("/admin/duplicates", { reason, country: country?.toLowerCase(), after }, next, { first: admin("firstPage"), next: admin("nextPage") })} />
+      <Pager label={admin("pages")} links={keysetLinks("/admin/duplicates", { reason, country: country?.toLowerCase(), after }, next, { first: admin("firstPage"), next: admin("nextPage") })} />
     </>
   );
 }
@@ -116,9 +116,11 @@ type OrganisationProps = {
   countryNames: Map<string, string>;
   t: Texts;
   admin: AdminTexts;
+  /** The staff member's language, the page's. */
+  locale: Locale;
 };
 
-function Organisation({ organisation, other, pair, countryNames, t, admin }: OrganisationProps) {
+function Organisation({ organisation, other, pair, countryNames, t, admin, locale }: OrganisationProps) {
   const { id, name } = organisation;
   return (
     <div className="space-y-1">
@@ -128,7 +130,9 @@ function Organisation({ organisation, other, pair, countryNames, t, admin }: Org
       <p className="text-slate-700">{organisation.countryCodes.map((code) => countryNames.get(code) ?? code).join(", ")}</p>
       {organisation.website ? (
         <p>
-          <ExternalLink href={organisation.website}>{organisation.website}</ExternalLink>
+          <ExternalLink href={organisation.website} locale={locale}>
+            {organisation.website}
+          </ExternalLink>
         </p>
       ) : null}
       <ActionForm

@@ -7,7 +7,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { currentSession, requireRole } from "@/lib/auth/session";
 import { listImports } from "@/lib/data/import-batches";
 import { defaultLocale, intlLocale } from "@/lib/i18n/locales";
-import { uploadErrors, type UploadError } from "@/lib/validation/import";
+import { uploadErrors } from "@/lib/validation/import";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations({ locale: (await currentSession())?.user.language ?? defaultLocale, namespace: "Imports" });
@@ -16,9 +16,6 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-/** The message of each refusal of the upload (lib/validation/import.ts uploadErrors, by code). */
-const uploadErrorKeys = { missing: "uploadMissing", empty: "uploadEmpty", "too-large": "uploadTooLarge" } as const satisfies Record<UploadError, string>;
-
 export default async function ImportsPage({ searchParams }: Props) {
   const { user } = await requireRole(["EDITOR", "REVIEWER", "ADMIN"], "/admin/imports");
   const locale = user.language ?? defaultLocale;
@@ -26,7 +23,6 @@ export default async function ImportsPage({ searchParams }: Props) {
   // English times as the admin has always written them (3 Mar 2026, 14:05).
   const date = new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
   const number = new Intl.NumberFormat(intlLocale(locale));
-  const codes = Object.keys(uploadErrors) as UploadError[];
   return (
     <>
       <h1 className="text-2xl font-bold text-brand-900">{t("title")}</h1>
@@ -35,7 +31,8 @@ export default async function ImportsPage({ searchParams }: Props) {
           {t("uploadHeading")}
         </h2>
         <UploadForm
-          error={typeof error === "string" && Object.hasOwn(uploadErrorKeys, error) ? t(uploadErrorKeys[error as UploadError]) : undefined}
+          // The upload route's refusal without JavaScript (?error=too-large), by its code (lib/validation/import.ts).
+          error={typeof error === "string" && Object.hasOwn(uploadErrors, error) ? t(uploadErrors[error as keyof typeof uploadErrors]) : undefined}
           texts={{
             label: t("spreadsheet"),
             hint: t("uploadHint"),
@@ -47,8 +44,6 @@ export default async function ImportsPage({ searchParams }: Props) {
             progress: t("upload"),
             uploading: t("uploading", { percent: "{percent}" }),
             storing: t("storing"),
-            // The upload route's refusals come in English (uploadErrors): said in the reader's language.
-            refusals: Object.fromEntries(codes.map((code) => [uploadErrors[code], t(uploadErrorKeys[code])])),
           }}
         />
       </section>

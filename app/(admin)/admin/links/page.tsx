@@ -45,7 +45,7 @@ export default async function LinkHealthPage({ searchParams }: Props) {
   // English days as the page has always shown them (3 Mar 2026), other languages' own way.
   const date = new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "medium", timeZone: "UTC" });
   // English keeps the directory's own country names and order; other languages name and sort them their way.
-  const countryOptions = countries.map(({ code, name }) => ({ value: code.toLowerCase(), label: locale === defaultLocale ? name : countryNameIn(locale, code, name) }));
+  const countryOptions = countries.map(({ code, name }) => ({ value: code.toLowerCase(), label: countryNameIn(locale, code, name) }));
   if (locale !== defaultLocale) countryOptions.sort((a, b) => compareIn(locale)(a.label, b.label));
   const verdictOptions = [
     { value: "", label: t("everyProblem") },
@@ -71,13 +71,14 @@ export default async function LinkHealthPage({ searchParams }: Props) {
           <EmptyState title={filtered ? t("noneFiltered") : page > 1 ? t("noMore") : t("none")}>{filtered ? null : t("noneHint")}</EmptyState>
         }
         columns={[
-          { header: t("link"), cell: (problem) => <ExternalLink href={problem.url}>{problem.url}</ExternalLink>, className: "break-all" },
+          { header: t("link"), cell: (problem) => <ExternalLink href={problem.url} locale={locale}>{problem.url}</ExternalLink>, className: "break-all" },
           { header: t("problem"), cell: (problem) => <Problem problem={problem} locale={locale} date={date} t={t} /> },
           { header: t("since"), cell: (problem) => (problem.verdictSince ? date.format(new Date(problem.verdictSince)) : "—"), className: "whitespace-nowrap" },
           { header: t("listedBy"), cell: (problem) => <ListedBy problem={problem} t={t} /> },
         ]}
       />
       <Pager
+        label={admin("pages")}
         links={[...(page > 1 ? [{ label: t("newer"), href: pageHref(page - 1) }] : []), ...(hasMore ? [{ label: t("older"), href: pageHref(page + 1) }] : [])]}
       />
     </>

@@ -97,7 +97,7 @@ export default async function OrganisationsPage({ searchParams }: Props) {
           { header: t("verified"), cell: (item) => (item.lastVerifiedAt ? date.format(item.lastVerifiedAt) : t("never")), className: "whitespace-nowrap" },
         ]}
       />
-      <Pager links={keysetLinks("/admin/organisations", filters, next, { first: admin("firstPage"), next: admin("nextPage") })} />
+      <Pager label={admin("pages")} links={keysetLinks("/admin/organisations", filters, next, { first: admin("firstPage"), next: admin("nextPage") })} />
     </>
   );
 }

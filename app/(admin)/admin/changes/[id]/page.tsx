@@ -11,9 +11,9 @@ import { Toast } from "@/components/ui/toast";
 import { OrganisationForm } from "@/components/organisation-form/organisation-form";
 import { formCountries, formTexts } from "@/components/organisation-form/form-texts";
 import { defaultLocale } from "@/lib/i18n/locales";
+import { validationTranslator } from "@/lib/i18n/validation";
 import { formValues } from "@/components/organisation-form/form-values";
 import { currentSession, requireUser } from "@/lib/auth/session";
-import { diffDocuments } from "@/lib/change-sets/document";
 import { editableStatuses, getOwnChangeSet, listPendingChanges, overlappingChanges } from "@/lib/data/change-sets";
 import { countryNames } from "@/lib/data/countries";
 import { isId } from "@/lib/validation/ids";
@@ -40,9 +40,8 @@ export default async function ChangePage({ params, searchParams }: Props) {
   const reviewer = session.user.role !== "EDITOR";
   const pending = changeSet.organisationId && (editable || changeSet.status === "SUBMITTED") ? await listPendingChanges(session.user, changeSet.organisationId) : [];
   const overlaps = flash.overlap && editable ? await overlappingChanges(session.user, changeSet.id) : [];
-  // What another change shares with this one, in the reader's words (`shared` is in English): the keys both change.
-  const ownKeys = new Set(overlaps.length ? diffDocuments(changeSet.base, changeSet.proposed).map((change) => change.key as string) : []);
-  const shared = (keys: string[]) => [...new Set(keys.filter((key) => ownKeys.has(key)).map(labels.ofKey))].join(", ");
+  // What another change shares with this one, in the reader's words.
+  const shared = (keys: string[]) => [...new Set(keys.map(labels.ofKey))].join(", ");
   const empty = t("empty");
   return (
     <>
@@ -66,7 +65,7 @@ export default async function ChangePage({ params, searchParams }: Props) {
       ) : null}
       {typeof flash.notSubmitted === "string" ? (
         <p role="alert" className="mt-4 rounded-md border border-red-300 bg-red-50 px-3 py-2 text-red-800">
-          {t("notSubmitted", { reason: flash.notSubmitted.slice(0, 300) })}
+          {t("notSubmitted", { reason: (await validationTranslator(locale))(flash.notSubmitted).slice(0, 300) })}
         </p>
       ) : null}
       {overlaps.length ? (
@@ -74,7 +73,7 @@ export default async function ChangePage({ params, searchParams }: Props) {
           <p className="font-medium">{t("overlapHeading")}</p>
           <ul className="mt-1 list-disc pl-5">
             {overlaps.map((other) => (
-              <li key={other.id}>{t("overlapItem", { name: other.by, fields: shared(other.keys) })}</li>
+              <li key={other.id}>{t("overlapItem", { name: other.by ?? t("someone", { public: other.public ? "yes" : "no" }), fields: shared(other.shared) })}</li>
             ))}
           </ul>
           <p className="mt-1">{t("overlapHint", { button: form("submitAnyway") })}</p>

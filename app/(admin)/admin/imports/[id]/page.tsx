@@ -1,20 +1,18 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { ImportRows, importOutcomes } from "@/components/imports/import-rows";
 import { JobProgress } from "@/components/imports/job-progress";
 import { RejectImportForm } from "@/components/imports/reject-form";
 import { SettingsForm } from "@/components/imports/settings-form";
 import { ActionForm } from "@/components/ui/action-form";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
-import { DataTable, Pager } from "@/components/ui/data-table";
-import { EmptyState } from "@/components/ui/empty-state";
-import { keysetLinks } from "@/components/ui/keyset-links";
 import { decideImportAction, sendImportAction } from "@/lib/actions/imports";
 import { currentSession, requireRole } from "@/lib/auth/session";
-import { getImport, listImportRows, type ImportRowView } from "@/lib/data/import-batches";
+import { getImport, listImportRows } from "@/lib/data/import-batches";
 import { OrganisationKind } from "@/lib/generated/prisma/enums";
 import { defaultLocale, intlLocale } from "@/lib/i18n/locales";
+import { validationTranslator } from "@/lib/i18n/validation";
 import { resolveColumns, suggestMapping } from "@/lib/import/mapping";
 import { columnLetter } from "@/lib/import/read";
 import { idOrUndefined } from "@/lib/validation/ids";
@@ -27,30 +25,27 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-/** The rows' outcomes, as the filter links name them (messages' Imports.outcome). */
-const outcomes = ["create", "update", "unchanged", "duplicate", "error"] as const;
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 const rowsPerPage = 100;
-// A difference's name and its "none" (a value that was or becomes empty), as the table shows them.
-const b = (chunks: React.ReactNode) => <span className="font-medium">{chunks}</span>;
-const none = (chunks: React.ReactNode) => <em>{chunks}</em>;
 
 export default async function ImportPage({ params, searchParams }: Props) {
   const { id } = await params;
   const session = await requireRole(["EDITOR", "REVIEWER", "ADMIN"], `/admin/imports/${id}`);
   const locale = session.user.language ?? defaultLocale;
-  const [batch, t, admin, kinds] = await Promise.all([
+  const [batch, t, admin, kinds, localise] = await Promise.all([
     idOrUndefined(id) ? getImport(id) : null,
     getTranslations({ locale, namespace: "Imports" }),
     getTranslations({ locale, namespace: "Admin" }),
     getTranslations({ locale, namespace: "Kinds" }),
+    // The import's failure and problems are stored in English (lib/import, lib/data/import-steps.ts): said in the reader's language.
+    validationTranslator(locale),
   ]);
   if (!batch) notFound();
   const number = new Intl.NumberFormat(intlLocale(locale));
   const count = (value: number | undefined) => number.format(value ?? 0);
   const query = await searchParams;
   const outcome = first(query.outcome);
-  const filter = outcomes.find((each) => each === outcome);
+  const filter = importOutcomes.find((each) => each === outcome);
   const after = Number(first(query.after)) || 0;
   const rows = await listImportRows(batch.id, { outcome: filter, fromRow: after, limit: rowsPerPage + 1 });
   const next = rows.length > rowsPerPage ? String(rows[rowsPerPage - 1].row) : null;
@@ -97,7 +92,7 @@ export default async function ImportPage({ params, searchParams }: Props) {
       ) : null}
       {batch.failure ? (
         <p role="alert" className="mt-4 rounded-md border border-red-300 bg-red-50 px-3 py-2 text-red-900">
-          {batch.failure}
+          {localise(batch.failure)}
         </p>
       ) : null}
       {batch.problems.length > 0 && !running ? (
@@ -105,7 +100,7 @@ export default async function ImportPage({ params, searchParams }: Props) {
           <p className="font-medium">{t("problemsHeading")}</p>
           <ul className="mt-1 list-disc pl-5">
             {batch.problems.map((problem) => (
-              <li key={problem}>{problem}</li>
+              <li key={problem}>{localise(problem)}</li>
             ))}
           </ul>
         </div>
@@ -222,91 +217,7 @@ export default async function ImportPage({ params, searchParams }: Props) {
       ) : null}
 
       {!running && batch.status !== "FAILED" ? (
-        <section aria-labelledby="rows-heading" className="mt-8">
-          <h2 id="rows-heading" className="text-lg font-semibold">
-            {t("rows")}
-          </h2>
-          <nav aria-label={t("showRows")} className="mt-2 flex flex-wrap gap-3 text-sm">
-            {[["", t("all")], ...outcomes.map((each) => [each, t("outcome", { outcome: each })])].map(([value, label]) => (
-              <Link
-                key={value}
-                href={value ? `${base}?outcome=${value}` : base}
-                aria-current={(filter ?? "") === value ? "page" : undefined}
-                className="rounded-full border border-slate-300 px-3 py-1 aria-[current=page]:border-brand-700 aria-[current=page]:bg-brand-700 aria-[current=page]:text-white"
-              >
-                {label}
-              </Link>
-            ))}
-          </nav>
-          <DataTable<ImportRowView>
-            caption={t("rowsCaption")}
-            rows={shown}
-            rowKey={(row) => String(row.row)}
-            empty={<EmptyState title={filter ? t("noRowOfKind") : t("noRows")} />}
-            columns={[
-              { header: t("row"), cell: (row) => row.row },
-              { header: t("outcomeColumn"), cell: (row) => t("outcome", { outcome: row.outcome }) },
-              {
-                header: t("organisation"),
-                cell: (row) =>
-                  row.organisationId ? (
-                    <Link href={`/admin/organisations/${row.organisationId}/edit`} className="text-brand-700 underline hover:no-underline">
-                      {row.organisation}
-                    </Link>
-                  ) : (
-                    row.organisation
-                  ),
-              },
-              {
-                header: t("details"),
-                cell: (row) =>
-                  row.outcome === "error" ? (
-                    <ul className="list-disc pl-4 text-red-800">
-                      {row.errors.map((error, index) => (
-                        <li key={index}>{error.column ? t("columnError", { column: error.column, message: error.message }) : error.message}</li>
-                      ))}
-                    </ul>
-                  ) : row.outcome === "duplicate" ? (
-                    t("duplicateOf", { row: String(row.duplicateOf) })
-                  ) : row.outcome === "update" ? (
-                    <ul className="space-y-0.5">
-                      {row.differences.map((difference, index) => (
-                        <li key={index}>
-                          {difference.before === null && difference.after === null
-                            ? t.rich("differenceChanged", { what: difference.what, b })
-                            : t.rich("difference", {
-                                what: difference.what,
-                                beforeShown: difference.before === null ? "no" : "yes",
-                                before: difference.before ?? "",
-                                afterShown: difference.after === null ? "no" : "yes",
-                                after: difference.after ?? "",
-                                b,
-                                none,
-                              })}
-                        </li>
-                      ))}
-                    </ul>
-                  ) : row.outcome === "unchanged" && row.changeSetId ? (
-                    t("alreadyProposed")
-                  ) : (
-                    ""
-                  ),
-              },
-              {
-                header: t("change"),
-                cell: (row) =>
-                  row.changeSetId && row.changeSetStatus ? (
-                    <Link href={reviewer && !author ? `/admin/reviews/${row.changeSetId}` : `/admin/changes/${row.changeSetId}`} className="text-brand-700 underline hover:no-underline">
-                      {t("changeStatus", { status: row.changeSetStatus })}
-                    </Link>
-                  ) : (
-                    ""
-                  ),
-              },
-            ]}
-          />
-          <Pager links={keysetLinks(base, { outcome: filter, after: after ? String(after) : undefined }, next, { first: admin("firstPage"), next: admin("nextPage") })} />
-        </section>
+        <ImportRows locale={locale} base={base} rows={shown} filter={filter} after={after} next={next} reviewLinks={reviewer && !author} />
       ) : null}
     </>
   );

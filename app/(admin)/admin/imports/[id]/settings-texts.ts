@@ -22,6 +22,7 @@ export function settingsTexts(t: Texts, locale: Locale, detected: { encoding: st
     howRead: t("howRead"),
     encoding: t("encoding"),
     detectedEncoding: t("detected", { value: detected.encoding ?? "UTF-8" }),
+    utf8: t("utf8"),
     utf16le: t("utf16le"),
     utf16be: t("utf16be"),
     windows1252: t("windows1252"),

@@ -5,7 +5,7 @@ import { ChangeSummary } from "@/components/changes/change-summary";
 import { RestoreButton } from "@/components/changes/restore-button";
 import { currentSession, requireUser } from "@/lib/auth/session";
 import { countryNames } from "@/lib/data/countries";
-import { listRevisions } from "@/lib/data/revisions";
+import { listRevisions, type RevisionItem } from "@/lib/data/revisions";
 import { defaultLocale, intlLocale } from "@/lib/i18n/locales";
 import { isId } from "@/lib/validation/ids";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
@@ -40,11 +40,11 @@ export default async function HistoryPage({ params, searchParams }: Props) {
     </option>
   ));
   /** Who proposed and approved a revision, in a sentence. */
-  const madeBy = ({ proposedBy, approvedBy }: { proposedBy: string | null; approvedBy: string | null }) =>
+  const madeBy = ({ proposedBy, approvedBy }: Pick<RevisionItem, "proposedBy" | "approvedBy">) =>
     proposedBy
       ? approvedBy
-        ? t("proposedApproved", { proposer: proposedBy, approver: approvedBy })
-        : t("proposed", { proposer: proposedBy })
+        ? t("proposedApproved", { proposer: proposedBy.name ?? t("memberOfPublic"), approver: approvedBy })
+        : t("proposed", { proposer: proposedBy.name ?? t("memberOfPublic") })
       : approvedBy
         ? t("loadedApproved", { approver: approvedBy })
         : t("loaded");
