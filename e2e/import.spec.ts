@@ -128,7 +128,7 @@ test("staff export the whole directory as CSV and Excel", async ({ page, make })
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^prova-directory-\d{4}-\d{2}-\d{2}\.csv$/);
   const text = Buffer.concat(await (await file.createReadStream()).toArray()).toString("utf8");
-  expect(text).toMatch(/^\uFEFFName,Acronym,Kind,Countries,Description,Website,E-mail,Phone,Fax,Address,Contact form,Status,Slug,Description \(English\),Description \(French\),Description \(Dutch\),Description \(German\),Description \(Italian\),Description \(Spanish\),Description \(Romanian\)\r\n/);
+  expect(text).toMatch(/^\uFEFFName,Acronym,Kind,Countries,Description,Original language,Website,E-mail,Phone,Fax,Address,Contact form,Status,Slug,Description \(English\),Description \(French\),Description \(Dutch\),Description \(German\),Description \(Italian\),Description \(Spanish\),Description \(Romanian\)\r\n/);
   expect(text).toContain("Allo-Tolerance");
   const xlsx = await page.request.get("/api/export?format=xlsx");
   expect(xlsx.headers()["content-type"]).toContain("spreadsheetml");

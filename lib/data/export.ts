@@ -13,6 +13,8 @@ export type ExportedOrganisation = {
   kind: OrganisationKind;
   archived: boolean;
   description: string;
+  /** The language the name and description are written in ("fr"). */
+  originalLanguage: string;
   website: string | null;
   countries: string[];
   contacts: { type: ContactType; label: string | null; value: string }[];
@@ -36,6 +38,7 @@ export async function* eachOrganisationForExport({ ids, batch = 1000 }: { ids?: 
         kind: true,
         status: true,
         description: true,
+        originalLanguage: true,
         website: true,
         countryCodes: true,
         translations: true,

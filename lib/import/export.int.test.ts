@@ -39,6 +39,8 @@ beforeAll(async () => {
         kind: organisation.kind,
         status: organisation.status,
         acronym: index === 0 ? "FL" : null,
+        // One written in French, with its English translation: both read back as they are.
+        ...(index === 1 ? { originalLanguage: "fr", translations: { "en:description": "In English." } } : {}),
         description: 'Two lines,\nwith "quotes"; and a semicolon.',
         website: `https://www.export-${run}-${index}.example/about`,
         countryCodes: ["BE", "FR"],
@@ -72,7 +74,7 @@ describe("the export", () => {
     it(`imports back as ${format.toUpperCase()} proposing no change at all`, async () => {
       const result = await dryRun(await exported(format));
       expect(result.problems).toEqual([]);
-      expect(result.mapping.columns).toMatchObject({ Name: "name", Kind: "kind", Countries: "countries", "E-mail": "email", Phone: "phone", Address: "address", "Contact form": "contact_form", Status: "ignore", Slug: "ignore" });
+      expect(result.mapping.columns).toMatchObject({ Name: "name", Kind: "kind", Countries: "countries", "E-mail": "email", Phone: "phone", Address: "address", "Contact form": "contact_form", "Original language": "original_language", Status: "ignore", Slug: "ignore" });
       expect(result.rows.filter((row) => row.outcome !== "unchanged")).toEqual([]);
       expect(result.summary).toMatchObject({ rows: ids.length, unchanged: ids.length });
     });
@@ -82,7 +84,7 @@ describe("the export", () => {
     const text = await readFile(await exported("csv"), "utf8");
     expect(text.startsWith(`\ufeff${exportHeaders.join(",")}\r\n`)).toBe(true);
     expect(text).toContain(`'=Formula-looking ${run}`);
-    expect(text).toMatch(new RegExp(`Archived ${run},,network,BE FR,.*,archived,export-${run}-1`, "s"));
+    expect(text).toMatch(new RegExp(`Archived ${run},,network,BE FR,.*,fr,https://www.export-${run}-1.example/about,.*,archived,export-${run}-1,In English.,`, "s"));
     expect(text).toContain(`one-${run}@example.org | Press: press-${run}@example.org`);
   });
 });

@@ -11,7 +11,7 @@ import type { ContactType } from "@/lib/generated/prisma/enums";
 import { languageOf, translationFields, translationHeader } from "./translation-fields";
 
 // Then the description in each other language ("Description (French)"), empty where there is none.
-export const exportHeaders = ["Name", "Acronym", "Kind", "Countries", "Description", "Website", "E-mail", "Phone", "Fax", "Address", "Contact form", "Status", "Slug", ...translationFields.map(translationHeader)];
+export const exportHeaders = ["Name", "Acronym", "Kind", "Countries", "Description", "Original language", "Website", "E-mail", "Phone", "Fax", "Address", "Contact form", "Status", "Slug", ...translationFields.map(translationHeader)];
 
 const contactOrder: ContactType[] = ["EMAIL", "PHONE", "FAX", "ADDRESS", "CONTACT_FORM"];
 
@@ -33,6 +33,7 @@ export function exportRow(organisation: ExportedOrganisation): string[] {
     organisation.kind.toLowerCase(),
     organisation.countries.join(" "),
     organisation.description,
+    organisation.originalLanguage,
     organisation.website ?? "",
     ...contacts,
     organisation.archived ? "archived" : "published",

@@ -28,6 +28,9 @@ describe("suggestField", () => {
       ["Dirección", "address"],
       ["Formulaire de contact", "contact_form"],
       ["Descrizione", "description"],
+      ["Original language", "original_language"],
+      ["Langue d'origine", "original_language"],
+      ["Originalsprache", "original_language"],
       ["Remarks", "ignore"],
     ];
     for (const [header, field] of headers) expect(suggestField(header), header).toBe(field);

@@ -8,7 +8,7 @@ import { languageOf, translationFields, translationHeader, type TranslationField
 
 export { translationFields, translationHeader, type TranslationField };
 
-export const importFields = ["name", "acronym", "kind", "countries", "description", "website", "email", "phone", "fax", "address", "contact_form", ...translationFields, "ignore"] as const;
+export const importFields = ["name", "acronym", "kind", "countries", "description", "original_language", "website", "email", "phone", "fax", "address", "contact_form", ...translationFields, "ignore"] as const;
 export type ImportField = (typeof importFields)[number];
 
 
@@ -41,6 +41,7 @@ const synonyms: Record<Exclude<ImportField, "ignore" | TranslationField>, string
   acronym: ["acronym", "abbreviation", "short name", "sigle", "acronyme", "afkorting", "akronym", "abkurzung", "kurzel", "sigla", "acronimo", "acronim", "prescurtare"],
   kind: ["kind", "type", "category", "kind of organisation", "type of organisation", "type d organisation", "categorie", "soort", "soort organisatie", "art", "typ", "kategorie", "organisationsart", "tipo", "categoria", "tipo di organizzazione", "tipo de organizacion", "tip", "tipul organizatiei"],
   countries: ["countries", "country", "pays", "land", "landen", "lander", "staat", "paese", "paesi", "pais", "paises", "tara", "tari"],
+  original_language: ["original language", "language", "langue", "langue originale", "langue d origine", "taal", "oorspronkelijke taal", "originele taal", "sprache", "originalsprache", "lingua", "lingua originale", "idioma", "idioma original", "lengua", "limba", "limba originala"],
   description: ["description", "what they do", "activities", "about", "descriptif", "activites", "beschrijving", "omschrijving", "activiteiten", "beschreibung", "tatigkeit", "tatigkeiten", "descrizione", "attivita", "descripcion", "actividades", "descriere", "activitati"],
   website: ["website", "web site", "site", "url", "web", "homepage", "webside", "site web", "site internet", "webpagina", "webseite", "internetseite", "sito", "sito web", "sitio web", "pagina web"],
   email: ["email", "e mail", "mail", "email address", "courriel", "adresse e mail", "adresse electronique", "e mailadres", "mailadres", "e mail adresse", "posta elettronica", "indirizzo email", "correo", "correo electronico", "adresa de e mail", "adresa email"],
@@ -98,12 +99,13 @@ export function suggestMapping(headers: string[]): Mapping {
  * messages' "ImportProblems" (the import page says it in the reader's language) with no English
  * word as its argument. A translation column is named by its language's code ("FR").
  */
-const onlyOne: Record<"name" | "acronym" | "kind" | "countries" | "description" | "website", (columns: string) => string> = {
+const onlyOne: Record<"name" | "acronym" | "kind" | "countries" | "description" | "original_language" | "website", (columns: string) => string> = {
   name: (columns) => `Only one column can be the name: columns ${columns} are.`,
   acronym: (columns) => `Only one column can be the acronym: columns ${columns} are.`,
   kind: (columns) => `Only one column can be the kind: columns ${columns} are.`,
   countries: (columns) => `Only one column can be the countries: columns ${columns} are.`,
   description: (columns) => `Only one column can be the description: columns ${columns} are.`,
+  original_language: (columns) => `Only one column can be the original language: columns ${columns} are.`,
   website: (columns) => `Only one column can be the website: columns ${columns} are.`,
 };
 

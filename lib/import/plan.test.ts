@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { diffDocuments, type OrganisationDocument } from "@/lib/change-sets/document";
+import type { ImportField } from "./mapping";
 import type { ImportedOrganisation } from "./rows";
 import { describeDifferences, keysOf, newDocument, proposedUpdate, sameProposal } from "./plan";
 
@@ -29,6 +30,7 @@ const row = (overrides: Partial<ImportedOrganisation> = {}): ImportedOrganisatio
   website: base.website,
   countries: base.countries,
   contacts: [{ type: "EMAIL", label: null, value: "info@allo-tolerance.eu", rawValue: "info@allo-tolerance.eu" }],
+  originalLanguage: null,
   translations: {},
   ...overrides,
 });
@@ -102,6 +104,26 @@ describe("translation columns", () => {
     const proposed = proposedUpdate(published, row({ translations: { "fr:description": "Écoute.", "en:description": "Listens again." } }), new Set(["name", "description_fr", "description_de", "description_en"]));
     expect(diffDocuments(published, proposed).map((change) => [change.key, change.proposed])).toEqual([["translation:fr:description", "Écoute."]]);
     expect(newDocument(row({ translations: { "nl:description": "Luistert." } })).translations).toEqual({ "nl:description": "Luistert." });
+  });
+});
+
+describe("the original-language column", () => {
+  it("gives a new organisation its original language, whose description column is then no translation", () => {
+    const created = newDocument(row({ originalLanguage: "fr", translations: { "fr:description": "Écoute.", "en:description": "Listens." } }));
+    expect(created.originalLanguage).toBe("fr");
+    expect(created.translations).toEqual({ "en:description": "Listens." });
+    expect(newDocument(row()).originalLanguage).toBe("en");
+  });
+
+  it("changes a listing's original language when its cell is filled, dropping the translation into it; an empty cell says nothing", () => {
+    const published = { ...base, translations: { "fr:description": "Écoute.", "de:description": "Hört zu." } };
+    const mapped = new Set<ImportField>(["name", "original_language"]);
+    const proposed = proposedUpdate(published, row({ originalLanguage: "fr" }), mapped);
+    expect(diffDocuments(published, proposed).map((change) => [change.key, change.proposed])).toEqual([
+      ["originalLanguage", "fr"],
+      ["translation:fr:description", null],
+    ]);
+    expect(diffDocuments(published, proposedUpdate(published, row(), mapped))).toEqual([]);
   });
 });
 

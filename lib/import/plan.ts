@@ -85,6 +85,11 @@ export function comparableName(name: string): string {
   return name.normalize("NFD").replace(/\p{Diacritic}/gu, "").toLowerCase().replace(/\s+/g, " ").trim();
 }
 
+/** Translations in every language but the original (in which the name and description are the original), sorted. */
+function withoutOriginal(translations: Record<string, string>, originalLanguage: string): Record<string, string> {
+  return sortedTranslations(Object.fromEntries(Object.entries(translations).filter(([key]) => !key.startsWith(`${originalLanguage}:`))));
+}
+
 /** A new organisation's document from a row (its address is chosen when it is approved). */
 export function newDocument(organisation: ImportedOrganisation): OrganisationDocument {
   return {
@@ -97,8 +102,8 @@ export function newDocument(organisation: ImportedOrganisation): OrganisationDoc
     countries: organisation.countries,
     contacts: organisation.contacts.map((contact) => ({ id: randomUUID(), type: contact.type, label: contact.label, value: contact.value, rawValue: contact.rawValue })),
     archived: false,
-    originalLanguage: "en",
-    translations: sortedTranslations(Object.fromEntries(Object.entries(organisation.translations).filter(([key]) => !key.startsWith("en:")))),
+    originalLanguage: organisation.originalLanguage ?? "en",
+    translations: withoutOriginal(organisation.translations, organisation.originalLanguage ?? "en"),
   };
 }
 
@@ -111,13 +116,16 @@ export function proposedUpdate(base: OrganisationDocument, organisation: Importe
     if ((field === "acronym" || field === "website" || field === "description") && !organisation[field]) continue;
     (proposed as Record<string, unknown>)[field] = organisation[field];
   }
+  // A filled original-language cell changes it; an empty one says nothing.
+  if (mapped.has("original_language") && organisation.originalLanguage) proposed.originalLanguage = organisation.originalLanguage;
   // A filled translation cell replaces that language's description; an empty one says nothing. The
-  // original language's column is the original: it is the description, not a translation.
+  // original language's column is the original: it is the description, not a translation (and a
+  // translation into what became the original language goes, as the editor's form drops it).
   for (const field of translationFields) {
     const key = `${languageOf(field)}:description`;
-    if (mapped.has(field) && organisation.translations[key] && languageOf(field) !== base.originalLanguage) proposed.translations[key] = organisation.translations[key];
+    if (mapped.has(field) && organisation.translations[key]) proposed.translations[key] = organisation.translations[key];
   }
-  proposed.translations = sortedTranslations(proposed.translations);
+  proposed.translations = withoutOriginal(proposed.translations, proposed.originalLanguage);
   const fileTypes = new Set((Object.keys(contactFields) as ContactType[]).filter((type) => mapped.has(contactFields[type])));
   if (fileTypes.size === 0) return proposed;
   const unused = [...base.contacts];

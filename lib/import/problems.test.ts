@@ -44,13 +44,13 @@ async function problems(): Promise<string[]> {
   // The mapping against the file's headers.
   found.push(...resolveColumns(["Name", "Name", "Land"], mappingSchema.parse({ columns: { Name: "name", Extra: "countries" } })).problems);
   found.push(...resolveColumns(["x"], mappingSchema.parse({ columns: {} })).problems);
-  const twice: ImportField[] = ["name", "acronym", "kind", "countries", "description", "website", "description_fr"];
+  const twice: ImportField[] = ["name", "acronym", "kind", "countries", "description", "original_language", "website", "description_fr"];
   const headers = twice.flatMap((field) => [`${field} 1`, `${field} 2`]);
   found.push(...resolveColumns(headers, mappingSchema.parse({ columns: Object.fromEntries(headers.map((header) => [header, header.split(" ")[0]])) })).problems);
 
   // A row's cells.
-  const fields: ImportField[] = ["name", "kind", "countries", "website", "email", "description_nl"];
-  const row = parseRow(["", "Club", "Atlantis", "ftp://example.org", "nobody", "x".repeat(20_001)], fields, mappingSchema.parse({ columns: {} }), countryLookup(["BE"]));
+  const fields: ImportField[] = ["name", "kind", "countries", "website", "email", "description_nl", "original_language"];
+  const row = parseRow(["", "Club", "Atlantis", "ftp://example.org", "nobody", "x".repeat(20_001), "Klingon"], fields, mappingSchema.parse({ columns: {} }), countryLookup(["BE"]));
   found.push(...row.errors.map((error) => error.message));
 
   // A row's keys against the directory's organisations.

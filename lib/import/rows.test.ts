@@ -86,3 +86,19 @@ describe("translation columns", () => {
   });
 });
 
+describe("the original-language column", () => {
+  const withLanguage: ImportField[] = ["name", "kind", "countries", "original_language"];
+
+  it("reads a language by its code or its name in any of the seven languages; an empty cell gives none", () => {
+    for (const cell of ["fr", "FR", "French", "Français", "Frans", "Französisch", "Francese", "Francés", "franceză"]) {
+      expect(parseRow(["Allo-Tolérance", "ngo", "be", cell], withLanguage, mapping, countries).organisation?.originalLanguage, cell).toBe("fr");
+    }
+    expect(parseRow(["Allo-Tolérance", "ngo", "be", ""], withLanguage, mapping, countries).organisation?.originalLanguage).toBeNull();
+  });
+
+  it("refuses a language the directory does not have, at its column", () => {
+    expect(parseRow(["Allo-Tolérance", "ngo", "be", "Klingon"], withLanguage, mapping, countries).errors).toEqual([
+      { field: "original_language", column: "D", message: `"Klingon" is not one of the directory's languages: use its two-letter code (en, fr, nl, de, it, es, ro) or its name.` },
+    ]);
+  });
+});

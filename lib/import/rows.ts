@@ -9,10 +9,15 @@ import { languageOf, translationFields } from "./translation-fields";
 import { organisationKindLabels } from "@/lib/validation/labels";
 import { kindCodes, normaliseHeader, type ImportField, type Mapping } from "./mapping";
 import { columnLetter } from "./read";
+import { languageNameIn, locales, type Locale } from "@/lib/i18n/locales";
 
 export type RowError = { field: string; column: string | null; message: string };
-/** A row's organisation: its fields, and its description in other languages ("fr:description" → text, filled cells only). */
-export type ImportedOrganisation = Organisation & { translations: Record<string, string> };
+/**
+ * A row's organisation: its fields, the language its name and description are written in (null
+ * when the file does not say), and its description in other languages ("fr:description" → text,
+ * filled cells only).
+ */
+export type ImportedOrganisation = Organisation & { originalLanguage: Locale | null; translations: Record<string, string> };
 export type ParsedRow = { organisation: ImportedOrganisation; errors: [] } | { organisation: null; errors: RowError[] };
 
 /** The languages country names are read in (the directory's). */
@@ -53,6 +58,11 @@ function countriesOf(cell: string, lookup: Map<string, string>): { codes: string
   }
   return { codes, unknown };
 }
+
+/** The directory's languages by what a cell may say: the code, or the language's name in any of them ("fr", "French", "Français", "Frans"). */
+const languageByText = new Map<string, Locale>(
+  locales.flatMap((language) => [[language, language] as const, ...languages.map((reader) => [normaliseHeader(languageNameIn(reader as Locale, language)), language] as const)]),
+);
 
 const kindByText = new Map<string, OrganisationKind>([
   ...Object.values(OrganisationKind).map((kind) => [normaliseHeader(kind), kind] as const),
@@ -105,6 +115,12 @@ export function parseRow(cells: string[], fields: ImportField[], mapping: Mappin
     kind = mapping.defaults.kind.toUpperCase() as OrganisationKind;
   }
 
+  const languageCell = cell("original_language");
+  const originalLanguage = languageCell ? (languageByText.get(normaliseHeader(languageCell)) ?? null) : null;
+  if (languageCell && !originalLanguage) {
+    errors.push({ field: "original_language", column: columnOf("original_language"), message: `"${languageCell}" is not one of the directory's languages: use its two-letter code (en, fr, nl, de, it, es, ro) or its name.` });
+  }
+
   const countryCell = cell("countries") || mapping.defaults.countries || "";
   const { codes, unknown } = countriesOf(countryCell, countries);
   for (const name of unknown) errors.push({ field: "countries", column: columnOf("countries"), message: `"${name}" is not a country the directory knows: use its name or its two-letter code.` });
@@ -147,7 +163,7 @@ export function parseRow(cells: string[], fields: ImportField[], mapping: Mappin
     else if (text.data) translations[translationKey(languageOf(field), "description")] = text.data;
   }
   if (errors.length > 0) return { organisation: null, errors };
-  return { organisation: { ...organisationSchema.parse(input), translations }, errors: [] };
+  return { organisation: { ...organisationSchema.parse(input), originalLanguage, translations }, errors: [] };
 }
 
 function fieldOfType(type: ContactType): ImportField {
