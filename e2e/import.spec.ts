@@ -60,6 +60,13 @@ test("an editor imports a spreadsheet into review and another reviewer approves 
   const text = Buffer.concat(await errors).toString("utf8");
   expect(text).toContain("Nom,Genre,Site web,Courriel,Errors,Row in the file");
   expect(text).toContain(`Importée ${run},Verein`);
+  // In the reader's language: a staff member reading French gets the same rows, said in French.
+  const link = await page.getByRole("link", { name: "Download as CSV" }).last().getAttribute("href");
+  await sql(`UPDATE "User" SET language = 'fr' WHERE id = $1`, [editor.id]);
+  const french = await (await page.request.get(link!)).text();
+  await sql(`UPDATE "User" SET language = 'en' WHERE id = $1`, [editor.id]);
+  expect(french).toContain("Nom,Genre,Site web,Courriel,Erreurs,Ligne dans le fichier");
+  expect(french).toContain("B\u00a0: «\u00a0Verein\u00a0» n'est pas un type d'organisation");
 
   // The fixed file: uploaded again, it is read with the mapping remembered for these headers.
   await page.goto("/admin/imports");

@@ -32,9 +32,9 @@ describe("sign-in errors", () => {
     expect(await signInErrorMessage("CredentialsSignin", "fr")).toBe("L'adresse e-mail ou le mot de passe est incorrect.");
     expect(await signInErrorMessage(disabledError, "fr")).toBe("Votre compte est désactivé\u00a0; adressez-vous à un administrateur.");
     expect(await signInErrorMessage("Configuration", "fr")).toBe("La connexion n'a pas abouti. Réessayez dans un instant.");
-    expect(await signInErrorMessage("throttled:1", "fr")).toBe("Trop de connexions échouées. Réessayez dans 1 minute.");
-    expect(await signInErrorMessage("throttled:14", "fr")).toBe("Trop de connexions échouées. Réessayez dans 14 minutes.");
-    expect(await signInErrorMessage("throttled:240", "fr")).toBe("Trop de connexions échouées. Réessayez dans 4 heures.");
+    expect(await signInErrorMessage("throttled:1", "fr")).toBe("Trop de tentatives de connexion infructueuses. Réessayez dans 1 minute.");
+    expect(await signInErrorMessage("throttled:14", "fr")).toBe("Trop de tentatives de connexion infructueuses. Réessayez dans 14 minutes.");
+    expect(await signInErrorMessage("throttled:240", "fr")).toBe("Trop de tentatives de connexion infructueuses. Réessayez dans 4 heures.");
     // Romanian: one, few (2–19) and other (20 and more, "de").
     expect(await signInErrorMessage("throttled:1", "ro")).toMatch(/ 1 minut\.$/);
     expect(await signInErrorMessage("throttled:14", "ro")).toMatch(/ 14 minute\.$/);
