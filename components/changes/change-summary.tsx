@@ -1,25 +1,8 @@
 import { getTranslations } from "next-intl/server";
-import { diffDocuments, parseTranslationKey, type Change, type ContactDocument, type DocumentField, type OrganisationDocument, type TranslationPart } from "@/lib/change-sets/document";
-import { countryNameIn, defaultLocale, languageNameIn, type Locale } from "@/lib/i18n/locales";
+import { diffDocuments, type Change, type ContactDocument, type OrganisationDocument } from "@/lib/change-sets/document";
+import { changeLabels } from "@/lib/i18n/change-labels";
+import { countryNameIn, defaultLocale, type Locale } from "@/lib/i18n/locales";
 import { ContactType, OrganisationKind } from "@/lib/generated/prisma/enums";
-
-/**
- * What staff read of a change, in their language (messages' "Changes"): a field's name, a
- * translation's ("Description in French"), and what a change's key is about ("Contacts" for any of
- * them), as lib/change-sets/document.ts and lib/data name them in English.
- */
-export async function changeLabels(locale: Locale) {
-  const t = await getTranslations({ locale, namespace: "Changes" });
-  const field = (name: DocumentField) => t("field", { field: name });
-  const translation = (language: string, part: TranslationPart) => t("translation", { part, language: languageNameIn(locale, language) });
-  /** A change's key ("website", "contact:…", "translation:fr:name") in words, as a pending change lists it. */
-  const ofKey = (key: string) => {
-    if (key.startsWith("contact:") || key === "contacts:order") return t("contacts");
-    const parsed = key.startsWith("translation:") ? parseTranslationKey(key.slice("translation:".length)) : null;
-    return parsed ? translation(parsed.language, parsed.part) : field(key as DocumentField);
-  };
-  return { field, translation, ofKey };
-}
 
 /** What a change set proposes, field by field: before and after; countries by name (`countries`: names by code, for codes the language has no name for). */
 export async function ChangeSummary({

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { changeLabels } from "@/components/changes/change-summary";
+import { changeLabels } from "@/lib/i18n/change-labels";
 import type { PendingChange } from "@/lib/data/change-sets";
 import { defaultLocale, formatDay, type Locale } from "@/lib/i18n/locales";
 

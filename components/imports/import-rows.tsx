@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { DataTable, Pager } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { keysetLinks } from "@/components/ui/keyset-links";
-import { changeLabels } from "@/components/changes/change-summary";
+import { changeLabels } from "@/lib/i18n/change-labels";
 import { documentFields, fieldLabels, translationLabel, translationParts } from "@/lib/change-sets/document";
 import { ContactType } from "@/lib/generated/prisma/enums";
 import { contactTypeLabels } from "@/lib/validation/labels";

@@ -11,6 +11,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { formDataToObject } from "@/lib/forms/form-data";
 import type { FormState } from "@/lib/forms/form-state";
 import { defaultLocale, isLocale, type Locale } from "@/lib/i18n/locales";
+import { conflictArguments } from "@/lib/i18n/conflict-parts";
 import { validationTranslator } from "@/lib/i18n/validation";
 
 /** Who is acting: the signed-in user, their client address (for the data call and its audit event) and the language they read. */
@@ -66,7 +67,7 @@ export function defineAction<Schema extends z.ZodType, A extends Access, Data = 
     }
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
-      const errors = Object.fromEntries(Object.entries(fieldErrors(parsed.error)).map(([field, messages]) => [field, messages.map(localise)]));
+      const errors = Object.fromEntries(Object.entries(fieldErrors(parsed.error)).map(([field, messages]) => [field, messages.map((message) => localise(message))]));
       // An error about the form as a whole (e.g. a field it does not have) is its message.
       return { ok: false, message: errors.form?.join(" ") ?? localise(checkFields), fieldErrors: errors, values };
     }
@@ -81,7 +82,8 @@ export function defineAction<Schema extends z.ZodType, A extends Access, Data = 
       if (error instanceof FieldConflictError && error.field.split(".")[0] in raw) {
         return { ok: false, message: localise(checkFields), fieldErrors: { [error.field]: [localise(error.message)] }, values };
       }
-      if (error instanceof NotFoundError || error instanceof ConflictError) return { ok: false, message: localise(error.message), values };
+      if (error instanceof NotFoundError) return { ok: false, message: localise(error.message), values };
+      if (error instanceof ConflictError) return { ok: false, message: localise(error.message, await conflictArguments(language, error.parts)), values };
       // The data layer's own role check refused: the roles above and the data layer disagree.
       if (error instanceof ForbiddenError) {
         console.error(`[action ${name}] the data layer refused the role: ${error.message}`);

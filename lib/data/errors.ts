@@ -9,8 +9,26 @@ export class NotFoundError extends Error {}
 /** The actor's role may not make this change (lib/data/actor.ts); nothing was written. */
 export class ForbiddenError extends Error {}
 
+/**
+ * What a conflict's English message lists that the reader's language names otherwise
+ * (lib/i18n/conflict-parts.ts): a listing's changes by key (lib/change-sets/document.ts), or a
+ * draft's differences with both values.
+ */
+export type ConflictParts = {
+  changes?: readonly string[];
+  /** A field's value here and in the saved draft (null: empty); the contacts (`key` "contacts") without them. */
+  differences?: readonly { key: string; there?: string | null; here?: string | null }[];
+};
+
 /** The change collides with the current state (a duplicate, a rule such as "keep one admin"). */
-export class ConflictError extends Error {}
+export class ConflictError extends Error {
+  constructor(
+    message: string,
+    readonly parts?: ConflictParts,
+  ) {
+    super(message);
+  }
+}
 
 /** A conflict that concerns one field of a form (e.g. an address already in use), shown at that field. */
 export class FieldConflictError extends ConflictError {

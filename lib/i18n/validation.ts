@@ -37,17 +37,18 @@ export function validationKeyOf(message: string): { namespace: Namespace; key: s
  * Validation, error and import messages in the reader's language. A message that is not one of them
  * (none should reach a reader) stays as written.
  */
-export async function validationTranslator(locale: Locale): Promise<(message: string) => string> {
+export async function validationTranslator(locale: Locale): Promise<(message: string, values?: Record<string, string>) => string> {
   if (locale === defaultLocale) return (message) => message;
   const t = { Validation: await translator(locale, "Validation"), Errors: await translator(locale, "Errors"), ImportProblems: await translator(locale, "ImportProblems") };
-  return (message) => {
+  // `values` replace arguments read back from the English (a conflict's parts in the reader's words).
+  return (message, values) => {
     const found = validationKeyOf(message);
-    return found ? (t[found.namespace] as unknown as (key: string, values: Record<string, string>) => string)(found.key, found.values) : message;
+    return found ? (t[found.namespace] as unknown as (key: string, values: Record<string, string>) => string)(found.key, { ...found.values, ...values }) : message;
   };
 }
 
 /** A form's field errors in the reader's language. */
 export async function localiseFieldErrors(errors: Record<string, string[]>, locale: Locale): Promise<Record<string, string[]>> {
   const localise = await validationTranslator(locale);
-  return Object.fromEntries(Object.entries(errors).map(([field, messages]) => [field, messages.map(localise)]));
+  return Object.fromEntries(Object.entries(errors).map(([field, messages]) => [field, messages.map((message) => localise(message))]));
 }

@@ -125,8 +125,10 @@ export async function applyChangeSet(
       if (published.lockVersion !== changeSet.baseVersion) {
         const collided = collisions(accepted, base, published.document);
         if (collided.length) {
-          const names = accepted.filter((change) => collided.includes(change.key)).map(describeChange);
-          throw new ConflictError(`The published organisation changed since this was drafted, in: ${names.join(", ")}. Reject those, or ask the author to redo them on the current version.`);
+          const changes = accepted.filter((change) => collided.includes(change.key));
+          throw new ConflictError(`The published organisation changed since this was drafted, in: ${changes.map(describeChange).join(", ")}. Reject those, or ask the author to redo them on the current version.`, {
+            changes: changes.map((change) => change.key),
+          });
         }
       }
       before = published.document;

@@ -52,17 +52,15 @@ export async function saveDraftIn(tx: Tx, actor: Actor, input: DraftInput): Prom
     // Never a lost update: say what differs, with both values, and save nothing.
     const saved = parseStored(existing.proposed, "ChangeSet.proposed", existing.id);
     const contactsDiffer = !sameValue(saved.contacts.map((contact) => contact.rawValue), input.document.contacts.map((contact) => contact.rawValue));
-    const differences = [
-      ...documentFields
-        .filter((field) => field !== "archived" && field !== "slug" && !sameValue(saved[field], (input.document as Record<string, unknown>)[field]))
-        .map((field) => `${fieldLabels[field]}: “${describeValue(saved[field])}” there, “${describeValue((input.document as Record<string, unknown>)[field])}” here`),
-      ...(contactsDiffer ? ["the contacts"] : []),
-    ];
-    // The differences name fields and values in English: an argument of the message.
+    const fields = documentFields.filter((field) => field !== "archived" && field !== "slug" && !sameValue(saved[field], (input.document as Record<string, unknown>)[field]));
+    const differences = fields.map((field) => ({ key: field as string, there: shownValue(saved[field]), here: shownValue((input.document as Record<string, unknown>)[field]) }));
+    const words = [...fields.map((field) => `${fieldLabels[field]}: “${describeValue(saved[field])}” there, “${describeValue((input.document as Record<string, unknown>)[field])}” here`), ...(contactsDiffer ? ["the contacts"] : [])];
+    // Said in English here, in the reader's words where it is shown (its parts).
     throw new ConflictError(
-      differences.length
-        ? `This draft was saved elsewhere (another tab?) since you opened it, so nothing was saved here. It differs in ${differences.join("; ")}. Copy what you need, then reload.`
+      words.length
+        ? `This draft was saved elsewhere (another tab?) since you opened it, so nothing was saved here. It differs in ${words.join("; ")}. Copy what you need, then reload.`
         : "This draft was saved elsewhere (another tab?) since you opened it, so nothing was saved here. It has the same values. Copy what you need, then reload.",
+      { differences: [...differences, ...(contactsDiffer ? [{ key: "contacts" }] : [])] },
     );
   }
   const kind = existing?.kind ?? input.kind;
@@ -138,7 +136,9 @@ export async function withdrawChangeSet(actor: Actor, id: string): Promise<void>
   }
 }
 
-const describeValue = (value: unknown) => (Array.isArray(value) ? value.join(", ") : value === null || value === undefined || value === "" ? "(empty)" : String(value).slice(0, 80));
+/** A value as a conflict names it: lists joined, at most 80 characters; null when empty. */
+const shownValue = (value: unknown) => (Array.isArray(value) ? value.join(", ") || null : value === null || value === undefined || value === "" ? null : String(value).slice(0, 80));
+const describeValue = (value: unknown) => shownValue(value) ?? "(empty)";
 
 /**
  * Proposes archiving (or restoring) an organisation: a change set of its own, sent for review at
