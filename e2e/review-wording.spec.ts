@@ -12,8 +12,13 @@ test("the review page names countries and says what the change was drafted from;
   const organisation = await make.organisation({ countries: ["MT"] });
   await signInAs(page, await make.user("editor"));
   const changeSetId = await submitChange(page, organisation.slug, async (form) => {
-    await form.getByLabel("Add a country").selectOption("BE");
-    await form.getByRole("button", { name: "Add", exact: true }).click();
+    // Chosen again until the form has hydrated: a choice made before only changes the DOM.
+    const add = form.getByRole("button", { name: "Add", exact: true });
+    await expect(async () => {
+      await form.getByLabel("Add a country").selectOption("BE");
+      await expect(add).not.toHaveAttribute("aria-disabled", "true", { timeout: 1000 });
+    }).toPass();
+    await add.click();
   });
 
   const context = await browser.newContext();

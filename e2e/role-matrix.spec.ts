@@ -111,6 +111,8 @@ const actions: Record<string, Row> = {
   "lib/actions/confirmations.ts#unsubscribeAction": anyone,
   "lib/actions/confirmations.ts#askForNewLinkAction": anyone,
   "lib/actions/confirmations.ts#askForNewLinkByEmailAction": anyone,
+  // Says a sign-in refusal in the sign-in page's language: reads and changes nothing.
+  "lib/actions/sign-in.ts#signInErrorText": anyone,
   "lib/actions/confirmations.ts#liftSuppressionAction": signedIn,
   "lib/actions/account.ts#saveNotificationSettings": signedIn,
   "lib/actions/account.ts#saveLanguage": signedIn,

@@ -1,6 +1,6 @@
 "use client";
 
-import { createContext, useContext, useEffect, useRef } from "react";
+import { useEffect, useRef } from "react";
 import { Toast } from "@/components/ui/toast";
 import type { FormState } from "@/lib/forms/form-state";
 
@@ -100,24 +100,11 @@ export function FieldError({ id, errors }: { id: string; errors?: string[] }) {
   );
 }
 
-// Only staff forms answer that the session ended, and the admin layout names their link in the
-// reader's language (Admin.signInAgain); English is the fallback outside it.
-const SignInAgainText = createContext("Sign in again (opens a new tab)");
-
-/**
- * The texts the forms below it share, in the page's language, given by a server layout (the
- * forms' own texts come from their pages): the link that signs in again.
- */
-export function FormTextsProvider({ signInAgain, children }: { signInAgain: string; children: React.ReactNode }) {
-  return <SignInAgainText value={signInAgain}>{children}</SignInAgainText>;
-}
-
 /**
  * The outcome of a submission: a success is a toast; a refusal an alert that takes focus.
  * When the session ended, a link signs in again in a new tab so nothing typed here is lost.
  */
 export function FormMessage({ state }: { state: FormState<unknown> }) {
-  const signInAgain = useContext(SignInAgainText);
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     // With errors at fields, focus goes to the first of them instead (useFocusFirstError).
@@ -133,7 +120,7 @@ export function FormMessage({ state }: { state: FormState<unknown> }) {
             <>
               {" "}
               <a href="/login?callbackUrl=%2Fadmin%2Fsigned-in" target="_blank" rel="noopener" className="font-medium underline">
-                {signInAgain}
+                {state.signedOut.signInAgain}
               </a>
             </>
           ) : null}

@@ -33,6 +33,7 @@ type ActionOptions<Schema extends z.ZodType, A extends Access> = {
 };
 
 const signedOutMessage = "Your session has ended, so nothing was saved. Sign in again in a new tab, then save again here: what you typed is kept.";
+const signInAgain = "Sign in again (opens a new tab)";
 const checkFields = "Check the highlighted fields.";
 const deniedMessage = "Your role does not allow this. Nothing was saved.";
 const failedMessage = (reference: string) => `Something went wrong and nothing was saved. Try again; if it keeps failing, give this reference to an administrator: ${reference}.`;
@@ -59,7 +60,7 @@ export function defineAction<Schema extends z.ZodType, A extends Access, Data = 
     const localise = await validationTranslator(language);
     if (roles !== "anyone" && !session) {
       await recordAudit({ action: "access.denied", subject: `action:${name}`, address, details: { reason: "signed out" } });
-      return { ok: false, signedOut: true, message: localise(signedOutMessage), values };
+      return { ok: false, signedOut: { signInAgain: localise(signInAgain) }, message: localise(signedOutMessage), values };
     }
     if (session && roles !== "anyone" && !roles.includes(session.user.role)) {
       await recordAudit({ action: "access.denied", actorId: session.user.id, subject: `action:${name}`, address, details: { role: session.user.role } });

@@ -7,8 +7,8 @@ export type FormState<Data = undefined> = {
   fieldErrors?: Record<string, string[] | undefined>;
   /** What was submitted (never secrets), so the form shows it again after a refusal. */
   values?: Record<string, unknown>;
-  /** The session ended before saving: the form offers to sign in again in another tab. */
-  signedOut?: boolean;
+  /** The session ended before saving: the form offers to sign in again in another tab, with this link (in the reader's language). */
+  signedOut?: { signInAgain: string };
   data?: Data;
 };
 

@@ -169,6 +169,7 @@ describe("validation messages", () => {
       "listingEmail",
       "denied",
       "signedOut",
+      "signInAgain",
       "languageRequired",
       "settingsFromAccount",
       "checkbox",

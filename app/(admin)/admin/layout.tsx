@@ -4,7 +4,6 @@ import { getTranslations } from "next-intl/server";
 import { SkipLink } from "@/components/layout/skip-link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { SignOutEverywhereButton } from "@/components/auth/sign-out-everywhere-button";
-import { FormTextsProvider } from "@/components/ui/form";
 import type { Metadata } from "next";
 import { currentSession, requireUser } from "@/lib/auth/session";
 import { countAwaitingReview } from "@/lib/data/change-sets";
@@ -102,8 +101,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
         </div>
       </header>
       <main id="main" className="mx-auto max-w-6xl px-4 py-8">
-        {/* A form whose session ended offers to sign in again: in the reader's language, said here once. */}
-        <FormTextsProvider signInAgain={t("signInAgain")}>{children}</FormTextsProvider>
+        {children}
       </main>
     </Document>
   );
