@@ -21,6 +21,7 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
+import { isMainThread } from "node:worker_threads";
 import { reportCacheRead, storable, tagsOf } from "./cache-reads.js";
 import { Connection } from "./redis-cache/connection.js";
 import { Invalidations } from "./redis-cache/invalidations.js";
@@ -104,7 +105,9 @@ const processState = /** @type {any} */ (globalThis);
 function sharedCache() {
   const url = process.env.REDIS_URL;
   if (!url) throw new Error("The Redis cache handler needs REDIS_URL.");
-  return (processState[sharedKey] ??= new SharedCache({ url, prefix: `${process.env.CACHE_KEY_PREFIX || "prova"}:cache` }));
+  // server.js's front thread has a connection of its own, for the invalidations only: Next's
+  // thread logs the outages.
+  return (processState[sharedKey] ??= new SharedCache({ url, prefix: `${process.env.CACHE_KEY_PREFIX || "prova"}:cache`, silent: !isMainThread }));
 }
 
 /** @type {import("./tag-invalidations.js").InvalidationClock} */
@@ -112,6 +115,16 @@ export const sharedInvalidations = {
   stamp: () => sharedCache().invalidations.stamp(),
   unchangedSince: (tags, stamp) => sharedCache().invalidations.unchangedSince(tags, stamp),
 };
+
+/**
+ * Records an invalidation another thread of this process wrote (server.js's front thread hears of
+ * Next's thread's at once, before Redis's message comes back).
+ * @param {number} at Redis's time of it
+ * @param {string[]} tags
+ */
+export function recordSharedInvalidation(at, tags) {
+  sharedCache().invalidations.mirror.record(at, tags);
+}
 
 /** @type {Map<string, string>} */
 const buildIds = new Map();

@@ -1,8 +1,9 @@
 // @ts-check
 // What Next read from its ISR cache while it answered a request: the tags of the entries it got.
-// The front cache (lib/front-cache.js) runs Next's handler inside `recordCacheReads` and keeps an
-// answer with the tags of what it was made from; both cache handlers report every entry they
-// return. Next may load this module more than once (the server and the bundled route modules each
+// server.js runs Next's handler inside `recordCacheReads` and sends the record with the answer to
+// its front thread (lib/forward.js), where the front cache (lib/front-cache.js), which made a
+// record of its own for the request, keeps the answer with the tags of what it was made from; both
+// cache handlers report every entry they return. Next may load this module more than once (the server and the bundled route modules each
 // import it), so the storage lives on globalThis.
 import { AsyncLocalStorage } from "node:async_hooks";
 
@@ -25,6 +26,11 @@ export function recordCacheReads(fn) {
   /** @type {CacheReads} */
   const reads = { tags: new Set(), entries: 0 };
   return [reads, storage.run(reads, fn)];
+}
+
+/** The record of the request under way (in `recordCacheReads`), if any. */
+export function cacheReadsUnderWay() {
+  return storage.getStore();
 }
 
 /**

@@ -1,7 +1,7 @@
 // @ts-check
 // The front cache: public pages that Next answered from its ISR cache, answered again from memory
 // ahead of Next's request pipeline, as a caching proxy in front of `next start` would.
-// server.js puts it in front of Next's request handler (`npm start`).
+// server.js's front thread (lib/front-server.js) puts it in front of Next's (`npm start`).
 //
 // Why: a cached page through Next's pipeline (routing, header rules, the response cache) costs
 // tens of times the CPU of an answer from here, which is close to a plain node:http answer of the
@@ -14,7 +14,8 @@
 // - Never for draft mode, an on-demand revalidation, a server action, a Range request, a request
 //   with credentials in Authorization, nor Next's own assets (`/_next/`).
 // - Invalidation by tag: Next's cache handlers report the tags of every entry they return while
-//   Next answers (lib/cache-reads.js), and an answer is kept with them and with a stamp taken
+//   Next answers (lib/cache-reads.js; from Next's thread in a header: lib/forward.js), and an
+//   answer is kept with them and with a stamp taken
 //   before Next looked in its cache. It is served only while none of those tags has been
 //   invalidated since the stamp, on this instance or (with Redis) any other
 //   (lib/tag-invalidations.js, lib/redis-cache/invalidations.js, answered from a copy in memory

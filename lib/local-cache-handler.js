@@ -6,6 +6,7 @@
 // earlier process stored, from whatever database it had, is never served: each page renders on
 // its first request after a start and is cached from there.
 import { reportCacheRead, storable, tagsOf } from "./cache-reads.js";
+import { announceInvalidation } from "./invalidation-bridge.js";
 import { FileSystemCache } from "./next-internals.js";
 import { TagInvalidations } from "./tag-invalidations.js";
 
@@ -41,6 +42,8 @@ export default class LocalCacheHandler extends FileSystemCache {
    */
   async revalidateTag(tags, durations) {
     await super.revalidateTag(tags, durations);
-    state.invalidations.invalidate(typeof tags === "string" ? [tags] : tags);
+    const list = typeof tags === "string" ? [tags] : tags;
+    state.invalidations.invalidate(list);
+    announceInvalidation({ tags: list });
   }
 }

@@ -2,7 +2,7 @@
 // Pages of search results answered again from memory, ahead of Next: /search is rendered per
 // request, and a render costs milliseconds of CPU however little the search itself costs (Next's
 // pipeline, the React render of the page and of its RSC payload: docs/performance.md, "Search").
-// server.js hands every request to `handle` before the front cache. Kept: what Next answered to
+// server.js's front thread hands every request to `handle` before the front cache. Kept: what Next answered to
 // a plain GET of /<language>/search (a document, not a client navigation's RSC payload) with a 200 and no
 // Set-Cookie, per address (the query as typed, which the page shows), for a short time and only
 // while none of the cache tags search results depend on has been invalidated since the search

@@ -387,7 +387,7 @@ async function pageSection(database: string): Promise<BenchFigures["page"]> {
     const firstRenders: number[] = [];
     for (const { slug } of slugs) {
       const started = performance.now();
-      const response = await fetch(`${server.url}/organisations/${slug}`);
+      const response = await fetch(`${server.url}/en/organisations/${slug}`);
       await response.arrayBuffer();
       firstRenders.push(performance.now() - started);
     }

@@ -43,7 +43,8 @@ export const systemClock = {
 
 /**
  * Defaults are production's; tests shorten or replace them.
- * @typedef {{ clock?: Clock; commandTimeoutMs?: number; socketTimeoutMs?: number; retryAfterMs?: number }} ConnectionOptions
+ * `silent`: logs nothing (the process has another connection that logs; server.js's front thread).
+ * @typedef {{ clock?: Clock; commandTimeoutMs?: number; socketTimeoutMs?: number; retryAfterMs?: number; silent?: boolean }} ConnectionOptions
  */
 
 export class Connection {
@@ -52,6 +53,7 @@ export class Connection {
     this.clock = options.clock ?? systemClock;
     this.commandTimeoutMs = options.commandTimeoutMs ?? commandTimeoutMs;
     this.retryAfterMs = options.retryAfterMs ?? retryAfterMs;
+    this.silent = options.silent ?? false;
     /** @type {EventEmitter<CacheEvents>} */
     this.events = new EventEmitter();
     this.available = true;
@@ -94,14 +96,14 @@ export class Connection {
     if (!this.available) return;
     this.available = false;
     const reason = error instanceof Error ? error.message : String(error);
-    console.error(`[cache] Redis is unavailable (${reason}): pages are rendered without the shared cache until it returns.`);
+    if (!this.silent) console.error(`[cache] Redis is unavailable (${reason}): pages are rendered without the shared cache until it returns.`);
     this.events.emit("unavailable", error);
   }
 
   recovered() {
     if (this.available) return;
     this.available = true;
-    console.error("[cache] Redis is available again: the shared cache is in use.");
+    if (!this.silent) console.error("[cache] Redis is available again: the shared cache is in use.");
     this.events.emit("available");
   }
 
@@ -140,7 +142,7 @@ export class Connection {
   refused(error) {
     if (this.loggedErrors.has(error.message)) return;
     this.loggedErrors.add(error.message);
-    console.error(`[cache] Redis refused a command (${error.message}): treated as a miss.`);
+    if (!this.silent) console.error(`[cache] Redis refused a command (${error.message}): treated as a miss.`);
   }
 
   /**

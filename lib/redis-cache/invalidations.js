@@ -8,6 +8,7 @@
 // this instance serves nothing from the cache (other instances cannot know of it: see README).
 // The front cache's question is answered from a copy of the invalidations kept current by Redis
 // pub/sub (mirror.js) when that copy can be sure, so that a cached answer needs no round trip.
+import { announceInvalidation, announceUnwritten } from "../invalidation-bridge.js";
 import { InvalidationMirror } from "./mirror.js";
 
 /** Invalidations that could not be written are tried again this often. */
@@ -47,14 +48,16 @@ export class Invalidations {
         connection.client
           .invalidateTags(tags.length + 1, this.indexKey, ...tags.map((tag) => this.tagPrefix + tag), this.keepMs, this.channel)
           .then((at) => {
-            // Known here at once, before its message comes back.
+            // Known here at once, before its message comes back (and in the front thread: server.js).
             this.mirror.record(Number(at), tags);
+            announceInvalidation({ at: Number(at), tags });
             return true;
           }),
       false,
     );
     if (!written) {
       for (const tag of tags) this.pending.add(tag);
+      announceUnwritten(true);
       this.retryLater();
     }
     return written;
@@ -79,6 +82,7 @@ export class Invalidations {
     const tags = [...this.pending];
     if (!(await this.write(tags))) return;
     for (const tag of tags) this.pending.delete(tag);
+    announceUnwritten(this.pending.size > 0);
     this.connection.events.emit("written");
   }
 

@@ -9,6 +9,7 @@
 //   it makes one, so every search is computed (pages are asked for with `Cache-Control:
 //   no-cache`, which the page cache leaves to Next).
 import { createServer } from "node:http";
+import { BroadcastChannel, isMainThread } from "node:worker_threads";
 
 const cacheKey = Symbol.for("prova.searchResultCache");
 const pagesKey = Symbol.for("prova.searchPages");
@@ -27,11 +28,35 @@ if (process.env.BENCH_SEARCH_CACHE === "off") {
   };
 }
 
+// server.js keeps the pages in its front thread (which loads this module too: a worker takes its
+// parent's --import) and the results in Next's, the main thread: the main thread asks the front
+// thread for its counts on a BroadcastChannel.
+const channel = new BroadcastChannel("prova-bench-probe");
+channel.unref();
+if (!isMainThread) {
+  channel.onmessage = (event) => {
+    if (event.data === "ask") channel.postMessage({ pages: processState[pagesKey]?.cache?.counts ?? null });
+  };
+}
+
+/** The front thread's counts of kept pages (null without an answer within a second). */
+function pagesCounts() {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(null), 1000);
+    channel.onmessage = (event) => {
+      clearTimeout(timer);
+      resolve(/** @type {any} */ (event.data).pages);
+    };
+    channel.postMessage("ask");
+  });
+}
+
 const port = Number(process.env.BENCH_PROBE_PORT);
-if (port) {
-  createServer((_request, response) => {
+if (port && isMainThread) {
+  createServer(async (_request, response) => {
+    const pages = await pagesCounts();
     response.setHeader("content-type", "application/json");
-    response.end(JSON.stringify({ results: processState[cacheKey]?.counts ?? null, pages: processState[pagesKey]?.cache?.counts ?? null }));
+    response.end(JSON.stringify({ results: processState[cacheKey]?.counts ?? null, pages }));
   })
     .listen(port, "127.0.0.1")
     .unref();

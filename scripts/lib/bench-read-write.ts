@@ -163,7 +163,10 @@ export async function readWriteSection(deps: ReadWriteDeps): Promise<ReadWriteFi
       });
       if (!answer.ok) throw new Error(`Revalidation failed: ${answer.status}`);
       for (const base of [a.url, b.url]) {
-        while (!(await timed(`${base}/organisations/${current.slug}`)).body.includes(marker));
+        const until = performance.now() + 10_000;
+        while (!(await timed(`${base}/en/organisations/${current.slug}`)).body.includes(marker)) {
+          if (performance.now() > until) throw new Error(`${base}/en/organisations/${current.slug} did not show the approved change within 10 s`);
+        }
       }
       fresh.push(performance.now() - committed);
       await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - performance.now())));
@@ -261,11 +264,11 @@ export async function readWriteSection(deps: ReadWriteDeps): Promise<ReadWriteFi
     const pageTimes: number[] = [];
     for (let i = 0; i < 100; i++) {
       const organisation = never[i];
-      const page = await timed(`${server.url}/organisations/${organisation.slug}`);
+      const page = await timed(`${server.url}/en/organisations/${organisation.slug}`);
       if (page.status !== 200) throw new Error(`/en/organisations/${organisation.slug} answered ${page.status}`);
       organisationTimes.push(page.time);
       // Distinct pages around page 1,000, each rendered for the first time.
-      const list = await timed(`${server.url}/countries/${code.toLowerCase()}/from/${starts[i * 50].slug}`);
+      const list = await timed(`${server.url}/en/countries/${code.toLowerCase()}/from/${starts[i * 50].slug}`);
       if (list.status !== 200) throw new Error(`A country page answered ${list.status}`);
       pageTimes.push(list.time);
     }

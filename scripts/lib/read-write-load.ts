@@ -72,9 +72,9 @@ export async function readers(options: ReadersOptions): Promise<ReadersResult> {
   let [requests, hits, stale, repeated, repeatedHits, errors, turn] = [0, 0, 0, 0, 0, 0, 0];
   const pick = () => {
     const draw = Math.random();
-    if (draw < 0.9) return `/organisations/${slugs[rank()]}`;
-    if (draw < 0.98) return `/countries/${options.countries[Math.floor(Math.random() * options.countries.length)]}`;
-    return "/";
+    if (draw < 0.9) return `/en/organisations/${slugs[rank()]}`;
+    if (draw < 0.98) return `/en/countries/${options.countries[Math.floor(Math.random() * options.countries.length)]}`;
+    return "/en";
   };
   const get = (url: string) =>
     new Promise<string | undefined>((resolve) => {
