@@ -36,3 +36,27 @@ test("a production server without NEXTAUTH_SECRET, or with a short one, does not
     expect(short.output).toContain("NEXTAUTH_SECRET must be at least 32 characters");
   }
 });
+
+/** server.js on `port`, until it says it is ready; its output so far and its exit. */
+async function startServerJs(port: number) {
+  const child = spawn(process.execPath, ["server.js", "--port", String(port)], { env: { ...process.env, REDIS_URL: "" } });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk));
+  child.stderr.on("data", (chunk: Buffer) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  await expect.poll(() => output, { timeout: 60_000 }).toContain("Ready in");
+  return { child, exited, output: () => output };
+}
+
+test("server.js stops on SIGTERM, both its threads, with exit code 0; a second one on the same port says why it cannot start", async () => {
+  test.setTimeout(150_000);
+  const port = await freePort();
+  const server = await startServerJs(port);
+  expect((await fetch(`http://127.0.0.1:${port}/robots.txt`)).status).toBe(200);
+  const second = await run(["server.js", "--port", String(port)], {});
+  expect(second.code, second.output).toBe(1);
+  expect(second.output).toContain(`Cannot listen on port ${port}`);
+  server.child.kill("SIGTERM");
+  expect(await server.exited, server.output()).toBe(0);
+  await expect(fetch(`http://127.0.0.1:${port}/robots.txt`)).rejects.toThrow();
+});
