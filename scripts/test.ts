@@ -1,7 +1,7 @@
 // npm test: every check, against real PostgreSQL and a real Chromium.
 //   typecheck, lint, unit + integration tests (vitest), end-to-end tests (Playwright on a production build).
 // Databases are throwaway: created on DATABASE_URL's server, or in a temporary embedded cluster when
-// nothing is configured, and dropped at the end. `npm test -- unit e2e` runs only the named steps;
+// nothing is configured, and dropped at the end. Redis: REDIS_URL, by default 127.0.0.1:6379. `npm test -- unit e2e` runs only the named steps;
 // other arguments are passed to Playwright (`npm run test:e2e -- e2e/users.spec.ts`).
 import { spawn } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
@@ -12,6 +12,10 @@ import { ensureBuild } from "./lib/build";
 import { checkConnection, freePort, projectRoot, startEmbedded } from "./lib/database";
 import { pgQuery } from "./lib/pg-client";
 import { main } from "./lib/run";
+
+// The Redis tests (the cache handler's, several instances sharing a cache) use this machine's Redis
+// unless REDIS_URL names another: they run on every `npm test`, never skipped.
+process.env.REDIS_URL ||= "redis://127.0.0.1:6379";
 
 const allSteps = ["typecheck", "lint", "unit", "e2e"] as const;
 type Step = (typeof allSteps)[number];
