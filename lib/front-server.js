@@ -17,7 +17,7 @@ import { TagInvalidations } from "./tag-invalidations.js";
 
 /** @typedef {{ port: number; trustedHops: number; https: boolean; counter: Int32Array; next: { port: number; secret: string } }} FrontOptions */
 
-const port = /** @type {MessagePort} */ (/** @type {unknown} */ (parentPort));
+const parent = /** @type {MessagePort} */ (/** @type {unknown} */ (parentPort));
 const options = /** @type {FrontOptions} */ (workerData);
 
 // Next's thread's invalidations, applied here as they are announced: with Redis, to this thread's
@@ -48,13 +48,13 @@ const server = createServer((req, res) => {
   (searchPages.handle(req, res, forward) ?? front.handle(req, res, forward)).catch(failedRequest(res));
 });
 
-port.on("message", (/** @type {{ invalidation?: import("./invalidation-bridge.js").Invalidation; stop?: true }} */ message) => {
+parent.on("message", (/** @type {{ invalidation?: import("./invalidation-bridge.js").Invalidation; stop?: true }} */ message) => {
   if (message.invalidation) invalidations.receive(message.invalidation);
   // Stops taking connections and lets the requests under way finish.
   if (message.stop) {
-    server.close(() => port.postMessage({ stopped: true }));
+    server.close(() => parent.postMessage({ stopped: true }));
     server.closeIdleConnections();
   }
 });
-server.once("error", (error) => port.postMessage({ failed: error.message }));
-server.listen(options.port, () => port.postMessage({ listening: true }));
+server.once("error", (error) => parent.postMessage({ failed: error.message }));
+server.listen(options.port, () => parent.postMessage({ listening: true }));
