@@ -35,3 +35,14 @@ export const errorShellMarker = '<html id="__next_error__">';
 /** Next's own ISR cache in memory and on disk, which lib/local-cache-handler.js extends. */
 /** @type {typeof import("next/dist/server/lib/incremental-cache/file-system-cache").default} */
 export const FileSystemCache = require("next/dist/server/lib/incremental-cache/file-system-cache.js").default;
+
+/**
+ * Whether the memory of Next's file-system cache (an LRU every instance of the class shares, made
+ * by the first one constructed with a `maxMemoryCacheSize`) holds the entry at `key`.
+ * @param {string} key
+ */
+export function heldInMemory(key) {
+  /** @type {{ memoryCache?: { has(key: string): boolean } }} */
+  const shared = /** @type {any} */ (FileSystemCache);
+  return shared.memoryCache?.has(key) ?? false;
+}
