@@ -5,6 +5,11 @@ import { ExternalLink } from "@/components/ui/external-link";
 import { listingIn } from "@/lib/i18n/listing";
 import { localePath, type Locale } from "@/lib/i18n/locales";
 
+/**
+ * Organisations, one item each: name (a link to its page), kind, summary, website. Styled by the
+ * `organisation-list` rules in app/globals.css rather than on each item: a country's page lists
+ * fifty, and every class on an item is repeated fifty times in its HTML and again in its RSC payload.
+ */
 export async function OrganisationList({
   organisations,
   locale,
@@ -17,39 +22,25 @@ export async function OrganisationList({
   const kind = await getTranslations({ locale, namespace: "Kinds" });
   const Heading = headingLevel;
   return (
-    <ul className="divide-y divide-slate-200" role="list">
+    <ul className="organisation-list" role="list">
       {organisations.map((organisation) => {
-        const shown = listingIn(
-          { ...organisation, description: organisation.summary },
-          locale,
-        );
+        const shown = listingIn({ ...organisation, description: organisation.summary }, locale);
         return (
-          <li key={organisation.id} className="py-4">
-            <Heading className="text-lg font-semibold text-brand-900">
-              <Link
-                href={localePath(locale, `/organisations/${organisation.slug}`)}
-                className="underline decoration-1 underline-offset-2 hover:decoration-2"
-              >
+          <li key={organisation.id}>
+            <Heading>
+              <Link href={localePath(locale, `/organisations/${organisation.slug}`)}>
                 {shown.name}
-                {organisation.acronym ? (
-                  <span className="font-normal text-slate-600">
-                    {" "}
-                    ({organisation.acronym})
-                  </span>
-                ) : null}
+                {organisation.acronym ? <span>{` (${organisation.acronym})`}</span> : null}
               </Link>
             </Heading>
-            <p className="text-sm text-slate-600">{kind(organisation.kind)}</p>
+            <p className="kind">{kind(organisation.kind)}</p>
             {shown.description ? (
-              <p
-                className="mt-1 text-slate-800"
-                lang={shown.descriptionLanguage}
-              >
+              <p className="summary" lang={shown.descriptionLanguage}>
                 {shown.description}
               </p>
             ) : null}
             {organisation.website ? (
-              <p className="mt-1 text-sm">
+              <p className="website">
                 <ExternalLink href={organisation.website} locale={locale}>
                   {organisation.website}
                 </ExternalLink>
