@@ -1,4 +1,4 @@
-// npm run bench [-- --seconds 10] [-- --only page,search,admin,redis,readwrite,links,import]
+// npm run bench [-- --seconds 10] [-- --only page,search,admin,redis,readwrite,links,import] [-- --only cold]
 // Measures the product side by side on this machine. A full run rewrites the results table in
 // docs/benchmarks.md (scripts/lib/bench-results.ts); every run writes its whole report to
 // .data/bench/report.md. Never a test: figures, not pass/fail.
@@ -19,7 +19,7 @@ import { parseArgs } from "node:util";
 import { replaceResults, resultsTable, statementTimes, type BenchFigures } from "./lib/bench-results";
 import { importRows, importSection, type ImportFigures } from "./lib/bench-import";
 import { linksRows, linksSection, type LinksFigures } from "./lib/bench-links";
-import { readWriteRows, readWriteSection, type ReadWriteFigures } from "./lib/bench-read-write";
+import { coldSection, readWriteRows, readWriteSection, type ReadWriteFigures } from "./lib/bench-read-write";
 import type { ReadersOptions, ReadersResult } from "./lib/read-write-load";
 import { ensureBuild, run } from "./lib/build";
 import { dataDir, freePort, LaunchError, projectRoot, startEmbedded } from "./lib/database";
@@ -743,6 +743,8 @@ await main(async () => {
         runReaders,
       });
     }
+    // The cold renders alone (a full run has them in readwrite's section).
+    if (only.has("cold") && !only.has("readwrite")) await coldSection({ database: databases["1M"], say, startServer: (env, core) => startServer(env, projectRoot, [], core) });
     if (only.has("links")) links = await linksSection({ database: databases["1M"], projectRoot, say });
     if (only.has("import")) imports = await importSection({ database: databases["1M"], projectRoot, say });
   } finally {

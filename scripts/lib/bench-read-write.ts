@@ -240,8 +240,18 @@ export async function readWriteSection(deps: ReadWriteDeps): Promise<ReadWriteFi
   }
   say();
 
-  // Cold renders on a new instance of its own (no Redis): an organisation page, and page 1,000
-  // (from the 49,951st organisation on) of the country with the most organisations.
+  return { precise, everything, cold: await coldSection(deps) };
+}
+
+export type ColdFigures = ReadWriteFigures["cold"];
+
+/**
+ * Cold renders on a new instance of its own (no Redis): an organisation page, and page 1,000
+ * (from the 49,951st organisation on) of the country with the most organisations
+ * (`npm run bench -- --only cold` runs this alone).
+ */
+export async function coldSection(deps: Pick<ReadWriteDeps, "database" | "say" | "startServer">): Promise<ColdFigures> {
+  const { database, say } = deps;
   say("### Cold renders at 1M");
   say();
   const [{ code, count }] = await pgQuery<{ code: string; count: string }>(database, `SELECT "countryCode" AS code, count(*) FROM "CountryListing" GROUP BY 1 ORDER BY 2 DESC LIMIT 1`);
@@ -280,7 +290,7 @@ export async function readWriteSection(deps: ReadWriteDeps): Promise<ReadWriteFi
         `a page of ${code} (${cold.countrySize.toLocaleString("en-GB")} organisations) from its 49,951st organisation on (page 1,000) p95 ${ms(cold.countryPageP95)} ms.`,
     );
     say();
-    return { precise, everything, cold };
+    return cold;
   } finally {
     await server.stop();
   }
