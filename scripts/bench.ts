@@ -732,6 +732,8 @@ await main(async () => {
     if (only.has("search")) figures.search = { ...(await searchSection(databases)), statements: await searchStatementsSection(databases) };
     if (only.has("admin")) figures.admin = await endpointSection("Admin organisation and contact lists (`/admin/…`)", databases);
     if (only.has("redis")) figures.redis = await redisSection(databases["1M"]);
+    // This app on one core, for the reading-while-writing and cold-render sections.
+    const appOnCore = (env: Record<string, string>, core?: 0 | 1) => startServer(env, projectRoot, [], core);
     if (only.has("readwrite")) {
       readWrite = await readWriteSection({
         database: databases["1M"],
@@ -739,12 +741,12 @@ await main(async () => {
         secret,
         seconds: Math.max(30, seconds),
         say,
-        startServer: (env, core) => startServer(env, projectRoot, [], core),
+        startServer: appOnCore,
         runReaders,
       });
     }
     // The cold renders alone (a full run has them in readwrite's section).
-    if (only.has("cold") && !only.has("readwrite")) await coldSection({ database: databases["1M"], say, startServer: (env, core) => startServer(env, projectRoot, [], core) });
+    if (only.has("cold") && !only.has("readwrite")) await coldSection({ database: databases["1M"], say, startServer: appOnCore });
     if (only.has("links")) links = await linksSection({ database: databases["1M"], projectRoot, say });
     if (only.has("import")) imports = await importSection({ database: databases["1M"], projectRoot, say });
   } finally {
