@@ -4,7 +4,7 @@
 // the front cache (lib/front-cache.js) of every entry it reads and every invalidation, and keeps
 // no "not found". Nothing is written to disk or read from it: a disk copy would grow with every
 // page ever rendered (a crawler walking a million listings would leave tens of gigabytes), its
-// reads and writes cost a cold render more than the render's own queries (docs/performance.md),
+// reads and writes cost a cold render more than the render's own queries,
 // and what the build prerendered (without a database: lib/build-phase.ts) or an earlier process
 // stored, from whatever database it had, must not be served anyway. Each page renders on its first
 // request after a start, and again when the LRU has let it go.

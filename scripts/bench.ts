@@ -1,4 +1,4 @@
-// npm run bench [-- --seconds 10] [-- --only page,search,admin,redis,readwrite,links,import] [-- --only cold]
+// npm run bench [-- --seconds 10] [-- --only page,search,admin,redis,readwrite,cold,links,import]
 // Measures the product side by side on this machine. A full run rewrites the results table in
 // docs/benchmarks.md (scripts/lib/bench-results.ts); every run writes its whole report to
 // .data/bench/report.md. Never a test: figures, not pass/fail.

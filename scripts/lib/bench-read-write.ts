@@ -243,7 +243,7 @@ export async function readWriteSection(deps: ReadWriteDeps): Promise<ReadWriteFi
   return { precise, everything, cold: await coldSection(deps) };
 }
 
-export type ColdFigures = ReadWriteFigures["cold"];
+type ColdFigures = ReadWriteFigures["cold"];
 
 /**
  * Cold renders on a new instance of its own (no Redis): an organisation page, and page 1,000

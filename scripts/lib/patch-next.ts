@@ -2,8 +2,8 @@
 // entry it stores, Next's IncrementalCache.set measures it with `JSON.stringify(entry).length`,
 // for a size limit that applies only to its data cache (`fetchCache`): a page's entry holds its
 // HTML and its RSC payload as Buffers, which JSON turns into arrays of numbers, so each page
-// stored cost several times its size in garbage and about a quarter of a cold render's time
-// (docs/performance.md). The patch measures only what the limit applies to. Next 16.5.0 still
+// stored cost several times its size in garbage and about a quarter of a cold render's time.
+// The patch measures only what the limit applies to. Next 16.5.0 still
 // measures everything; scripts/lib/patch-next.test.ts fails when an upgrade changes the code.
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
